@@ -1,0 +1,10 @@
+/* Private to the command line: the subcommands main() dispatches to. Each returns the process's
+ * exit status: 0 success, 1 the input was refused, 2 the command line was wrong. */
+#ifndef KIOSK_CLI_H
+#define KIOSK_CLI_H
+
+int ks_cmd_pack(int argc, char **argv);
+/* Prints what a pack holds (until the kiosk's screens land, `kiosk` with no arguments). */
+int ks_cmd_summary(const char *pack_path);
+
+#endif

@@ -1,0 +1,51 @@
+#include "cli.h"
+
+#include "kiosk/paths.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: kiosk [--pack FILE.kpack]\n"
+    "       kiosk pack build SOURCE_DIR -o FILE.kpack\n"
+    "       kiosk pack validate PATH [--json] [--sources-dir DIR]\n"
+    "       kiosk pack info FILE.kpack\n"
+    "\n"
+    "Exhibit Kiosk shows touch-navigable exhibits from a content pack.\n"
+    "\n"
+    "  kiosk                 open the bundled pack (the screens are not built yet: for now it\n"
+    "                        prints what the pack holds)\n"
+    "  kiosk pack …          build and check content packs; `kiosk pack --help` for more\n"
+    "  --pack FILE.kpack     open this pack instead of the bundled one\n"
+    "  --help                this text\n"
+    "  --version             the kiosk's version\n";
+
+int main(int argc, char **argv) {
+  const char *pack = NULL;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      fputs(usage, stdout);
+      return 0;
+    } else if (strcmp(argv[i], "--version") == 0) {
+      printf("kiosk %s\n", KIOSK_VERSION);
+      return 0;
+    } else if (strcmp(argv[i], "pack") == 0 && i == 1) {
+      return ks_cmd_pack(argc - 2, argv + 2);
+    } else if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc) {
+      pack = argv[++i];
+    } else {
+      fprintf(stderr, "kiosk: unknown argument \"%s\"\n\n%s", argv[i], usage);
+      return 2;
+    }
+  }
+  char bundled[4096];
+  if (!pack) {
+    if (!ks_paths_find("bundled.kpack", bundled, sizeof bundled)) {
+      fprintf(stderr, "kiosk: the bundled pack is missing (build it: cmake --build --preset "
+                      "default), or pass --pack FILE.kpack\n");
+      return 1;
+    }
+    pack = bundled;
+  }
+  return ks_cmd_summary(pack);
+}

@@ -1,0 +1,98 @@
+#include "kiosk/content.h"
+
+#include "kiosk/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+ks_content *ks_content_create(const char *origin) {
+  ks_content *c = ks_xcalloc(1, sizeof(ks_content));
+  c->arena = ks_arena_create();
+  c->origin = ks_arena_strdup(c->arena, origin);
+  return c;
+}
+
+void ks_content_destroy(ks_content *content) {
+  if (!content)
+    return;
+  free(content->exhibits);
+  ks_arena_destroy(content->arena);
+  free(content);
+}
+
+ks_exhibit *ks_content_add_exhibit(ks_content *content) {
+  ks_grow((void **)&content->exhibits, &content->cap_exhibits, content->n_exhibits,
+          sizeof(ks_exhibit));
+  ks_exhibit *e = &content->exhibits[content->n_exhibits++];
+  memset(e, 0, sizeof *e);
+  return e;
+}
+
+static int by_id(const void *a, const void *b) {
+  const ks_exhibit *x = a, *y = b;
+  return strcmp(x->id ? x->id : "", y->id ? y->id : "");
+}
+
+void ks_content_sort(ks_content *content) {
+  if (content->n_exhibits > 1)
+    qsort(content->exhibits, content->n_exhibits, sizeof(ks_exhibit), by_id);
+}
+
+const ks_exhibit *ks_content_find(const ks_content *content, const char *id) {
+  size_t lo = 0, hi = content->n_exhibits;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(content->exhibits[mid].id ? content->exhibits[mid].id : "", id);
+    if (c == 0)
+      return &content->exhibits[mid];
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return NULL;
+}
+
+const ks_source *ks_content_find_source(const ks_content *content, const char *id) {
+  for (size_t i = 0; i < content->n_sources; i++)
+    if (content->sources[i].id && strcmp(content->sources[i].id, id) == 0)
+      return &content->sources[i];
+  return NULL;
+}
+
+size_t ks_content_count(const ks_content *content, ks_kind kind) {
+  size_t n = 0;
+  for (size_t i = 0; i < content->n_exhibits; i++)
+    n += content->exhibits[i].kind == kind;
+  return n;
+}
+
+static const char *const kind_names[KS_KIND_COUNT] = {"achievement", "city", "event"};
+static const char *const kind_folders[KS_KIND_COUNT] = {"achievements", "cities", "events"};
+
+const char *ks_kind_name(ks_kind kind) { return kind < KS_KIND_COUNT ? kind_names[kind] : "?"; }
+const char *ks_kind_folder(ks_kind kind) { return kind < KS_KIND_COUNT ? kind_folders[kind] : "?"; }
+
+bool ks_kind_parse(const char *name, ks_kind *kind) {
+  for (int k = 0; k < KS_KIND_COUNT; k++)
+    if (strcmp(name, kind_names[k]) == 0) {
+      *kind = (ks_kind)k;
+      return true;
+    }
+  return false;
+}
+
+const char *ks_lang_code(ks_lang lang) { return lang == KS_LANG_ZH ? "zh" : "en"; }
+
+const char *const *ks_fields(void) {
+  static const char *const fields[] = {"chips",       "quantum",  "life-science",  "materials",
+                                       "aerospace",   "robotics", "information",   "energy",
+                                       "environment", "marine",   "tech-transfer", "platforms",
+                                       "cooperation", NULL};
+  return fields;
+}
+
+const char *const *ks_provinces(void) {
+  static const char *const provinces[] = {"shanghai", "jiangsu", "zhejiang", "anhui", NULL};
+  return provinces;
+}

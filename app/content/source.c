@@ -1,0 +1,751 @@
+#include "kiosk/source.h"
+
+#include "kiosk/fileio.h"
+#include "kiosk/mem.h"
+#include "kiosk/utf8.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+enum {
+  MAX_TEXT_FILE = 1 << 20,   /* an exhibit file larger than this is surely a mistake */
+  MAX_IMAGE_FILE = 64 << 20, /* read at most this much; the validator's limit is lower */
+};
+
+/* One parsed YAML document and what findings in it need. */
+typedef struct {
+  yaml_document_t doc;
+  const char *file;
+  int line_offset; /* lines before the YAML text in its file (the front matter's ---) */
+  ks_diag *diag;
+  ks_arena *arena;
+} ydoc;
+
+static int node_line(const ydoc *y, const yaml_node_t *n) {
+  return (int)n->start_mark.line + 1 + y->line_offset;
+}
+
+static yaml_node_t *node(ydoc *y, int index) { return yaml_document_get_node(&y->doc, index); }
+
+static const char *node_type_name(const yaml_node_t *n) {
+  switch (n->type) {
+  case YAML_SCALAR_NODE:
+    return "a single value";
+  case YAML_SEQUENCE_NODE:
+    return "a list";
+  case YAML_MAPPING_NODE:
+    return "a set of fields";
+  default:
+    return "empty";
+  }
+}
+
+static bool expect(ydoc *y, yaml_node_t *n, yaml_node_type_t type, const char *what) {
+  if (n->type == type)
+    return true;
+  const char *want = type == YAML_SCALAR_NODE     ? "a single value"
+                     : type == YAML_SEQUENCE_NODE ? "a list"
+                                                  : "a set of fields (key: value lines)";
+  ks_diag_error(y->diag, y->file, node_line(y, n), "%s must be %s, not %s", what, want,
+                node_type_name(n));
+  return false;
+}
+
+/* The value of `key` in a mapping node, or NULL. */
+static yaml_node_t *map_get(ydoc *y, yaml_node_t *map, const char *key) {
+  if (!map || map->type != YAML_MAPPING_NODE)
+    return NULL;
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = node(y, p->key);
+    if (k && k->type == YAML_SCALAR_NODE && strcmp((char *)k->data.scalar.value, key) == 0)
+      return node(y, p->value);
+  }
+  return NULL;
+}
+
+/* Warns about keys not in `known` (NULL-terminated): most are typos of a known one. */
+static void check_keys(ydoc *y, yaml_node_t *map, const char *const *known, const char *what) {
+  if (!map || map->type != YAML_MAPPING_NODE)
+    return;
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = node(y, p->key);
+    if (!k || k->type != YAML_SCALAR_NODE) {
+      ks_diag_error(y->diag, y->file, k ? node_line(y, k) : 0, "%s has a key that is not text",
+                    what);
+      continue;
+    }
+    bool found = false;
+    for (const char *const *n = known; *n && !found; n++)
+      found = strcmp(*n, (char *)k->data.scalar.value) == 0;
+    if (!found)
+      ks_diag_warning(y->diag, y->file, node_line(y, k),
+                      "unknown field \"%s\" in %s is ignored (a typo?)",
+                      (char *)k->data.scalar.value, what);
+  }
+}
+
+static const char *scalar_of(ydoc *y, yaml_node_t *n, const char *what) {
+  if (!n || !expect(y, n, YAML_SCALAR_NODE, what))
+    return NULL;
+  return ks_arena_strndup(y->arena, (char *)n->data.scalar.value, n->data.scalar.length);
+}
+
+/* A string field; NULL when absent. `line` (may be NULL) gets its line. */
+static const char *get_str(ydoc *y, yaml_node_t *map, const char *key, int *line) {
+  yaml_node_t *n = map_get(y, map, key);
+  if (!n)
+    return NULL;
+  if (line)
+    *line = node_line(y, n);
+  return scalar_of(y, n, key);
+}
+
+static bool parse_int(const char *s, long long *out) {
+  if (!s || !*s)
+    return false;
+  char *end;
+  errno = 0;
+  long long v = strtoll(s, &end, 10);
+  if (errno || *end)
+    return false;
+  *out = v;
+  return true;
+}
+
+static bool parse_double(const char *s, double *out) {
+  if (!s || !*s)
+    return false;
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (errno || *end)
+    return false;
+  *out = v;
+  return true;
+}
+
+/* A `{zh: …, en: …}` text. */
+static ks_text get_text_node(ydoc *y, yaml_node_t *n, const char *what) {
+  ks_text t = {0};
+  if (!n)
+    return t;
+  t.line = node_line(y, n);
+  if (!expect(y, n, YAML_MAPPING_NODE, what))
+    return t;
+  static const char *const langs[] = {"zh", "en", NULL};
+  check_keys(y, n, langs, what);
+  for (int l = 0; l < KS_LANG_COUNT; l++) {
+    yaml_node_t *v = map_get(y, n, ks_lang_code((ks_lang)l));
+    if (v && v->type == YAML_SCALAR_NODE && v->data.scalar.length == 0)
+      continue; /* an empty text is a missing one */
+    if (v)
+      t.s[l] = scalar_of(y, v, what);
+  }
+  return t;
+}
+
+static ks_text get_text(ydoc *y, yaml_node_t *map, const char *key) {
+  return get_text_node(y, map_get(y, map, key), key);
+}
+
+/* A list field: returns its node (or NULL when absent or not a list) and its length. */
+static yaml_node_t *get_list(ydoc *y, yaml_node_t *map, const char *key, size_t *count) {
+  *count = 0;
+  yaml_node_t *n = map_get(y, map, key);
+  if (!n || !expect(y, n, YAML_SEQUENCE_NODE, key))
+    return NULL;
+  *count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+  return n;
+}
+
+static yaml_node_t *list_item(ydoc *y, yaml_node_t *list, size_t i) {
+  return node(y, list->data.sequence.items.start[i]);
+}
+
+/* Parses `text` (of `len` bytes, starting at line `line_offset + 1` of `file`) as one YAML
+ * document. Returns false, with a finding, when it does not parse. */
+static bool ydoc_load(ydoc *y, const char *text, size_t len) {
+  yaml_parser_t parser;
+  yaml_parser_initialize(&parser);
+  yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+  bool ok = yaml_parser_load(&parser, &y->doc);
+  if (!ok) {
+    ks_diag_error(y->diag, y->file, (int)parser.problem_mark.line + 1 + y->line_offset,
+                  "YAML does not parse: %s%s%s", parser.problem ? parser.problem : "error",
+                  parser.context ? " " : "", parser.context ? parser.context : "");
+  }
+  yaml_parser_delete(&parser);
+  if (ok && !yaml_document_get_root_node(&y->doc)) {
+    yaml_document_delete(&y->doc);
+    ks_diag_error(y->diag, y->file, 1 + y->line_offset, "the YAML block is empty");
+    return false;
+  }
+  return ok;
+}
+
+/* Checks encoding before YAML sees the text, so that the finding names the line. */
+static bool check_utf8(ks_diag *diag, const char *file, const char *buf, size_t n) {
+  size_t bad;
+  if (ks_utf8_valid(buf, n, &bad))
+    return true;
+  int line = 1;
+  for (size_t i = 0; i < bad; i++)
+    line += buf[i] == '\n';
+  ks_diag_error(diag, file, line,
+                "invalid UTF-8 (byte 0x%02x at offset %zu); save the file as UTF-8",
+                (unsigned char)buf[bad], bad);
+  return false;
+}
+
+/* Removes the \r of \r\n line ends in place, so files saved on Windows read the same. */
+static size_t strip_cr(char *buf, size_t n) {
+  size_t w = 0;
+  for (size_t r = 0; r < n; r++)
+    if (!(buf[r] == '\r' && r + 1 < n && buf[r + 1] == '\n'))
+      buf[w++] = buf[r];
+  buf[w] = '\0';
+  return w;
+}
+
+static char *path_join(const char *a, const char *b) {
+  size_t n = strlen(a) + strlen(b) + 2;
+  char *p = ks_xmalloc(n);
+  snprintf(p, n, "%s/%s", a, b);
+  return p;
+}
+
+/* Reads a text file whole, checked for UTF-8 and with \r\n folded. NULL on failure (reported). */
+static char *read_text(ks_diag *diag, const char *path, size_t *size) {
+  char err[128];
+  char *buf = ks_file_read(path, MAX_TEXT_FILE, size, err, sizeof err);
+  if (!buf) {
+    ks_diag_error(diag, path, 0, "cannot read: %s", err);
+    return NULL;
+  }
+  if (*size >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+    ks_diag_error(diag, path, 1,
+                  "the file starts with a byte order mark; save it as UTF-8 "
+                  "without BOM");
+    free(buf);
+    return NULL;
+  }
+  if (!check_utf8(diag, path, buf, *size)) {
+    free(buf);
+    return NULL;
+  }
+  *size = strip_cr(buf, *size);
+  return buf;
+}
+
+/* ---- pack.yaml ------------------------------------------------------------------------- */
+
+static void load_pack_meta(ks_content *c, const char *dir, ks_diag *diag) {
+  char *path = path_join(dir, "pack.yaml");
+  size_t n;
+  char *buf = read_text(diag, path, &n);
+  if (buf) {
+    ydoc y = {.file = ks_arena_strdup(c->arena, path), .diag = diag, .arena = c->arena};
+    if (ydoc_load(&y, buf, n)) {
+      yaml_node_t *root = yaml_document_get_root_node(&y.doc);
+      static const char *const keys[] = {"id", "title", "version", "default_lang", NULL};
+      if (expect(&y, root, YAML_MAPPING_NODE, "pack.yaml")) {
+        check_keys(&y, root, keys, "pack.yaml");
+        ks_pack_meta *m = &c->meta;
+        m->file = y.file;
+        m->id = get_str(&y, root, "id", &m->line_id);
+        m->title = get_text(&y, root, "title");
+        const char *v = get_str(&y, root, "version", &m->line_version);
+        long long version;
+        if (v && !parse_int(v, &version))
+          ks_diag_error(diag, y.file, m->line_version, "version \"%s\" is not a whole number", v);
+        else if (v)
+          m->version = version;
+        m->default_lang = get_str(&y, root, "default_lang", NULL);
+      }
+      yaml_document_delete(&y.doc);
+    }
+    free(buf);
+  }
+  free(path);
+}
+
+/* ---- sources.yaml ---------------------------------------------------------------------- */
+
+static void load_sources(ks_content *c, const char *dir, ks_diag *diag) {
+  char *path = path_join(dir, "sources.yaml");
+  size_t n;
+  char *buf = read_text(diag, path, &n);
+  if (buf) {
+    ydoc y = {.file = ks_arena_strdup(c->arena, path), .diag = diag, .arena = c->arena};
+    if (ydoc_load(&y, buf, n)) {
+      yaml_node_t *root = yaml_document_get_root_node(&y.doc);
+      if (expect(&y, root, YAML_SEQUENCE_NODE, "sources.yaml")) {
+        size_t count = (size_t)(root->data.sequence.items.top - root->data.sequence.items.start);
+        c->sources = ks_arena_calloc(c->arena, count, sizeof(ks_source));
+        static const char *const keys[] = {"id",        "file",           "title",       "author",
+                                           "published", "published_note", "corrections", NULL};
+        for (size_t i = 0; i < count; i++) {
+          yaml_node_t *item = list_item(&y, root, i);
+          if (!expect(&y, item, YAML_MAPPING_NODE, "a source"))
+            continue;
+          check_keys(&y, item, keys, "a source");
+          ks_source *s = &c->sources[c->n_sources++];
+          s->line = node_line(&y, item);
+          s->id = get_str(&y, item, "id", NULL);
+          s->file = get_str(&y, item, "file", NULL);
+          s->title = get_str(&y, item, "title", NULL);
+          s->author = get_str(&y, item, "author", NULL);
+          s->published = get_str(&y, item, "published", NULL);
+          s->published_note = get_str(&y, item, "published_note", NULL);
+          yaml_node_t *corr = map_get(&y, item, "corrections");
+          if (corr && expect(&y, corr, YAML_MAPPING_NODE, "corrections")) {
+            size_t nc = (size_t)(corr->data.mapping.pairs.top - corr->data.mapping.pairs.start);
+            s->corrections = ks_arena_calloc(c->arena, nc, sizeof(ks_correction));
+            for (size_t k = 0; k < nc; k++) {
+              yaml_node_pair_t *p = &corr->data.mapping.pairs.start[k];
+              const char *from = scalar_of(&y, node(&y, p->key), "a correction");
+              const char *to = scalar_of(&y, node(&y, p->value), "a correction");
+              if (from && to && *from)
+                s->corrections[s->n_corrections++] = (ks_correction){from, to};
+            }
+          }
+        }
+      }
+      yaml_document_delete(&y.doc);
+    }
+    free(buf);
+  }
+  free(path);
+}
+
+/* ---- exhibit files --------------------------------------------------------------------- */
+
+static bool is_ascii_word(uint32_t cp) { return cp < 0x80 && cp > ' '; }
+
+static uint32_t last_cp(const char *s, size_t n) {
+  size_t i = n;
+  while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+    i--;
+  uint32_t cp = 0;
+  if (i > 0 && ks_utf8_decode(s + i - 1, n - i + 1, &cp) == 0)
+    cp = 0;
+  return cp;
+}
+
+char *ks_source_join_lines(ks_arena *arena, const char *text, size_t len) {
+  char *out = ks_arena_alloc(arena, len + 1);
+  size_t w = 0;
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *line_end = nl ? nl : end;
+    /* Trim the line's own indentation and trailing spaces. */
+    const char *a = p, *b = line_end;
+    while (a < b && (*a == ' ' || *a == '\t'))
+      a++;
+    while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+      b--;
+    if (b > a) {
+      if (w > 0) {
+        uint32_t next = 0;
+        ks_utf8_decode(a, (size_t)(b - a), &next);
+        if (is_ascii_word(last_cp(out, w)) && is_ascii_word(next))
+          out[w++] = ' ';
+      }
+      memcpy(out + w, a, (size_t)(b - a));
+      w += (size_t)(b - a);
+    }
+    p = nl ? nl + 1 : end;
+  }
+  out[w] = '\0';
+  return out;
+}
+
+/* Text gathered for one language of a body. */
+typedef struct {
+  char *text; /* paragraphs joined by "\n", malloc'd */
+  size_t len, cap;
+} body_buf;
+
+static void body_append(body_buf *b, ks_arena *arena, const char *para, size_t n) {
+  const char *joined = ks_source_join_lines(arena, para, n);
+  size_t jl = strlen(joined);
+  if (!jl)
+    return;
+  if (b->len + jl + 2 > b->cap) {
+    b->cap = (b->len + jl + 2) * 2;
+    b->text = ks_xrealloc(b->text, b->cap);
+  }
+  if (b->len)
+    b->text[b->len++] = '\n';
+  memcpy(b->text + b->len, joined, jl);
+  b->len += jl;
+  b->text[b->len] = '\0';
+}
+
+/* The language a marker line ("# zh", "# en") starts, or -1 for any other line. */
+static int body_marker(const char *line, size_t n) {
+  while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+    n--;
+  if (n == 4 && strncmp(line, "# zh", 4) == 0)
+    return KS_LANG_ZH;
+  if (n == 4 && strncmp(line, "# en", 4) == 0)
+    return KS_LANG_EN;
+  return -1;
+}
+
+/* Splits the body after the front matter into its `# zh` and `# en` parts; paragraphs are
+ * separated by blank lines in the file and by "\n" in the result. */
+static void parse_body(ks_exhibit *e, ks_arena *arena, ks_diag *diag, const char *body,
+                       int first_line) {
+  body_buf bufs[KS_LANG_COUNT] = {0};
+  bool seen[KS_LANG_COUNT] = {0};
+  int lang = -1, line = first_line;
+  const char *para = NULL, *para_end = NULL; /* the paragraph being gathered */
+  for (const char *p = body; *p; line++) {
+    const char *nl = strchr(p, '\n');
+    const char *end = nl ? nl : p + strlen(p);
+    size_t n = (size_t)(end - p);
+    size_t lead = strspn(p, " \t");
+    int marker = body_marker(p, n);
+    if (marker >= 0 || lead >= n) { /* a marker or a blank line ends a paragraph */
+      if (para)
+        body_append(&bufs[lang], arena, para, (size_t)(para_end - para));
+      para = NULL;
+    }
+    if (marker >= 0) {
+      if (seen[marker])
+        ks_diag_error(diag, e->file, line, "a second \"# %s\" body", ks_lang_code(marker));
+      seen[marker] = true;
+      lang = marker;
+      if (marker == KS_LANG_ZH)
+        e->lines.body = line;
+    } else if (lead < n) {
+      if (lang < 0) {
+        ks_diag_error(diag, e->file, line,
+                      "body text before the \"# zh\" line; start the Chinese body with a line "
+                      "\"# zh\"");
+        lang = KS_LANG_ZH; /* read it as Chinese so later findings still make sense */
+        seen[lang] = true;
+        e->lines.body = line;
+      }
+      if (!para)
+        para = p;
+      para_end = end;
+    }
+    p = nl ? nl + 1 : end;
+  }
+  if (para)
+    body_append(&bufs[lang], arena, para, (size_t)(para_end - para));
+  for (int l = 0; l < KS_LANG_COUNT; l++) {
+    if (bufs[l].text)
+      e->body.s[l] = ks_arena_strdup(arena, bufs[l].text);
+    free(bufs[l].text);
+  }
+}
+
+static const char *const common_keys[] = {"id",     "title",        "summary", "sources",  "cities",
+                                          "events", "achievements", "images",  "date_note"};
+static const char *const achievement_keys[] = {"field", "year", "organisations", "place",
+                                               "figures"};
+static const char *const city_keys[] = {"province",       "lat",  "lon",  "corridor",
+                                        "corridor_order", "role", "facts"};
+static const char *const event_keys[] = {"date"};
+
+static void check_exhibit_keys(ydoc *y, yaml_node_t *root, ks_kind kind) {
+  const char *keys[32];
+  size_t n = 0;
+  for (size_t i = 0; i < sizeof common_keys / sizeof *common_keys; i++)
+    keys[n++] = common_keys[i];
+  const char *const *extra = kind == KS_KIND_ACHIEVEMENT ? achievement_keys
+                             : kind == KS_KIND_CITY      ? city_keys
+                                                         : event_keys;
+  size_t n_extra = kind == KS_KIND_ACHIEVEMENT ? sizeof achievement_keys / sizeof *extra
+                   : kind == KS_KIND_CITY      ? sizeof city_keys / sizeof *extra
+                                               : sizeof event_keys / sizeof *extra;
+  for (size_t i = 0; i < n_extra; i++)
+    keys[n++] = extra[i];
+  keys[n] = NULL;
+  char what[64];
+  snprintf(what, sizeof what, "an %s's front matter", ks_kind_name(kind));
+  check_keys(y, root, keys, kind == KS_KIND_ACHIEVEMENT ? what : what + 1);
+}
+
+static ks_text *get_text_list(ydoc *y, yaml_node_t *map, const char *key, size_t *count) {
+  yaml_node_t *list = get_list(y, map, key, count);
+  if (!list)
+    return NULL;
+  ks_text *items = ks_arena_calloc(y->arena, *count, sizeof(ks_text));
+  for (size_t i = 0; i < *count; i++)
+    items[i] = get_text_node(y, list_item(y, list, i), key);
+  return items;
+}
+
+static void load_links(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
+  static const struct {
+    const char *key;
+    ks_kind kind;
+  } lists[] = {
+      {"achievements", KS_KIND_ACHIEVEMENT}, {"cities", KS_KIND_CITY}, {"events", KS_KIND_EVENT}};
+  size_t total = 0, counts[3];
+  yaml_node_t *nodes[3];
+  for (int i = 0; i < 3; i++) {
+    nodes[i] = get_list(y, root, lists[i].key, &counts[i]);
+    total += counts[i];
+  }
+  e->links = ks_arena_calloc(y->arena, total, sizeof(ks_link));
+  for (int i = 0; i < 3; i++)
+    for (size_t k = 0; k < counts[i]; k++) {
+      yaml_node_t *item = list_item(y, nodes[i], k);
+      const char *target = scalar_of(y, item, lists[i].key);
+      if (!target)
+        continue;
+      e->links[e->n_links++] =
+          (ks_link){.target = target, .target_kind = lists[i].kind, .line = node_line(y, item)};
+    }
+}
+
+static void load_citations(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
+  size_t count;
+  yaml_node_t *list = get_list(y, root, "sources", &count);
+  if (!list)
+    return;
+  e->citations = ks_arena_calloc(y->arena, count, sizeof(ks_citation));
+  static const char *const keys[] = {"source", "quote", "note", NULL};
+  for (size_t i = 0; i < count; i++) {
+    yaml_node_t *item = list_item(y, list, i);
+    if (!expect(y, item, YAML_MAPPING_NODE, "a source entry"))
+      continue;
+    check_keys(y, item, keys, "a source entry");
+    ks_citation *c = &e->citations[e->n_citations++];
+    c->line = node_line(y, item);
+    c->source = get_str(y, item, "source", NULL);
+    c->quote = get_str(y, item, "quote", NULL);
+    c->note = get_str(y, item, "note", NULL);
+  }
+}
+
+static void load_figures(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
+  size_t count;
+  yaml_node_t *list = get_list(y, root, "figures", &count);
+  if (!list)
+    return;
+  e->figures = ks_arena_calloc(y->arena, count, sizeof(ks_figure));
+  static const char *const keys[] = {"value", "value_en", "unit", "label", "as_of", "source", NULL};
+  for (size_t i = 0; i < count; i++) {
+    yaml_node_t *item = list_item(y, list, i);
+    if (!expect(y, item, YAML_MAPPING_NODE, "a figure"))
+      continue;
+    check_keys(y, item, keys, "a figure");
+    ks_figure *f = &e->figures[e->n_figures++];
+    f->line = node_line(y, item);
+    f->value = get_str(y, item, "value", NULL);
+    f->value_en = get_str(y, item, "value_en", NULL);
+    f->unit = get_text(y, item, "unit");
+    f->label = get_text(y, item, "label");
+    f->as_of = get_str(y, item, "as_of", NULL);
+    f->source = get_str(y, item, "source", NULL);
+  }
+}
+
+static void load_images(ydoc *y, yaml_node_t *root, ks_exhibit *e, const char *dir) {
+  size_t count;
+  yaml_node_t *list = get_list(y, root, "images", &count);
+  if (!list)
+    return;
+  e->images = ks_arena_calloc(y->arena, count, sizeof(ks_image));
+  static const char *const keys[] = {"file", "caption", "credit", NULL};
+  for (size_t i = 0; i < count; i++) {
+    yaml_node_t *item = list_item(y, list, i);
+    if (!expect(y, item, YAML_MAPPING_NODE, "an image"))
+      continue;
+    check_keys(y, item, keys, "an image");
+    ks_image *im = &e->images[e->n_images++];
+    im->line = node_line(y, item);
+    im->file = get_str(y, item, "file", NULL);
+    im->caption = get_text(y, item, "caption");
+    im->credit = get_str(y, item, "credit", NULL);
+    if (!im->file)
+      continue;
+    if (strstr(im->file, "..") || im->file[0] == '/') {
+      ks_diag_error(y->diag, y->file, im->line,
+                    "image \"%s\" must be a path inside the content folder", im->file);
+      continue;
+    }
+    char *path = path_join(dir, im->file);
+    char err[128];
+    size_t size;
+    char *data = ks_file_read(path, MAX_IMAGE_FILE, &size, err, sizeof err);
+    if (!data) {
+      ks_diag_error(y->diag, y->file, im->line, "cannot read image %s: %s", path, err);
+    } else {
+      im->data = ks_arena_memdup(y->arena, data, size);
+      im->size = size;
+      free(data);
+    }
+    free(path);
+  }
+}
+
+static void load_kind_fields(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
+  ks_diag *diag = y->diag;
+  switch (e->kind) {
+  case KS_KIND_ACHIEVEMENT: {
+    e->field = get_str(y, root, "field", &e->lines.field);
+    const char *year = get_str(y, root, "year", &e->lines.year);
+    long long v;
+    if (year && !parse_int(year, &v))
+      ks_diag_error(diag, y->file, e->lines.year, "year \"%s\" is not a whole number", year);
+    else if (year)
+      e->year = (int)(v > 99999 || v < -99999 ? -1 : v);
+    e->organisations = get_text_list(y, root, "organisations", &e->n_organisations);
+    e->place = get_text(y, root, "place");
+    load_figures(y, root, e);
+    break;
+  }
+  case KS_KIND_CITY: {
+    e->province = get_str(y, root, "province", &e->lines.province);
+    const char *lat = get_str(y, root, "lat", &e->lines.lat);
+    const char *lon = get_str(y, root, "lon", &e->lines.lon);
+    bool ok_lat = lat && parse_double(lat, &e->lat);
+    bool ok_lon = lon && parse_double(lon, &e->lon);
+    if (lat && !ok_lat)
+      ks_diag_error(diag, y->file, e->lines.lat, "lat \"%s\" is not a number", lat);
+    if (lon && !ok_lon)
+      ks_diag_error(diag, y->file, e->lines.lon, "lon \"%s\" is not a number", lon);
+    e->has_position = ok_lat && ok_lon;
+    e->corridor = get_str(y, root, "corridor", &e->lines.corridor);
+    int order_line = 0;
+    const char *order = get_str(y, root, "corridor_order", &order_line);
+    long long v;
+    if (order && !parse_int(order, &v))
+      ks_diag_error(diag, y->file, order_line, "corridor_order \"%s\" is not a whole number",
+                    order);
+    else if (order)
+      e->corridor_order = (int)(v > 1000 || v < 0 ? -1 : v);
+    e->role = get_text(y, root, "role");
+    e->facts = get_text_list(y, root, "facts", &e->n_facts);
+    break;
+  }
+  case KS_KIND_EVENT:
+    e->date = get_str(y, root, "date", &e->lines.date);
+    break;
+  default:
+    break;
+  }
+}
+
+static void load_exhibit(ks_content *c, const char *dir, const char *path, ks_kind kind,
+                         ks_diag *diag) {
+  size_t n;
+  char *buf = read_text(diag, path, &n);
+  if (!buf)
+    return;
+  const char *file = ks_arena_strdup(c->arena, path);
+  char *fm_end = NULL;
+  if (strncmp(buf, "---\n", 4) == 0) {
+    fm_end = strstr(buf + 3, "\n---\n");
+    if (!fm_end && n >= 8 && strcmp(buf + n - 4, "\n---") == 0)
+      fm_end = buf + n - 4;
+  }
+  if (!fm_end) {
+    ks_diag_error(diag, file, 1,
+                  "no front matter: the file must start with a line \"---\", the fields, and a "
+                  "line \"---\"");
+    free(buf);
+    return;
+  }
+  int fm_lines = 0;
+  for (const char *p = buf; p <= fm_end; p++)
+    fm_lines += *p == '\n';
+
+  ydoc y = {.file = file, .line_offset = 1, .diag = diag, .arena = c->arena};
+  if (!ydoc_load(&y, buf + 4, (size_t)(fm_end - (buf + 4)) + 1)) {
+    free(buf);
+    return;
+  }
+  yaml_node_t *root = yaml_document_get_root_node(&y.doc);
+  if (expect(&y, root, YAML_MAPPING_NODE, "the front matter")) {
+    check_exhibit_keys(&y, root, kind);
+    ks_exhibit *e = ks_content_add_exhibit(c);
+    e->kind = kind;
+    e->file = file;
+    e->id = get_str(&y, root, "id", &e->lines.id);
+    /* The id names the file, so that a link can be followed to its file by eye. */
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t bl = strlen(base) - 3; /* without ".md" */
+    if (e->id && (strlen(e->id) != bl || strncmp(e->id, base, bl) != 0))
+      ks_diag_error(diag, file, e->lines.id,
+                    "id \"%s\" differs from the file name; rename the file to %s.md or fix the id",
+                    e->id, e->id);
+    e->title = get_text(&y, root, "title");
+    e->summary = get_text(&y, root, "summary");
+    e->date_note = get_str(&y, root, "date_note", NULL);
+    load_citations(&y, root, e);
+    load_links(&y, root, e);
+    load_images(&y, root, e, dir);
+    load_kind_fields(&y, root, e);
+    const char *after = fm_end + 4; /* the "\n" or NUL after the closing --- */
+    const char *body = *after == '\n' ? after + 1 : after;
+    parse_body(e, c->arena, diag, body, fm_lines + 2);
+  }
+  yaml_document_delete(&y.doc);
+  free(buf);
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads every *.md of one kind's folder, in name order so findings come out the same way. */
+static void load_folder(ks_content *c, const char *dir, ks_kind kind, ks_diag *diag) {
+  char *folder = path_join(dir, ks_kind_folder(kind));
+  DIR *d = opendir(folder);
+  if (!d) {
+    if (errno != ENOENT)
+      ks_diag_error(diag, folder, 0, "cannot read folder: %s", strerror(errno));
+    free(folder);
+    return;
+  }
+  char **names = NULL;
+  size_t count = 0, cap = 0;
+  for (struct dirent *de; (de = readdir(d));) {
+    size_t len = strlen(de->d_name);
+    if (de->d_name[0] == '.' || len < 4 || strcmp(de->d_name + len - 3, ".md") != 0)
+      continue;
+    ks_grow((void **)&names, &cap, count, sizeof(char *));
+    names[count++] = ks_xstrdup(de->d_name);
+  }
+  closedir(d);
+  if (count)
+    qsort(names, count, sizeof(char *), cmp_str);
+  for (size_t i = 0; i < count; i++) {
+    char *path = path_join(folder, names[i]);
+    load_exhibit(c, dir, path, kind, diag);
+    free(path);
+    free(names[i]);
+  }
+  free(names);
+  free(folder);
+}
+
+ks_content *ks_source_load(const char *dir, ks_diag *diag) {
+  if (!ks_is_dir(dir)) {
+    ks_diag_error(diag, dir, 0,
+                  "not a content folder (expected pack.yaml, sources.yaml and "
+                  "achievements/, cities/, events/ inside)");
+    return NULL;
+  }
+  ks_content *c = ks_content_create(dir);
+  load_pack_meta(c, dir, diag);
+  load_sources(c, dir, diag);
+  for (int k = 0; k < KS_KIND_COUNT; k++)
+    load_folder(c, dir, (ks_kind)k, diag);
+  ks_content_sort(c);
+  return c;
+}

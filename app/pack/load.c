@@ -1,0 +1,279 @@
+/* Reading a whole pack into the content model. */
+#include "kiosk/pack.h"
+
+#include "kiosk/mem.h"
+#include "schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  sqlite3 *db;
+  ks_arena *arena;
+  ks_diag *diag;
+  const char *path;
+  bool failed;
+} loader;
+
+static sqlite3_stmt *prepare(loader *l, const char *sql) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    if (!l->failed)
+      ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path}, "cannot read the pack: %s",
+                  sqlite3_errmsg(l->db));
+    l->failed = true;
+  }
+  return st;
+}
+
+static const char *col_text(loader *l, sqlite3_stmt *st, int c) {
+  const unsigned char *t = sqlite3_column_text(st, c);
+  return t ? ks_arena_strndup(l->arena, (const char *)t, (size_t)sqlite3_column_bytes(st, c))
+           : NULL;
+}
+
+static ks_text col_i18n(loader *l, sqlite3_stmt *st, int c) {
+  return (ks_text){.s = {col_text(l, st, c), col_text(l, st, c + 1)}};
+}
+
+static void step_done(loader *l, sqlite3_stmt *st, int rc) {
+  if (rc != SQLITE_DONE && !l->failed) {
+    ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path}, "cannot read the pack: %s",
+                sqlite3_errmsg(l->db));
+    l->failed = true;
+  }
+  sqlite3_finalize(st);
+}
+
+/* Runs `sql` (one parameter: the exhibit id) and returns its rows' count; the caller steps. */
+static sqlite3_stmt *per_exhibit(loader *l, const char *sql, const char *id, size_t *count) {
+  *count = 0;
+  char csql[256];
+  snprintf(csql, sizeof csql, "SELECT count(*) FROM (%s)", sql);
+  sqlite3_stmt *st = prepare(l, csql);
+  if (!st)
+    return NULL;
+  sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    *count = (size_t)sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  st = prepare(l, sql);
+  if (st)
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+  return st;
+}
+
+static void load_lists(loader *l, ks_exhibit *e) {
+  size_t n;
+  int rc;
+  sqlite3_stmt *st;
+
+  st = per_exhibit(l, "SELECT name_zh, name_en FROM organisation WHERE exhibit = ?1 ORDER BY seq",
+                   e->id, &n);
+  if (st) {
+    e->organisations = ks_arena_calloc(l->arena, n, sizeof(ks_text));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && e->n_organisations < n)
+      e->organisations[e->n_organisations++] = col_i18n(l, st, 0);
+    step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+  }
+  st = per_exhibit(l,
+                   "SELECT value, value_en, unit_zh, unit_en, label_zh, label_en, as_of, source "
+                   "FROM figure WHERE exhibit = ?1 ORDER BY seq",
+                   e->id, &n);
+  if (st) {
+    e->figures = ks_arena_calloc(l->arena, n, sizeof(ks_figure));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && e->n_figures < n) {
+      ks_figure *f = &e->figures[e->n_figures++];
+      f->value = col_text(l, st, 0);
+      f->value_en = col_text(l, st, 1);
+      f->unit = col_i18n(l, st, 2);
+      f->label = col_i18n(l, st, 4);
+      f->as_of = col_text(l, st, 6);
+      f->source = col_text(l, st, 7);
+    }
+    step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+  }
+  st = per_exhibit(l, "SELECT text_zh, text_en FROM fact WHERE exhibit = ?1 ORDER BY seq", e->id,
+                   &n);
+  if (st) {
+    e->facts = ks_arena_calloc(l->arena, n, sizeof(ks_text));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && e->n_facts < n)
+      e->facts[e->n_facts++] = col_i18n(l, st, 0);
+    step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+  }
+  st = per_exhibit(l,
+                   "SELECT file, caption_zh, caption_en, credit, data FROM image "
+                   "WHERE exhibit = ?1 ORDER BY seq",
+                   e->id, &n);
+  if (st) {
+    e->images = ks_arena_calloc(l->arena, n, sizeof(ks_image));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && e->n_images < n) {
+      ks_image *im = &e->images[e->n_images++];
+      im->file = col_text(l, st, 0);
+      im->caption = col_i18n(l, st, 1);
+      im->credit = col_text(l, st, 3);
+      im->size = (size_t)sqlite3_column_bytes(st, 4);
+      im->data = ks_arena_memdup(l->arena, sqlite3_column_blob(st, 4), im->size);
+    }
+    step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+  }
+  st = per_exhibit(l, "SELECT to_id FROM link WHERE from_id = ?1 ORDER BY to_id", e->id, &n);
+  if (st) {
+    e->links = ks_arena_calloc(l->arena, n, sizeof(ks_link));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && e->n_links < n)
+      e->links[e->n_links++] = (ks_link){.target = col_text(l, st, 0)};
+    step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+  }
+  st = per_exhibit(l, "SELECT source, quote, note FROM citation WHERE exhibit = ?1 ORDER BY seq",
+                   e->id, &n);
+  if (st) {
+    e->citations = ks_arena_calloc(l->arena, n, sizeof(ks_citation));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && e->n_citations < n) {
+      ks_citation *c = &e->citations[e->n_citations++];
+      c->source = col_text(l, st, 0);
+      c->quote = col_text(l, st, 1);
+      c->note = col_text(l, st, 2);
+    }
+    step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+  }
+}
+
+static void load_kind(loader *l, ks_exhibit *e) {
+  const char *sql = e->kind == KS_KIND_ACHIEVEMENT
+                        ? "SELECT field, year, place_zh, place_en FROM achievement WHERE id = ?1"
+                    : e->kind == KS_KIND_CITY
+                        ? "SELECT province, lat, lon, corridor, corridor_order, role_zh, role_en "
+                          "FROM city WHERE id = ?1"
+                        : "SELECT date FROM event WHERE id = ?1";
+  sqlite3_stmt *st = prepare(l, sql);
+  if (!st)
+    return;
+  sqlite3_bind_text(st, 1, e->id, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    if (e->kind == KS_KIND_ACHIEVEMENT) {
+      e->field = col_text(l, st, 0);
+      e->year = sqlite3_column_int(st, 1);
+      e->place = col_i18n(l, st, 2);
+    } else if (e->kind == KS_KIND_CITY) {
+      e->province = col_text(l, st, 0);
+      e->lat = sqlite3_column_double(st, 1);
+      e->lon = sqlite3_column_double(st, 2);
+      e->has_position = true;
+      e->corridor = col_text(l, st, 3);
+      e->corridor_order = sqlite3_column_int(st, 4);
+      e->role = col_i18n(l, st, 5);
+    } else {
+      e->date = col_text(l, st, 0);
+    }
+    rc = SQLITE_DONE;
+  } else if (rc == SQLITE_DONE && !l->failed) {
+    /* Reported as a finding of the exhibit, which the validator goes on to check. */
+    ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = e->id},
+                "has no row in the %s table", ks_kind_name(e->kind));
+  }
+  step_done(l, st, rc);
+}
+
+static void load_meta(loader *l, ks_content *c) {
+  sqlite3_stmt *st = prepare(l, "SELECT key, value FROM meta");
+  if (!st)
+    return;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *k = (const char *)sqlite3_column_text(st, 0);
+    const char *v = col_text(l, st, 1);
+    if (!k || !v)
+      continue;
+    if (strcmp(k, "id") == 0)
+      c->meta.id = v;
+    else if (strcmp(k, "title_zh") == 0)
+      c->meta.title.s[KS_LANG_ZH] = v;
+    else if (strcmp(k, "title_en") == 0)
+      c->meta.title.s[KS_LANG_EN] = v;
+    else if (strcmp(k, "version") == 0)
+      c->meta.version = strtoll(v, NULL, 10);
+    else if (strcmp(k, "default_lang") == 0)
+      c->meta.default_lang = v;
+    else if (strcmp(k, "built_at") == 0)
+      c->meta.built_at = strtoll(v, NULL, 10);
+    else if (strcmp(k, "content_hash") == 0)
+      c->meta.content_hash = v;
+  }
+  step_done(l, st, rc);
+}
+
+static void load_sources(loader *l, ks_content *c) {
+  sqlite3_stmt *cnt = prepare(l, "SELECT count(*) FROM source");
+  if (!cnt)
+    return;
+  size_t n = sqlite3_step(cnt) == SQLITE_ROW ? (size_t)sqlite3_column_int64(cnt, 0) : 0;
+  sqlite3_finalize(cnt);
+  c->sources = ks_arena_calloc(l->arena, n, sizeof(ks_source));
+  sqlite3_stmt *st = prepare(
+      l, "SELECT id, file, title, author, published, published_note FROM source ORDER BY id");
+  if (!st)
+    return;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW && c->n_sources < n) {
+    ks_source *s = &c->sources[c->n_sources++];
+    s->id = col_text(l, st, 0);
+    s->file = col_text(l, st, 1);
+    s->title = col_text(l, st, 2);
+    s->author = col_text(l, st, 3);
+    s->published = col_text(l, st, 4);
+    s->published_note = col_text(l, st, 5);
+    size_t nc;
+    sqlite3_stmt *cs = per_exhibit(
+        l, "SELECT from_text, to_text FROM correction WHERE source = ?1 ORDER BY seq", s->id, &nc);
+    if (cs) {
+      s->corrections = ks_arena_calloc(l->arena, nc, sizeof(ks_correction));
+      int rc2;
+      while ((rc2 = sqlite3_step(cs)) == SQLITE_ROW && s->n_corrections < nc)
+        s->corrections[s->n_corrections++] =
+            (ks_correction){col_text(l, cs, 0), col_text(l, cs, 1)};
+      step_done(l, cs, rc2 == SQLITE_ROW ? SQLITE_DONE : rc2);
+    }
+  }
+  step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+}
+
+ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
+  ks_content *c = ks_content_create(pack->path);
+  loader l = {.db = pack->db, .arena = c->arena, .diag = diag, .path = pack->path};
+  load_meta(&l, c);
+  load_sources(&l, c);
+  sqlite3_stmt *st = prepare(&l, "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "
+                                 "body_zh, body_en, date_note FROM exhibit ORDER BY id");
+  if (st) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      ks_exhibit *e = ks_content_add_exhibit(c);
+      e->id = col_text(&l, st, 0);
+      const char *kind = (const char *)sqlite3_column_text(st, 1);
+      if (!e->id || !kind || !ks_kind_parse(kind, &e->kind)) {
+        ks_diag_add(diag, KS_ERROR, (ks_loc){.file = pack->path, .exhibit = e->id},
+                    "has an unknown kind \"%s\"", kind ? kind : "");
+        c->n_exhibits--;
+        continue;
+      }
+      e->title = col_i18n(&l, st, 2);
+      e->summary = col_i18n(&l, st, 4);
+      e->body = col_i18n(&l, st, 6);
+      e->date_note = col_text(&l, st, 8);
+    }
+    step_done(&l, st, rc);
+  }
+  for (size_t i = 0; i < c->n_exhibits && !l.failed; i++) {
+    load_kind(&l, &c->exhibits[i]);
+    load_lists(&l, &c->exhibits[i]);
+  }
+  ks_content_sort(c);
+  for (size_t i = 0; i < c->n_exhibits; i++)
+    for (size_t k = 0; k < c->exhibits[i].n_links; k++) {
+      const ks_exhibit *t = ks_content_find(c, c->exhibits[i].links[k].target);
+      if (t)
+        c->exhibits[i].links[k].target_kind = t->kind;
+    }
+  return c;
+}

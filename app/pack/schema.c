@@ -1,0 +1,210 @@
+#include "schema.h"
+
+#include <sodium.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Keep SCHEMA.md in step with this text. A pack must hold exactly these objects: the reader
+ * compares a pack's sqlite_schema with what this text creates. */
+const char ks_pack_schema_sql[] =
+    "CREATE TABLE meta (\n"
+    "  key TEXT PRIMARY KEY NOT NULL,\n"
+    "  value TEXT NOT NULL\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE source (\n"
+    "  id TEXT PRIMARY KEY NOT NULL,\n"
+    "  file TEXT NOT NULL,\n"
+    "  title TEXT NOT NULL,\n"
+    "  author TEXT,\n"
+    "  published TEXT NOT NULL,\n"
+    "  published_note TEXT\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE correction (\n"
+    "  source TEXT NOT NULL REFERENCES source(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  from_text TEXT NOT NULL,\n"
+    "  to_text TEXT NOT NULL,\n"
+    "  PRIMARY KEY (source, seq)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE exhibit (\n"
+    "  id TEXT PRIMARY KEY NOT NULL,\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('achievement', 'city', 'event')),\n"
+    "  title_zh TEXT NOT NULL,\n"
+    "  title_en TEXT,\n"
+    "  summary_zh TEXT NOT NULL,\n"
+    "  summary_en TEXT,\n"
+    "  body_zh TEXT NOT NULL,\n"
+    "  body_en TEXT,\n"
+    "  date_note TEXT\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE achievement (\n"
+    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
+    "  field TEXT NOT NULL,\n"
+    "  year INTEGER NOT NULL,\n"
+    "  place_zh TEXT,\n"
+    "  place_en TEXT\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE city (\n"
+    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
+    "  province TEXT NOT NULL,\n"
+    "  lat REAL NOT NULL,\n"
+    "  lon REAL NOT NULL,\n"
+    "  corridor TEXT,\n"
+    "  corridor_order INTEGER,\n"
+    "  role_zh TEXT NOT NULL,\n"
+    "  role_en TEXT\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE event (\n"
+    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
+    "  date TEXT NOT NULL,\n"
+    "  precision TEXT NOT NULL CHECK (precision IN ('year', 'month', 'day'))\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX event_date ON event(date);\n"
+    "CREATE TABLE organisation (\n"
+    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  name_zh TEXT NOT NULL,\n"
+    "  name_en TEXT,\n"
+    "  PRIMARY KEY (exhibit, seq)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE figure (\n"
+    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  value TEXT NOT NULL,\n"
+    "  value_en TEXT,\n"
+    "  unit_zh TEXT NOT NULL,\n"
+    "  unit_en TEXT,\n"
+    "  label_zh TEXT NOT NULL,\n"
+    "  label_en TEXT,\n"
+    "  as_of TEXT,\n"
+    "  source TEXT REFERENCES source(id),\n"
+    "  PRIMARY KEY (exhibit, seq)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE fact (\n"
+    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  text_zh TEXT NOT NULL,\n"
+    "  text_en TEXT,\n"
+    "  PRIMARY KEY (exhibit, seq)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE image (\n"
+    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  file TEXT NOT NULL,\n"
+    "  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),\n"
+    "  width INTEGER NOT NULL,\n"
+    "  height INTEGER NOT NULL,\n"
+    "  caption_zh TEXT,\n"
+    "  caption_en TEXT,\n"
+    "  credit TEXT,\n"
+    "  data BLOB NOT NULL,\n"
+    "  PRIMARY KEY (exhibit, seq)\n"
+    ");\n"
+    "CREATE TABLE link (\n"
+    "  from_id TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  to_id TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  PRIMARY KEY (from_id, to_id)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX link_to ON link(to_id);\n"
+    "CREATE TABLE citation (\n"
+    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  source TEXT NOT NULL REFERENCES source(id),\n"
+    "  quote TEXT NOT NULL,\n"
+    "  note TEXT,\n"
+    "  PRIMARY KEY (exhibit, seq)\n"
+    ") WITHOUT ROWID;\n";
+
+const ks_pack_table ks_pack_tables[] = {
+    {"meta", "key"},
+    {"source", "id"},
+    {"correction", "source, seq"},
+    {"exhibit", "id"},
+    {"achievement", "id"},
+    {"city", "id"},
+    {"event", "id"},
+    {"organisation", "exhibit, seq"},
+    {"figure", "exhibit, seq"},
+    {"fact", "exhibit, seq"},
+    {"image", "exhibit, seq"},
+    {"link", "from_id, to_id"},
+    {"citation", "exhibit, seq"},
+};
+const int ks_pack_table_count = (int)(sizeof ks_pack_tables / sizeof *ks_pack_tables);
+
+static void put_u64(crypto_hash_sha256_state *st, uint64_t v) {
+  unsigned char b[8];
+  for (int i = 0; i < 8; i++)
+    b[i] = (unsigned char)(v >> (56 - 8 * i));
+  crypto_hash_sha256_update(st, b, 8);
+}
+
+static void put_bytes(crypto_hash_sha256_state *st, unsigned char tag, const void *p, size_t n) {
+  crypto_hash_sha256_update(st, &tag, 1);
+  put_u64(st, n);
+  if (n)
+    crypto_hash_sha256_update(st, p, n);
+}
+
+/* Each value enters the hash as a type tag and a fixed-width or length-prefixed form, so that
+ * no two different contents serialise alike; numbers are big-endian on every machine. */
+int ks_pack_hash_db(sqlite3 *db, char hex[65], char *err, int err_size) {
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  for (int t = 0; t < ks_pack_table_count; t++) {
+    char sql[256];
+    /* The build time and the hash itself are not content. */
+    const char *where = strcmp(ks_pack_tables[t].table, "meta") == 0
+                            ? " WHERE key NOT IN ('built_at', 'content_hash')"
+                            : "";
+    snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"%s ORDER BY %s", ks_pack_tables[t].table, where,
+             ks_pack_tables[t].order_by);
+    sqlite3_stmt *stmt;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+      snprintf(err, (size_t)err_size, "%s", sqlite3_errmsg(db));
+      return SQLITE_ERROR;
+    }
+    put_bytes(&st, 'T', ks_pack_tables[t].table, strlen(ks_pack_tables[t].table));
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      int cols = sqlite3_column_count(stmt);
+      crypto_hash_sha256_update(&st, (const unsigned char *)"R", 1);
+      for (int c = 0; c < cols; c++) {
+        switch (sqlite3_column_type(stmt, c)) {
+        case SQLITE_NULL:
+          crypto_hash_sha256_update(&st, (const unsigned char *)"N", 1);
+          break;
+        case SQLITE_INTEGER:
+          crypto_hash_sha256_update(&st, (const unsigned char *)"I", 1);
+          put_u64(&st, (uint64_t)sqlite3_column_int64(stmt, c));
+          break;
+        case SQLITE_FLOAT: {
+          double d = sqlite3_column_double(stmt, c);
+          uint64_t bits;
+          memcpy(&bits, &d, sizeof bits);
+          crypto_hash_sha256_update(&st, (const unsigned char *)"F", 1);
+          put_u64(&st, bits);
+          break;
+        }
+        case SQLITE_TEXT:
+          put_bytes(&st, 'S', sqlite3_column_text(stmt, c), (size_t)sqlite3_column_bytes(stmt, c));
+          break;
+        default:
+          put_bytes(&st, 'B', sqlite3_column_blob(stmt, c), (size_t)sqlite3_column_bytes(stmt, c));
+          break;
+        }
+      }
+    }
+    if (rc != SQLITE_DONE) {
+      snprintf(err, (size_t)err_size, "%s", sqlite3_errmsg(db));
+      sqlite3_finalize(stmt);
+      return rc;
+    }
+    sqlite3_finalize(stmt);
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&st, digest);
+  sodium_bin2hex(hex, 65, digest, sizeof digest);
+  return SQLITE_OK;
+}

@@ -1,0 +1,25 @@
+/* Private to the pack module: the schema text writer and reader share, and the open pack. */
+#ifndef KIOSK_PACK_SCHEMA_H
+#define KIOSK_PACK_SCHEMA_H
+
+#include <sqlite3.h>
+
+/* The CREATE statements of schema version 1, in order (documented in SCHEMA.md). */
+extern const char ks_pack_schema_sql[];
+/* Tables whose rows the content hash covers, in hash order, each with its ORDER BY. */
+typedef struct {
+  const char *table;
+  const char *order_by;
+} ks_pack_table;
+extern const ks_pack_table ks_pack_tables[];
+extern const int ks_pack_table_count;
+
+struct ks_pack {
+  sqlite3 *db; /* read-only, hardened */
+  char *path;  /* as given, for findings */
+};
+
+/* The hash of the content of an open database (shared by writer and reader). */
+int ks_pack_hash_db(sqlite3 *db, char hex[65], char *err, int err_size);
+
+#endif

@@ -1,0 +1,228 @@
+#include "kiosk/pack.h"
+
+#include "kiosk/image.h"
+#include "kiosk/mem.h"
+#include "kiosk/validate.h"
+#include "schema.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A writer in progress: the database and the statements of each table. */
+typedef struct {
+  sqlite3 *db;
+  ks_diag *diag;
+  const char *path;
+  bool failed;
+} writer;
+
+static void fail(writer *w, const char *what) {
+  if (!w->failed)
+    ks_diag_add(w->diag, KS_ERROR, (ks_loc){.file = w->path}, "cannot write the pack (%s): %s",
+                what, sqlite3_errmsg(w->db));
+  w->failed = true;
+}
+
+static void exec(writer *w, const char *sql) {
+  if (!w->failed && sqlite3_exec(w->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    fail(w, "schema");
+}
+
+/* Binds and runs one INSERT. Arguments: a format of 't' (text, NULL allowed), 'i' (int64),
+ * 'd' (double), 'b' (blob pointer then size_t length), one character per column. */
+static void insert(writer *w, const char *sql, const char *types, ...) {
+  if (w->failed)
+    return;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    fail(w, sql);
+    return;
+  }
+  va_list ap;
+  va_start(ap, types);
+  for (int i = 0; types[i]; i++) {
+    int col = i + 1;
+    switch (types[i]) {
+    case 't': {
+      const char *s = va_arg(ap, const char *);
+      if (s)
+        sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null(st, col);
+      break;
+    }
+    case 'i':
+      sqlite3_bind_int64(st, col, va_arg(ap, int64_t));
+      break;
+    case 'd':
+      sqlite3_bind_double(st, col, va_arg(ap, double));
+      break;
+    case 'b': {
+      const void *p = va_arg(ap, const void *);
+      size_t n = va_arg(ap, size_t);
+      sqlite3_bind_blob64(st, col, p, n, SQLITE_STATIC);
+      break;
+    }
+    }
+  }
+  va_end(ap);
+  if (sqlite3_step(st) != SQLITE_DONE)
+    fail(w, sql);
+  sqlite3_finalize(st);
+}
+
+static void write_exhibit(writer *w, const ks_exhibit *e) {
+  const char *const *t = e->title.s, *const *s = e->summary.s, *const *b = e->body.s;
+  insert(w, "INSERT INTO exhibit VALUES (?,?,?,?,?,?,?,?,?)", "ttttttttt", e->id,
+         ks_kind_name(e->kind), t[KS_LANG_ZH], t[KS_LANG_EN], s[KS_LANG_ZH], s[KS_LANG_EN],
+         b[KS_LANG_ZH], b[KS_LANG_EN], e->date_note);
+  switch (e->kind) {
+  case KS_KIND_ACHIEVEMENT:
+    insert(w, "INSERT INTO achievement VALUES (?,?,?,?,?)", "ttitt", e->id, e->field,
+           (int64_t)e->year, e->place.s[KS_LANG_ZH], e->place.s[KS_LANG_EN]);
+    break;
+  case KS_KIND_CITY:
+    insert(w, "INSERT INTO city VALUES (?,?,?,?,?,?,?,?)", "ttddtitt", e->id, e->province, e->lat,
+           e->lon, e->corridor, (int64_t)e->corridor_order, e->role.s[KS_LANG_ZH],
+           e->role.s[KS_LANG_EN]);
+    break;
+  case KS_KIND_EVENT: {
+    ks_date d;
+    char why[96];
+    ks_date_parse(e->date, &d, why, sizeof why); /* validated before writing */
+    insert(w, "INSERT INTO event VALUES (?,?,?)", "ttt", e->id, e->date,
+           ks_date_precision_name(d.precision));
+    break;
+  }
+  default:
+    break;
+  }
+  for (size_t i = 0; i < e->n_organisations; i++)
+    insert(w, "INSERT INTO organisation VALUES (?,?,?,?)", "titt", e->id, (int64_t)i,
+           e->organisations[i].s[KS_LANG_ZH], e->organisations[i].s[KS_LANG_EN]);
+  for (size_t i = 0; i < e->n_figures; i++) {
+    const ks_figure *f = &e->figures[i];
+    insert(w, "INSERT INTO figure VALUES (?,?,?,?,?,?,?,?,?,?)", "titttttttt", e->id, (int64_t)i,
+           f->value, f->value_en, f->unit.s[KS_LANG_ZH] ? f->unit.s[KS_LANG_ZH] : "",
+           f->unit.s[KS_LANG_EN], f->label.s[KS_LANG_ZH], f->label.s[KS_LANG_EN], f->as_of,
+           f->source);
+  }
+  for (size_t i = 0; i < e->n_facts; i++)
+    insert(w, "INSERT INTO fact VALUES (?,?,?,?)", "titt", e->id, (int64_t)i,
+           e->facts[i].s[KS_LANG_ZH], e->facts[i].s[KS_LANG_EN]);
+  for (size_t i = 0; i < e->n_images; i++) {
+    const ks_image *im = &e->images[i];
+    ks_image_type type = ks_image_sniff(im->data, im->size);
+    int width = 0, height = 0;
+    ks_image_dimensions(im->data, im->size, type, &width, &height);
+    insert(w, "INSERT INTO image VALUES (?,?,?,?,?,?,?,?,?,?)", "tittiitttb", e->id, (int64_t)i,
+           im->file, ks_image_mime(type), (int64_t)width, (int64_t)height,
+           im->caption.s[KS_LANG_ZH], im->caption.s[KS_LANG_EN], im->credit, (const void *)im->data,
+           im->size);
+  }
+  for (size_t i = 0; i < e->n_links; i++)
+    insert(w, "INSERT OR IGNORE INTO link VALUES (?,?)", "tt", e->id, e->links[i].target);
+  for (size_t i = 0; i < e->n_citations; i++) {
+    const ks_citation *c = &e->citations[i];
+    insert(w, "INSERT INTO citation VALUES (?,?,?,?,?)", "tittt", e->id, (int64_t)i, c->source,
+           c->quote, c->note);
+  }
+}
+
+static void write_content(writer *w, const ks_content *c, int64_t built_at) {
+  char version[32], built[32];
+  snprintf(version, sizeof version, "%" PRId64, c->meta.version);
+  snprintf(built, sizeof built, "%" PRId64, built_at);
+  const char *meta[][2] = {{"id", c->meta.id},
+                           {"title_zh", c->meta.title.s[KS_LANG_ZH]},
+                           {"title_en", c->meta.title.s[KS_LANG_EN]},
+                           {"version", version},
+                           {"default_lang", c->meta.default_lang ? c->meta.default_lang : "zh"}};
+  for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
+    if (meta[i][1])
+      insert(w, "INSERT INTO meta VALUES (?,?)", "tt", meta[i][0], meta[i][1]);
+  for (size_t i = 0; i < c->n_sources; i++) {
+    const ks_source *s = &c->sources[i];
+    insert(w, "INSERT INTO source VALUES (?,?,?,?,?,?)", "tttttt", s->id, s->file, s->title,
+           s->author, s->published, s->published_note);
+    for (size_t k = 0; k < s->n_corrections; k++)
+      insert(w, "INSERT INTO correction VALUES (?,?,?,?)", "titt", s->id, (int64_t)k,
+             s->corrections[k].from, s->corrections[k].to);
+  }
+  for (size_t i = 0; i < c->n_exhibits; i++)
+    write_exhibit(w, &c->exhibits[i]);
+  if (w->failed)
+    return;
+  char hex[65], err[256];
+  if (ks_pack_hash_db(w->db, hex, err, sizeof err) != SQLITE_OK) {
+    fail(w, "content hash");
+    return;
+  }
+  insert(w, "INSERT INTO meta VALUES (?,?)", "tt", "built_at", built);
+  insert(w, "INSERT INTO meta VALUES (?,?)", "tt", "content_hash", hex);
+}
+
+/* Flushes a file or directory to storage, so that a rename after it is durable. */
+static bool sync_path(const char *path, bool dir) {
+  int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+  if (fd < 0)
+    return false;
+  bool ok = fsync(fd) == 0;
+  close(fd);
+  return ok;
+}
+
+bool ks_pack_write(const ks_content *content, const char *path, int64_t built_at, ks_diag *diag) {
+  size_t n = strlen(path) + 32;
+  char *tmp = ks_xmalloc(n);
+  snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
+  unlink(tmp);
+  writer w = {.diag = diag, .path = path};
+  if (sqlite3_open_v2(tmp, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = tmp}, "cannot create the pack: %s",
+                w.db ? sqlite3_errmsg(w.db) : "out of memory");
+    sqlite3_close(w.db);
+    free(tmp);
+    return false;
+  }
+  char pragmas[256];
+  /* No journal: the temporary file is thrown away on failure, and renamed only when whole. */
+  snprintf(pragmas, sizeof pragmas,
+           "PRAGMA page_size=4096; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+           "PRAGMA encoding='UTF-8'; PRAGMA application_id=%d; PRAGMA user_version=%d;",
+           KS_PACK_APPLICATION_ID, KS_PACK_SCHEMA_VERSION);
+  exec(&w, pragmas);
+  exec(&w, "BEGIN");
+  exec(&w, ks_pack_schema_sql);
+  write_content(&w, content, built_at);
+  exec(&w, "COMMIT");
+  if (sqlite3_close(w.db) != SQLITE_OK && !w.failed) {
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = tmp}, "cannot close the pack");
+    w.failed = true;
+  }
+  if (!w.failed && !sync_path(tmp, false)) {
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = tmp}, "cannot sync the pack: %s", strerror(errno));
+    w.failed = true;
+  }
+  if (!w.failed && rename(tmp, path) != 0) {
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = path}, "cannot move the pack into place: %s",
+                strerror(errno));
+    w.failed = true;
+  }
+  if (w.failed) {
+    unlink(tmp);
+  } else {
+    char *dir = ks_xstrdup(path);
+    sync_path(dirname(dir), true);
+    free(dir);
+  }
+  free(tmp);
+  return !w.failed;
+}

@@ -1,0 +1,606 @@
+#include "kiosk/validate.h"
+
+#include "kiosk/fileio.h"
+#include "kiosk/image.h"
+#include "kiosk/mem.h"
+#include "kiosk/utf8.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Length limits, in characters, that keep every text inside its place on screen. */
+enum {
+  MAX_ID = 64,
+  MAX_TITLE_ZH = 40,
+  MAX_TITLE_EN = 100,
+  MAX_SUMMARY_ZH = 160,
+  MAX_SUMMARY_EN = 400,
+  MAX_BODY = 6000,
+  MAX_LINE_ZH = 200, /* a fact, a role, an organisation */
+  MAX_LINE_EN = 400,
+  MAX_LABEL_ZH = 40,
+  MAX_LABEL_EN = 100,
+  MAX_VALUE = 24,
+  MAX_UNIT = 40,
+  MAX_QUOTE = 1000,
+  MAX_NOTE = 1000,
+  MAX_SOURCE_FILE = 4 << 20,
+};
+
+typedef struct {
+  const ks_content *c;
+  const ks_validate_opts *opts;
+  ks_diag *diag;
+  char **folded_sources; /* per source: its article folded for quote matching, or NULL */
+  bool glyph_warned;
+} ctx;
+
+/* Reports at a line of an exhibit's source file, or at the exhibit when it came from a pack. */
+static void report(ctx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void report(ctx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  ks_loc loc = e->file ? (ks_loc){.file = e->file, .line = line ? line : e->lines.id}
+                       : (ks_loc){.file = x->c->origin, .exhibit = e->id ? e->id : "(no id)"};
+  ks_diag_add(x->diag, sev, loc, "%s", msg);
+}
+
+/* Checks one text: UTF-8, control characters, length and glyphs. `what` names it. */
+static void check_text(ctx *x, const ks_exhibit *e, int line, const char *what, const char *s,
+                       bool multiline, size_t max_chars) {
+  if (!s)
+    return;
+  size_t n = strlen(s), bad;
+  if (!ks_utf8_valid(s, n, &bad)) {
+    report(x, KS_ERROR, e, line, "%s is not valid UTF-8 (byte %zu)", what, bad);
+    return;
+  }
+  size_t chars = 0;
+  bool reported_glyph = false, reported_ctrl = false;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    size_t start = i;
+    i += ks_utf8_decode(s + i, n - i, &cp);
+    chars++;
+    bool ctrl = (cp < 0x20 && !(multiline && cp == '\n')) || (cp >= 0x7f && cp < 0xa0) ||
+                cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
+                (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+    if (ctrl && !reported_ctrl) {
+      report(x, KS_ERROR, e, line, "%s contains the control character U+%04X", what, cp);
+      reported_ctrl = true;
+      continue;
+    }
+    if (!ctrl && x->opts->glyphs && !reported_glyph && !ks_glyphs_has(x->opts->glyphs, cp)) {
+      report(x, KS_ERROR, e, line,
+             "%s has \"%.*s\" (U+%04X), which the kiosk's fonts cannot draw; use another "
+             "character",
+             what, (int)(i - start), s + start, cp);
+      reported_glyph = true;
+    }
+  }
+  if (max_chars && chars > max_chars)
+    report(x, KS_ERROR, e, line, "%s is %zu characters long; at most %zu fit", what, chars,
+           max_chars);
+}
+
+/* A text in both languages: zh required (or optional), en warned about when missing. */
+static void check_i18n(ctx *x, const ks_exhibit *e, const ks_text *t, const char *what,
+                       bool required, bool multiline, size_t max_zh, size_t max_en) {
+  int line = t->line ? t->line : e->lines.id;
+  if (!t->s[KS_LANG_ZH] && required)
+    report(x, KS_ERROR, e, line, "%s has no Chinese text (zh:), which is required", what);
+  if (!t->s[KS_LANG_EN] && t->s[KS_LANG_ZH] && required)
+    report(x, KS_WARNING, e, line, "%s has no English text (en:); the kiosk will show Chinese",
+           what);
+  char buf[96];
+  snprintf(buf, sizeof buf, "%s (zh)", what);
+  check_text(x, e, line, buf, t->s[KS_LANG_ZH], multiline, max_zh);
+  snprintf(buf, sizeof buf, "%s (en)", what);
+  check_text(x, e, line, buf, t->s[KS_LANG_EN], multiline, max_en);
+}
+
+static bool valid_id(const char *id) {
+  size_t n = strlen(id);
+  if (n < 3 || n > MAX_ID || id[0] == '-' || id[n - 1] == '-')
+    return false;
+  for (const char *p = id; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+      return false;
+  return true;
+}
+
+static bool in_list(const char *s, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(s, *list) == 0)
+      return true;
+  return false;
+}
+
+static char *join_list(const char *const *list) {
+  size_t n = 1;
+  for (const char *const *p = list; *p; p++)
+    n += strlen(*p) + 2;
+  char *s = ks_xmalloc(n);
+  s[0] = '\0';
+  for (const char *const *p = list; *p; p++) {
+    if (p != list)
+      strcat(s, ", ");
+    strcat(s, *p);
+  }
+  return s;
+}
+
+const char *ks_date_precision_name(ks_date_precision p) {
+  return p == KS_DATE_YEAR ? "year" : p == KS_DATE_MONTH ? "month" : "day";
+}
+
+static int days_in_month(int year, int month) {
+  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+static bool digits(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!isdigit((unsigned char)s[i]))
+      return false;
+  return true;
+}
+
+bool ks_date_parse(const char *s, ks_date *date, char *why, size_t why_size) {
+  size_t n = strlen(s);
+  *date = (ks_date){0};
+  bool shape = (n == 4 || n == 7 || n == 10) && digits(s, 4) &&
+               (n < 7 || (s[4] == '-' && digits(s + 5, 2))) &&
+               (n < 10 || (s[7] == '-' && digits(s + 8, 2)));
+  if (!shape) {
+    snprintf(why, why_size, "is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+    return false;
+  }
+  date->year = atoi(s);
+  date->precision = KS_DATE_YEAR;
+  if (date->year < 1900 || date->year > 2100) {
+    snprintf(why, why_size, "is not a year between 1900 and 2100");
+    return false;
+  }
+  if (n >= 7) {
+    date->month = (s[5] - '0') * 10 + (s[6] - '0');
+    date->precision = KS_DATE_MONTH;
+    if (date->month < 1 || date->month > 12) {
+      snprintf(why, why_size, "is not a valid month");
+      return false;
+    }
+  }
+  if (n == 10) {
+    date->day = (s[8] - '0') * 10 + (s[9] - '0');
+    date->precision = KS_DATE_DAY;
+    if (date->day < 1 || date->day > days_in_month(date->year, date->month)) {
+      snprintf(why, why_size, "is not a day of %04d-%02d", date->year, date->month);
+      return false;
+    }
+  }
+  return true;
+}
+
+static void check_date(ctx *x, const ks_exhibit *e, int line, const char *what, const char *s) {
+  ks_date d;
+  char why[96];
+  if (s && !ks_date_parse(s, &d, why, sizeof why))
+    report(x, KS_ERROR, e, line, "%s \"%s\" %s", what, s, why);
+}
+
+/* ---- quotes ------------------------------------------------------------------------------ */
+
+static void append(char **out, size_t *len, size_t *cap, const char *s, size_t n) {
+  if (*len + n + 1 > *cap) {
+    *cap = (*len + n + 1) * 2;
+    *out = ks_xrealloc(*out, *cap);
+  }
+  memcpy(*out + *len, s, n);
+  *len += n;
+  (*out)[*len] = '\0';
+}
+
+char *ks_quote_fold(const char *text, const ks_correction *corrections, size_t n_corrections) {
+  static const struct {
+    uint32_t from;
+    char to;
+  } punct[] = {{0xff0c, ','}, {0xff1a, ':'}, {0xff1b, ';'}, {0xff08, '('},
+               {0xff09, ')'}, {0xff01, '!'}, {0xff1f, '?'}};
+  size_t len = 0, cap = strlen(text) + 1;
+  char *out = ks_xmalloc(cap);
+  out[0] = '\0';
+  size_t n = strlen(text);
+  for (size_t i = 0; i < n;) {
+    bool replaced = false;
+    for (size_t k = 0; k < n_corrections && !replaced; k++) {
+      size_t fl = strlen(corrections[k].from);
+      if (fl && strncmp(text + i, corrections[k].from, fl) == 0) {
+        /* The replacement is folded too, so "最" and "最 " compare alike. */
+        char *to = ks_quote_fold(corrections[k].to, NULL, 0);
+        append(&out, &len, &cap, to, strlen(to));
+        free(to);
+        i += fl;
+        replaced = true;
+      }
+    }
+    if (replaced)
+      continue;
+    uint32_t cp;
+    size_t k = ks_utf8_decode(text + i, n - i, &cp);
+    if (k == 0) { /* not UTF-8: keep the byte, so that it matches only itself */
+      append(&out, &len, &cap, text + i, 1);
+      i++;
+      continue;
+    }
+    bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 ||
+                 cp == 0xa0 || cp == 0x200b;
+    if (!space) {
+      char ascii = 0;
+      for (size_t p = 0; p < sizeof punct / sizeof *punct; p++)
+        if (punct[p].from == cp)
+          ascii = punct[p].to;
+      if (ascii)
+        append(&out, &len, &cap, &ascii, 1);
+      else
+        append(&out, &len, &cap, text + i, k);
+    }
+    i += k;
+  }
+  return out;
+}
+
+static void load_source_texts(ctx *x) {
+  const ks_content *c = x->c;
+  x->folded_sources = ks_xcalloc(c->n_sources ? c->n_sources : 1, sizeof(char *));
+  if (!x->opts->sources_dir)
+    return;
+  for (size_t i = 0; i < c->n_sources; i++) {
+    const ks_source *s = &c->sources[i];
+    if (!s->file)
+      continue;
+    char path[1024], err[128];
+    snprintf(path, sizeof path, "%s/%s", x->opts->sources_dir, s->file);
+    size_t size;
+    char *text = ks_file_read(path, MAX_SOURCE_FILE, &size, err, sizeof err);
+    if (!text) {
+      ks_diag_add(x->diag, KS_ERROR, (ks_loc){.file = path},
+                  "cannot read the article of source %s: %s", s->id ? s->id : "?", err);
+      continue;
+    }
+    x->folded_sources[i] = ks_quote_fold(text, s->corrections, s->n_corrections);
+    free(text);
+  }
+}
+
+/* ---- pack metadata and sources --------------------------------------------------------- */
+
+static void meta_error(ctx *x, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void meta_error(ctx *x, int line, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  const char *file = x->c->meta.file ? x->c->meta.file : x->c->origin;
+  ks_diag_add(x->diag, KS_ERROR, (ks_loc){.file = file, .line = line}, "%s", msg);
+}
+
+static void check_meta(ctx *x) {
+  const ks_pack_meta *m = &x->c->meta;
+  if (!m->id)
+    meta_error(x, 0, "the pack has no id");
+  else if (!valid_id(m->id))
+    meta_error(x, m->line_id, "pack id \"%s\" must be 3-64 characters of a-z, 0-9 and -", m->id);
+  if (!m->title.s[KS_LANG_ZH])
+    meta_error(x, m->title.line, "the pack has no Chinese title (title: zh:)");
+  if (m->version < 1)
+    meta_error(x, m->line_version, "the pack version must be a whole number of at least 1");
+  if (m->default_lang && strcmp(m->default_lang, "zh") != 0 && strcmp(m->default_lang, "en") != 0)
+    meta_error(x, 0, "default_lang \"%s\" must be zh or en", m->default_lang);
+}
+
+static void check_sources(ctx *x) {
+  const ks_content *c = x->c;
+  const char *file = c->meta.file ? NULL : c->origin;
+  for (size_t i = 0; i < c->n_sources; i++) {
+    const ks_source *s = &c->sources[i];
+    char where[1024];
+    snprintf(where, sizeof where, "%s", file ? file : c->origin);
+    if (c->meta.file) /* a source folder: point at sources.yaml */
+      snprintf(where, sizeof where, "%s/sources.yaml", c->origin);
+    ks_loc loc = {.file = where, .line = s->line};
+    if (!s->id || !valid_id(s->id))
+      ks_diag_add(x->diag, KS_ERROR, loc,
+                  "source id \"%s\" must be 3-64 characters of a-z, 0-9 and -", s->id ? s->id : "");
+    for (size_t k = 0; k < i; k++)
+      if (s->id && c->sources[k].id && strcmp(s->id, c->sources[k].id) == 0)
+        ks_diag_add(x->diag, KS_ERROR, loc, "source id \"%s\" is used twice", s->id);
+    if (!s->file)
+      ks_diag_add(x->diag, KS_ERROR, loc, "source %s names no article file (file:)",
+                  s->id ? s->id : "");
+    if (!s->title)
+      ks_diag_add(x->diag, KS_ERROR, loc, "source %s has no title", s->id ? s->id : "");
+    ks_date date;
+    char why[96];
+    if (!s->published)
+      ks_diag_add(x->diag, KS_ERROR, loc, "source %s has no publication date (published:)",
+                  s->id ? s->id : "");
+    else if (!ks_date_parse(s->published, &date, why, sizeof why))
+      ks_diag_add(x->diag, KS_ERROR, loc, "published \"%s\" %s", s->published, why);
+  }
+}
+
+/* ---- exhibits ---------------------------------------------------------------------------- */
+
+static void check_citations(ctx *x, const ks_exhibit *e) {
+  if (e->n_citations == 0)
+    report(x, KS_ERROR, e, 0,
+           "%s %s names no source; add a sources: entry with the quote it rests on",
+           ks_kind_name(e->kind), e->id ? e->id : "");
+  for (size_t i = 0; i < e->n_citations; i++) {
+    const ks_citation *ci = &e->citations[i];
+    if (!ci->source) {
+      report(x, KS_ERROR, e, ci->line, "a source entry has no source: id");
+      continue;
+    }
+    const ks_source *s = ks_content_find_source(x->c, ci->source);
+    if (!s) {
+      report(x, KS_ERROR, e, ci->line, "source \"%s\" is not in sources.yaml", ci->source);
+      continue;
+    }
+    if (!ci->quote || !*ci->quote) {
+      report(x, KS_ERROR, e, ci->line, "the entry for source %s has no quote", ci->source);
+      continue;
+    }
+    check_text(x, e, ci->line, "quote", ci->quote, false, MAX_QUOTE);
+    check_text(x, e, ci->line, "note", ci->note, false, MAX_NOTE);
+    const char *folded_src = x->folded_sources[s - x->c->sources];
+    if (folded_src) {
+      char *q = ks_quote_fold(ci->quote, NULL, 0);
+      if (!strstr(folded_src, q))
+        report(x, KS_ERROR, e, ci->line,
+               "the quote from %s does not occur in %s; copy it from the article character for "
+               "character",
+               ci->source, s->file);
+      free(q);
+    }
+  }
+}
+
+static void check_links(ctx *x, const ks_exhibit *e) {
+  for (size_t i = 0; i < e->n_links; i++) {
+    const ks_link *l = &e->links[i];
+    const ks_exhibit *t = ks_content_find(x->c, l->target);
+    if (!t) {
+      report(x, KS_ERROR, e, l->line, "links to \"%s\", which is not an exhibit of this pack",
+             l->target);
+      continue;
+    }
+    if (t == e)
+      report(x, KS_ERROR, e, l->line, "links to itself");
+    else if (e->file && t->kind != l->target_kind)
+      report(x, KS_ERROR, e, l->line, "lists \"%s\" under %s, but it is %s %s", l->target,
+             ks_kind_folder(l->target_kind), t->kind == KS_KIND_ACHIEVEMENT ? "an" : "a",
+             ks_kind_name(t->kind));
+    for (size_t k = 0; k < i; k++)
+      if (strcmp(e->links[k].target, l->target) == 0)
+        report(x, KS_WARNING, e, l->line, "links to \"%s\" twice", l->target);
+  }
+}
+
+static void check_images(ctx *x, const ks_exhibit *e) {
+  for (size_t i = 0; i < e->n_images; i++) {
+    const ks_image *im = &e->images[i];
+    const char *name = im->file ? im->file : "image";
+    check_i18n(x, e, &im->caption, "image caption", false, false, MAX_LABEL_ZH * 2,
+               MAX_LABEL_EN * 2);
+    check_text(x, e, im->line, "image credit", im->credit, false, MAX_LABEL_EN);
+    if (!im->data) {
+      if (!im->file)
+        report(x, KS_ERROR, e, im->line, "an image has no file:");
+      continue; /* unreadable: already reported by the loader */
+    }
+    if (im->size > KS_IMAGE_MAX_BYTES) {
+      report(x, KS_ERROR, e, im->line,
+             "image %s is %zu bytes; at most %d are allowed (compress or "
+             "scale it)",
+             name, im->size, KS_IMAGE_MAX_BYTES);
+      continue;
+    }
+    ks_image_type type = ks_image_sniff(im->data, im->size);
+    if (type == KS_IMAGE_UNKNOWN) {
+      report(x, KS_ERROR, e, im->line, "image %s is neither PNG nor JPEG by its content", name);
+      continue;
+    }
+    int w, h;
+    if (!ks_image_dimensions(im->data, im->size, type, &w, &h)) {
+      report(x, KS_ERROR, e, im->line, "image %s has a malformed %s header", name,
+             type == KS_IMAGE_PNG ? "PNG" : "JPEG");
+      continue;
+    }
+    if (w > KS_IMAGE_MAX_SIDE || h > KS_IMAGE_MAX_SIDE) {
+      report(x, KS_ERROR, e, im->line, "image %s is %dx%d; scale it to at most %d pixels a side",
+             name, w, h, KS_IMAGE_MAX_SIDE);
+      continue;
+    }
+    char err[256];
+    if (!ks_image_decode_check(im->data, im->size, type, err, sizeof err))
+      report(x, KS_ERROR, e, im->line, "image %s %s", name, err);
+    const char *dot = im->file ? strrchr(im->file, '.') : NULL;
+    if (dot) {
+      bool says_png = strcasecmp(dot, ".png") == 0;
+      bool says_jpeg = strcasecmp(dot, ".jpg") == 0 || strcasecmp(dot, ".jpeg") == 0;
+      if ((says_png && type != KS_IMAGE_PNG) || (says_jpeg && type != KS_IMAGE_JPEG))
+        report(x, KS_WARNING, e, im->line, "image %s is %s by its content; rename it", name,
+               type == KS_IMAGE_PNG ? "PNG" : "JPEG");
+    }
+  }
+}
+
+static bool has_digit(const char *s) {
+  for (; *s; s++)
+    if (isdigit((unsigned char)*s))
+      return true;
+  return false;
+}
+
+static void check_achievement(ctx *x, const ks_exhibit *e) {
+  if (!e->field) {
+    report(x, KS_ERROR, e, 0, "an achievement needs a field:");
+  } else if (!in_list(e->field, ks_fields())) {
+    char *all = join_list(ks_fields());
+    report(x, KS_ERROR, e, e->lines.field, "field \"%s\" is not one of: %s", e->field, all);
+    free(all);
+  }
+  if (e->year == 0)
+    report(x, KS_ERROR, e, 0, "an achievement needs a year:");
+  else if (e->year < 1949 || e->year > 2100)
+    report(x, KS_ERROR, e, e->lines.year, "year %d is not between 1949 and 2100", e->year);
+  check_i18n(x, e, &e->place, "place", false, false, MAX_LINE_ZH, MAX_LINE_EN);
+  for (size_t i = 0; i < e->n_organisations; i++)
+    check_i18n(x, e, &e->organisations[i], "organisation", true, false, MAX_LINE_ZH, MAX_LINE_EN);
+  for (size_t i = 0; i < e->n_figures; i++) {
+    const ks_figure *f = &e->figures[i];
+    if (!f->value || !has_digit(f->value))
+      report(x, KS_ERROR, e, f->line, "figure value \"%s\" has no number in it",
+             f->value ? f->value : "");
+    check_text(x, e, f->line, "figure value", f->value, false, MAX_VALUE);
+    check_text(x, e, f->line, "figure value_en", f->value_en, false, MAX_VALUE);
+    check_i18n(x, e, &f->unit, "figure unit", false, false, MAX_UNIT, MAX_UNIT);
+    check_i18n(x, e, &f->label, "figure label", true, false, MAX_LABEL_ZH, MAX_LABEL_EN);
+    check_date(x, e, f->line, "as_of", f->as_of);
+    if (f->source) {
+      bool cited = false;
+      for (size_t k = 0; k < e->n_citations && !cited; k++)
+        cited = e->citations[k].source && strcmp(e->citations[k].source, f->source) == 0;
+      if (!cited)
+        report(x, KS_ERROR, e, f->line,
+               "figure %s gives source %s, which the exhibit does not cite",
+               f->value ? f->value : "", f->source);
+    } else if (e->n_citations > 1) {
+      report(x, KS_ERROR, e, f->line,
+             "figure %s needs source: — the exhibit cites several articles",
+             f->value ? f->value : "");
+    }
+  }
+}
+
+static void check_city(ctx *x, const ks_exhibit *e) {
+  if (!e->province) {
+    report(x, KS_ERROR, e, 0, "a city needs a province:");
+  } else if (!in_list(e->province, ks_provinces())) {
+    char *all = join_list(ks_provinces());
+    report(x, KS_ERROR, e, e->lines.province, "province \"%s\" is not one of: %s", e->province,
+           all);
+    free(all);
+  }
+  if (!e->has_position) {
+    report(x, KS_ERROR, e, 0, "a city needs lat: and lon: so that the map can place it");
+  } else {
+    /* The map shows the delta; a point outside it is a typo (or lat and lon swapped). */
+    if (!(e->lat >= 27.0 && e->lat <= 36.0))
+      report(x, KS_ERROR, e, e->lines.lat, "lat %.4f is outside the map (27 to 36 N)", e->lat);
+    if (!(e->lon >= 114.0 && e->lon <= 124.0))
+      report(x, KS_ERROR, e, e->lines.lon, "lon %.4f is outside the map (114 to 124 E)", e->lon);
+  }
+  if (e->corridor && strcmp(e->corridor, "g60") != 0)
+    report(x, KS_ERROR, e, e->lines.corridor, "corridor \"%s\" is not g60", e->corridor);
+  if (e->corridor && (e->corridor_order < 1 || e->corridor_order > 99))
+    report(x, KS_ERROR, e, e->lines.corridor,
+           "a corridor city needs a corridor_order from 1 to 99");
+  if (!e->corridor && e->corridor_order)
+    report(x, KS_ERROR, e, e->lines.corridor, "corridor_order without corridor:");
+  check_i18n(x, e, &e->role, "role", true, false, MAX_LINE_ZH, MAX_LINE_EN);
+  for (size_t i = 0; i < e->n_facts; i++)
+    check_i18n(x, e, &e->facts[i], "fact", true, false, MAX_LINE_ZH, MAX_LINE_EN);
+}
+
+static void check_corridor_orders(ctx *x) {
+  const ks_content *c = x->c;
+  for (size_t i = 0; i < c->n_exhibits; i++) {
+    const ks_exhibit *a = &c->exhibits[i];
+    if (a->kind != KS_KIND_CITY || !a->corridor || a->corridor_order < 1)
+      continue;
+    for (size_t k = 0; k < i; k++) {
+      const ks_exhibit *b = &c->exhibits[k];
+      if (b->kind == KS_KIND_CITY && b->corridor && b->corridor_order == a->corridor_order &&
+          strcmp(a->corridor, b->corridor) == 0)
+        report(x, KS_ERROR, a, a->lines.corridor, "corridor_order %d is also %s's",
+               a->corridor_order, b->id);
+    }
+  }
+}
+
+static void check_exhibit(ctx *x, const ks_exhibit *e) {
+  if (!e->id) {
+    report(x, KS_ERROR, e, 1, "the exhibit has no id:");
+    return;
+  }
+  if (!valid_id(e->id))
+    report(x, KS_ERROR, e, e->lines.id, "id \"%s\" must be 3-64 characters of a-z, 0-9 and -",
+           e->id);
+  check_i18n(x, e, &e->title, "title", true, false, MAX_TITLE_ZH, MAX_TITLE_EN);
+  check_i18n(x, e, &e->summary, "summary", true, false, MAX_SUMMARY_ZH, MAX_SUMMARY_EN);
+  if (!e->body.s[KS_LANG_ZH])
+    report(x, KS_ERROR, e, e->lines.body, "the exhibit has no Chinese body (a \"# zh\" section)");
+  else if (!e->body.s[KS_LANG_EN])
+    report(x, KS_WARNING, e, e->lines.body,
+           "the exhibit has no English body (a \"# en\" section); the kiosk will show Chinese");
+  check_text(x, e, e->lines.body, "body (zh)", e->body.s[KS_LANG_ZH], true, MAX_BODY);
+  check_text(x, e, e->lines.body, "body (en)", e->body.s[KS_LANG_EN], true, MAX_BODY);
+  check_text(x, e, 0, "date_note", e->date_note, false, MAX_NOTE);
+  check_citations(x, e);
+  check_links(x, e);
+  check_images(x, e);
+  switch (e->kind) {
+  case KS_KIND_ACHIEVEMENT:
+    check_achievement(x, e);
+    break;
+  case KS_KIND_CITY:
+    check_city(x, e);
+    break;
+  case KS_KIND_EVENT:
+    if (!e->date)
+      report(x, KS_ERROR, e, 0, "an event needs a date: (YYYY, YYYY-MM or YYYY-MM-DD)");
+    check_date(x, e, e->lines.date, "date", e->date);
+    break;
+  default:
+    break;
+  }
+}
+
+void ks_validate(const ks_content *content, const ks_validate_opts *opts, ks_diag *diag) {
+  ctx x = {.c = content, .opts = opts, .diag = diag};
+  if (!opts->glyphs)
+    ks_diag_add(diag, KS_WARNING, (ks_loc){.file = content->origin},
+                "the bundled fonts were not found, so glyph coverage was not checked");
+  load_source_texts(&x);
+  check_meta(&x);
+  check_sources(&x);
+  for (size_t i = 0; i < content->n_exhibits; i++) {
+    const ks_exhibit *e = &content->exhibits[i];
+    if (i > 0 && e->id && content->exhibits[i - 1].id &&
+        strcmp(e->id, content->exhibits[i - 1].id) == 0) {
+      const ks_exhibit *first = &content->exhibits[i - 1];
+      report(&x, KS_ERROR, e, e->lines.id, "id \"%s\" is used twice (also %s)", e->id,
+             first->file ? first->file : "in this pack");
+    }
+    check_exhibit(&x, e);
+  }
+  check_corridor_orders(&x);
+  if (content->n_exhibits == 0)
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = content->origin}, "the pack holds no exhibits");
+  for (size_t i = 0; i < content->n_sources; i++)
+    free(x.folded_sources[i]);
+  free(x.folded_sources);
+}

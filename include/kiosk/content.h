@@ -1,0 +1,164 @@
+/* The content model: everything a pack holds, in memory. Loaded from a curator's source folder
+ * (ks_source_load) or from a built pack (ks_pack_read); checked by ks_validate and written by
+ * ks_pack_write. All strings and arrays belong to the model's arena and die with
+ * ks_content_destroy. Strings are UTF-8; a missing optional text is NULL. */
+#ifndef KIOSK_CONTENT_H
+#define KIOSK_CONTENT_H
+
+#include "kiosk/arena.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum { KS_LANG_ZH, KS_LANG_EN, KS_LANG_COUNT } ks_lang;
+
+/* A text in each language; `line` is where it stands in its source file (0 in packs). */
+typedef struct {
+  const char *s[KS_LANG_COUNT];
+  int line;
+} ks_text;
+
+typedef enum { KS_KIND_ACHIEVEMENT, KS_KIND_CITY, KS_KIND_EVENT, KS_KIND_COUNT } ks_kind;
+
+/* A key figure of an achievement: the number exactly as the article writes it. */
+typedef struct {
+  const char *value;    /* "109.49", "4万多", "1/6" */
+  const char *value_en; /* English form when different ("40,000+"), else NULL */
+  ks_text unit;         /* "亿元" / "100 million yuan"; may be empty */
+  ks_text label;        /* what it counts */
+  const char *as_of;    /* date the figure was true, YYYY[-MM[-DD]], or NULL */
+  const char *source;   /* source id giving it, or NULL when the exhibit has one source */
+  int line;
+} ks_figure;
+
+/* What an exhibit rests on: an article and the sentence quoted from it. */
+typedef struct {
+  const char *source; /* id in ks_content.sources */
+  const char *quote;
+  const char *note; /* what the curator worked out or where articles differ; may be NULL */
+  int line;
+} ks_citation;
+
+typedef struct {
+  const char *file;          /* as named in the source, relative to content/ */
+  const unsigned char *data; /* the file's bytes (NULL when it could not be read) */
+  size_t size;
+  ks_text caption;
+  const char *credit; /* may be NULL */
+  int line;
+} ks_image;
+
+/* A link from one exhibit to another; stored once, shown from both ends. */
+typedef struct {
+  const char *target;  /* exhibit id */
+  ks_kind target_kind; /* the kind the source file listed it under */
+  int line;
+} ks_link;
+
+/* Lines of single-valued fields in the source file, for findings; 0 in packs. */
+typedef struct {
+  int id, field, year, date, province, lat, lon, corridor, body;
+} ks_field_lines;
+
+typedef struct {
+  const char *id;
+  ks_kind kind;
+  const char *file; /* source file path, or NULL for an exhibit read from a pack */
+  ks_field_lines lines;
+  ks_text title;   /* for a city, its name */
+  ks_text summary; /* one or two sentences for a card */
+  ks_text body;    /* paragraphs separated by "\n" */
+  const char *date_note;
+  ks_citation *citations;
+  size_t n_citations;
+  ks_link *links;
+  size_t n_links;
+  ks_image *images;
+  size_t n_images;
+
+  /* achievement */
+  const char *field; /* one of ks_fields() */
+  int year;
+  ks_text place;
+  ks_text *organisations;
+  size_t n_organisations;
+  ks_figure *figures;
+  size_t n_figures;
+
+  /* city */
+  const char *province; /* one of ks_provinces() */
+  double lat, lon;
+  bool has_position;
+  const char *corridor; /* "g60" or NULL */
+  int corridor_order;   /* 1… along the corridor, 0 when not on it */
+  ks_text role;
+  ks_text *facts;
+  size_t n_facts;
+
+  /* event */
+  const char *date; /* YYYY, YYYY-MM or YYYY-MM-DD */
+} ks_exhibit;
+
+/* A character substitution in a received article, fixed in quotes (蕞 → 最). */
+typedef struct {
+  const char *from, *to;
+} ks_correction;
+
+typedef struct {
+  const char *id;
+  const char *file; /* the article's file name */
+  const char *title;
+  const char *author; /* may be NULL */
+  const char *published;
+  const char *published_note; /* may be NULL */
+  ks_correction *corrections;
+  size_t n_corrections;
+  int line;
+} ks_source;
+
+typedef struct {
+  const char *id;
+  ks_text title;
+  int64_t version;
+  const char *default_lang; /* "zh" or "en" */
+  int64_t built_at;         /* seconds since the epoch; 0 until built */
+  const char *content_hash; /* hex SHA-256 of the content, NULL until built */
+  const char *file;         /* pack.yaml path, or NULL */
+  int line_id, line_version;
+} ks_pack_meta;
+
+typedef struct {
+  ks_arena *arena;    /* owns everything below */
+  const char *origin; /* the folder or pack it came from */
+  ks_pack_meta meta;
+  ks_source *sources;
+  size_t n_sources;
+  ks_exhibit *exhibits; /* sorted by id once loading is complete */
+  size_t n_exhibits;
+  size_t cap_exhibits;
+} ks_content;
+
+ks_content *ks_content_create(const char *origin);
+void ks_content_destroy(ks_content *content);
+/* Appends a zeroed exhibit and returns it; pointers to earlier exhibits may move. */
+ks_exhibit *ks_content_add_exhibit(ks_content *content);
+/* Sorts exhibits by id so that lookups and writes are deterministic. */
+void ks_content_sort(ks_content *content);
+/* Finds an exhibit by id in sorted content, or NULL. */
+const ks_exhibit *ks_content_find(const ks_content *content, const char *id);
+const ks_source *ks_content_find_source(const ks_content *content, const char *id);
+/* Number of exhibits of one kind. */
+size_t ks_content_count(const ks_content *content, ks_kind kind);
+
+const char *ks_kind_name(ks_kind kind); /* "achievement", "city", "event" */
+/* The folder of a kind in a source tree: "achievements", "cities", "events". */
+const char *ks_kind_folder(ks_kind kind);
+bool ks_kind_parse(const char *name, ks_kind *kind);
+const char *ks_lang_code(ks_lang lang); /* "zh", "en" */
+
+/* The closed lists curators choose from; NULL-terminated. */
+const char *const *ks_fields(void);
+const char *const *ks_provinces(void);
+
+#endif

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what building and testing the kiosk needs from Debian's packages, and nothing that is
+# already there. Prints every command it runs. Usage: scripts/bootstrap.sh [--arm64]
+#   --arm64  also the aarch64 cross toolchain, qemu-user and the arm64 -dev packages (CI's third
+#            preset). Debian 12's libunibreak-dev is not multiarch, so its arm64 files are unpacked
+#            into build/sysroot-arm64 instead of being installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+host_pkgs=(cmake ninja-build pkg-config gcc libc6-dev git
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev libsqlite3-dev
+  libunibreak-dev libsodium-dev libcmocka-dev libyaml-dev fonts-noto-cjk sqlite3)
+arm_libs=(libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev
+  libsqlite3-dev libsodium-dev libcmocka-dev libyaml-dev)
+
+sudo_=()
+[ "$(id -u)" = 0 ] || sudo_=(sudo)
+run() { echo "+ $*"; "$@"; }
+
+missing() { # prints the packages of "$@" that are not installed
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' || echo "$p"
+  done
+}
+
+want=("${host_pkgs[@]}")
+if [ "${1:-}" = --arm64 ]; then
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    run "${sudo_[@]}" dpkg --add-architecture arm64
+    updated=
+  fi
+  want+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static)
+  for p in "${arm_libs[@]}"; do want+=("$p:arm64"); done
+fi
+
+todo=($(missing "${want[@]}"))
+if [ ${#todo[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  run "${sudo_[@]}" apt-get update -q
+  run "${sudo_[@]}" apt-get install -y -q --no-install-recommends "${todo[@]}"
+else
+  echo "bootstrap: every package is installed already"
+fi
+
+if [ "${1:-}" = --arm64 ] && [ ! -f build/sysroot-arm64/usr/include/linebreak.h ]; then
+  mkdir -p build/sysroot-arm64 build/debs-arm64
+  ( cd build/debs-arm64 && run apt-get download libunibreak-dev:arm64 libunibreak5:arm64 )
+  for d in build/debs-arm64/*.deb; do run dpkg -x "$d" build/sysroot-arm64; done
+fi
