@@ -430,7 +430,6 @@ static void parse_body(ks_exhibit *e, ks_arena *arena, ks_diag *diag, const char
                       "body text before the \"# zh\" line; start the Chinese body with a line "
                       "\"# zh\"");
         lang = KS_LANG_ZH; /* read it as Chinese so later findings still make sense */
-        seen[lang] = true;
         e->lines.body = line;
       }
       if (!para)

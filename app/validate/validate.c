@@ -455,16 +455,16 @@ static bool has_digit(const char *s) {
 }
 
 static void check_achievement(ctx *x, const ks_exhibit *e) {
-  if (!e->field) {
+  if (!e->field && !e->lines.field) {
     report(x, KS_ERROR, e, 0, "an achievement needs a field:");
-  } else if (!in_list(e->field, ks_fields())) {
+  } else if (e->field && !in_list(e->field, ks_fields())) {
     char *all = join_list(ks_fields());
     report(x, KS_ERROR, e, e->lines.field, "field \"%s\" is not one of: %s", e->field, all);
     free(all);
   }
-  if (e->year == 0)
+  if (e->year == 0 && !e->lines.year)
     report(x, KS_ERROR, e, 0, "an achievement needs a year:");
-  else if (e->year < 1949 || e->year > 2100)
+  else if (e->year != 0 && (e->year < 1949 || e->year > 2100))
     report(x, KS_ERROR, e, e->lines.year, "year %d is not between 1949 and 2100", e->year);
   check_i18n(x, e, &e->place, "place", false, false, MAX_LINE_ZH, MAX_LINE_EN);
   for (size_t i = 0; i < e->n_organisations; i++)
@@ -496,16 +496,18 @@ static void check_achievement(ctx *x, const ks_exhibit *e) {
 }
 
 static void check_city(ctx *x, const ks_exhibit *e) {
-  if (!e->province) {
+  if (!e->province && !e->lines.province) {
     report(x, KS_ERROR, e, 0, "a city needs a province:");
-  } else if (!in_list(e->province, ks_provinces())) {
+  } else if (e->province && !in_list(e->province, ks_provinces())) {
     char *all = join_list(ks_provinces());
     report(x, KS_ERROR, e, e->lines.province, "province \"%s\" is not one of: %s", e->province,
            all);
     free(all);
   }
   if (!e->has_position) {
-    report(x, KS_ERROR, e, 0, "a city needs lat: and lon: so that the map can place it");
+    /* A value that did not parse was reported by the loader; a missing one is reported here. */
+    if (!e->lines.lat || !e->lines.lon)
+      report(x, KS_ERROR, e, 0, "a city needs lat: and lon: so that the map can place it");
   } else {
     /* The map shows the delta; a point outside it is a typo (or lat and lon swapped). */
     if (!(e->lat >= 27.0 && e->lat <= 36.0))
@@ -570,7 +572,7 @@ static void check_exhibit(ctx *x, const ks_exhibit *e) {
     check_city(x, e);
     break;
   case KS_KIND_EVENT:
-    if (!e->date)
+    if (!e->date && !e->lines.date)
       report(x, KS_ERROR, e, 0, "an event needs a date: (YYYY, YYYY-MM or YYYY-MM-DD)");
     check_date(x, e, e->lines.date, "date", e->date);
     break;
@@ -598,7 +600,7 @@ void ks_validate(const ks_content *content, const ks_validate_opts *opts, ks_dia
     check_exhibit(&x, e);
   }
   check_corridor_orders(&x);
-  if (content->n_exhibits == 0)
+  if (content->n_exhibits == 0 && ks_diag_count(diag, KS_ERROR) == 0)
     ks_diag_add(diag, KS_ERROR, (ks_loc){.file = content->origin}, "the pack holds no exhibits");
   for (size_t i = 0; i < content->n_sources; i++)
     free(x.folded_sources[i]);

@@ -1,0 +1,232 @@
+#include "test_support.h"
+
+#include "kiosk/pack.h"
+#include "kiosk/source.h"
+#include "kiosk/validate.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+static char good_path[1024];
+
+/* Builds the fixture into a pack once for all tests. */
+static int setup(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  ks_content *c = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  ts_tmp(good_path, sizeof good_path, "good.kpack");
+  bool ok = c && ks_pack_write(c, good_path, 1700000000, d);
+  ks_content_destroy(c);
+  if (!ok)
+    ks_diag_print(d, stderr);
+  ks_diag_destroy(d);
+  return ok ? 0 : -1;
+}
+
+static void round_trips_the_content(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  ks_content *src = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  ks_pack *p = ks_pack_open(good_path, d);
+  assert_non_null(p);
+  assert_true(ks_pack_verify(p, d));
+  ks_content *c = ks_pack_read(p, d);
+  assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
+  assert_int_equal(c->n_exhibits, src->n_exhibits);
+  assert_string_equal(c->meta.id, "test-pack");
+  assert_int_equal(c->meta.version, 3);
+  assert_int_equal(c->meta.built_at, 1700000000);
+  assert_non_null(c->meta.content_hash);
+  for (size_t i = 0; i < c->n_exhibits; i++) {
+    const ks_exhibit *a = &src->exhibits[i], *b = &c->exhibits[i];
+    assert_string_equal(a->id, b->id);
+    assert_int_equal(a->kind, b->kind);
+    assert_string_equal(a->title.s[KS_LANG_ZH], b->title.s[KS_LANG_ZH]);
+    assert_string_equal(a->body.s[KS_LANG_ZH], b->body.s[KS_LANG_ZH]);
+    assert_int_equal(a->n_citations, b->n_citations);
+    assert_int_equal(a->n_figures, b->n_figures);
+    assert_int_equal(a->n_images, b->n_images);
+    assert_true(a->lat == b->lat && a->lon == b->lon);
+    for (size_t k = 0; k < a->n_images; k++) {
+      assert_int_equal(a->images[k].size, b->images[k].size);
+      assert_memory_equal(a->images[k].data, b->images[k].data, a->images[k].size);
+    }
+  }
+  const ks_exhibit *ev = ks_content_find(c, "ev-2021-05-27-joint-lab");
+  assert_string_equal(ev->date, "2021-05-27");
+  assert_string_equal(ks_content_find(c, "ach-quantum-sensor")->figures[0].value, "3.5");
+  ks_content_destroy(c);
+  ks_content_destroy(src);
+  ks_pack_close(p);
+  ks_diag_destroy(d);
+}
+
+static void same_content_same_bytes_and_hash(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  ks_content *c = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  char a[1024], b[1024];
+  assert_true(ks_pack_write(c, ts_tmp(a, sizeof a, "same-a.kpack"), 1700000000, d));
+  assert_true(ks_pack_write(c, ts_tmp(b, sizeof b, "same-b.kpack"), 1800000000, d));
+  size_t na, nb, ng;
+  unsigned char *ba = ts_read(a, &na), *bb = ts_read(b, &nb), *bg = ts_read(good_path, &ng);
+  /* Built at the same time: identical. At another time: only the stamp differs, not the hash. */
+  assert_int_equal(na, ng);
+  assert_memory_equal(ba, bg, na);
+  assert_int_equal(na, nb);
+  assert_memory_not_equal(ba, bb, na);
+  char ha[65], hb[65];
+  ks_pack *pa = ks_pack_open(a, d), *pb = ks_pack_open(b, d);
+  assert_true(ks_pack_content_hash(pa, ha, d) && ks_pack_content_hash(pb, hb, d));
+  assert_string_equal(ha, hb);
+  ks_pack_close(pa);
+  ks_pack_close(pb);
+  free(ba), free(bb), free(bg);
+  ks_content_destroy(c);
+  ks_diag_destroy(d);
+}
+
+/* Opens and verifies `path`; expects a refusal mentioning `needle`. */
+static void expect_refused(const char *path, const char *needle) {
+  ks_diag *d = ks_diag_create();
+  ks_pack *p = ks_pack_open(path, d);
+  if (p) {
+    assert_false(ks_pack_verify(p, d));
+    ks_pack_close(p);
+  }
+  if (!ks_diag_contains(d, needle)) {
+    ks_diag_print(d, stderr);
+    fail_msg("expected a finding containing \"%s\"", needle);
+  }
+  ks_diag_destroy(d);
+}
+
+/* Writes a copy of the good pack, altered by `sql` run on it with a plain connection. */
+static const char *altered(const char *name, const char *sql) {
+  static char path[1024];
+  size_t n;
+  unsigned char *bytes = ts_read(good_path, &n);
+  ts_write(ts_tmp(path, sizeof path, name), bytes, n);
+  free(bytes);
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  char *err = NULL;
+  if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+    fail_msg("%s: %s", sql, err);
+  sqlite3_close(db);
+  return path;
+}
+
+/* Writes a copy of the good pack with `len` bytes at `offset` replaced (or cut at `cut`). */
+static const char *patched(const char *name, size_t offset, const void *bytes, size_t len,
+                           size_t cut) {
+  static char path[1024];
+  size_t n;
+  unsigned char *data = ts_read(good_path, &n);
+  memcpy(data + offset, bytes, len);
+  ts_write(ts_tmp(path, sizeof path, name), data, cut ? cut : n);
+  free(data);
+  return path;
+}
+
+static void refuses_files_that_are_not_packs(void **state) {
+  (void)state;
+  char path[1024];
+  ts_write(ts_tmp(path, sizeof path, "empty.kpack"), "", 0);
+  expect_refused(path, "is empty (0 bytes)");
+  ts_write(path, "just some text, not a database\n", 31);
+  expect_refused(path, "is not a content pack (31 bytes, not an SQLite database)");
+  unsigned char noise[8192];
+  uint32_t x = 12345;
+  for (size_t i = 0; i < sizeof noise; i++) {
+    x = x * 1103515245u + 12345u;
+    noise[i] = (unsigned char)(x >> 16);
+  }
+  ts_write(path, noise, sizeof noise);
+  expect_refused(path, "not an SQLite database");
+  expect_refused(KS_TEST_TMP "/no-such.kpack", "cannot open the pack");
+}
+
+static void refuses_truncated_packs(void **state) {
+  (void)state;
+  size_t n;
+  free(ts_read(good_path, &n));
+  expect_refused(patched("half.kpack", 0, "", 0, n / 2), "is truncated");
+  expect_refused(patched("short.kpack", 0, "", 0, n - 100), "is truncated");
+  expect_refused(patched("header.kpack", 0, "", 0, 60), "is truncated (60 bytes)");
+}
+
+static void refuses_other_applications_and_newer_schemas(void **state) {
+  (void)state;
+  char path[1024];
+  sqlite3 *db;
+  ts_tmp(path, sizeof path, "other.sqlite");
+  unlink(path);
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  sqlite3_exec(db, "CREATE TABLE t(x); PRAGMA application_id=1234;", NULL, NULL, NULL);
+  sqlite3_close(db);
+  expect_refused(path, "of another application (application id 0x000004d2)");
+  unlink(path);
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  sqlite3_exec(db, "CREATE TABLE t(x);", NULL, NULL, NULL);
+  sqlite3_close(db);
+  expect_refused(path, "is an SQLite database but not a content pack (no application id)");
+  const unsigned char v2[4] = {0, 0, 0, 2};
+  expect_refused(patched("newer.kpack", 60, v2, 4, 0),
+                 "uses pack schema version 2, newer than this kiosk reads (1)");
+  const unsigned char wal[2] = {2, 2};
+  expect_refused(patched("wal.kpack", 18, wal, 2, 0), "write-ahead-log");
+}
+
+static void refuses_schema_objects_not_its_own(void **state) {
+  (void)state;
+  expect_refused(altered("trigger.kpack", "CREATE TRIGGER t AFTER INSERT ON meta BEGIN "
+                                          "DELETE FROM exhibit; END;"),
+                 "holds a trigger \"t\" that is not part of the pack format");
+  expect_refused(altered("view.kpack", "CREATE VIEW v AS SELECT * FROM exhibit;"),
+                 "holds a view \"v\"");
+  expect_refused(altered("table.kpack", "CREATE TABLE extra(x);"), "holds a table \"extra\"");
+  expect_refused(altered("dropped.kpack", "DROP TABLE fact;"), "has no table \"fact\"");
+  expect_refused(altered("changed.kpack", "DROP TABLE fact; CREATE TABLE fact(x);"),
+                 "table \"fact\" differs from the pack format");
+}
+
+static void refuses_altered_content(void **state) {
+  (void)state;
+  expect_refused(
+      altered("edited.kpack", "UPDATE exhibit SET title_zh = '假的' WHERE id = 'city-hefei';"),
+      "the pack was altered after it was built");
+  expect_refused(altered("nohash.kpack", "DELETE FROM meta WHERE key = 'content_hash';"),
+                 "has no content hash");
+  /* Flip one bit inside a title's bytes: either SQLite's integrity check or the hash catches it. */
+  size_t n;
+  unsigned char *data = ts_read(good_path, &n);
+  const char *needle = "新型量子传感器";
+  unsigned char *at = NULL;
+  for (size_t i = 0; i + strlen(needle) <= n && !at; i++)
+    if (memcmp(data + i, needle, strlen(needle)) == 0)
+      at = data + i;
+  assert_non_null(at);
+  unsigned char flipped = at[1] ^ 0x01;
+  const char *path = patched("bitflip.kpack", (size_t)(at + 1 - data), &flipped, 1, 0);
+  free(data);
+  ks_diag *d = ks_diag_create();
+  ks_pack *p = ks_pack_open(path, d);
+  assert_non_null(p);
+  assert_false(ks_pack_verify(p, d));
+  ks_pack_close(p);
+  ks_diag_destroy(d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(round_trips_the_content),
+      cmocka_unit_test(same_content_same_bytes_and_hash),
+      cmocka_unit_test(refuses_files_that_are_not_packs),
+      cmocka_unit_test(refuses_truncated_packs),
+      cmocka_unit_test(refuses_other_applications_and_newer_schemas),
+      cmocka_unit_test(refuses_schema_objects_not_its_own),
+      cmocka_unit_test(refuses_altered_content),
+  };
+  return cmocka_run_group_tests(tests, setup, NULL);
+}

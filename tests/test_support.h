@@ -1,0 +1,43 @@
+/* Helpers shared by the unit tests: cmocka's headers in the order it needs, and file handling. */
+#ifndef KIOSK_TEST_SUPPORT_H
+#define KIOSK_TEST_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+/* Writes `n` bytes to `path`, replacing it. */
+static inline void ts_write(const char *path, const void *data, size_t n) {
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(data, 1, n, f), n);
+  fclose(f);
+}
+
+/* Reads a whole file into a malloc'd buffer. */
+static inline unsigned char *ts_read(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  fseek(f, 0, SEEK_END);
+  long size = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  unsigned char *buf = malloc((size_t)size + 1);
+  assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
+  fclose(f);
+  *n = (size_t)size;
+  return buf;
+}
+
+/* A path under the test's scratch folder. */
+static inline const char *ts_tmp(char *buf, size_t size, const char *name) {
+  snprintf(buf, size, "%s/%s", KS_TEST_TMP, name);
+  return buf;
+}
+
+#endif

@@ -1,0 +1,166 @@
+#include "test_support.h"
+
+#include "kiosk/source.h"
+#include "kiosk/validate.h"
+
+typedef struct {
+  ks_diag *diag;
+  ks_content *content;
+  ks_glyphs *glyphs;
+} fixture;
+
+static int setup(void **state) {
+  fixture *f = calloc(1, sizeof *f);
+  f->diag = ks_diag_create();
+  f->content = ks_source_load(KS_TEST_FIXTURES "/good", f->diag);
+  char err[256];
+  f->glyphs = ks_glyphs_open(KS_TEST_FONTS, err, sizeof err);
+  if (!f->glyphs)
+    fail_msg("%s", err);
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  fixture *f = *state;
+  ks_glyphs_close(f->glyphs);
+  ks_content_destroy(f->content);
+  ks_diag_destroy(f->diag);
+  free(f);
+  return 0;
+}
+
+/* Validates the (possibly altered) fixture into a fresh diag. */
+static ks_diag *run(fixture *f, const char *sources_dir) {
+  ks_diag *d = ks_diag_create();
+  ks_validate_opts opts = {.glyphs = f->glyphs, .sources_dir = sources_dir};
+  ks_validate(f->content, &opts, d);
+  return d;
+}
+
+static ks_exhibit *find(fixture *f, const char *id) {
+  return (ks_exhibit *)ks_content_find(f->content, id);
+}
+
+static void fixture_is_clean(void **state) {
+  fixture *f = *state;
+  ks_diag *d = run(f, KS_TEST_FIXTURES "/articles");
+  assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
+  assert_int_equal(ks_diag_count(d, KS_WARNING), 1); /* the city has no English body */
+  assert_true(ks_diag_contains(d, "city-hefei.md:18: warning: the exhibit has no English body"));
+  ks_diag_destroy(d);
+}
+
+static void quote_must_be_in_article(void **state) {
+  fixture *f = *state;
+  ks_exhibit *e = find(f, "ev-2021-05-27-joint-lab");
+  const char *saved = e->citations[0].quote;
+  /* White space and full-width punctuation do not count; a changed word does. */
+  e->citations[0].quote = "2021年5月27日， 合肥与芜湖共建联合实验室";
+  ks_diag *d = run(f, KS_TEST_FIXTURES "/articles");
+  assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
+  ks_diag_destroy(d);
+  e->citations[0].quote = "2021年5月27日,合肥与杭州共建联合实验室";
+  d = run(f, KS_TEST_FIXTURES "/articles");
+  assert_true(ks_diag_contains(d, "the quote from art-1 does not occur in sample.txt"));
+  ks_diag_destroy(d);
+  e->citations[0].quote = saved;
+}
+
+static void corrections_apply_to_the_article(void **state) {
+  (void)state;
+  ks_correction corr[] = {{"蕞", "最"}};
+  char *folded = ks_quote_fold("区域 蕞强，（注）", corr, 1);
+  assert_string_equal(folded, "区域最强,(注)");
+  free(folded);
+}
+
+static void self_link_and_unknown_figure_source(void **state) {
+  fixture *f = *state;
+  ks_exhibit *a = find(f, "ach-quantum-sensor");
+  const char *saved_target = a->links[0].target;
+  ks_kind saved_kind = a->links[0].target_kind;
+  a->links[0].target = "ach-quantum-sensor";
+  a->links[0].target_kind = KS_KIND_ACHIEVEMENT;
+  a->figures[0].source = "art-9";
+  ks_diag *d = run(f, NULL);
+  assert_true(ks_diag_contains(d, "ach-quantum-sensor.md:14: error: links to itself"));
+  assert_true(
+      ks_diag_contains(d, "figure 3.5 gives source art-9, which the exhibit does not cite"));
+  ks_diag_destroy(d);
+  a->links[0].target = saved_target;
+  a->links[0].target_kind = saved_kind;
+  a->figures[0].source = NULL;
+}
+
+static void dates_are_real_dates(void **state) {
+  (void)state;
+  static const struct {
+    const char *s;
+    bool ok;
+    ks_date_precision p;
+  } cases[] = {
+      {"2003", true, KS_DATE_YEAR},
+      {"2022-08", true, KS_DATE_MONTH},
+      {"2024-02-29", true, KS_DATE_DAY},
+      {"2023-02-29", false, 0},
+      {"1900-02-29", false, 0},
+      {"2000-02-29", true, KS_DATE_DAY},
+      {"2003-13", false, 0},
+      {"2003-00", false, 0},
+      {"2003-04-31", false, 0},
+      {"03-04-2003", false, 0},
+      {"2003-4", false, 0},
+      {"", false, 0},
+      {"1800", false, 0},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    ks_date d;
+    char why[96];
+    bool ok = ks_date_parse(cases[i].s, &d, why, sizeof why);
+    if (ok != cases[i].ok)
+      fail_msg("%s: expected %s", cases[i].s, cases[i].ok ? "valid" : "invalid");
+    if (ok)
+      assert_int_equal(d.precision, cases[i].p);
+  }
+}
+
+static void english_missing_is_a_warning_chinese_an_error(void **state) {
+  fixture *f = *state;
+  ks_exhibit *e = find(f, "ev-2021-05-27-joint-lab");
+  const char *en = e->summary.s[KS_LANG_EN], *zh = e->title.s[KS_LANG_ZH];
+  e->summary.s[KS_LANG_EN] = NULL;
+  ks_diag *d = run(f, NULL);
+  assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
+  assert_true(ks_diag_contains(d, "warning: summary has no English text (en:)"));
+  ks_diag_destroy(d);
+  e->title.s[KS_LANG_ZH] = NULL;
+  d = run(f, NULL);
+  assert_true(ks_diag_contains(d, "error: title has no Chinese text (zh:), which is required"));
+  ks_diag_destroy(d);
+  e->summary.s[KS_LANG_EN] = en;
+  e->title.s[KS_LANG_ZH] = zh;
+}
+
+static void glyphs_cover_chinese_and_latin_only(void **state) {
+  fixture *f = *state;
+  assert_true(ks_glyphs_has(f->glyphs, 0x5408)); /* 合 */
+  assert_true(ks_glyphs_has(f->glyphs, 'A'));
+  assert_true(ks_glyphs_has(f->glyphs, 0x3002)); /* 。 */
+  assert_true(ks_glyphs_has(f->glyphs, '\n'));
+  assert_false(ks_glyphs_has(f->glyphs, 0x1f600)); /* an emoji: tofu */
+  assert_false(ks_glyphs_has(f->glyphs, 0xe000));  /* private use */
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(fixture_is_clean),
+      cmocka_unit_test(quote_must_be_in_article),
+      cmocka_unit_test(corrections_apply_to_the_article),
+      cmocka_unit_test(self_link_and_unknown_figure_source),
+      cmocka_unit_test(dates_are_real_dates),
+      cmocka_unit_test(english_missing_is_a_warning_chinese_an_error),
+      cmocka_unit_test(glyphs_cover_chinese_and_latin_only),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
