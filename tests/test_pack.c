@@ -218,6 +218,49 @@ static void refuses_altered_content(void **state) {
   ks_diag_destroy(d);
 }
 
+/* Flips random bytes all over a good pack, many times: every outcome must be a clean refusal
+ * or a clean read, never a crash (this runs under ASan and UBSan in CI). */
+static void survives_random_corruption(void **state) {
+  (void)state;
+  size_t n;
+  unsigned char *good = ts_read(good_path, &n);
+  unsigned char *data = malloc(n);
+  char path[1024];
+  ts_tmp(path, sizeof path, "fuzzed.kpack");
+  uint32_t x = 2024;
+  int refused = 0;
+  for (int round = 0; round < 300; round++) {
+    memcpy(data, good, n);
+    int flips = 1 + round % 8;
+    for (int k = 0; k < flips; k++) {
+      x = x * 1103515245u + 12345u;
+      size_t at = (x >> 8) % n;
+      x = x * 1103515245u + 12345u;
+      data[at] ^= (unsigned char)(1u << ((x >> 16) % 8));
+    }
+    ts_write(path, data, round % 5 == 4 ? (x >> 4) % n : n);
+    ks_diag *d = ks_diag_create();
+    ks_pack *p = ks_pack_open(path, d);
+    bool ok = p && ks_pack_verify(p, d);
+    if (p) {
+      ks_content *c = ks_pack_read(p, d);
+      ks_validate_opts opts = {0};
+      if (c)
+        ks_validate(c, &opts, d);
+      ks_content_destroy(c);
+      ks_pack_close(p);
+    }
+    refused += !ok;
+    /* A refusal always says why. */
+    if (!ok)
+      assert_true(ks_diag_count(d, KS_ERROR) > 0);
+    ks_diag_destroy(d);
+  }
+  assert_true(refused > 0);
+  free(data);
+  free(good);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(round_trips_the_content),
@@ -227,6 +270,7 @@ int main(void) {
       cmocka_unit_test(refuses_other_applications_and_newer_schemas),
       cmocka_unit_test(refuses_schema_objects_not_its_own),
       cmocka_unit_test(refuses_altered_content),
+      cmocka_unit_test(survives_random_corruption),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
