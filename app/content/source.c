@@ -166,6 +166,30 @@ static yaml_node_t *list_item(ydoc *y, yaml_node_t *list, size_t i) {
   return node(y, list->data.sequence.items.start[i]);
 }
 
+/* The records (key: value mappings) of a list: each checked for known `keys`; an item that is
+ * not a record is reported and skipped. Returns an arena array of `*count` mapping nodes. */
+static yaml_node_t **get_records(ydoc *y, yaml_node_t *list, const char *what,
+                                 const char *const *keys, size_t *count) {
+  size_t n = list ? (size_t)(list->data.sequence.items.top - list->data.sequence.items.start) : 0;
+  yaml_node_t **recs = ks_arena_calloc(y->arena, n, sizeof *recs);
+  *count = 0;
+  for (size_t i = 0; i < n; i++) {
+    yaml_node_t *item = list_item(y, list, i);
+    if (!expect(y, item, YAML_MAPPING_NODE, what))
+      continue;
+    check_keys(y, item, keys, what);
+    recs[(*count)++] = item;
+  }
+  return recs;
+}
+
+/* The records of the list field `key` of `map` (see get_records). */
+static yaml_node_t **get_record_list(ydoc *y, yaml_node_t *map, const char *key, const char *what,
+                                     const char *const *keys, size_t *count) {
+  size_t n;
+  return get_records(y, get_list(y, map, key, &n), what, keys, count);
+}
+
 /* Parses `text` (of `len` bytes, starting at line `line_offset + 1` of `file`) as one YAML
  * document. Returns false, with a finding, when it does not parse. */
 static bool ydoc_load(ydoc *y, const char *text, size_t len) {
@@ -241,31 +265,18 @@ static char *read_text(ks_diag *diag, const char *path, size_t *size) {
   return buf;
 }
 
-/* ---- pack.yaml ------------------------------------------------------------------------- */
+/* Reads `dir`/`name` as one YAML document and hands its root to `fn`. */
+typedef void (*yaml_file_fn)(ydoc *y, yaml_node_t *root, ks_content *c);
 
-static void load_pack_meta(ks_content *c, const char *dir, ks_diag *diag) {
-  char *path = path_join(dir, "pack.yaml");
+static void load_yaml_file(ks_content *c, const char *dir, const char *name, ks_diag *diag,
+                           yaml_file_fn fn) {
+  char *path = path_join(dir, name);
   size_t n;
   char *buf = read_text(diag, path, &n);
   if (buf) {
     ydoc y = {.file = ks_arena_strdup(c->arena, path), .diag = diag, .arena = c->arena};
     if (ydoc_load(&y, buf, n)) {
-      yaml_node_t *root = yaml_document_get_root_node(&y.doc);
-      static const char *const keys[] = {"id", "title", "version", "default_lang", NULL};
-      if (expect(&y, root, YAML_MAPPING_NODE, "pack.yaml")) {
-        check_keys(&y, root, keys, "pack.yaml");
-        ks_pack_meta *m = &c->meta;
-        m->file = y.file;
-        m->id = get_str(&y, root, "id", &m->line_id);
-        m->title = get_text(&y, root, "title");
-        const char *v = get_str(&y, root, "version", &m->line_version);
-        long long version;
-        if (v && !parse_int(v, &version))
-          ks_diag_error(diag, y.file, m->line_version, "version \"%s\" is not a whole number", v);
-        else if (v)
-          m->version = version;
-        m->default_lang = get_str(&y, root, "default_lang", NULL);
-      }
+      fn(&y, yaml_document_get_root_node(&y.doc), c);
       yaml_document_delete(&y.doc);
     }
     free(buf);
@@ -273,53 +284,64 @@ static void load_pack_meta(ks_content *c, const char *dir, ks_diag *diag) {
   free(path);
 }
 
-/* ---- sources.yaml ---------------------------------------------------------------------- */
+/* A whole-number field; 0 when absent, reported when it is not a number. */
+static long long get_int(ydoc *y, yaml_node_t *map, const char *key, int *line) {
+  int at = 0;
+  const char *v = get_str(y, map, key, &at);
+  long long out = 0;
+  if (v && !parse_int(v, &out))
+    ks_diag_error(y->diag, y->file, at, "%s \"%s\" is not a whole number", key, v);
+  if (line)
+    *line = at;
+  return out;
+}
 
-static void load_sources(ks_content *c, const char *dir, ks_diag *diag) {
-  char *path = path_join(dir, "sources.yaml");
-  size_t n;
-  char *buf = read_text(diag, path, &n);
-  if (buf) {
-    ydoc y = {.file = ks_arena_strdup(c->arena, path), .diag = diag, .arena = c->arena};
-    if (ydoc_load(&y, buf, n)) {
-      yaml_node_t *root = yaml_document_get_root_node(&y.doc);
-      if (expect(&y, root, YAML_SEQUENCE_NODE, "sources.yaml")) {
-        size_t count = (size_t)(root->data.sequence.items.top - root->data.sequence.items.start);
-        c->sources = ks_arena_calloc(c->arena, count, sizeof(ks_source));
-        static const char *const keys[] = {"id",        "file",           "title",       "author",
-                                           "published", "published_note", "corrections", NULL};
-        for (size_t i = 0; i < count; i++) {
-          yaml_node_t *item = list_item(&y, root, i);
-          if (!expect(&y, item, YAML_MAPPING_NODE, "a source"))
-            continue;
-          check_keys(&y, item, keys, "a source");
-          ks_source *s = &c->sources[c->n_sources++];
-          s->line = node_line(&y, item);
-          s->id = get_str(&y, item, "id", NULL);
-          s->file = get_str(&y, item, "file", NULL);
-          s->title = get_str(&y, item, "title", NULL);
-          s->author = get_str(&y, item, "author", NULL);
-          s->published = get_str(&y, item, "published", NULL);
-          s->published_note = get_str(&y, item, "published_note", NULL);
-          yaml_node_t *corr = map_get(&y, item, "corrections");
-          if (corr && expect(&y, corr, YAML_MAPPING_NODE, "corrections")) {
-            size_t nc = (size_t)(corr->data.mapping.pairs.top - corr->data.mapping.pairs.start);
-            s->corrections = ks_arena_calloc(c->arena, nc, sizeof(ks_correction));
-            for (size_t k = 0; k < nc; k++) {
-              yaml_node_pair_t *p = &corr->data.mapping.pairs.start[k];
-              const char *from = scalar_of(&y, node(&y, p->key), "a correction");
-              const char *to = scalar_of(&y, node(&y, p->value), "a correction");
-              if (from && to && *from)
-                s->corrections[s->n_corrections++] = (ks_correction){from, to};
-            }
-          }
-        }
+/* ---- pack.yaml and sources.yaml -------------------------------------------------------- */
+
+static void parse_pack_meta(ydoc *y, yaml_node_t *root, ks_content *c) {
+  static const char *const keys[] = {"id", "title", "version", "default_lang", NULL};
+  if (!expect(y, root, YAML_MAPPING_NODE, "pack.yaml"))
+    return;
+  check_keys(y, root, keys, "pack.yaml");
+  ks_pack_meta *m = &c->meta;
+  m->file = y->file;
+  m->id = get_str(y, root, "id", &m->line_id);
+  m->title = get_text(y, root, "title");
+  m->version = get_int(y, root, "version", &m->line_version);
+  m->default_lang = get_str(y, root, "default_lang", NULL);
+}
+
+static void parse_sources(ydoc *y, yaml_node_t *root, ks_content *c) {
+  static const char *const keys[] = {"id",        "file",           "title",       "author",
+                                     "published", "published_note", "corrections", NULL};
+  if (!expect(y, root, YAML_SEQUENCE_NODE, "sources.yaml"))
+    return;
+  size_t count;
+  yaml_node_t **recs = get_records(y, root, "a source", keys, &count);
+  c->sources = ks_arena_calloc(c->arena, count, sizeof(ks_source));
+  for (size_t i = 0; i < count; i++) {
+    yaml_node_t *item = recs[i];
+    ks_source *s = &c->sources[c->n_sources++];
+    s->line = node_line(y, item);
+    s->id = get_str(y, item, "id", NULL);
+    s->file = get_str(y, item, "file", NULL);
+    s->title = get_str(y, item, "title", NULL);
+    s->author = get_str(y, item, "author", NULL);
+    s->published = get_str(y, item, "published", NULL);
+    s->published_note = get_str(y, item, "published_note", NULL);
+    yaml_node_t *corr = map_get(y, item, "corrections");
+    if (corr && expect(y, corr, YAML_MAPPING_NODE, "corrections")) {
+      size_t nc = (size_t)(corr->data.mapping.pairs.top - corr->data.mapping.pairs.start);
+      s->corrections = ks_arena_calloc(c->arena, nc, sizeof(ks_correction));
+      for (size_t k = 0; k < nc; k++) {
+        yaml_node_pair_t *p = &corr->data.mapping.pairs.start[k];
+        const char *from = scalar_of(y, node(y, p->key), "a correction");
+        const char *to = scalar_of(y, node(y, p->value), "a correction");
+        if (from && to && *from)
+          s->corrections[s->n_corrections++] = (ks_correction){from, to};
       }
-      yaml_document_delete(&y.doc);
     }
-    free(buf);
   }
-  free(path);
 }
 
 /* ---- exhibit files --------------------------------------------------------------------- */
@@ -509,65 +531,47 @@ static void load_links(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
 }
 
 static void load_citations(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
-  size_t count;
-  yaml_node_t *list = get_list(y, root, "sources", &count);
-  if (!list)
-    return;
-  e->citations = ks_arena_calloc(y->arena, count, sizeof(ks_citation));
   static const char *const keys[] = {"source", "quote", "note", NULL};
-  for (size_t i = 0; i < count; i++) {
-    yaml_node_t *item = list_item(y, list, i);
-    if (!expect(y, item, YAML_MAPPING_NODE, "a source entry"))
-      continue;
-    check_keys(y, item, keys, "a source entry");
+  size_t n;
+  yaml_node_t **recs = get_record_list(y, root, "sources", "a source entry", keys, &n);
+  e->citations = ks_arena_calloc(y->arena, n, sizeof(ks_citation));
+  for (size_t i = 0; i < n; i++) {
     ks_citation *c = &e->citations[e->n_citations++];
-    c->line = node_line(y, item);
-    c->source = get_str(y, item, "source", NULL);
-    c->quote = get_str(y, item, "quote", NULL);
-    c->note = get_str(y, item, "note", NULL);
+    c->line = node_line(y, recs[i]);
+    c->source = get_str(y, recs[i], "source", NULL);
+    c->quote = get_str(y, recs[i], "quote", NULL);
+    c->note = get_str(y, recs[i], "note", NULL);
   }
 }
 
 static void load_figures(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
-  size_t count;
-  yaml_node_t *list = get_list(y, root, "figures", &count);
-  if (!list)
-    return;
-  e->figures = ks_arena_calloc(y->arena, count, sizeof(ks_figure));
   static const char *const keys[] = {"value", "value_en", "unit", "label", "as_of", "source", NULL};
-  for (size_t i = 0; i < count; i++) {
-    yaml_node_t *item = list_item(y, list, i);
-    if (!expect(y, item, YAML_MAPPING_NODE, "a figure"))
-      continue;
-    check_keys(y, item, keys, "a figure");
+  size_t n;
+  yaml_node_t **recs = get_record_list(y, root, "figures", "a figure", keys, &n);
+  e->figures = ks_arena_calloc(y->arena, n, sizeof(ks_figure));
+  for (size_t i = 0; i < n; i++) {
     ks_figure *f = &e->figures[e->n_figures++];
-    f->line = node_line(y, item);
-    f->value = get_str(y, item, "value", NULL);
-    f->value_en = get_str(y, item, "value_en", NULL);
-    f->unit = get_text(y, item, "unit");
-    f->label = get_text(y, item, "label");
-    f->as_of = get_str(y, item, "as_of", NULL);
-    f->source = get_str(y, item, "source", NULL);
+    f->line = node_line(y, recs[i]);
+    f->value = get_str(y, recs[i], "value", NULL);
+    f->value_en = get_str(y, recs[i], "value_en", NULL);
+    f->unit = get_text(y, recs[i], "unit");
+    f->label = get_text(y, recs[i], "label");
+    f->as_of = get_str(y, recs[i], "as_of", NULL);
+    f->source = get_str(y, recs[i], "source", NULL);
   }
 }
 
 static void load_images(ydoc *y, yaml_node_t *root, ks_exhibit *e, const char *dir) {
-  size_t count;
-  yaml_node_t *list = get_list(y, root, "images", &count);
-  if (!list)
-    return;
-  e->images = ks_arena_calloc(y->arena, count, sizeof(ks_image));
   static const char *const keys[] = {"file", "caption", "credit", NULL};
-  for (size_t i = 0; i < count; i++) {
-    yaml_node_t *item = list_item(y, list, i);
-    if (!expect(y, item, YAML_MAPPING_NODE, "an image"))
-      continue;
-    check_keys(y, item, keys, "an image");
+  size_t n;
+  yaml_node_t **recs = get_record_list(y, root, "images", "an image", keys, &n);
+  e->images = ks_arena_calloc(y->arena, n, sizeof(ks_image));
+  for (size_t i = 0; i < n; i++) {
     ks_image *im = &e->images[e->n_images++];
-    im->line = node_line(y, item);
-    im->file = get_str(y, item, "file", NULL);
-    im->caption = get_text(y, item, "caption");
-    im->credit = get_str(y, item, "credit", NULL);
+    im->line = node_line(y, recs[i]);
+    im->file = get_str(y, recs[i], "file", NULL);
+    im->caption = get_text(y, recs[i], "caption");
+    im->credit = get_str(y, recs[i], "credit", NULL);
     if (!im->file)
       continue;
     if (strstr(im->file, "..") || im->file[0] == '/') {
@@ -595,12 +599,8 @@ static void load_kind_fields(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
   switch (e->kind) {
   case KS_KIND_ACHIEVEMENT: {
     e->field = get_str(y, root, "field", &e->lines.field);
-    const char *year = get_str(y, root, "year", &e->lines.year);
-    long long v;
-    if (year && !parse_int(year, &v))
-      ks_diag_error(diag, y->file, e->lines.year, "year \"%s\" is not a whole number", year);
-    else if (year)
-      e->year = (int)(v > 99999 || v < -99999 ? -1 : v);
+    long long year = get_int(y, root, "year", &e->lines.year);
+    e->year = (int)(year > 99999 || year < -99999 ? -1 : year);
     e->organisations = get_text_list(y, root, "organisations", &e->n_organisations);
     e->place = get_text(y, root, "place");
     load_figures(y, root, e);
@@ -618,14 +618,8 @@ static void load_kind_fields(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
       ks_diag_error(diag, y->file, e->lines.lon, "lon \"%s\" is not a number", lon);
     e->has_position = ok_lat && ok_lon;
     e->corridor = get_str(y, root, "corridor", &e->lines.corridor);
-    int order_line = 0;
-    const char *order = get_str(y, root, "corridor_order", &order_line);
-    long long v;
-    if (order && !parse_int(order, &v))
-      ks_diag_error(diag, y->file, order_line, "corridor_order \"%s\" is not a whole number",
-                    order);
-    else if (order)
-      e->corridor_order = (int)(v > 1000 || v < 0 ? -1 : v);
+    long long order = get_int(y, root, "corridor_order", NULL);
+    e->corridor_order = (int)(order > 1000 || order < 0 ? -1 : order);
     e->role = get_text(y, root, "role");
     e->facts = get_text_list(y, root, "facts", &e->n_facts);
     break;
@@ -741,8 +735,8 @@ ks_content *ks_source_load(const char *dir, ks_diag *diag) {
     return NULL;
   }
   ks_content *c = ks_content_create(dir);
-  load_pack_meta(c, dir, diag);
-  load_sources(c, dir, diag);
+  load_yaml_file(c, dir, "pack.yaml", diag, parse_pack_meta);
+  load_yaml_file(c, dir, "sources.yaml", diag, parse_sources);
   for (int k = 0; k < KS_KIND_COUNT; k++)
     load_folder(c, dir, (ks_kind)k, diag);
   ks_content_sort(c);
