@@ -1,0 +1,38 @@
+/* Line breaking for mixed Chinese and English text: the break opportunities of UAX #14
+ * (libunibreak), tightened by the Chinese rules that no line starts with closing punctuation
+ * (。，、；：？！」）》…) and none ends with an opening one (「（《…), then greedy filling to a
+ * width measured by the caller, with an ellipsis where a text is cut to a number of lines. */
+#ifndef KIOSK_TEXTBREAK_H
+#define KIOSK_TEXTBREAK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Width, in the caller's units (pixels), of `len` bytes of UTF-8 at `text` set on one line. */
+typedef int (*ks_measure_fn)(void *ctx, const char *text, size_t len);
+
+typedef struct {
+  size_t start;  /* byte offset of the line in the text */
+  size_t len;    /* bytes, without the spaces and line break that end it */
+  int width;     /* measured width of those bytes, plus the ellipsis when there is one */
+  bool ellipsis; /* the text was cut here: draw the ellipsis after the line */
+} ks_line;
+
+typedef struct {
+  int max_width;        /* the width lines must fit */
+  size_t max_lines;     /* 0: as many as the text needs */
+  const char *lang;     /* "zh" or "en": libunibreak tailors a few classes by language */
+  const char *ellipsis; /* drawn where the text is cut; "…" when NULL */
+} ks_break_opts;
+
+/* Prepares libunibreak's tables. Call once at start-up, before any thread uses ks_text_break. */
+void ks_text_break_init(void);
+
+/* Breaks `len` bytes of valid UTF-8 into at most `cap` lines (and at most opts->max_lines) that
+ * each fit opts->max_width, and returns how many it wrote. A word wider than a whole line is cut
+ * between characters. When the text does not fit in the lines allowed, the last line is
+ * shortened so that the ellipsis fits after it and marked `ellipsis`. */
+size_t ks_text_break(const char *text, size_t len, const ks_break_opts *opts, ks_measure_fn measure,
+                     void *ctx, ks_line *lines, size_t cap);
+
+#endif
