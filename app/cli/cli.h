@@ -4,6 +4,8 @@
 #define KIOSK_CLI_H
 
 int ks_cmd_pack(int argc, char **argv);
+/* Renders one screen to PNG, headless. */
+int ks_cmd_render(int argc, char **argv);
 /* Prints what a pack holds (until the kiosk's screens land, `kiosk` with no arguments). */
 int ks_cmd_summary(const char *pack_path);
 

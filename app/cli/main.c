@@ -10,12 +10,14 @@ static const char usage[] =
     "       kiosk pack build SOURCE_DIR -o FILE.kpack\n"
     "       kiosk pack validate PATH [--json] [--sources-dir DIR]\n"
     "       kiosk pack info FILE.kpack\n"
+    "       kiosk render --screen NAME [--lang zh|en] [--size WxH] --out FILE.png\n"
     "\n"
     "Exhibit Kiosk shows touch-navigable exhibits from a content pack.\n"
     "\n"
     "  kiosk                 open the bundled pack (the screens are not built yet: for now it\n"
     "                        prints what the pack holds)\n"
     "  kiosk pack …          build and check content packs; `kiosk pack --help` for more\n"
+    "  kiosk render …        render a screen to PNG without a display; `--help` for more\n"
     "  --pack FILE.kpack     open this pack instead of the bundled one\n"
     "  --help                this text\n"
     "  --version             the kiosk's version\n";
@@ -31,6 +33,8 @@ int main(int argc, char **argv) {
       return 0;
     } else if (strcmp(argv[i], "pack") == 0 && i == 1) {
       return ks_cmd_pack(argc - 2, argv + 2);
+    } else if (strcmp(argv[i], "render") == 0 && i == 1) {
+      return ks_cmd_render(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc) {
       pack = argv[++i];
     } else {

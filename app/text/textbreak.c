@@ -112,7 +112,7 @@ static size_t fit_chars(const char *text, size_t start, size_t end, size_t len, 
 static void add_ellipsis(const char *text, ks_line *line, const ks_break_opts *opts,
                          ks_measure_fn measure, void *ctx) {
   const char *dots = opts->ellipsis ? opts->ellipsis : "…";
-  int dots_w = measure(ctx, dots, strlen(dots));
+  int dots_w = opts->ellipsis_width ? opts->ellipsis_width : measure(ctx, dots, strlen(dots));
   size_t end = line->start + line->len;
   while (end > line->start &&
          measure(ctx, text + line->start, end - line->start) + dots_w > opts->max_width)

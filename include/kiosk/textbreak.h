@@ -23,6 +23,7 @@ typedef struct {
   size_t max_lines;     /* 0: as many as the text needs */
   const char *lang;     /* "zh" or "en": libunibreak tailors a few classes by language */
   const char *ellipsis; /* drawn where the text is cut; "…" when NULL */
+  int ellipsis_width;   /* its width; 0: measured with the callback */
 } ks_break_opts;
 
 /* Prepares libunibreak's tables. Call once at start-up, before any thread uses ks_text_break. */

@@ -1,0 +1,105 @@
+#include "cli.h"
+
+#include "kiosk/canvas.h"
+#include "kiosk/diag.h"
+#include "kiosk/font.h"
+#include "kiosk/pack.h"
+#include "kiosk/paths.h"
+#include "kiosk/textbreak.h"
+#include "kiosk/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char render_usage[] =
+    "usage: kiosk render --screen home|achievements [--lang zh|en] [--size WxH]\n"
+    "                    [--pack FILE.kpack] [--fonts DIR] --out FILE.png\n"
+    "\n"
+    "Renders one screen to a PNG with no display (SDL's software renderer). The default size\n"
+    "is 1920x1080 and the default pack the bundled one.\n";
+
+int ks_cmd_render(int argc, char **argv) {
+  const char *screen_name = NULL, *out = NULL, *pack_path = NULL, *fonts_dir = NULL;
+  ks_lang lang = KS_LANG_ZH;
+  int w = 1920, h = 1080;
+  for (int i = 0; i < argc; i++) {
+    bool more = i + 1 < argc;
+    if (strcmp(argv[i], "--screen") == 0 && more)
+      screen_name = argv[++i];
+    else if (strcmp(argv[i], "--out") == 0 && more)
+      out = argv[++i];
+    else if (strcmp(argv[i], "--pack") == 0 && more)
+      pack_path = argv[++i];
+    else if (strcmp(argv[i], "--fonts") == 0 && more)
+      fonts_dir = argv[++i];
+    else if (strcmp(argv[i], "--lang") == 0 && more) {
+      const char *l = argv[++i];
+      if (strcmp(l, "zh") != 0 && strcmp(l, "en") != 0) {
+        fprintf(stderr, "kiosk render: --lang takes zh or en, not \"%s\"\n", l);
+        return 2;
+      }
+      lang = strcmp(l, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
+    } else if (strcmp(argv[i], "--size") == 0 && more) {
+      if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680) {
+        fprintf(stderr, "kiosk render: --size takes WxH between 320x240 and 7680x7680\n");
+        return 2;
+      }
+    } else if (strcmp(argv[i], "--help") == 0) {
+      fputs(render_usage, stdout);
+      return 0;
+    } else {
+      fprintf(stderr, "kiosk render: unexpected argument \"%s\"\n\n%s", argv[i], render_usage);
+      return 2;
+    }
+  }
+  ks_screen_id screen;
+  if (!screen_name || !ks_screen_parse(screen_name, &screen) || !out) {
+    fprintf(stderr, "kiosk render: name a --screen (home, achievements) and an --out file\n\n%s",
+            render_usage);
+    return 2;
+  }
+  char bundled[4096], fonts_buf[4096], err[512];
+  if (!pack_path && !ks_paths_find("bundled.kpack", bundled, sizeof bundled)) {
+    fprintf(stderr, "kiosk render: the bundled pack is missing; pass --pack FILE.kpack\n");
+    return 1;
+  }
+  if (!fonts_dir && !ks_paths_find("assets/fonts", fonts_buf, sizeof fonts_buf)) {
+    fprintf(stderr, "kiosk render: the bundled fonts are missing; pass --fonts DIR\n");
+    return 1;
+  }
+  ks_diag *diag = ks_diag_create();
+  ks_pack *pack = ks_pack_open(pack_path ? pack_path : bundled, diag);
+  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
+  ks_fonts *fonts =
+      content ? ks_fonts_open(fonts_dir ? fonts_dir : fonts_buf, err, sizeof err) : NULL;
+  int rc = 1;
+  if (!content || ks_diag_count(diag, KS_ERROR)) {
+    ks_diag_print(diag, stderr);
+  } else if (!fonts) {
+    fprintf(stderr, "kiosk render: %s\n", err);
+  } else {
+    ks_text_break_init();
+    ks_canvas *canvas = ks_canvas_create(w, h, err, sizeof err);
+    if (canvas) {
+      ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), w, h, 2);
+      ks_ui *ui = ks_ui_create(content, fonts, lang);
+      ks_ui_show(ui, screen, NULL);
+      ks_ui_draw(ui, gfx);
+      if (ks_canvas_save_png(canvas, out, err, sizeof err))
+        rc = 0;
+      else
+        fprintf(stderr, "kiosk render: %s\n", err);
+      ks_ui_destroy(ui);
+      ks_gfx_destroy(gfx);
+      ks_canvas_destroy(canvas);
+    } else {
+      fprintf(stderr, "kiosk render: %s\n", err);
+    }
+  }
+  ks_fonts_close(fonts);
+  ks_content_destroy(content);
+  ks_pack_close(pack);
+  ks_diag_destroy(diag);
+  return rc;
+}

@@ -1,0 +1,70 @@
+#include "kiosk/textbox.h"
+
+#include "kiosk/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Widths of any byte range of one text, from one shaping: prefix sums of the advances at each
+ * byte offset. The line breaker measures hundreds of candidate lines; this makes each O(1). */
+typedef struct {
+  const char *base;
+  int32_t *prefix; /* prefix[i]: advance (26.6) of bytes [0, i) */
+} advances;
+
+static int measure(void *ctx, const char *text, size_t len) {
+  const advances *a = ctx;
+  size_t start = (size_t)(text - a->base);
+  return (int)((a->prefix[start + len] - a->prefix[start] + 63) / 64);
+}
+
+void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max_width,
+                       size_t max_lines, float line_gap, const char *lang) {
+  memset(box, 0, sizeof *box);
+  box->text = text;
+  box->face = face;
+  box->line_height = ks_face_px(face) + (int)((float)ks_face_px(face) * line_gap + 0.5f);
+  size_t len = strlen(text);
+  if (!len)
+    return;
+  size_t n = ks_face_shape(face, text, len, NULL, 0);
+  ks_glyph_pos *glyphs = ks_xmalloc((n ? n : 1) * sizeof *glyphs);
+  ks_face_shape(face, text, len, glyphs, n);
+  /* Advance per cluster start, then carried across each cluster's bytes. */
+  int32_t *per_byte = ks_xcalloc(len + 1, sizeof(int32_t));
+  for (size_t i = 0; i < n; i++)
+    if (glyphs[i].cluster < len)
+      per_byte[glyphs[i].cluster] += glyphs[i].x_advance;
+  advances adv = {.base = text, .prefix = ks_xmalloc((len + 1) * sizeof(int32_t))};
+  adv.prefix[0] = 0;
+  for (size_t i = 0; i < len; i++)
+    adv.prefix[i + 1] = adv.prefix[i] + per_byte[i];
+  ks_break_opts opts = {.max_width = max_width,
+                        .max_lines = max_lines,
+                        .lang = lang,
+                        .ellipsis = "…",
+                        .ellipsis_width = ks_face_measure(face, "…", strlen("…"))};
+  box->n_lines = ks_text_break(text, len, &opts, measure, &adv, box->lines, KS_TEXTBOX_MAX_LINES);
+  for (size_t i = 0; i < box->n_lines; i++)
+    if (box->lines[i].width > box->width)
+      box->width = box->lines[i].width;
+  free(adv.prefix);
+  free(per_byte);
+  free(glyphs);
+}
+
+int ks_textbox_height(const ks_textbox *box) { return (int)box->n_lines * box->line_height; }
+
+void ks_textbox_draw(const ks_textbox *box, ks_gfx *gfx, int x, int y, ks_color color) {
+  /* The baseline sits so that ascent and descent are centred in the line's height. */
+  int asc = ks_face_ascent(box->face), desc = ks_face_descent(box->face);
+  int baseline = y + (box->line_height - (asc + desc)) / 2 + asc;
+  for (size_t i = 0; i < box->n_lines; i++, baseline += box->line_height) {
+    const ks_line *l = &box->lines[i];
+    ks_gfx_text(gfx, box->face, box->text + l->start, l->len, x, baseline, color);
+    if (l->ellipsis) {
+      int w = ks_face_measure(box->face, box->text + l->start, l->len);
+      ks_gfx_text(gfx, box->face, "…", strlen("…"), x + w, baseline, color);
+    }
+  }
+}

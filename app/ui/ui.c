@@ -1,0 +1,297 @@
+#include "kiosk/ui.h"
+
+#include "kiosk/mem.h"
+#include "kiosk/textbox.h"
+#include "theme.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ks_ui {
+  const ks_content *content;
+  ks_fonts *fonts;
+  ks_lang lang;
+  ks_screen_id screen;
+  /* Achievements in gallery order: newest first, then by id. */
+  const ks_exhibit **achievements;
+  size_t n_achievements;
+  int first_year, last_year; /* span of the timeline */
+};
+
+static const char *const screen_names[KS_SCREEN_COUNT] = {"home", "achievements"};
+
+bool ks_screen_parse(const char *name, ks_screen_id *screen) {
+  for (int i = 0; i < KS_SCREEN_COUNT; i++)
+    if (strcmp(name, screen_names[i]) == 0) {
+      *screen = (ks_screen_id)i;
+      return true;
+    }
+  return false;
+}
+
+static int by_year_desc(const void *a, const void *b) {
+  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
+  if (x->year != y->year)
+    return y->year - x->year;
+  return strcmp(x->id, y->id);
+}
+
+ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
+  ks_ui *ui = ks_xcalloc(1, sizeof *ui);
+  ui->content = content;
+  ui->fonts = fonts;
+  ui->lang = lang;
+  ui->achievements = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->achievements);
+  for (size_t i = 0; i < content->n_exhibits; i++) {
+    const ks_exhibit *e = &content->exhibits[i];
+    if (e->kind == KS_KIND_ACHIEVEMENT)
+      ui->achievements[ui->n_achievements++] = e;
+    if (e->kind == KS_KIND_EVENT && e->date) {
+      int year = atoi(e->date);
+      if (!ui->first_year || year < ui->first_year)
+        ui->first_year = year;
+      if (year > ui->last_year)
+        ui->last_year = year;
+    }
+  }
+  qsort(ui->achievements, ui->n_achievements, sizeof *ui->achievements, by_year_desc);
+  return ui;
+}
+
+void ks_ui_destroy(ks_ui *ui) {
+  if (!ui)
+    return;
+  free(ui->achievements);
+  free(ui);
+}
+
+bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *exhibit) {
+  (void)exhibit; /* the screens built so far show no single exhibit */
+  if (screen >= KS_SCREEN_COUNT)
+    return false;
+  ui->screen = screen;
+  return true;
+}
+
+void ks_ui_set_lang(ks_ui *ui, ks_lang lang) { ui->lang = lang; }
+
+/* ---- helpers ----------------------------------------------------------------------------- */
+
+/* Per-frame drawing state: the gfx and the size of a unit. */
+typedef struct {
+  ks_ui *ui;
+  ks_gfx *gfx;
+  int w, h;
+  float unit; /* pixels per unit (1/1080 of the short side) */
+  bool portrait;
+} frame;
+
+static int u(const frame *f, int units) { return (int)((float)units * f->unit + 0.5f); }
+
+static ks_face *face(const frame *f, int units) { return ks_fonts_face(f->ui->fonts, u(f, units)); }
+
+/* The text in the UI's language, falling back to Chinese where English is missing. */
+static const char *tr(const frame *f, const ks_text *t) {
+  const char *s = t->s[f->ui->lang];
+  return s ? s : t->s[KS_LANG_ZH] ? t->s[KS_LANG_ZH] : "";
+}
+
+/* A fixed UI string in both languages. */
+static const char *say(const frame *f, const char *zh, const char *en) {
+  return f->ui->lang == KS_LANG_EN ? en : zh;
+}
+
+/* snprintf into the array `buf` with the format of the UI's language; both formats are literals
+ * so that the compiler checks them against the arguments. */
+#define SAYF(f, buf, zh, en, ...)                                                                  \
+  ((f)->ui->lang == KS_LANG_EN ? snprintf(buf, sizeof buf, en, __VA_ARGS__)                        \
+                               : snprintf(buf, sizeof buf, zh, __VA_ARGS__))
+
+static const char *lang_code(const frame *f) { return f->ui->lang == KS_LANG_EN ? "en" : "zh"; }
+
+/* Draws `text` in a box `max_w` wide from (x, y), at most `max_lines` lines; returns its height. */
+static int text(const frame *f, const char *s, int size, int x, int y, int max_w, size_t max_lines,
+                ks_color color) {
+  ks_face *fc = face(f, size);
+  if (!fc || !s)
+    return 0;
+  ks_textbox box;
+  ks_textbox_layout(&box, fc, s, max_w, max_lines, f->ui->lang == KS_LANG_EN ? 0.3f : 0.5f,
+                    lang_code(f));
+  ks_textbox_draw(&box, f->gfx, x, y, color);
+  return ks_textbox_height(&box);
+}
+
+/* The language toggle, always in the top right corner. */
+static void draw_lang_toggle(const frame *f) {
+  int h = u(f, 72), w = u(f, 300), right = f->w - u(f, KS_MARGIN), top = u(f, 48);
+  ks_rect pill = {right - w, top, w, h};
+  ks_gfx_fill_round_rect(f->gfx, pill, h / 2, KS_CARD);
+  ks_rect on = {f->ui->lang == KS_LANG_ZH ? pill.x : pill.x + w / 2, top, w / 2, h};
+  ks_gfx_fill_round_rect(f->gfx, on, h / 2, KS_GOLD);
+  ks_face *fc = face(f, KS_TYPE_SMALL);
+  const char *labels[2] = {"中文", "English"};
+  for (int i = 0; i < 2; i++) {
+    int tw = ks_face_measure(fc, labels[i], strlen(labels[i]));
+    int cx = pill.x + w / 4 + i * (w / 2);
+    bool active = (i == 0) == (f->ui->lang == KS_LANG_ZH);
+    int baseline = top + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
+    ks_gfx_text(f->gfx, fc, labels[i], strlen(labels[i]), cx - tw / 2, baseline,
+                active ? KS_ON_ACCENT : KS_TEXT);
+  }
+}
+
+static void draw_header(const frame *f, const char *title, const char *subtitle) {
+  int x = u(f, KS_MARGIN), max_w = f->w - x - u(f, 300 + KS_MARGIN + KS_GAP);
+  int y = u(f, 40);
+  y += text(f, title, KS_TYPE_TITLE, x, y, max_w, 1, KS_TEXT);
+  if (subtitle)
+    text(f, subtitle, KS_TYPE_BODY, x, y + u(f, 4), max_w, 1, KS_TEXT_DIM);
+  draw_lang_toggle(f);
+}
+
+/* ---- home -------------------------------------------------------------------------------- */
+
+typedef struct {
+  const char *title, *count, *blurb;
+  ks_color accent;
+} tile;
+
+static void draw_tile(const frame *f, ks_rect r, const tile *t) {
+  ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), KS_CARD);
+  /* An accent bar on the left edge, inset so the card's rounded corners stay clean. */
+  ks_gfx_fill_round_rect(f->gfx, (ks_rect){r.x, r.y + u(f, 28), u(f, 10), r.h - u(f, 56)}, u(f, 5),
+                         t->accent);
+  int pad = u(f, 48), x = r.x + pad, w = r.w - 2 * pad, y = r.y + pad;
+  y += text(f, t->title, KS_TYPE_TITLE, x, y, w, 1, KS_TEXT);
+  y += u(f, 12);
+  y += text(f, t->count, KS_TYPE_SUBTITLE, x, y, w, 1, t->accent);
+  y += u(f, 24);
+  text(f, t->blurb, KS_TYPE_BODY, x, y, w, (size_t)((r.y + r.h - pad - y) / u(f, 45)), KS_TEXT_DIM);
+}
+
+static void draw_home(const frame *f) {
+  const ks_content *c = f->ui->content;
+  draw_header(
+      f, tr(f, &c->meta.title),
+      say(f, "沪苏浙皖 · G60科创走廊", "Shanghai, Jiangsu, Zhejiang and Anhui · the G60 corridor"));
+  char counts[3][64], span[64];
+  size_t n_ach = ks_content_count(c, KS_KIND_ACHIEVEMENT),
+         n_city = ks_content_count(c, KS_KIND_CITY), n_ev = ks_content_count(c, KS_KIND_EVENT);
+  SAYF(f, counts[0], "%zu 项成果", "%zu results", n_ach);
+  SAYF(f, counts[1], "%zu 座城市", "%zu cities", n_city);
+  SAYF(f, counts[2], "%zu 个事件", "%zu events", n_ev);
+  SAYF(f, span, "%d—%d 年的协同创新历程", "Joint innovation, %d to %d", f->ui->first_year,
+       f->ui->last_year);
+  tile tiles[3] = {
+      {say(f, "创新成果", "Achievements"), counts[0],
+       say(f, "芯片、量子、生命科学……长三角联合攻关取得的突破与成果",
+           "Chips, quantum, life science … breakthroughs the Delta achieved together"),
+       KS_GOLD},
+      {say(f, "走廊城市", "Corridor cities"), counts[1],
+       say(f, "G60科创走廊九城与长三角创新城市的故事",
+           "The nine cities of the G60 corridor and their stories"),
+       KS_TEAL},
+      {say(f, "时间轴", "Timeline"), counts[2], span, KS_CORAL},
+  };
+  int top = u(f, 220), bottom = f->h - u(f, 130), left = u(f, KS_MARGIN);
+  int gap = u(f, KS_GAP), avail_w = f->w - 2 * left, avail_h = bottom - top;
+  for (int i = 0; i < 3; i++) {
+    ks_rect r =
+        f->portrait
+            ? (ks_rect){left, top + i * (avail_h + gap) / 3, avail_w, (avail_h - 2 * gap) / 3}
+            : (ks_rect){left + i * (avail_w + gap) / 3, top, (avail_w - 2 * gap) / 3, avail_h};
+    draw_tile(f, r, &tiles[i]);
+  }
+  text(f, say(f, "轻触板块，开始探索", "Tap a panel to explore"), KS_TYPE_SMALL, left,
+       f->h - u(f, 96), avail_w, 1, KS_TEXT_DIM);
+}
+
+/* ---- achievements gallery ---------------------------------------------------------------- */
+
+static const char *field_name(const frame *f, const char *field) {
+  static const char *const names[][3] = {
+      {"chips", "芯片与集成电路", "Chips"},
+      {"quantum", "量子科技", "Quantum"},
+      {"life-science", "生命科学与医药", "Life science"},
+      {"materials", "新材料", "Materials"},
+      {"aerospace", "航空航天", "Aerospace"},
+      {"robotics", "机器人与智能制造", "Robotics"},
+      {"information", "信息网络与人工智能", "Networks & AI"},
+      {"energy", "能源", "Energy"},
+      {"environment", "生态环境", "Environment"},
+      {"marine", "海洋装备", "Marine"},
+      {"tech-transfer", "技术转移与成果转化", "Tech transfer"},
+      {"platforms", "创新平台与资源共享", "Shared platforms"},
+      {"cooperation", "协同机制与联合攻关", "Cooperation"},
+  };
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (field && strcmp(field, names[i][0]) == 0)
+      return names[i][f->ui->lang == KS_LANG_EN ? 2 : 1];
+  return field ? field : "";
+}
+
+/* The places of an achievement: its place text, or the names of the cities it links to. */
+static void place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
+  out[0] = '\0';
+  if (e->place.s[KS_LANG_ZH]) {
+    snprintf(out, size, "%s", tr(f, &e->place));
+    return;
+  }
+  for (size_t i = 0; i < e->n_links; i++) {
+    const ks_exhibit *t = ks_content_find(f->ui->content, e->links[i].target);
+    if (!t || t->kind != KS_KIND_CITY)
+      continue;
+    size_t n = strlen(out);
+    snprintf(out + n, size - n, "%s%s", n ? " · " : "", tr(f, &t->title));
+  }
+}
+
+static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e) {
+  ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), KS_CARD);
+  int pad = u(f, 32), x = r.x + pad, w = r.w - 2 * pad, y = r.y + pad;
+  char meta[256], place[160];
+  place_of(f, e, place, sizeof place);
+  snprintf(meta, sizeof meta, "%d  ·  %s", e->year, field_name(f, e->field));
+  y += text(f, meta, KS_TYPE_SMALL, x, y, w, 1, KS_GOLD) + u(f, 12);
+  y += text(f, tr(f, &e->title), KS_TYPE_SUBTITLE, x, y, w, 2, KS_TEXT) + u(f, 12);
+  int lines_left = (r.y + r.h - pad - u(f, 44) - y) / u(f, 42);
+  if (lines_left > 0)
+    text(f, tr(f, &e->summary), KS_TYPE_SMALL, x, y, w, (size_t)lines_left, KS_TEXT_DIM);
+  if (place[0])
+    text(f, place, KS_TYPE_SMALL, x, r.y + r.h - pad - u(f, 36), w, 1, KS_TEAL);
+}
+
+static void draw_achievements(const frame *f) {
+  char sub[96];
+  SAYF(f, sub, "%zu 项成果 · 最新在前", "%zu results · newest first", f->ui->n_achievements);
+  draw_header(f, say(f, "创新成果", "Achievements"), sub);
+  int cols = f->portrait ? 2 : 3, left = u(f, KS_MARGIN), top = u(f, 220);
+  int gap = u(f, KS_GAP), cw = (f->w - 2 * left - (cols - 1) * gap) / cols, ch = u(f, 400);
+  for (size_t i = 0; i < f->ui->n_achievements; i++) {
+    ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),
+                 top + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
+    if (r.y >= f->h)
+      break;
+    draw_card(f, r, f->ui->achievements[i]);
+  }
+}
+
+void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
+  int w = ks_gfx_width(gfx), h = ks_gfx_height(gfx);
+  frame f = {.ui = ui, .gfx = gfx, .w = w, .h = h, .portrait = h > w};
+  f.unit = (float)(w < h ? w : h) / 1080.0f;
+  ks_gfx_clear(gfx, KS_BG);
+  switch (ui->screen) {
+  case KS_SCREEN_HOME:
+    draw_home(&f);
+    break;
+  case KS_SCREEN_ACHIEVEMENTS:
+    draw_achievements(&f);
+    break;
+  default:
+    break;
+  }
+  ks_gfx_flush(gfx);
+}

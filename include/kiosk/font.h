@@ -1,0 +1,51 @@
+/* The kiosk's fonts: the bundled font files memory-mapped once, a FreeType face and a HarfBuzz
+ * font per pixel size, text shaped by HarfBuzz. Measuring here feeds the line breaker; drawing
+ * glyphs is the glyph atlas's job (render/atlas.h). */
+#ifndef KIOSK_FONT_H
+#define KIOSK_FONT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ks_fonts ks_fonts;
+typedef struct ks_face ks_face;
+
+/* Opens the first font listed in `fonts_dir`/fonts.txt ("FILE FACE-INDEX" lines). The file is
+ * mapped, not read; FreeType parses what it needs lazily. NULL with a reason on failure. */
+ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size);
+void ks_fonts_close(ks_fonts *fonts);
+/* The face at `px` pixels per em, created on first use and owned by `fonts`. */
+ks_face *ks_fonts_face(ks_fonts *fonts, int px);
+
+/* A shaped glyph. Positions are in 1/64 pixel (26.6 fixed point), as FreeType and HarfBuzz use. */
+typedef struct {
+  uint32_t glyph;    /* glyph index in the face */
+  uint32_t cluster;  /* byte offset in the text of the character(s) it draws */
+  int32_t x_advance; /* pen movement after it */
+  int32_t x_offset, y_offset;
+} ks_glyph_pos;
+
+/* Shapes `len` bytes of UTF-8 and writes up to `cap` glyphs; returns how many there are (which
+ * may exceed `cap`: call again with more room). */
+size_t ks_face_shape(ks_face *face, const char *text, size_t len, ks_glyph_pos *out, size_t cap);
+/* Width of the text on one line, in whole pixels (rounded up). */
+int ks_face_measure(ks_face *face, const char *text, size_t len);
+int ks_face_px(const ks_face *face);
+/* Vertical metrics in whole pixels: ascent above the baseline, descent below it (positive), and
+ * the distance between baselines the design asks for. */
+int ks_face_ascent(const ks_face *face);
+int ks_face_descent(const ks_face *face);
+int ks_face_line_height(const ks_face *face);
+
+/* One glyph rasterised to 8-bit coverage, valid until the next call on the same face. */
+typedef struct {
+  const uint8_t *pixels;
+  int width, height, pitch;
+  int left, top; /* bitmap origin relative to the pen: right of it and above the baseline */
+} ks_glyph_bitmap;
+
+/* Rasterises glyph `glyph`. False when FreeType cannot (the glyph is then drawn as nothing). */
+bool ks_face_rasterise(ks_face *face, uint32_t glyph, ks_glyph_bitmap *out);
+
+#endif

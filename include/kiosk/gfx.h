@@ -1,0 +1,60 @@
+/* Drawing for the screens: rectangles, rounded panels, lines and text over an SDL_Renderer,
+ * batched into few draw calls. Text comes from a glyph atlas: a glyph is rasterised once and
+ * kept in a texture page (a bounded number of pages; when all are full the atlas starts over),
+ * so a steady frame rasterises nothing. With no renderer (the null backend) everything is laid
+ * out and counted but nothing is drawn: benchmarks measure the kiosk's own work that way. */
+#ifndef KIOSK_GFX_H
+#define KIOSK_GFX_H
+
+#include "kiosk/font.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct SDL_Renderer SDL_Renderer;
+typedef struct SDL_Texture SDL_Texture;
+
+typedef struct {
+  uint8_t r, g, b, a;
+} ks_color;
+
+typedef struct {
+  int x, y, w, h;
+} ks_rect;
+
+/* What drawing cost since the last reset: the figures `kiosk bench` reports per frame. */
+typedef struct {
+  uint64_t draw_calls;        /* calls into the renderer that draw */
+  uint64_t glyphs_rasterised; /* glyphs FreeType rendered into the atlas */
+  uint64_t upload_bytes;      /* texture bytes sent to the renderer */
+} ks_gfx_stats;
+
+typedef struct ks_gfx ks_gfx;
+
+/* `renderer` may be NULL for the null backend. The atlas holds at most `atlas_pages` pages of
+ * 1024x1024 RGBA (4 MiB each). */
+ks_gfx *ks_gfx_create(SDL_Renderer *renderer, int width, int height, int atlas_pages);
+void ks_gfx_destroy(ks_gfx *gfx);
+int ks_gfx_width(const ks_gfx *gfx);
+int ks_gfx_height(const ks_gfx *gfx);
+
+void ks_gfx_clear(ks_gfx *gfx, ks_color color);
+void ks_gfx_fill_rect(ks_gfx *gfx, ks_rect rect, ks_color color);
+/* A rectangle with rounded corners of `radius` pixels. */
+void ks_gfx_fill_round_rect(ks_gfx *gfx, ks_rect rect, int radius, ks_color color);
+/* A filled circle. */
+void ks_gfx_fill_circle(ks_gfx *gfx, float cx, float cy, float radius, ks_color color);
+/* Connected line segments of `width` pixels through `n` points (x0, y0, x1, y1, …). */
+void ks_gfx_polyline(ks_gfx *gfx, const float *xy, size_t n, float width, ks_color color);
+/* One line of text with its baseline at `baseline`, starting at `x`. */
+void ks_gfx_text(ks_gfx *gfx, ks_face *face, const char *text, size_t len, int x, int baseline,
+                 ks_color color);
+/* Draws `texture` (owned by the caller) into `dst`. */
+void ks_gfx_texture(ks_gfx *gfx, SDL_Texture *texture, ks_rect dst);
+/* Sends what is batched to the renderer; call before reading pixels or presenting. */
+void ks_gfx_flush(ks_gfx *gfx);
+
+ks_gfx_stats ks_gfx_stats_take(ks_gfx *gfx); /* returns the counts and resets them */
+
+#endif

@@ -1,0 +1,32 @@
+/* Paragraphs set in a box: shaped once, broken into lines by ks_text_break with widths from the
+ * shaped advances, drawn line by line with an ellipsis where the box cuts the text. */
+#ifndef KIOSK_TEXTBOX_H
+#define KIOSK_TEXTBOX_H
+
+#include "kiosk/font.h"
+#include "kiosk/gfx.h"
+#include "kiosk/textbreak.h"
+
+#include <stddef.h>
+
+enum { KS_TEXTBOX_MAX_LINES = 64 };
+
+typedef struct {
+  const char *text; /* not owned; must outlive the layout */
+  ks_face *face;
+  ks_line lines[KS_TEXTBOX_MAX_LINES];
+  size_t n_lines;
+  int line_height; /* baseline to baseline */
+  int width;       /* of the widest line */
+} ks_textbox;
+
+/* Lays out `text` to `max_width` in at most `max_lines` lines (0: as many as fit the table).
+ * `line_gap` is the extra leading as a fraction of the font size (Chinese reads best at ~0.5). */
+void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max_width,
+                       size_t max_lines, float line_gap, const char *lang);
+/* Height of the laid-out lines. */
+int ks_textbox_height(const ks_textbox *box);
+/* Draws the lines with the first line's top at `y`. */
+void ks_textbox_draw(const ks_textbox *box, ks_gfx *gfx, int x, int y, ks_color color);
+
+#endif
