@@ -153,10 +153,13 @@ static void draw_header(const frame *f, const char *title, const char *subtitle)
 
 /* ---- home -------------------------------------------------------------------------------- */
 
-typedef struct {
+typedef struct tile tile;
+struct tile {
   const char *title, *count, *blurb;
   ks_color accent;
-} tile;
+  /* Draws a preview of what is behind the tile into the rest of it. */
+  void (*preview)(const frame *f, ks_rect area, const tile *t);
+};
 
 static void draw_tile(const frame *f, ks_rect r, const tile *t) {
   ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), KS_CARD);
@@ -168,7 +171,87 @@ static void draw_tile(const frame *f, ks_rect r, const tile *t) {
   y += u(f, 12);
   y += text(f, t->count, KS_TYPE_SUBTITLE, x, y, w, 1, t->accent);
   y += u(f, 24);
-  text(f, t->blurb, KS_TYPE_BODY, x, y, w, (size_t)((r.y + r.h - pad - y) / u(f, 45)), KS_TEXT_DIM);
+  y += text(f, t->blurb, KS_TYPE_BODY, x, y, w, 3, KS_TEXT_DIM);
+  y += u(f, 40);
+  if (t->preview && r.y + r.h - pad - y > u(f, 80))
+    t->preview(f, (ks_rect){x, y, w, r.y + r.h - pad - y}, t);
+}
+
+/* The newest achievements, a line each. */
+static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
+  int y = a.y, line = u(f, 48);
+  for (size_t i = 0; i < f->ui->n_achievements && y + line <= a.y + a.h; i++, y += line) {
+    const ks_exhibit *e = f->ui->achievements[i];
+    char year[16];
+    snprintf(year, sizeof year, "%d", e->year);
+    text(f, year, KS_TYPE_SMALL, a.x, y, u(f, 90), 1, t->accent);
+    text(f, tr(f, &e->title), KS_TYPE_SMALL, a.x + u(f, 90), y, a.w - u(f, 90), 1, KS_TEXT);
+  }
+}
+
+static int by_corridor_order(const void *a, const void *b) {
+  return (*(const ks_exhibit *const *)a)->corridor_order -
+         (*(const ks_exhibit *const *)b)->corridor_order;
+}
+
+/* The corridor's cities in order, joined by a line with a dot for each. */
+static void preview_cities(const frame *f, ks_rect a, const tile *t) {
+  const ks_exhibit *g60[16];
+  size_t n = 0;
+  const ks_content *c = f->ui->content;
+  for (size_t i = 0; i < c->n_exhibits && n < 16; i++)
+    if (c->exhibits[i].kind == KS_KIND_CITY && c->exhibits[i].corridor)
+      g60[n++] = &c->exhibits[i];
+  qsort(g60, n, sizeof *g60, by_corridor_order);
+  int line = u(f, 46), rows = a.h / line;
+  if (rows <= 0 || n == 0)
+    return;
+  /* Two columns when one does not fit. */
+  int cols = (int)n > rows ? 2 : 1, per_col = ((int)n + cols - 1) / cols, col_w = a.w / cols;
+  for (size_t i = 0; i < n; i++) {
+    int col = (int)i / per_col, row = (int)i % per_col;
+    if (row >= rows)
+      continue;
+    int x = a.x + col * col_w, y = a.y + row * line;
+    float cx = (float)x + (float)u(f, 10), cy = (float)y + (float)line / 2 - (float)u(f, 4);
+    if (row + 1 < per_col && (int)i + 1 < (int)n && row + 1 < rows) {
+      float seg[4] = {cx, cy, cx, cy + (float)line};
+      ks_gfx_polyline(f->gfx, seg, 2, (float)u(f, 3), t->accent);
+    }
+    ks_gfx_fill_circle(f->gfx, cx, cy, (float)u(f, 9), t->accent);
+    text(f, tr(f, &g60[i]->title), KS_TYPE_SMALL, x + u(f, 36), y, col_w - u(f, 40), 1, KS_TEXT);
+  }
+}
+
+/* A strip of years with a dot for every event. */
+static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
+  int first = f->ui->first_year, last = f->ui->last_year;
+  if (!first || last <= first)
+    return;
+  const ks_content *c = f->ui->content;
+  float x0 = (float)a.x + (float)u(f, 10), x1 = (float)(a.x + a.w) - (float)u(f, 10);
+  float y = (float)a.y + (float)u(f, 60);
+  float axis[4] = {x0, y, x1, y};
+  ks_gfx_polyline(f->gfx, axis, 2, (float)u(f, 3), KS_TEXT_DIM);
+  int stack[64] = {0}; /* events per year, to stack the dots */
+  for (size_t i = 0; i < c->n_exhibits; i++) {
+    const ks_exhibit *e = &c->exhibits[i];
+    if (e->kind != KS_KIND_EVENT || !e->date)
+      continue;
+    int year = atoi(e->date), k = year - first;
+    if (k < 0 || k >= 64)
+      continue;
+    float x = x0 + (x1 - x0) * (float)k / (float)(last - first);
+    ks_gfx_fill_circle(f->gfx, x, y - (float)u(f, 22) * (float)stack[k], (float)u(f, 8), t->accent);
+    stack[k]++;
+  }
+  char label[16];
+  snprintf(label, sizeof label, "%d", first);
+  text(f, label, KS_TYPE_SMALL, a.x, (int)y + u(f, 16), a.w / 2, 1, KS_TEXT_DIM);
+  snprintf(label, sizeof label, "%d", last);
+  ks_face *fc = face(f, KS_TYPE_SMALL);
+  int lw = ks_face_measure(fc, label, strlen(label));
+  text(f, label, KS_TYPE_SMALL, a.x + a.w - lw, (int)y + u(f, 16), lw + 1, 1, KS_TEXT_DIM);
 }
 
 static void draw_home(const frame *f) {
@@ -188,12 +271,12 @@ static void draw_home(const frame *f) {
       {say(f, "创新成果", "Achievements"), counts[0],
        say(f, "芯片、量子、生命科学……长三角联合攻关取得的突破与成果",
            "Chips, quantum, life science … breakthroughs the Delta achieved together"),
-       KS_GOLD},
+       KS_GOLD, preview_achievements},
       {say(f, "走廊城市", "Corridor cities"), counts[1],
        say(f, "G60科创走廊九城与长三角创新城市的故事",
            "The nine cities of the G60 corridor and their stories"),
-       KS_TEAL},
-      {say(f, "时间轴", "Timeline"), counts[2], span, KS_CORAL},
+       KS_TEAL, preview_cities},
+      {say(f, "时间轴", "Timeline"), counts[2], span, KS_CORAL, preview_timeline},
   };
   int top = u(f, 220), bottom = f->h - u(f, 130), left = u(f, KS_MARGIN);
   int gap = u(f, KS_GAP), avail_w = f->w - 2 * left, avail_h = bottom - top;
