@@ -24,6 +24,7 @@ void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max
   box->text = text;
   box->face = face;
   box->line_height = ks_face_px(face) + (int)((float)ks_face_px(face) * line_gap + 0.5f);
+  box->ellipsis = lang && strcmp(lang, "en") == 0 ? "..." : "…";
   size_t len = strlen(text);
   if (!len)
     return;
@@ -42,8 +43,9 @@ void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max
   ks_break_opts opts = {.max_width = max_width,
                         .max_lines = max_lines,
                         .lang = lang,
-                        .ellipsis = "…",
-                        .ellipsis_width = ks_face_measure(face, "…", strlen("…"))};
+                        .ellipsis = box->ellipsis,
+                        .ellipsis_width =
+                            ks_face_measure(face, box->ellipsis, strlen(box->ellipsis))};
   box->n_lines = ks_text_break(text, len, &opts, measure, &adv, box->lines, KS_TEXTBOX_MAX_LINES);
   for (size_t i = 0; i < box->n_lines; i++)
     if (box->lines[i].width > box->width)
@@ -64,7 +66,7 @@ void ks_textbox_draw(const ks_textbox *box, ks_gfx *gfx, int x, int y, ks_color 
     ks_gfx_text(gfx, box->face, box->text + l->start, l->len, x, baseline, color);
     if (l->ellipsis) {
       int w = ks_face_measure(box->face, box->text + l->start, l->len);
-      ks_gfx_text(gfx, box->face, "…", strlen("…"), x + w, baseline, color);
+      ks_gfx_text(gfx, box->face, box->ellipsis, strlen(box->ellipsis), x + w, baseline, color);
     }
   }
 }

@@ -142,13 +142,17 @@ static void draw_lang_toggle(const frame *f) {
   }
 }
 
-static void draw_header(const frame *f, const char *title, const char *subtitle) {
+/* Title and subtitle in the top left, the language toggle in the top right. Returns the y where
+ * the screen's content may start. */
+static int draw_header(const frame *f, const char *title, const char *subtitle) {
   int x = u(f, KS_MARGIN), max_w = f->w - x - u(f, 300 + KS_MARGIN + KS_GAP);
   int y = u(f, 40);
-  y += text(f, title, KS_TYPE_TITLE, x, y, max_w, 1, KS_TEXT);
+  y += text(f, title, KS_TYPE_TITLE, x, y, max_w, 2, KS_TEXT);
   if (subtitle)
-    text(f, subtitle, KS_TYPE_BODY, x, y + u(f, 4), max_w, 1, KS_TEXT_DIM);
+    y += u(f, 4) + text(f, subtitle, KS_TYPE_BODY, x, y + u(f, 4), max_w, 2, KS_TEXT_DIM);
   draw_lang_toggle(f);
+  int below = y + u(f, 48);
+  return below > u(f, 220) ? below : u(f, 220);
 }
 
 /* ---- home -------------------------------------------------------------------------------- */
@@ -206,8 +210,8 @@ static void preview_cities(const frame *f, ks_rect a, const tile *t) {
   int line = u(f, 46), rows = a.h / line;
   if (rows <= 0 || n == 0)
     return;
-  /* Two columns when one does not fit. */
-  int cols = (int)n > rows ? 2 : 1, per_col = ((int)n + cols - 1) / cols, col_w = a.w / cols;
+  /* As many columns as it takes to show every city. */
+  int cols = ((int)n + rows - 1) / rows, per_col = ((int)n + cols - 1) / cols, col_w = a.w / cols;
   for (size_t i = 0; i < n; i++) {
     int col = (int)i / per_col, row = (int)i % per_col;
     if (row >= rows)
@@ -256,9 +260,9 @@ static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
 
 static void draw_home(const frame *f) {
   const ks_content *c = f->ui->content;
-  draw_header(
+  int top = draw_header(
       f, tr(f, &c->meta.title),
-      say(f, "沪苏浙皖 · G60科创走廊", "Shanghai, Jiangsu, Zhejiang and Anhui · the G60 corridor"));
+      say(f, "沪苏浙皖 · G60科创走廊", "Shanghai, Jiangsu, Zhejiang, Anhui and the G60 corridor"));
   char counts[3][64], span[64];
   size_t n_ach = ks_content_count(c, KS_KIND_ACHIEVEMENT),
          n_city = ks_content_count(c, KS_KIND_CITY), n_ev = ks_content_count(c, KS_KIND_EVENT);
@@ -270,7 +274,7 @@ static void draw_home(const frame *f) {
   tile tiles[3] = {
       {say(f, "创新成果", "Achievements"), counts[0],
        say(f, "芯片、量子、生命科学……长三角联合攻关取得的突破与成果",
-           "Chips, quantum, life science … breakthroughs the Delta achieved together"),
+           "Chips, quantum, life science: breakthroughs the Delta achieved together"),
        KS_GOLD, preview_achievements},
       {say(f, "走廊城市", "Corridor cities"), counts[1],
        say(f, "G60科创走廊九城与长三角创新城市的故事",
@@ -278,7 +282,7 @@ static void draw_home(const frame *f) {
        KS_TEAL, preview_cities},
       {say(f, "时间轴", "Timeline"), counts[2], span, KS_CORAL, preview_timeline},
   };
-  int top = u(f, 220), bottom = f->h - u(f, 130), left = u(f, KS_MARGIN);
+  int bottom = f->h - u(f, 130), left = u(f, KS_MARGIN);
   int gap = u(f, KS_GAP), avail_w = f->w - 2 * left, avail_h = bottom - top;
   for (int i = 0; i < 3; i++) {
     ks_rect r =
@@ -349,8 +353,8 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e) {
 static void draw_achievements(const frame *f) {
   char sub[96];
   SAYF(f, sub, "%zu 项成果 · 最新在前", "%zu results · newest first", f->ui->n_achievements);
-  draw_header(f, say(f, "创新成果", "Achievements"), sub);
-  int cols = f->portrait ? 2 : 3, left = u(f, KS_MARGIN), top = u(f, 220);
+  int top = draw_header(f, say(f, "创新成果", "Achievements"), sub);
+  int cols = f->portrait ? 2 : 3, left = u(f, KS_MARGIN);
   int gap = u(f, KS_GAP), cw = (f->w - 2 * left - (cols - 1) * gap) / cols, ch = u(f, 400);
   for (size_t i = 0; i < f->ui->n_achievements; i++) {
     ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),

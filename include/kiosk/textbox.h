@@ -18,10 +18,13 @@ typedef struct {
   size_t n_lines;
   int line_height; /* baseline to baseline */
   int width;       /* of the widest line */
+  const char *ellipsis;
 } ks_textbox;
 
 /* Lays out `text` to `max_width` in at most `max_lines` lines (0: as many as fit the table).
- * `line_gap` is the extra leading as a fraction of the font size (Chinese reads best at ~0.5). */
+ * `line_gap` is the extra leading as a fraction of the font size (Chinese reads best at ~0.5).
+ * A cut text ends in the ellipsis of `lang`: "…" for Chinese (the CJK font centres it, as
+ * Chinese typesetting wants), "..." for English. */
 void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max_width,
                        size_t max_lines, float line_gap, const char *lang);
 /* Height of the laid-out lines. */
