@@ -3,10 +3,14 @@
 #ifndef KIOSK_CLI_H
 #define KIOSK_CLI_H
 
+#include <stdbool.h>
+
 int ks_cmd_pack(int argc, char **argv);
 /* Renders one screen to PNG, headless. */
 int ks_cmd_render(int argc, char **argv);
-/* Prints what a pack holds (until the kiosk's screens land, `kiosk` with no arguments). */
+/* Prints what a pack holds. */
 int ks_cmd_summary(const char *pack_path);
+/* The kiosk itself: opens the pack and shows its screens until the window is closed. */
+int ks_cmd_run(const char *pack_path, bool windowed);
 
 #endif

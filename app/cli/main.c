@@ -6,7 +6,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: kiosk [--pack FILE.kpack]\n"
+    "usage: kiosk [--pack FILE.kpack] [--windowed]\n"
     "       kiosk pack build SOURCE_DIR -o FILE.kpack\n"
     "       kiosk pack validate PATH [--json] [--sources-dir DIR]\n"
     "       kiosk pack info FILE.kpack\n"
@@ -14,16 +14,18 @@ static const char usage[] =
     "\n"
     "Exhibit Kiosk shows touch-navigable exhibits from a content pack.\n"
     "\n"
-    "  kiosk                 open the bundled pack (the screens are not built yet: for now it\n"
-    "                        prints what the pack holds)\n"
+    "  kiosk                 show the bundled pack fullscreen (Esc or Backspace: back, H: home,\n"
+    "                        L: language)\n"
     "  kiosk pack …          build and check content packs; `kiosk pack --help` for more\n"
     "  kiosk render …        render a screen to PNG without a display; `--help` for more\n"
     "  --pack FILE.kpack     open this pack instead of the bundled one\n"
+    "  --windowed            a 1280x720 window instead of fullscreen, for development\n"
     "  --help                this text\n"
     "  --version             the kiosk's version\n";
 
 int main(int argc, char **argv) {
   const char *pack = NULL;
+  bool windowed = false;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
       fputs(usage, stdout);
@@ -35,6 +37,8 @@ int main(int argc, char **argv) {
       return ks_cmd_pack(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "render") == 0 && i == 1) {
       return ks_cmd_render(argc - 2, argv + 2);
+    } else if (strcmp(argv[i], "--windowed") == 0) {
+      windowed = true;
     } else if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc) {
       pack = argv[++i];
     } else {
@@ -51,5 +55,5 @@ int main(int argc, char **argv) {
     }
     pack = bundled;
   }
-  return ks_cmd_summary(pack);
+  return ks_cmd_run(pack, windowed);
 }

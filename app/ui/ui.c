@@ -1,6 +1,7 @@
 #include "kiosk/ui.h"
 
 #include "kiosk/mem.h"
+#include "kiosk/scroller.h"
 #include "kiosk/textbox.h"
 #include "theme.h"
 
@@ -8,11 +9,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { MAX_HITS = 128, MAX_HISTORY = 16 };
+
+/* What touching a region does. */
+typedef enum { ACT_NONE, ACT_GO, ACT_BACK, ACT_HOME, ACT_LANG } action_kind;
+
+typedef struct {
+  action_kind kind;
+  ks_screen_id screen; /* ACT_GO */
+  const char *exhibit; /* ACT_GO to a detail screen; owned by the content */
+} action;
+
+/* A region of the last frame that answers touches. */
+typedef struct {
+  ks_rect rect;
+  action act;
+} hit;
+
 struct ks_ui {
   const ks_content *content;
   ks_fonts *fonts;
   ks_lang lang;
   ks_screen_id screen;
+  ks_screen_id history[MAX_HISTORY]; /* the screens Back returns to */
+  int depth;
+  hit hits[MAX_HITS]; /* rebuilt by every draw */
+  int n_hits;
+  action pressed;     /* what the finger is on, drawn highlighted */
+  float short_side;   /* pixels of the screen's short side at the last draw */
+  ks_scroller scroll; /* the current screen's list */
+  bool dragging;
   /* Achievements in gallery order: newest first, then by id. */
   const ks_exhibit **achievements;
   size_t n_achievements;
@@ -66,15 +92,118 @@ void ks_ui_destroy(ks_ui *ui) {
   free(ui);
 }
 
+/* Enters a screen fresh: its list at the top, nothing pressed. */
+static void enter(ks_ui *ui, ks_screen_id screen) {
+  ui->screen = screen;
+  ui->pressed = (action){0};
+  ui->dragging = false;
+  ks_scroller_init(&ui->scroll, 0, 0);
+}
+
 bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *exhibit) {
   (void)exhibit; /* the screens built so far show no single exhibit */
   if (screen >= KS_SCREEN_COUNT)
     return false;
-  ui->screen = screen;
+  if (screen != ui->screen && ui->depth < MAX_HISTORY)
+    ui->history[ui->depth++] = ui->screen;
+  enter(ui, screen);
   return true;
 }
 
 void ks_ui_set_lang(ks_ui *ui, ks_lang lang) { ui->lang = lang; }
+ks_screen_id ks_ui_screen(const ks_ui *ui) { return ui->screen; }
+ks_lang ks_ui_lang(const ks_ui *ui) { return ui->lang; }
+
+bool ks_ui_back(ks_ui *ui) {
+  if (ui->depth == 0)
+    return false;
+  enter(ui, ui->history[--ui->depth]);
+  return true;
+}
+
+bool ks_ui_home(ks_ui *ui) {
+  bool changed = ui->screen != KS_SCREEN_HOME;
+  ui->depth = 0;
+  enter(ui, KS_SCREEN_HOME);
+  return changed;
+}
+
+bool ks_ui_toggle_lang(ks_ui *ui) {
+  ui->lang = ui->lang == KS_LANG_ZH ? KS_LANG_EN : KS_LANG_ZH;
+  return true;
+}
+
+static bool same_action(action a, action b) {
+  return a.kind == b.kind && a.kind != ACT_NONE && a.screen == b.screen &&
+         (a.exhibit == b.exhibit || (a.exhibit && b.exhibit && strcmp(a.exhibit, b.exhibit) == 0));
+}
+
+/* The action under a point given in screen-relative units, from the last frame's regions.
+ * Later regions are on top. */
+static action action_at(const ks_ui *ui, float x, float y) {
+  int px = (int)(x * ui->short_side), py = (int)(y * ui->short_side);
+  for (int i = ui->n_hits - 1; i >= 0; i--) {
+    ks_rect r = ui->hits[i].rect;
+    if (px >= r.x && px < r.x + r.w && py >= r.y && py < r.y + r.h)
+      return ui->hits[i].act;
+  }
+  return (action){0};
+}
+
+static bool run(ks_ui *ui, action a) {
+  switch (a.kind) {
+  case ACT_GO:
+    return ks_ui_show(ui, a.screen, a.exhibit);
+  case ACT_BACK:
+    return ks_ui_back(ui);
+  case ACT_HOME:
+    return ks_ui_home(ui);
+  case ACT_LANG:
+    return ks_ui_toggle_lang(ui);
+  default:
+    return false;
+  }
+}
+
+bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g) {
+  switch (g->type) {
+  case KS_GESTURE_PRESS:
+    ui->pressed = action_at(ui, g->x, g->y);
+    ks_scroller_hold(&ui->scroll);
+    return ui->pressed.kind != ACT_NONE;
+  case KS_GESTURE_CANCEL: {
+    bool had = ui->pressed.kind != ACT_NONE;
+    ui->pressed = (action){0};
+    ks_scroller_release(&ui->scroll, 0);
+    return had;
+  }
+  case KS_GESTURE_TAP: {
+    action a = action_at(ui, g->x, g->y);
+    ui->pressed = (action){0};
+    ks_scroller_release(&ui->scroll, 0);
+    run(ui, a);
+    return true; /* the press highlight goes away in any case */
+  }
+  case KS_GESTURE_DRAG_START:
+    ui->dragging = true;
+    return false;
+  case KS_GESTURE_DRAG:
+    /* Lists scroll vertically: the content follows the finger. */
+    ks_scroller_drag(&ui->scroll, -g->dy * ui->short_side);
+    return true;
+  case KS_GESTURE_DRAG_END:
+    ui->dragging = false;
+    ks_scroller_release(&ui->scroll, 0);
+    return true;
+  case KS_GESTURE_FLING:
+    ks_scroller_release(&ui->scroll, -g->vy * ui->short_side);
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool ks_ui_tick(ks_ui *ui, float dt) { return ks_scroller_step(&ui->scroll, dt); }
 
 /* ---- helpers ----------------------------------------------------------------------------- */
 
@@ -88,6 +217,14 @@ typedef struct {
 } frame;
 
 static int u(const frame *f, int units) { return (int)((float)units * f->unit + 0.5f); }
+
+/* Makes `r` answer touches with `a`. Returns whether the finger is on it now. */
+static bool add_hit(const frame *f, ks_rect r, action a) {
+  ks_ui *ui = f->ui;
+  if (ui->n_hits < MAX_HITS)
+    ui->hits[ui->n_hits++] = (hit){r, a};
+  return same_action(ui->pressed, a);
+}
 
 static ks_face *face(const frame *f, int units) { return ks_fonts_face(f->ui->fonts, u(f, units)); }
 
@@ -127,7 +264,9 @@ static int text(const frame *f, const char *s, int size, int x, int y, int max_w
 static void draw_lang_toggle(const frame *f) {
   int h = u(f, 72), w = u(f, 300), right = f->w - u(f, KS_MARGIN), top = u(f, 48);
   ks_rect pill = {right - w, top, w, h};
-  ks_gfx_fill_round_rect(f->gfx, pill, h / 2, KS_CARD);
+  bool pressed = add_hit(f, (ks_rect){pill.x - u(f, 16), 0, w + u(f, 32), top + h + u(f, 16)},
+                         (action){.kind = ACT_LANG});
+  ks_gfx_fill_round_rect(f->gfx, pill, h / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
   ks_rect on = {f->ui->lang == KS_LANG_ZH ? pill.x : pill.x + w / 2, top, w / 2, h};
   ks_gfx_fill_round_rect(f->gfx, on, h / 2, KS_GOLD);
   ks_face *fc = face(f, KS_TYPE_SMALL);
@@ -144,15 +283,73 @@ static void draw_lang_toggle(const frame *f) {
 
 /* Title and subtitle in the top left, the language toggle in the top right. Returns the y where
  * the screen's content may start. */
-static int draw_header(const frame *f, const char *title, const char *subtitle) {
-  int x = u(f, KS_MARGIN), max_w = f->w - x - u(f, 300 + KS_MARGIN + KS_GAP);
-  int y = u(f, 40);
-  y += text(f, title, KS_TYPE_TITLE, x, y, max_w, 2, KS_TEXT);
-  if (subtitle)
-    y += u(f, 4) + text(f, subtitle, KS_TYPE_BODY, x, y + u(f, 4), max_w, 2, KS_TEXT_DIM);
-  draw_lang_toggle(f);
+/* A round button with a drawn arrow (back) or house (home), `size` pixels square. */
+static void draw_nav_button(const frame *f, ks_rect r, action a) {
+  bool pressed =
+      add_hit(f, (ks_rect){r.x - u(f, 12), r.y - u(f, 12), r.w + u(f, 24), r.h + u(f, 24)}, a);
+  ks_gfx_fill_circle(f->gfx, (float)r.x + (float)r.w / 2, (float)r.y + (float)r.h / 2,
+                     (float)r.w / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2, s = (float)r.w / 5;
+  float stroke = (float)u(f, 5);
+  if (a.kind == ACT_BACK) {
+    float arrow[6] = {cx + s * 0.4f, cy - s, cx - s * 0.6f, cy, cx + s * 0.4f, cy + s};
+    ks_gfx_polyline(f->gfx, arrow, 3, stroke, KS_TEXT);
+  } else {
+    float roof[6] = {cx - s * 1.2f, cy, cx, cy - s * 1.1f, cx + s * 1.2f, cy};
+    float walls[8] = {cx - s * 0.8f, cy - s * 0.3f, cx - s * 0.8f, cy + s,
+                      cx + s * 0.8f, cy + s,        cx + s * 0.8f, cy - s * 0.3f};
+    ks_gfx_polyline(f->gfx, roof, 3, stroke, KS_TEXT);
+    ks_gfx_polyline(f->gfx, walls, 4, stroke, KS_TEXT);
+  }
+}
+
+/* Where the header's text starts and how wide it may be. */
+static void header_box(const frame *f, int *x, int *max_w) {
+  *x = u(f, KS_MARGIN);
+  *max_w = f->w - *x - u(f, 300 + KS_MARGIN + KS_GAP);
+  if (f->ui->screen != KS_SCREEN_HOME) { /* room for back and home */
+    *x += 2 * u(f, 80) + u(f, 24 + KS_GAP);
+    *max_w -= 2 * u(f, 80) + u(f, 24 + KS_GAP);
+  }
+}
+
+/* Lays out (and with `draw`, draws) the header: title and subtitle in the top left, back and
+ * home before them on every screen but home, the language toggle in the top right. Returns the
+ * y where the screen's content may start. */
+static int header(const frame *f, const char *title, const char *subtitle, bool draw) {
+  int x, max_w, y = u(f, 40);
+  header_box(f, &x, &max_w);
+  ks_textbox box;
+  ks_textbox_layout(&box, face(f, KS_TYPE_TITLE), title, max_w, 2,
+                    f->ui->lang == KS_LANG_EN ? 0.3f : 0.5f, lang_code(f));
+  if (draw) {
+    if (f->ui->screen != KS_SCREEN_HOME) {
+      int b = u(f, 80), bx = u(f, KS_MARGIN);
+      draw_nav_button(f, (ks_rect){bx, y, b, b}, (action){.kind = ACT_BACK});
+      draw_nav_button(f, (ks_rect){bx + b + u(f, 24), y, b, b}, (action){.kind = ACT_HOME});
+    }
+    ks_textbox_draw(&box, f->gfx, x, y, KS_TEXT);
+  }
+  y += ks_textbox_height(&box);
+  if (subtitle) {
+    y += u(f, 4);
+    if (draw)
+      y += text(f, subtitle, KS_TYPE_BODY, x, y, max_w, 2, KS_TEXT_DIM);
+    else {
+      ks_textbox sub;
+      ks_textbox_layout(&sub, face(f, KS_TYPE_BODY), subtitle, max_w, 2,
+                        f->ui->lang == KS_LANG_EN ? 0.3f : 0.5f, lang_code(f));
+      y += ks_textbox_height(&sub);
+    }
+  }
+  if (draw)
+    draw_lang_toggle(f);
   int below = y + u(f, 48);
   return below > u(f, 220) ? below : u(f, 220);
+}
+
+static int draw_header(const frame *f, const char *title, const char *subtitle) {
+  return header(f, title, subtitle, true);
 }
 
 /* ---- home -------------------------------------------------------------------------------- */
@@ -161,12 +358,14 @@ typedef struct tile tile;
 struct tile {
   const char *title, *count, *blurb;
   ks_color accent;
+  action go; /* what tapping it does (nothing while its screen is not built) */
   /* Draws a preview of what is behind the tile into the rest of it. */
   void (*preview)(const frame *f, ks_rect area, const tile *t);
 };
 
 static void draw_tile(const frame *f, ks_rect r, const tile *t) {
-  ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), KS_CARD);
+  bool pressed = t->go.kind != ACT_NONE && add_hit(f, r, t->go);
+  ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
   /* An accent bar on the left edge, inset so the card's rounded corners stay clean. */
   ks_gfx_fill_round_rect(f->gfx, (ks_rect){r.x, r.y + u(f, 28), u(f, 10), r.h - u(f, 56)}, u(f, 5),
                          t->accent);
@@ -272,15 +471,21 @@ static void draw_home(const frame *f) {
   SAYF(f, span, "%d—%d 年的协同创新历程", "Joint innovation, %d to %d", f->ui->first_year,
        f->ui->last_year);
   tile tiles[3] = {
-      {say(f, "创新成果", "Achievements"), counts[0],
+      {say(f, "创新成果", "Achievements"),
+       counts[0],
        say(f, "芯片、量子、生命科学……长三角联合攻关取得的突破与成果",
            "Chips, quantum, life science: breakthroughs the Delta achieved together"),
-       KS_GOLD, preview_achievements},
-      {say(f, "走廊城市", "Corridor cities"), counts[1],
+       KS_GOLD,
+       {ACT_GO, KS_SCREEN_ACHIEVEMENTS, NULL},
+       preview_achievements},
+      {say(f, "走廊城市", "Corridor cities"),
+       counts[1],
        say(f, "G60科创走廊九城与长三角创新城市的故事",
            "The nine cities of the G60 corridor and their stories"),
-       KS_TEAL, preview_cities},
-      {say(f, "时间轴", "Timeline"), counts[2], span, KS_CORAL, preview_timeline},
+       KS_TEAL,
+       {0},
+       preview_cities},
+      {say(f, "时间轴", "Timeline"), counts[2], span, KS_CORAL, {0}, preview_timeline},
   };
   int bottom = f->h - u(f, 130), left = u(f, KS_MARGIN);
   int gap = u(f, KS_GAP), avail_w = f->w - 2 * left, avail_h = bottom - top;
@@ -335,8 +540,8 @@ static void place_of(const frame *f, const ks_exhibit *e, char *out, size_t size
   }
 }
 
-static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e) {
-  ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), KS_CARD);
+static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool pressed) {
+  ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
   int pad = u(f, 32), x = r.x + pad, w = r.w - 2 * pad, y = r.y + pad;
   char meta[256], place[160];
   place_of(f, e, place, sizeof place);
@@ -353,22 +558,38 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e) {
 static void draw_achievements(const frame *f) {
   char sub[96];
   SAYF(f, sub, "%zu 项成果 · 最新在前", "%zu results · newest first", f->ui->n_achievements);
-  int top = draw_header(f, say(f, "创新成果", "Achievements"), sub);
+  const char *title = say(f, "创新成果", "Achievements");
+  int top = header(f, title, sub, false);
   int cols = f->portrait ? 2 : 3, left = u(f, KS_MARGIN);
   int gap = u(f, KS_GAP), cw = (f->w - 2 * left - (cols - 1) * gap) / cols, ch = u(f, 400);
+  int rows = ((int)f->ui->n_achievements + cols - 1) / cols;
+  int content_h = rows * (ch + gap) + u(f, KS_MARGIN), view_h = f->h - top;
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - view_h));
+  int offset = (int)f->ui->scroll.pos;
   for (size_t i = 0; i < f->ui->n_achievements; i++) {
     ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),
-                 top + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
-    if (r.y >= f->h)
-      break;
-    draw_card(f, r, f->ui->achievements[i]);
+                 top + (int)(i / (size_t)cols) * (ch + gap) - offset, cw, ch};
+    if (r.y + r.h <= top || r.y >= f->h)
+      continue; /* off screen */
+    const ks_exhibit *e = f->ui->achievements[i];
+    /* Only the part below the header answers touches. */
+    ks_rect touch = r;
+    if (touch.y < top)
+      touch.h -= top - touch.y, touch.y = top;
+    bool pressed = add_hit(f, touch, (action){ACT_GO, KS_SCREEN_ACHIEVEMENTS, e->id});
+    draw_card(f, r, e, pressed);
   }
+  /* The header stays put over the scrolling cards. */
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - gap / 2}, KS_BG);
+  draw_header(f, title, sub);
 }
 
 void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   int w = ks_gfx_width(gfx), h = ks_gfx_height(gfx);
   frame f = {.ui = ui, .gfx = gfx, .w = w, .h = h, .portrait = h > w};
   f.unit = (float)(w < h ? w : h) / 1080.0f;
+  ui->short_side = (float)(w < h ? w : h);
+  ui->n_hits = 0;
   ks_gfx_clear(gfx, KS_BG);
   switch (ui->screen) {
   case KS_SCREEN_HOME:

@@ -5,6 +5,7 @@
 
 #include "kiosk/content.h"
 #include "kiosk/font.h"
+#include "kiosk/gesture.h"
 #include "kiosk/gfx.h"
 
 #include <stdbool.h>
@@ -23,7 +24,21 @@ bool ks_screen_parse(const char *name, ks_screen_id *screen);
  * nothing changed, when the screen needs an exhibit of its kind that the pack does not have. */
 bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *exhibit);
 void ks_ui_set_lang(ks_ui *ui, ks_lang lang);
-/* Draws the current screen at the gfx's size. */
+/* Draws the current screen at the gfx's size, and remembers where its buttons are. */
 void ks_ui_draw(ks_ui *ui, ks_gfx *gfx);
+ks_screen_id ks_ui_screen(const ks_ui *ui);
+ks_lang ks_ui_lang(const ks_ui *ui);
+
+/* Feeds a gesture, in the screen-relative units of gesture.h, against what was drawn last.
+ * Returns true when the screen must be drawn again (press feedback counts: it shows in the very
+ * next frame). */
+bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g);
+/* Advances animations (a flung list) by `dt` seconds. Returns true while something moves. */
+bool ks_ui_tick(ks_ui *ui, float dt);
+/* The keys every screen answers: back one screen, home, and the other language. Each returns
+ * true when the screen changed. */
+bool ks_ui_back(ks_ui *ui);
+bool ks_ui_home(ks_ui *ui);
+bool ks_ui_toggle_lang(ks_ui *ui);
 
 #endif

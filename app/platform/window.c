@@ -1,0 +1,173 @@
+#include "kiosk/window.h"
+
+#include "kiosk/mem.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { IDLE_SLEEP_MS = 30 };
+
+struct ks_window {
+  SDL_Window *window;
+  SDL_Renderer *renderer;
+  bool mouse_down;
+};
+
+ks_window *ks_window_open(const ks_window_opts *opts, char *err, size_t err_size) {
+  /* Touch and mouse are told apart by the kiosk itself: no synthesised copies either way. */
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+  SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    snprintf(err, err_size, "cannot start video: %s", SDL_GetError());
+    return NULL;
+  }
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI |
+                 (opts->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE);
+  /* Fullscreen windows are created at the display's bounds too: under X11 without a window
+   * manager nobody honours the fullscreen request, and the window must still cover the screen. */
+  SDL_Rect at = {SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opts->width, opts->height};
+  if (opts->fullscreen && SDL_GetDisplayBounds(0, &at) != 0)
+    at = (SDL_Rect){SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opts->width, opts->height};
+  if (opts->fullscreen)
+    flags |= SDL_WINDOW_BORDERLESS;
+  SDL_Window *w = SDL_CreateWindow("Exhibit Kiosk", at.x, at.y, at.w, at.h, flags);
+  if (!w) {
+    snprintf(err, err_size, "cannot open a window: %s", SDL_GetError());
+    SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+    return NULL;
+  }
+  SDL_Renderer *r = SDL_CreateRenderer(w, -1, SDL_RENDERER_PRESENTVSYNC);
+  if (!r) {
+    snprintf(err, err_size, "cannot create a renderer: %s", SDL_GetError());
+    SDL_DestroyWindow(w);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+    return NULL;
+  }
+  SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+  if (opts->fullscreen)
+    SDL_ShowCursor(SDL_DISABLE);
+  ks_window *win = ks_xcalloc(1, sizeof *win);
+  win->window = w;
+  win->renderer = r;
+  return win;
+}
+
+void ks_window_close(ks_window *win) {
+  if (!win)
+    return;
+  SDL_DestroyRenderer(win->renderer);
+  SDL_DestroyWindow(win->window);
+  SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+  free(win);
+}
+
+SDL_Renderer *ks_window_renderer(ks_window *win) { return win->renderer; }
+
+void ks_window_size(const ks_window *win, int *width, int *height) {
+  SDL_GetRendererOutputSize(win->renderer, width, height);
+}
+
+uint64_t ks_window_ticks(void) { return SDL_GetTicks64(); }
+
+/* Screen-relative units: 1.0 is the short side. */
+static void to_units(const ks_window *win, float px, float py, float *x, float *y) {
+  int w, h;
+  ks_window_size(win, &w, &h);
+  float s = (float)(w < h ? w : h);
+  *x = px / s;
+  *y = py / s;
+}
+
+/* Translates one SDL event; returns false for events the kiosk does not use. */
+static bool translate(ks_window *win, const SDL_Event *ev, ks_input *in) {
+  int w, h;
+  ks_window_size(win, &w, &h);
+  switch (ev->type) {
+  case SDL_QUIT:
+    in->type = KS_INPUT_QUIT;
+    return true;
+  case SDL_WINDOWEVENT:
+    if (ev->window.event != SDL_WINDOWEVENT_SIZE_CHANGED &&
+        ev->window.event != SDL_WINDOWEVENT_EXPOSED)
+      return false;
+    in->type = KS_INPUT_RESIZED;
+    return true;
+  case SDL_FINGERDOWN:
+  case SDL_FINGERMOTION:
+  case SDL_FINGERUP: {
+    in->type = KS_INPUT_TOUCH;
+    in->touch.type = ev->type == SDL_FINGERDOWN ? KS_TOUCH_DOWN
+                     : ev->type == SDL_FINGERUP ? KS_TOUCH_UP
+                                                : KS_TOUCH_MOVE;
+    in->touch.finger = (int64_t)ev->tfinger.fingerId;
+    in->touch.t_ms = ev->tfinger.timestamp;
+    to_units(win, ev->tfinger.x * (float)w, ev->tfinger.y * (float)h, &in->touch.x, &in->touch.y);
+    return true;
+  }
+  case SDL_MOUSEBUTTONDOWN:
+  case SDL_MOUSEBUTTONUP:
+  case SDL_MOUSEMOTION: {
+    if (ev->type == SDL_MOUSEMOTION && !win->mouse_down)
+      return false;
+    if (ev->type != SDL_MOUSEMOTION && ev->button.button != SDL_BUTTON_LEFT)
+      return false;
+    win->mouse_down =
+        ev->type == SDL_MOUSEBUTTONDOWN || (ev->type == SDL_MOUSEMOTION && win->mouse_down);
+    in->type = KS_INPUT_TOUCH;
+    in->touch.type = ev->type == SDL_MOUSEBUTTONDOWN ? KS_TOUCH_DOWN
+                     : ev->type == SDL_MOUSEBUTTONUP ? KS_TOUCH_UP
+                                                     : KS_TOUCH_MOVE;
+    in->touch.finger = -1;
+    in->touch.t_ms = ev->button.timestamp;
+    /* Window coordinates to drawable pixels (they differ on high-DPI displays). */
+    int ww, wh;
+    SDL_GetWindowSize(win->window, &ww, &wh);
+    float sx = ww ? (float)w / (float)ww : 1, sy = wh ? (float)h / (float)wh : 1;
+    int mx = ev->type == SDL_MOUSEMOTION ? ev->motion.x : ev->button.x;
+    int my = ev->type == SDL_MOUSEMOTION ? ev->motion.y : ev->button.y;
+    to_units(win, (float)mx * sx, (float)my * sy, &in->touch.x, &in->touch.y);
+    return true;
+  }
+  case SDL_KEYDOWN:
+    switch (ev->key.keysym.sym) {
+    case SDLK_ESCAPE:
+    case SDLK_BACKSPACE:
+    case SDLK_AC_BACK:
+      in->key = KS_KEY_BACK;
+      break;
+    case SDLK_HOME:
+    case SDLK_h:
+      in->key = KS_KEY_HOME;
+      break;
+    case SDLK_l:
+      in->key = KS_KEY_LANG;
+      break;
+    default:
+      return false;
+    }
+    in->type = KS_INPUT_KEY;
+    return true;
+  default:
+    return false;
+  }
+}
+
+size_t ks_window_poll(ks_window *win, int timeout_ms, ks_input *out, size_t cap) {
+  size_t n = 0;
+  uint64_t until = SDL_GetTicks64() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0);
+  for (;;) {
+    SDL_Event ev;
+    while (n < cap && SDL_PollEvent(&ev))
+      if (translate(win, &ev, &out[n]))
+        n++;
+    uint64_t now = SDL_GetTicks64();
+    if (n > 0 || now >= until)
+      return n;
+    uint64_t left = until - now;
+    SDL_Delay((Uint32)(left < IDLE_SLEEP_MS ? left : IDLE_SLEEP_MS));
+  }
+}
+
+void ks_window_present(ks_window *win) { SDL_RenderPresent(win->renderer); }

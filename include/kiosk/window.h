@@ -1,0 +1,41 @@
+/* The kiosk's window: fullscreen on KMS/DRM, X11 or Wayland through SDL, with input translated
+ * into the kiosk's own terms (normalised touches and a few keys). The only place that includes
+ * SDL's event and video headers. */
+#ifndef KIOSK_WINDOW_H
+#define KIOSK_WINDOW_H
+
+#include "kiosk/gesture.h"
+#include "kiosk/gfx.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+  bool fullscreen; /* else a window of width×height, for development */
+  int width, height;
+} ks_window_opts;
+
+typedef enum { KS_INPUT_TOUCH, KS_INPUT_KEY, KS_INPUT_RESIZED, KS_INPUT_QUIT } ks_input_type;
+typedef enum { KS_KEY_BACK, KS_KEY_HOME, KS_KEY_LANG } ks_key;
+
+typedef struct {
+  ks_input_type type;
+  ks_touch touch; /* KS_INPUT_TOUCH; the mouse is finger -1 */
+  ks_key key;     /* KS_INPUT_KEY */
+} ks_input;
+
+typedef struct ks_window ks_window;
+
+ks_window *ks_window_open(const ks_window_opts *opts, char *err, size_t err_size);
+void ks_window_close(ks_window *win);
+SDL_Renderer *ks_window_renderer(ks_window *win);
+/* Size of the drawable in pixels. */
+void ks_window_size(const ks_window *win, int *width, int *height);
+/* Collects waiting input into `out` (at most `cap`). With none waiting, waits up to
+ * `timeout_ms` in sleeps of at most 30 ms, so that an idle kiosk wakes ~33 times a second. */
+size_t ks_window_poll(ks_window *win, int timeout_ms, ks_input *out, size_t cap);
+void ks_window_present(ks_window *win);
+/* Milliseconds since start, monotonic. */
+uint64_t ks_window_ticks(void);
+
+#endif
