@@ -13,20 +13,24 @@
 #include <string.h>
 
 static const char render_usage[] =
-    "usage: kiosk render --screen home|achievements [--lang zh|en] [--size WxH]\n"
+    "usage: kiosk render --screen home|achievements|achievement [--id EXHIBIT]\n"
+    "                    [--lang zh|en] [--size WxH]\n"
     "                    [--pack FILE.kpack] [--fonts DIR] --out FILE.png\n"
     "\n"
     "Renders one screen to a PNG with no display (SDL's software renderer). The default size\n"
-    "is 1920x1080 and the default pack the bundled one.\n";
+    "is 1920x1080 and the default pack the bundled one. A detail screen shows --id, or the\n"
+    "newest exhibit of its kind.\n";
 
 int ks_cmd_render(int argc, char **argv) {
-  const char *screen_name = NULL, *out = NULL, *pack_path = NULL, *fonts_dir = NULL;
+  const char *screen_name = NULL, *out = NULL, *pack_path = NULL, *fonts_dir = NULL, *id = NULL;
   ks_lang lang = KS_LANG_ZH;
   int w = 1920, h = 1080;
   for (int i = 0; i < argc; i++) {
     bool more = i + 1 < argc;
     if (strcmp(argv[i], "--screen") == 0 && more)
       screen_name = argv[++i];
+    else if (strcmp(argv[i], "--id") == 0 && more)
+      id = argv[++i];
     else if (strcmp(argv[i], "--out") == 0 && more)
       out = argv[++i];
     else if (strcmp(argv[i], "--pack") == 0 && more)
@@ -55,8 +59,7 @@ int ks_cmd_render(int argc, char **argv) {
   }
   ks_screen_id screen;
   if (!screen_name || !ks_screen_parse(screen_name, &screen) || !out) {
-    fprintf(stderr, "kiosk render: name a --screen (home, achievements) and an --out file\n\n%s",
-            render_usage);
+    fprintf(stderr, "kiosk render: name a --screen and an --out file\n\n%s", render_usage);
     return 2;
   }
   char bundled[4096], fonts_buf[4096], err[512];
@@ -84,12 +87,16 @@ int ks_cmd_render(int argc, char **argv) {
     if (canvas) {
       ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), w, h, 2);
       ks_ui *ui = ks_ui_create(content, fonts, lang);
-      ks_ui_show(ui, screen, NULL);
-      ks_ui_draw(ui, gfx);
-      if (ks_canvas_save_png(canvas, out, err, sizeof err))
-        rc = 0;
-      else
-        fprintf(stderr, "kiosk render: %s\n", err);
+      if (screen != KS_SCREEN_HOME && !ks_ui_show(ui, screen, id)) {
+        fprintf(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s\n",
+                id ? id : "(any)", screen_name);
+      } else {
+        ks_ui_draw(ui, gfx);
+        if (ks_canvas_save_png(canvas, out, err, sizeof err))
+          rc = 0;
+        else
+          fprintf(stderr, "kiosk render: %s\n", err);
+      }
       ks_ui_destroy(ui);
       ks_gfx_destroy(gfx);
       ks_canvas_destroy(canvas);

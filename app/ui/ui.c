@@ -31,7 +31,11 @@ struct ks_ui {
   ks_fonts *fonts;
   ks_lang lang;
   ks_screen_id screen;
-  ks_screen_id history[MAX_HISTORY]; /* the screens Back returns to */
+  const ks_exhibit *exhibit; /* shown by a detail screen */
+  struct {
+    ks_screen_id screen;
+    const ks_exhibit *exhibit;
+  } history[MAX_HISTORY]; /* the screens Back returns to */
   int depth;
   hit hits[MAX_HITS]; /* rebuilt by every draw */
   int n_hits;
@@ -45,7 +49,7 @@ struct ks_ui {
   int first_year, last_year; /* span of the timeline */
 };
 
-static const char *const screen_names[KS_SCREEN_COUNT] = {"home", "achievements"};
+static const char *const screen_names[KS_SCREEN_COUNT] = {"home", "achievements", "achievement"};
 
 bool ks_screen_parse(const char *name, ks_screen_id *screen) {
   for (int i = 0; i < KS_SCREEN_COUNT; i++)
@@ -93,20 +97,38 @@ void ks_ui_destroy(ks_ui *ui) {
 }
 
 /* Enters a screen fresh: its list at the top, nothing pressed. */
-static void enter(ks_ui *ui, ks_screen_id screen) {
+static void enter(ks_ui *ui, ks_screen_id screen, const ks_exhibit *exhibit) {
   ui->screen = screen;
+  ui->exhibit = exhibit;
   ui->pressed = (action){0};
   ui->dragging = false;
   ks_scroller_init(&ui->scroll, 0, 0);
 }
 
-bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *exhibit) {
-  (void)exhibit; /* the screens built so far show no single exhibit */
+/* The kind of exhibit a screen shows, or -1 for a screen of no single exhibit. */
+static int screen_kind(ks_screen_id screen) {
+  return screen == KS_SCREEN_ACHIEVEMENT ? KS_KIND_ACHIEVEMENT : -1;
+}
+
+bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *id) {
   if (screen >= KS_SCREEN_COUNT)
     return false;
-  if (screen != ui->screen && ui->depth < MAX_HISTORY)
-    ui->history[ui->depth++] = ui->screen;
-  enter(ui, screen);
+  const ks_exhibit *e = NULL;
+  if (screen_kind(screen) >= 0) {
+    e = id ? ks_content_find(ui->content, id) : NULL;
+    if (!e && id == NULL && screen == KS_SCREEN_ACHIEVEMENT && ui->n_achievements)
+      e = ui->achievements[0]; /* no id given: the newest */
+    if (!e || (int)e->kind != screen_kind(screen))
+      return false;
+  }
+  if (screen == ui->screen && e == ui->exhibit)
+    return false;
+  if (ui->depth < MAX_HISTORY) {
+    ui->history[ui->depth].screen = ui->screen;
+    ui->history[ui->depth].exhibit = ui->exhibit;
+    ui->depth++;
+  }
+  enter(ui, screen, e);
   return true;
 }
 
@@ -117,14 +139,15 @@ ks_lang ks_ui_lang(const ks_ui *ui) { return ui->lang; }
 bool ks_ui_back(ks_ui *ui) {
   if (ui->depth == 0)
     return false;
-  enter(ui, ui->history[--ui->depth]);
+  ui->depth--;
+  enter(ui, ui->history[ui->depth].screen, ui->history[ui->depth].exhibit);
   return true;
 }
 
 bool ks_ui_home(ks_ui *ui) {
   bool changed = ui->screen != KS_SCREEN_HOME;
   ui->depth = 0;
-  enter(ui, KS_SCREEN_HOME);
+  enter(ui, KS_SCREEN_HOME, NULL);
   return changed;
 }
 
@@ -576,11 +599,137 @@ static void draw_achievements(const frame *f) {
     ks_rect touch = r;
     if (touch.y < top)
       touch.h -= top - touch.y, touch.y = top;
-    bool pressed = add_hit(f, touch, (action){ACT_GO, KS_SCREEN_ACHIEVEMENTS, e->id});
+    bool pressed = add_hit(f, touch, (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, e->id});
     draw_card(f, r, e, pressed);
   }
   /* The header stays put over the scrolling cards. */
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - gap / 2}, KS_BG);
+  draw_header(f, title, sub);
+}
+
+/* ---- achievement ------------------------------------------------------------------------- */
+
+/* A key figure: the number large, its unit after it, what it counts below. Returns the height. */
+static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w) {
+  const char *value = f->ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value;
+  ks_face *big = face(f, 64);
+  int vw = ks_face_measure(big, value, strlen(value));
+  int h = text(f, value, 64, x, y, w, 1, KS_GOLD);
+  const char *unit = tr(f, &fig->unit);
+  if (*unit)
+    text(f, unit, KS_TYPE_BODY, x + vw + u(f, 10), y + h - u(f, 50), w - vw - u(f, 10), 1, KS_GOLD);
+  return h + text(f, tr(f, &fig->label), KS_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM);
+}
+
+/* A rounded label that may lead to another exhibit. Returns its width. */
+static int draw_chip(const frame *f, const char *label, int x, int y, ks_color accent, action a) {
+  ks_face *fc = face(f, KS_TYPE_SMALL);
+  int w = ks_face_measure(fc, label, strlen(label)) + u(f, 64), h = u(f, 56);
+  bool pressed = a.kind != ACT_NONE && add_hit(f, (ks_rect){x, y, w, h}, a);
+  ks_gfx_fill_round_rect(f->gfx, (ks_rect){x, y, w, h}, h / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  ks_gfx_fill_circle(f->gfx, (float)(x + u(f, 24)), (float)y + (float)h / 2, (float)u(f, 7),
+                     accent);
+  int baseline = y + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
+  ks_gfx_text(f->gfx, fc, label, strlen(label), x + u(f, 44), baseline, KS_TEXT);
+  return w;
+}
+
+/* Paragraphs of a body, a gap between them. Returns the height. */
+static int draw_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_color c) {
+  int h = 0;
+  for (const char *p = body; p && *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    char *para = ks_xmalloc(n + 1);
+    memcpy(para, p, n);
+    para[n] = '\0';
+    h += text(f, para, KS_TYPE_BODY, x, y + h, w, 0, c) + u(f, 20);
+    free(para);
+    p = nl ? nl + 1 : p + n;
+  }
+  return h;
+}
+
+/* The exhibits an exhibit links to, and those that link to it, as chips. Returns the height. */
+static int draw_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
+  const ks_content *c = f->ui->content;
+  int cx = x, cy = y, row = u(f, 56) + u(f, 16);
+  bool any = false;
+  for (size_t i = 0; i < c->n_exhibits; i++) {
+    const ks_exhibit *o = &c->exhibits[i];
+    bool linked = false;
+    for (size_t k = 0; k < e->n_links && !linked; k++)
+      linked = strcmp(e->links[k].target, o->id) == 0;
+    for (size_t k = 0; k < o->n_links && !linked; k++)
+      linked = strcmp(o->links[k].target, e->id) == 0;
+    if (!linked || o == e)
+      continue;
+    ks_color accent = o->kind == KS_KIND_CITY    ? KS_TEAL
+                      : o->kind == KS_KIND_EVENT ? KS_CORAL
+                                                 : KS_GOLD;
+    action a = o->kind == KS_KIND_ACHIEVEMENT ? (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, o->id}
+                                              : (action){0};
+    ks_face *fc = face(f, KS_TYPE_SMALL);
+    const char *label = tr(f, &o->title);
+    int cw = ks_face_measure(fc, label, strlen(label)) + u(f, 64);
+    if (cx > x && cx + cw > x + w)
+      cx = x, cy += row;
+    cx += draw_chip(f, label, cx, cy, accent, a) + u(f, 16);
+    any = true;
+  }
+  return any ? cy + row - y : 0;
+}
+
+static void draw_achievement(const frame *f) {
+  const ks_exhibit *e = f->ui->exhibit;
+  char sub[256], place[160];
+  place_of(f, e, place, sizeof place);
+  snprintf(sub, sizeof sub, "%d  ·  %s%s%s", e->year, field_name(f, e->field),
+           place[0] ? "  ·  " : "", place);
+  const char *title = tr(f, &e->title);
+  int top = header(f, title, sub, false);
+  int offset = (int)f->ui->scroll.pos, left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
+  int avail = f->w - 2 * left;
+  /* Landscape: text on the left, figures and people on the right. Portrait: one column. */
+  int main_w = f->portrait ? avail : avail * 3 / 5,
+      side_x = f->portrait ? left : left + main_w + gap;
+  int side_w = f->portrait ? avail : avail - main_w - gap;
+  int y = top - offset;
+  y += text(f, tr(f, &e->summary), KS_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) + u(f, 32);
+  int side_y = f->portrait ? y : top - offset;
+  for (size_t i = 0; i < e->n_figures; i++)
+    side_y += draw_figure(f, &e->figures[i], side_x, side_y, side_w) + u(f, 28);
+  if (e->n_organisations) {
+    side_y += u(f, 8) +
+              text(f, say(f, "参与单位", "Who"), KS_TYPE_SMALL, side_x, side_y, side_w, 1, KS_GOLD);
+    for (size_t i = 0; i < e->n_organisations; i++)
+      side_y += text(f, tr(f, &e->organisations[i]), KS_TYPE_BODY, side_x, side_y + u(f, 8), side_w,
+                     2, KS_TEXT) +
+                u(f, 8);
+    side_y += u(f, 24);
+  }
+  if (f->portrait)
+    y = side_y + u(f, 16);
+  y += draw_paragraphs(f, tr(f, &e->body), left, y, main_w, KS_TEXT_DIM) + u(f, 16);
+  int links_y = f->portrait ? y : (y > side_y ? y : side_y);
+  int lh = draw_links(f, e, left, links_y, avail);
+  y = links_y + lh + u(f, 24);
+  /* Where it comes from: each article once. */
+  for (size_t i = 0; i < e->n_citations; i++) {
+    bool seen = false;
+    for (size_t k = 0; k < i && !seen; k++)
+      seen = strcmp(e->citations[k].source, e->citations[i].source) == 0;
+    const ks_source *src =
+        seen ? NULL : ks_content_find_source(f->ui->content, e->citations[i].source);
+    if (!src)
+      continue;
+    char line[512];
+    SAYF(f, line, "来源：%s（%s）", "Source: %s (%s)", src->title, src->published);
+    y += text(f, line, KS_TYPE_SMALL, left, y, avail, 2, KS_TEXT_DIM) + u(f, 8);
+  }
+  int content_h = y + offset - top + u(f, KS_MARGIN);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
   draw_header(f, title, sub);
 }
 
@@ -597,6 +746,9 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
     break;
   case KS_SCREEN_ACHIEVEMENTS:
     draw_achievements(&f);
+    break;
+  case KS_SCREEN_ACHIEVEMENT:
+    draw_achievement(&f);
     break;
   default:
     break;

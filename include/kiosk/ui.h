@@ -11,7 +11,12 @@
 #include <stdbool.h>
 
 /* The screens built so far. */
-typedef enum { KS_SCREEN_HOME, KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_COUNT } ks_screen_id;
+typedef enum {
+  KS_SCREEN_HOME,
+  KS_SCREEN_ACHIEVEMENTS,
+  KS_SCREEN_ACHIEVEMENT,
+  KS_SCREEN_COUNT
+} ks_screen_id;
 
 typedef struct ks_ui ks_ui;
 

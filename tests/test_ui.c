@@ -1,0 +1,120 @@
+#include "test_support.h"
+
+#include "kiosk/gesture.h"
+#include "kiosk/pack.h"
+#include "kiosk/source.h"
+#include "kiosk/textbreak.h"
+#include "kiosk/ui.h"
+
+/* The fixture's content, the bundled fonts and a null-backend gfx (no renderer): the UI lays out
+ * and answers touches exactly as on screen, without a display. */
+typedef struct {
+  ks_diag *diag;
+  ks_content *content;
+  ks_fonts *fonts;
+  ks_gfx *gfx;
+  ks_ui *ui;
+  ks_gesture_machine *gm;
+  uint32_t t;
+} rig;
+
+static int setup(void **state) {
+  rig *r = calloc(1, sizeof *r);
+  char err[256];
+  r->diag = ks_diag_create();
+  r->content = ks_source_load(KS_TEST_FIXTURES "/good", r->diag);
+  r->fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
+  if (!r->fonts)
+    fail_msg("%s", err);
+  ks_text_break_init();
+  r->gfx = ks_gfx_create(NULL, 1920, 1080, 2);
+  r->ui = ks_ui_create(r->content, r->fonts, KS_LANG_ZH);
+  r->gm = ks_gesture_create();
+  *state = r;
+  return 0;
+}
+
+static int teardown(void **state) {
+  rig *r = *state;
+  ks_gesture_destroy(r->gm);
+  ks_ui_destroy(r->ui);
+  ks_gfx_destroy(r->gfx);
+  ks_fonts_close(r->fonts);
+  ks_content_destroy(r->content);
+  ks_diag_destroy(r->diag);
+  free(r);
+  return 0;
+}
+
+/* Taps at pixel (x, y) of the 1920x1080 screen, as a finger would, and draws the result. */
+static void tap(rig *r, int x, int y) {
+  ks_ui_draw(r->ui, r->gfx);
+  float ux = (float)x / 1080.0f, uy = (float)y / 1080.0f;
+  ks_touch down = {KS_TOUCH_DOWN, 5, ux, uy, r->t += 1000};
+  ks_touch up = {KS_TOUCH_UP, 5, ux, uy, r->t += 80};
+  ks_gesture g[4];
+  size_t n = ks_gesture_feed(r->gm, &down, g);
+  for (size_t i = 0; i < n; i++)
+    ks_ui_gesture(r->ui, &g[i]);
+  n = ks_gesture_feed(r->gm, &up, g);
+  for (size_t i = 0; i < n; i++)
+    ks_ui_gesture(r->ui, &g[i]);
+  ks_ui_draw(r->ui, r->gfx);
+}
+
+static void navigates_by_touch(void **state) {
+  rig *r = *state;
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
+  tap(r, 300, 600); /* the achievements tile */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
+  tap(r, 300, 400); /* the first card */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENT);
+  tap(r, 100, 80); /* back */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
+  tap(r, 300, 400);
+  tap(r, 205, 80); /* home */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
+  assert_false(ks_ui_back(r->ui)); /* nothing behind home */
+}
+
+static void language_toggle_and_empty_taps(void **state) {
+  rig *r = *state;
+  tap(r, 1780, 84); /* the toggle's English half */
+  assert_int_equal(ks_ui_lang(r->ui), KS_LANG_EN);
+  tap(r, 1600, 84); /* anywhere on the toggle switches back */
+  assert_int_equal(ks_ui_lang(r->ui), KS_LANG_ZH);
+  tap(r, 960, 1050); /* the footer: nothing there */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
+}
+
+static void detail_needs_an_exhibit_of_its_kind(void **state) {
+  rig *r = *state;
+  assert_false(ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "city-hefei"));
+  assert_false(ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "no-such-id"));
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "ach-quantum-sensor"));
+  ks_ui_draw(r->ui, r->gfx);
+}
+
+static void steady_frames_rasterise_nothing(void **state) {
+  rig *r = *state;
+  ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "ach-quantum-sensor");
+  ks_ui_draw(r->ui, r->gfx);
+  ks_gfx_stats first = ks_gfx_stats_take(r->gfx);
+  assert_true(first.glyphs_rasterised > 0);
+  ks_ui_draw(r->ui, r->gfx);
+  ks_gfx_stats second = ks_gfx_stats_take(r->gfx);
+  assert_int_equal(second.glyphs_rasterised, 0);
+  assert_int_equal(second.upload_bytes, 0);
+  assert_true(second.draw_calls > 0 && second.draw_calls <= 8);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(navigates_by_touch, setup, teardown),
+      cmocka_unit_test_setup_teardown(language_toggle_and_empty_taps, setup, teardown),
+      cmocka_unit_test_setup_teardown(detail_needs_an_exhibit_of_its_kind, setup, teardown),
+      cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
