@@ -8,6 +8,8 @@
 int ks_cmd_pack(int argc, char **argv);
 /* Renders one screen to PNG, headless. */
 int ks_cmd_render(int argc, char **argv);
+/* Replays a touch script against a simulated clock, headless. */
+int ks_cmd_play(int argc, char **argv);
 /* Prints what a pack holds. */
 int ks_cmd_summary(const char *pack_path);
 /* The kiosk itself: opens the pack and shows its screens until the window is closed. */

@@ -10,7 +10,8 @@ static const char usage[] =
     "       kiosk pack build SOURCE_DIR -o FILE.kpack\n"
     "       kiosk pack validate PATH [--json] [--sources-dir DIR]\n"
     "       kiosk pack info FILE.kpack\n"
-    "       kiosk render --screen NAME [--lang zh|en] [--size WxH] --out FILE.png\n"
+    "       kiosk render --screen NAME [--id EXHIBIT] [--lang zh|en] [--size WxH] --out FILE.png\n"
+    "       kiosk play SCRIPT [--size WxH] --out-dir DIR\n"
     "\n"
     "Exhibit Kiosk shows touch-navigable exhibits from a content pack.\n"
     "\n"
@@ -18,6 +19,7 @@ static const char usage[] =
     "                        L: language)\n"
     "  kiosk pack …          build and check content packs; `kiosk pack --help` for more\n"
     "  kiosk render …        render a screen to PNG without a display; `--help` for more\n"
+    "  kiosk play …          replay a touch script headless, with screenshots; `--help`\n"
     "  --pack FILE.kpack     open this pack instead of the bundled one\n"
     "  --windowed            a 1280x720 window instead of fullscreen, for development\n"
     "  --help                this text\n"
@@ -37,6 +39,8 @@ int main(int argc, char **argv) {
       return ks_cmd_pack(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "render") == 0 && i == 1) {
       return ks_cmd_render(argc - 2, argv + 2);
+    } else if (strcmp(argv[i], "play") == 0 && i == 1) {
+      return ks_cmd_play(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "--windowed") == 0) {
       windowed = true;
     } else if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc) {

@@ -488,9 +488,9 @@ static void draw_home(const frame *f) {
   char counts[3][64], span[64];
   size_t n_ach = ks_content_count(c, KS_KIND_ACHIEVEMENT),
          n_city = ks_content_count(c, KS_KIND_CITY), n_ev = ks_content_count(c, KS_KIND_EVENT);
-  SAYF(f, counts[0], "%zu 项成果", "%zu results", n_ach);
-  SAYF(f, counts[1], "%zu 座城市", "%zu cities", n_city);
-  SAYF(f, counts[2], "%zu 个事件", "%zu events", n_ev);
+  SAYF(f, counts[0], "%zu 项成果%.0s", "%zu result%s", n_ach, n_ach == 1 ? "" : "s");
+  SAYF(f, counts[1], "%zu 座城市%.0s", "%zu cit%s", n_city, n_city == 1 ? "y" : "ies");
+  SAYF(f, counts[2], "%zu 个事件%.0s", "%zu event%s", n_ev, n_ev == 1 ? "" : "s");
   SAYF(f, span, "%d—%d 年的协同创新历程", "Joint innovation, %d to %d", f->ui->first_year,
        f->ui->last_year);
   tile tiles[3] = {
@@ -580,7 +580,8 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool press
 
 static void draw_achievements(const frame *f) {
   char sub[96];
-  SAYF(f, sub, "%zu 项成果 · 最新在前", "%zu results · newest first", f->ui->n_achievements);
+  SAYF(f, sub, "%zu 项成果 · 最新在前%.0s", "%zu result%s · newest first", f->ui->n_achievements,
+       f->ui->n_achievements == 1 ? "" : "s");
   const char *title = say(f, "创新成果", "Achievements");
   int top = header(f, title, sub, false);
   int cols = f->portrait ? 2 : 3, left = u(f, KS_MARGIN);

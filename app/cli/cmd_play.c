@@ -1,0 +1,196 @@
+#include "cli.h"
+
+#include "kiosk/canvas.h"
+#include "kiosk/diag.h"
+#include "kiosk/font.h"
+#include "kiosk/gesture.h"
+#include "kiosk/mem.h"
+#include "kiosk/pack.h"
+#include "kiosk/paths.h"
+#include "kiosk/textbreak.h"
+#include "kiosk/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char play_usage[] =
+    "usage: kiosk play SCRIPT [--size WxH] [--lang zh|en] [--pack FILE.kpack] --out-dir DIR\n"
+    "\n"
+    "Replays a script of touches against a simulated clock, headless, one command a line:\n"
+    "  tap X Y                  a finger down and up at pixel (X, Y)\n"
+    "  drag X1 Y1 X2 Y2 MS      a finger moved from one point to another in MS milliseconds\n"
+    "  wait MS                  time passes (animations run)\n"
+    "  key back|home|lang       a key\n"
+    "  shot NAME.png            the screen as it is now, written into DIR\n"
+    "  # comment\n"
+    "The same script gives the same pixels every time.\n";
+
+enum { FRAME_MS = 16 }; /* the simulated display's frame time */
+
+typedef struct {
+  ks_ui *ui;
+  ks_gfx *gfx;
+  ks_canvas *canvas;
+  ks_gesture_machine *gm;
+  uint32_t now;     /* simulated milliseconds */
+  float short_side; /* pixels */
+  const char *out_dir;
+} player;
+
+static void feed(player *p, ks_touch_type type, float x, float y) {
+  ks_touch t = {type, 1, x / p->short_side, y / p->short_side, p->now};
+  ks_gesture g[4];
+  size_t n = ks_gesture_feed(p->gm, &t, g);
+  for (size_t i = 0; i < n; i++)
+    ks_ui_gesture(p->ui, &g[i]);
+}
+
+/* Lets `ms` pass a frame at a time, drawing each frame as the kiosk would. */
+static void pass(player *p, uint32_t ms) {
+  for (uint32_t t = 0; t < ms; t += FRAME_MS) {
+    p->now += FRAME_MS;
+    ks_ui_tick(p->ui, FRAME_MS / 1000.0f);
+    ks_ui_draw(p->ui, p->gfx);
+  }
+}
+
+/* Runs one script line; on failure says why in `err`. */
+static bool run_line(player *p, char *line, char *err, size_t err_size) {
+  char cmd[16], arg[256];
+  float a, b, c, d, ms;
+  if (sscanf(line, "%15s", cmd) != 1 || cmd[0] == '#')
+    return true;
+  if (strcmp(cmd, "tap") == 0 && sscanf(line, "tap %f %f", &a, &b) == 2) {
+    ks_ui_draw(p->ui, p->gfx); /* touches land on what is on screen */
+    feed(p, KS_TOUCH_DOWN, a, b);
+    pass(p, 80);
+    feed(p, KS_TOUCH_UP, a, b);
+    pass(p, FRAME_MS);
+  } else if (strcmp(cmd, "drag") == 0 &&
+             sscanf(line, "drag %f %f %f %f %f", &a, &b, &c, &d, &ms) == 5 && ms >= FRAME_MS) {
+    ks_ui_draw(p->ui, p->gfx);
+    feed(p, KS_TOUCH_DOWN, a, b);
+    int steps = (int)(ms / FRAME_MS);
+    for (int i = 1; i <= steps; i++) {
+      p->now += FRAME_MS;
+      float k = (float)i / (float)steps;
+      feed(p, KS_TOUCH_MOVE, a + (c - a) * k, b + (d - b) * k);
+      ks_ui_tick(p->ui, FRAME_MS / 1000.0f);
+      ks_ui_draw(p->ui, p->gfx);
+    }
+    feed(p, KS_TOUCH_UP, c, d);
+    pass(p, FRAME_MS);
+  } else if (strcmp(cmd, "wait") == 0 && sscanf(line, "wait %f", &ms) == 1 && ms >= 0) {
+    pass(p, (uint32_t)ms);
+  } else if (strcmp(cmd, "key") == 0 && sscanf(line, "key %255s", arg) == 1) {
+    ks_gesture_reset(p->gm);
+    if (strcmp(arg, "back") == 0)
+      ks_ui_back(p->ui);
+    else if (strcmp(arg, "home") == 0)
+      ks_ui_home(p->ui);
+    else if (strcmp(arg, "lang") == 0)
+      ks_ui_toggle_lang(p->ui);
+    else {
+      snprintf(err, err_size, "unknown key \"%s\" (back, home or lang)", arg);
+      return false;
+    }
+    pass(p, FRAME_MS);
+  } else if (strcmp(cmd, "shot") == 0 && sscanf(line, "shot %255s", arg) == 1) {
+    if (strchr(arg, '/')) {
+      snprintf(err, err_size, "shot takes a file name, not a path: \"%s\"", arg);
+      return false;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", p->out_dir, arg);
+    ks_ui_draw(p->ui, p->gfx);
+    return ks_canvas_save_png(p->canvas, path, err, err_size);
+  } else {
+    snprintf(err, err_size, "cannot read \"%s\" (see kiosk play --help)", cmd);
+    return false;
+  }
+  return true;
+}
+
+int ks_cmd_play(int argc, char **argv) {
+  const char *script = NULL, *out_dir = NULL, *pack_path = NULL;
+  int w = 1920, h = 1080;
+  ks_lang lang = KS_LANG_ZH;
+  for (int i = 0; i < argc; i++) {
+    bool more = i + 1 < argc;
+    if (strcmp(argv[i], "--size") == 0 && more) {
+      if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680) {
+        fprintf(stderr, "kiosk play: --size takes WxH between 320x240 and 7680x7680\n");
+        return 2;
+      }
+    } else if (strcmp(argv[i], "--out-dir") == 0 && more)
+      out_dir = argv[++i];
+    else if (strcmp(argv[i], "--pack") == 0 && more)
+      pack_path = argv[++i];
+    else if (strcmp(argv[i], "--lang") == 0 && more)
+      lang = strcmp(argv[++i], "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
+    else if (strcmp(argv[i], "--help") == 0) {
+      fputs(play_usage, stdout);
+      return 0;
+    } else if (argv[i][0] != '-' && !script)
+      script = argv[i];
+    else {
+      fprintf(stderr, "kiosk play: unexpected argument \"%s\"\n\n%s", argv[i], play_usage);
+      return 2;
+    }
+  }
+  if (!script || !out_dir) {
+    fprintf(stderr, "kiosk play: name a SCRIPT and an --out-dir\n\n%s", play_usage);
+    return 2;
+  }
+  char bundled[4096], fonts_dir[4096], err[512];
+  if (!pack_path && !ks_paths_find("bundled.kpack", bundled, sizeof bundled)) {
+    fprintf(stderr, "kiosk play: the bundled pack is missing; pass --pack FILE.kpack\n");
+    return 1;
+  }
+  if (!ks_paths_find("assets/fonts", fonts_dir, sizeof fonts_dir)) {
+    fprintf(stderr, "kiosk play: the bundled fonts are missing beside the binary\n");
+    return 1;
+  }
+  FILE *in = fopen(script, "r");
+  if (!in) {
+    fprintf(stderr, "kiosk play: cannot read %s\n", script);
+    return 1;
+  }
+  ks_diag *diag = ks_diag_create();
+  ks_pack *pack = ks_pack_open(pack_path ? pack_path : bundled, diag);
+  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
+  ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
+  ks_canvas *canvas = fonts ? ks_canvas_create(w, h, err, sizeof err) : NULL;
+  int rc = 1;
+  if (!content || ks_diag_count(diag, KS_ERROR)) {
+    ks_diag_print(diag, stderr);
+  } else if (!fonts || !canvas) {
+    fprintf(stderr, "kiosk play: %s\n", err);
+  } else {
+    ks_text_break_init();
+    player p = {.gfx = ks_gfx_create(ks_canvas_renderer(canvas), w, h, 2),
+                .canvas = canvas,
+                .gm = ks_gesture_create(),
+                .short_side = (float)(w < h ? w : h),
+                .out_dir = out_dir};
+    p.ui = ks_ui_create(content, fonts, lang);
+    char line[1024];
+    rc = 0;
+    for (int n = 1; rc == 0 && fgets(line, sizeof line, in); n++)
+      if (!run_line(&p, line, err, sizeof err)) {
+        fprintf(stderr, "%s:%d: error: %s\n", script, n, err);
+        rc = 1;
+      }
+    ks_ui_destroy(p.ui);
+    ks_gesture_destroy(p.gm);
+    ks_gfx_destroy(p.gfx);
+  }
+  fclose(in);
+  ks_canvas_destroy(canvas);
+  ks_fonts_close(fonts);
+  ks_content_destroy(content);
+  ks_pack_close(pack);
+  ks_diag_destroy(diag);
+  return rc;
+}
