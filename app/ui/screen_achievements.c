@@ -1,0 +1,108 @@
+/* The achievements gallery and an achievement's detail. */
+#include "ui_private.h"
+
+#include "kiosk/mem.h"
+#include "kiosk/textbox.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool pressed) {
+  ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+  int pad = u(f, 32), x = r.x + pad, w = r.w - 2 * pad, y = r.y + pad;
+  char meta[256], place[160];
+  ui_place_of(f, e, place, sizeof place);
+  snprintf(meta, sizeof meta, "%d  ·  %s", e->year, ui_field_name(f, e->field));
+  y += ui_text(f, meta, KS_TYPE_SMALL, x, y, w, 1, KS_GOLD) + u(f, 12);
+  y += ui_text(f, tr(f, &e->title), KS_TYPE_SUBTITLE, x, y, w, 2, KS_TEXT) + u(f, 12);
+  int lines_left = (r.y + r.h - pad - u(f, 44) - y) / u(f, 42);
+  if (lines_left > 0)
+    ui_text(f, tr(f, &e->summary), KS_TYPE_SMALL, x, y, w, (size_t)lines_left, KS_TEXT_DIM);
+  if (place[0])
+    ui_text(f, place, KS_TYPE_SMALL, x, r.y + r.h - pad - u(f, 36), w, 1, KS_TEAL);
+}
+
+void ui_screen_achievements(const frame *f) {
+  char sub[96];
+  SAYF(f, sub, "%zu 项成果 · 最新在前%.0s", "%zu result%s · newest first", f->ui->n_achievements,
+       f->ui->n_achievements == 1 ? "" : "s");
+  const char *title = say(f, "创新成果", "Achievements");
+  int top = ui_header(f, title, sub, false);
+  int cols = f->portrait ? 2 : 3, left = u(f, KS_MARGIN);
+  int gap = u(f, KS_GAP), cw = (f->w - 2 * left - (cols - 1) * gap) / cols, ch = u(f, 400);
+  int rows = ((int)f->ui->n_achievements + cols - 1) / cols;
+  int content_h = rows * (ch + gap) + u(f, KS_MARGIN), view_h = f->h - top;
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - view_h));
+  int offset = (int)f->ui->scroll.pos;
+  for (size_t i = 0; i < f->ui->n_achievements; i++) {
+    ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),
+                 top + (int)(i / (size_t)cols) * (ch + gap) - offset, cw, ch};
+    if (r.y + r.h <= top || r.y >= f->h)
+      continue; /* off screen */
+    const ks_exhibit *e = f->ui->achievements[i];
+    /* Only the part below the header answers touches. */
+    ks_rect touch = r;
+    if (touch.y < top)
+      touch.h -= top - touch.y, touch.y = top;
+    bool pressed = ui_add_hit(f, touch, (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, e->id});
+    draw_card(f, r, e, pressed);
+  }
+  /* The header stays put over the scrolling cards. */
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - gap / 2}, KS_BG);
+  ui_draw_header(f, title, sub);
+}
+
+/* A key figure: the number large, its unit after it, what it counts below. Returns the height. */
+static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w) {
+  const char *value = f->ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value;
+  ks_face *big = face(f, 64);
+  int vw = ks_face_measure(big, value, strlen(value));
+  int h = ui_text(f, value, 64, x, y, w, 1, KS_GOLD);
+  const char *unit = tr(f, &fig->unit);
+  if (*unit)
+    ui_text(f, unit, KS_TYPE_BODY, x + vw + u(f, 10), y + h - u(f, 50), w - vw - u(f, 10), 1,
+            KS_GOLD);
+  return h + ui_text(f, tr(f, &fig->label), KS_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM);
+}
+
+void ui_screen_achievement(const frame *f) {
+  const ks_exhibit *e = f->ui->exhibit;
+  char sub[256], place[160];
+  ui_place_of(f, e, place, sizeof place);
+  snprintf(sub, sizeof sub, "%d  ·  %s%s%s", e->year, ui_field_name(f, e->field),
+           place[0] ? "  ·  " : "", place);
+  const char *title = tr(f, &e->title);
+  int top = ui_header(f, title, sub, false);
+  int offset = (int)f->ui->scroll.pos, left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
+  int avail = f->w - 2 * left;
+  /* Landscape: text on the left, figures and people on the right. Portrait: one column. */
+  int main_w = f->portrait ? avail : avail * 3 / 5,
+      side_x = f->portrait ? left : left + main_w + gap;
+  int side_w = f->portrait ? avail : avail - main_w - gap;
+  int y = top - offset;
+  y += ui_text(f, tr(f, &e->summary), KS_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) + u(f, 32);
+  int side_y = f->portrait ? y : top - offset;
+  for (size_t i = 0; i < e->n_figures; i++)
+    side_y += draw_figure(f, &e->figures[i], side_x, side_y, side_w) + u(f, 28);
+  if (e->n_organisations) {
+    side_y += u(f, 8) + ui_text(f, say(f, "参与单位", "Who"), KS_TYPE_SMALL, side_x, side_y, side_w,
+                                1, KS_GOLD);
+    for (size_t i = 0; i < e->n_organisations; i++)
+      side_y += ui_text(f, tr(f, &e->organisations[i]), KS_TYPE_BODY, side_x, side_y + u(f, 8),
+                        side_w, 2, KS_TEXT) +
+                u(f, 8);
+    side_y += u(f, 24);
+  }
+  if (f->portrait)
+    y = side_y + u(f, 16);
+  y += ui_paragraphs(f, tr(f, &e->body), left, y, main_w, KS_TEXT_DIM) + u(f, 16);
+  int links_y = f->portrait ? y : (y > side_y ? y : side_y);
+  int lh = ui_links(f, e, left, links_y, avail);
+  y = links_y + lh + u(f, 24);
+  y += ui_sources(f, e, left, y, avail);
+  int content_h = y + offset - top + u(f, KS_MARGIN);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
+  ui_draw_header(f, title, sub);
+}

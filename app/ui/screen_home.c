@@ -1,0 +1,160 @@
+/* Home: the three ways in, each with a preview of what is behind it. */
+#include "ui_private.h"
+
+#include "kiosk/mem.h"
+#include "kiosk/textbox.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tile tile;
+struct tile {
+  const char *title, *count, *blurb;
+  ks_color accent;
+  action go; /* what tapping it does (nothing while its screen is not built) */
+  /* Draws a preview of what is behind the tile into the rest of it. */
+  void (*preview)(const frame *f, ks_rect area, const tile *t);
+};
+
+static void draw_tile(const frame *f, ks_rect r, const tile *t) {
+  bool pressed = t->go.kind != ACT_NONE && ui_add_hit(f, r, t->go);
+  ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+  /* An accent bar on the left edge, inset so the card's rounded corners stay clean. */
+  ks_gfx_fill_round_rect(f->gfx, (ks_rect){r.x, r.y + u(f, 28), u(f, 10), r.h - u(f, 56)}, u(f, 5),
+                         t->accent);
+  int pad = u(f, 48), x = r.x + pad, w = r.w - 2 * pad, y = r.y + pad;
+  y += ui_text(f, t->title, KS_TYPE_TITLE, x, y, w, 1, KS_TEXT);
+  y += u(f, 12);
+  y += ui_text(f, t->count, KS_TYPE_SUBTITLE, x, y, w, 1, t->accent);
+  y += u(f, 24);
+  y += ui_text(f, t->blurb, KS_TYPE_BODY, x, y, w, 3, KS_TEXT_DIM);
+  y += u(f, 40);
+  if (t->preview && r.y + r.h - pad - y > u(f, 80))
+    t->preview(f, (ks_rect){x, y, w, r.y + r.h - pad - y}, t);
+}
+
+/* The newest achievements, a line each. */
+static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
+  int y = a.y, line = u(f, 48);
+  for (size_t i = 0; i < f->ui->n_achievements && y + line <= a.y + a.h; i++, y += line) {
+    const ks_exhibit *e = f->ui->achievements[i];
+    char year[16];
+    snprintf(year, sizeof year, "%d", e->year);
+    ui_text(f, year, KS_TYPE_SMALL, a.x, y, u(f, 90), 1, t->accent);
+    ui_text(f, tr(f, &e->title), KS_TYPE_SMALL, a.x + u(f, 90), y, a.w - u(f, 90), 1, KS_TEXT);
+  }
+}
+
+static int by_corridor_order(const void *a, const void *b) {
+  return (*(const ks_exhibit *const *)a)->corridor_order -
+         (*(const ks_exhibit *const *)b)->corridor_order;
+}
+
+/* The corridor's cities in order, joined by a line with a dot for each. */
+static void preview_cities(const frame *f, ks_rect a, const tile *t) {
+  const ks_exhibit *g60[16];
+  size_t n = 0;
+  const ks_content *c = f->ui->content;
+  for (size_t i = 0; i < c->n_exhibits && n < 16; i++)
+    if (c->exhibits[i].kind == KS_KIND_CITY && c->exhibits[i].corridor)
+      g60[n++] = &c->exhibits[i];
+  qsort(g60, n, sizeof *g60, by_corridor_order);
+  int line = u(f, 46), rows = a.h / line;
+  if (rows <= 0 || n == 0)
+    return;
+  /* As many columns as it takes to show every city. */
+  int cols = ((int)n + rows - 1) / rows, per_col = ((int)n + cols - 1) / cols, col_w = a.w / cols;
+  for (size_t i = 0; i < n; i++) {
+    int col = (int)i / per_col, row = (int)i % per_col;
+    if (row >= rows)
+      continue;
+    int x = a.x + col * col_w, y = a.y + row * line;
+    float cx = (float)x + (float)u(f, 10), cy = (float)y + (float)line / 2 - (float)u(f, 4);
+    if (row + 1 < per_col && (int)i + 1 < (int)n && row + 1 < rows) {
+      float seg[4] = {cx, cy, cx, cy + (float)line};
+      ks_gfx_polyline(f->gfx, seg, 2, (float)u(f, 3), t->accent);
+    }
+    ks_gfx_fill_circle(f->gfx, cx, cy, (float)u(f, 9), t->accent);
+    ui_text(f, tr(f, &g60[i]->title), KS_TYPE_SMALL, x + u(f, 36), y, col_w - u(f, 40), 1, KS_TEXT);
+  }
+}
+
+/* A strip of years with a dot for every event. */
+static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
+  int first = f->ui->first_year, last = f->ui->last_year;
+  if (!first || last <= first)
+    return;
+  const ks_content *c = f->ui->content;
+  float x0 = (float)a.x + (float)u(f, 10), x1 = (float)(a.x + a.w) - (float)u(f, 10);
+  float y = (float)a.y + (float)u(f, 60);
+  float axis[4] = {x0, y, x1, y};
+  ks_gfx_polyline(f->gfx, axis, 2, (float)u(f, 3), KS_TEXT_DIM);
+  int stack[64] = {0}; /* events per year, to stack the dots */
+  for (size_t i = 0; i < c->n_exhibits; i++) {
+    const ks_exhibit *e = &c->exhibits[i];
+    if (e->kind != KS_KIND_EVENT || !e->date)
+      continue;
+    int year = atoi(e->date), k = year - first;
+    if (k < 0 || k >= 64)
+      continue;
+    float x = x0 + (x1 - x0) * (float)k / (float)(last - first);
+    ks_gfx_fill_circle(f->gfx, x, y - (float)u(f, 22) * (float)stack[k], (float)u(f, 8), t->accent);
+    stack[k]++;
+  }
+  char label[16];
+  snprintf(label, sizeof label, "%d", first);
+  ui_text(f, label, KS_TYPE_SMALL, a.x, (int)y + u(f, 16), a.w / 2, 1, KS_TEXT_DIM);
+  snprintf(label, sizeof label, "%d", last);
+  ks_face *fc = face(f, KS_TYPE_SMALL);
+  int lw = ks_face_measure(fc, label, strlen(label));
+  ui_text(f, label, KS_TYPE_SMALL, a.x + a.w - lw, (int)y + u(f, 16), lw + 1, 1, KS_TEXT_DIM);
+}
+
+void ui_screen_home(const frame *f) {
+  const ks_content *c = f->ui->content;
+  int top = ui_draw_header(
+      f, tr(f, &c->meta.title),
+      say(f, "沪苏浙皖 · G60科创走廊", "Shanghai, Jiangsu, Zhejiang, Anhui and the G60 corridor"));
+  char counts[3][64], span[64];
+  size_t n_ach = ks_content_count(c, KS_KIND_ACHIEVEMENT),
+         n_city = ks_content_count(c, KS_KIND_CITY), n_ev = ks_content_count(c, KS_KIND_EVENT);
+  SAYF(f, counts[0], "%zu 项成果%.0s", "%zu result%s", n_ach, n_ach == 1 ? "" : "s");
+  SAYF(f, counts[1], "%zu 座城市%.0s", "%zu cit%s", n_city, n_city == 1 ? "y" : "ies");
+  SAYF(f, counts[2], "%zu 个事件%.0s", "%zu event%s", n_ev, n_ev == 1 ? "" : "s");
+  SAYF(f, span, "%d—%d 年的协同创新历程", "Joint innovation, %d to %d", f->ui->first_year,
+       f->ui->last_year);
+  tile tiles[3] = {
+      {say(f, "创新成果", "Achievements"),
+       counts[0],
+       say(f, "芯片、量子、生命科学……长三角联合攻关取得的突破与成果",
+           "Chips, quantum, life science: breakthroughs the Delta achieved together"),
+       KS_GOLD,
+       {ACT_GO, KS_SCREEN_ACHIEVEMENTS, NULL},
+       preview_achievements},
+      {say(f, "走廊城市", "Corridor cities"),
+       counts[1],
+       say(f, "G60科创走廊九城与长三角创新城市的故事",
+           "The nine cities of the G60 corridor and their stories"),
+       KS_TEAL,
+       {0},
+       preview_cities},
+      {say(f, "时间轴", "Timeline"),
+       counts[2],
+       span,
+       KS_CORAL,
+       {ACT_GO, KS_SCREEN_TIMELINE, NULL},
+       preview_timeline},
+  };
+  int bottom = f->h - u(f, 130), left = u(f, KS_MARGIN);
+  int gap = u(f, KS_GAP), avail_w = f->w - 2 * left, avail_h = bottom - top;
+  for (int i = 0; i < 3; i++) {
+    ks_rect r =
+        f->portrait
+            ? (ks_rect){left, top + i * (avail_h + gap) / 3, avail_w, (avail_h - 2 * gap) / 3}
+            : (ks_rect){left + i * (avail_w + gap) / 3, top, (avail_w - 2 * gap) / 3, avail_h};
+    draw_tile(f, r, &tiles[i]);
+  }
+  ui_text(f, say(f, "轻触板块，开始探索", "Tap a panel to explore"), KS_TYPE_SMALL, left,
+          f->h - u(f, 96), avail_w, 1, KS_TEXT_DIM);
+}

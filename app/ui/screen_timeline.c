@@ -1,0 +1,78 @@
+/* The timeline, flung sideways, and an event's detail. */
+#include "ui_private.h"
+
+#include "kiosk/mem.h"
+#include "kiosk/textbox.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ui_screen_timeline(const frame *f) {
+  char sub[96];
+  const ks_ui *ui = f->ui;
+  SAYF(f, sub, "%zu 个事件 · 左右滑动浏览%.0s", "%zu event%s · swipe to travel in time",
+       ui->n_events, ui->n_events == 1 ? "" : "s");
+  const char *title = say(f, "时间轴", "Timeline");
+  int top = ui_draw_header(f, title, sub);
+  int card_w = u(f, 440), gap = u(f, KS_GAP), left = u(f, KS_MARGIN);
+  int axis_y = top + u(f, 90), card_top = axis_y + u(f, 60);
+  int card_h = f->h - card_top - u(f, KS_MARGIN);
+  int offset = (int)ui->scroll.pos;
+  int content_w = (int)ui->n_events * (card_w + gap) - gap + 2 * left;
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_w - f->w));
+  float axis[4] = {0, (float)axis_y, (float)f->w, (float)axis_y};
+  ks_gfx_polyline(f->gfx, axis, 2, (float)u(f, 4), KS_CARD_PRESSED);
+  int last_year = 0;
+  for (size_t i = 0; i < ui->n_events; i++) {
+    const ks_exhibit *e = ui->events[i];
+    int x = left + (int)i * (card_w + gap) - offset;
+    int year = atoi(e->date);
+    if (year != last_year && x + card_w > 0 && x < f->w) {
+      /* A year mark where a new year starts. */
+      char label[16];
+      snprintf(label, sizeof label, "%d", year);
+      ui_text(f, label, KS_TYPE_SUBTITLE, x, axis_y - u(f, 80), card_w, 1, KS_CORAL);
+    }
+    last_year = year;
+    if (x + card_w <= 0 || x >= f->w)
+      continue;
+    float dot_x = (float)x + (float)u(f, 20);
+    float stem[4] = {dot_x, (float)axis_y, dot_x, (float)card_top};
+    ks_gfx_polyline(f->gfx, stem, 2, (float)u(f, 3), KS_CORAL);
+    ks_gfx_fill_circle(f->gfx, dot_x, (float)axis_y, (float)u(f, 12), KS_CORAL);
+    ks_rect r = {x, card_top, card_w, card_h};
+    bool pressed = ui_add_hit(f, r, (action){ACT_GO, KS_SCREEN_EVENT, e->id});
+    ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+    int pad = u(f, 32), tx = x + pad, tw = card_w - 2 * pad, ty = card_top + pad;
+    char date[64];
+    ui_format_date(f, e->date, date, sizeof date);
+    ty += ui_text(f, date, KS_TYPE_SMALL, tx, ty, tw, 1, KS_CORAL) + u(f, 12);
+    ty += ui_text(f, tr(f, &e->title), KS_TYPE_SUBTITLE, tx, ty, tw, 3, KS_TEXT) + u(f, 16);
+    int lines = (card_top + card_h - pad - ty) / u(f, 40);
+    if (lines > 0)
+      ui_text(f, tr(f, &e->summary), KS_TYPE_SMALL, tx, ty, tw, (size_t)lines, KS_TEXT_DIM);
+  }
+  /* The header again over anything that scrolled under it. */
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
+  ui_draw_header(f, title, sub);
+}
+
+void ui_screen_event(const frame *f) {
+  const ks_exhibit *e = f->ui->exhibit;
+  char date[64];
+  ui_format_date(f, e->date, date, sizeof date);
+  const char *title = tr(f, &e->title);
+  int top = ui_header(f, title, date, false);
+  int offset = (int)f->ui->scroll.pos, left = u(f, KS_MARGIN);
+  int avail = f->w - 2 * left, main_w = f->portrait ? avail : avail * 2 / 3;
+  int y = top - offset;
+  y += ui_text(f, tr(f, &e->summary), KS_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) + u(f, 32);
+  y += ui_paragraphs(f, tr(f, &e->body), left, y, main_w, KS_TEXT_DIM) + u(f, 16);
+  y += ui_links(f, e, left, y, avail) + u(f, 24);
+  y += ui_sources(f, e, left, y, avail);
+  int content_h = y + offset - top + u(f, KS_MARGIN);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
+  ui_draw_header(f, title, date);
+}

@@ -1,0 +1,119 @@
+/* Private to the UI: its state, the per-frame drawing context, the widgets every screen shares
+ * (widgets.c) and the screens (screen_*.c). */
+#ifndef KIOSK_UI_PRIVATE_H
+#define KIOSK_UI_PRIVATE_H
+
+#include "kiosk/scroller.h"
+#include "kiosk/ui.h"
+#include "theme.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum { MAX_HITS = 128, MAX_HISTORY = 16 };
+
+/* What touching a region does. */
+typedef enum { ACT_NONE, ACT_GO, ACT_BACK, ACT_HOME, ACT_LANG } action_kind;
+
+typedef struct {
+  action_kind kind;
+  ks_screen_id screen; /* ACT_GO */
+  const char *exhibit; /* ACT_GO to a detail screen; owned by the content */
+} action;
+
+/* A region of the last frame that answers touches. */
+typedef struct {
+  ks_rect rect;
+  action act;
+} hit;
+
+struct ks_ui {
+  const ks_content *content;
+  ks_fonts *fonts;
+  ks_lang lang;
+  ks_screen_id screen;
+  const ks_exhibit *exhibit; /* shown by a detail screen */
+  struct {
+    ks_screen_id screen;
+    const ks_exhibit *exhibit;
+  } history[MAX_HISTORY]; /* the screens Back returns to */
+  int depth;
+  hit hits[MAX_HITS]; /* rebuilt by every draw */
+  int n_hits;
+  action pressed;     /* what the finger is on, drawn highlighted */
+  float short_side;   /* pixels of the screen's short side at the last draw */
+  ks_scroller scroll; /* the current screen's list */
+  bool dragging;
+  /* Achievements in gallery order: newest first, then by id. */
+  const ks_exhibit **achievements;
+  size_t n_achievements;
+  /* Events in date order (a year before its months, a month before its days). */
+  const ks_exhibit **events;
+  size_t n_events;
+  int first_year, last_year; /* span of the timeline */
+};
+
+/* Per-frame drawing state: the gfx and the size of a unit. */
+typedef struct {
+  ks_ui *ui;
+  ks_gfx *gfx;
+  int w, h;
+  float unit; /* pixels per unit (1/1080 of the short side) */
+  bool portrait;
+} frame;
+
+static inline int u(const frame *f, int units) { return (int)((float)units * f->unit + 0.5f); }
+
+static inline ks_face *face(const frame *f, int units) {
+  return ks_fonts_face(f->ui->fonts, u(f, units));
+}
+
+/* The text in the UI's language, falling back to Chinese where English is missing. */
+static inline const char *tr(const frame *f, const ks_text *t) {
+  const char *s = t->s[f->ui->lang];
+  return s ? s : t->s[KS_LANG_ZH] ? t->s[KS_LANG_ZH] : "";
+}
+
+/* A fixed UI string in both languages. */
+static inline const char *say(const frame *f, const char *zh, const char *en) {
+  return f->ui->lang == KS_LANG_EN ? en : zh;
+}
+
+static inline const char *lang_code(const frame *f) {
+  return f->ui->lang == KS_LANG_EN ? "en" : "zh";
+}
+
+/* snprintf into the array `buf` with the format of the UI's language; both formats are literals
+ * so that the compiler checks them against the arguments. */
+#define SAYF(f, buf, zh, en, ...)                                                                  \
+  ((f)->ui->lang == KS_LANG_EN ? snprintf(buf, sizeof buf, en, __VA_ARGS__)                        \
+                               : snprintf(buf, sizeof buf, zh, __VA_ARGS__))
+
+/* Widgets (widgets.c). Functions that draw return the height they took. */
+bool ui_same_action(action a, action b);
+/* Makes `r` answer touches with `a`. Returns whether the finger is on it now. */
+bool ui_add_hit(const frame *f, ks_rect r, action a);
+/* Text set in a box `max_w` wide from (x, y), at most `max_lines` lines (0: all). */
+int ui_text(const frame *f, const char *s, int size, int x, int y, int max_w, size_t max_lines,
+            ks_color color);
+/* The header; with `draw` false only measured. Returns the y where content may start. */
+int ui_header(const frame *f, const char *title, const char *subtitle, bool draw);
+int ui_draw_header(const frame *f, const char *title, const char *subtitle);
+/* A rounded label that may lead somewhere; returns its width. */
+int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, action a);
+int ui_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_color c);
+int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w);
+int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w);
+void ui_format_date(const frame *f, const char *date, char *out, size_t size);
+const char *ui_field_name(const frame *f, const char *field);
+void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
+
+/* Screens (screen_*.c). */
+void ui_screen_home(const frame *f);
+void ui_screen_achievements(const frame *f);
+void ui_screen_achievement(const frame *f);
+void ui_screen_timeline(const frame *f);
+void ui_screen_event(const frame *f);
+
+#endif

@@ -1,0 +1,262 @@
+/* The pieces every screen is made of: text, header, chips, links, sources, dates. */
+#include "ui_private.h"
+
+#include "kiosk/mem.h"
+#include "kiosk/textbox.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const month_names[12] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+
+bool ui_same_action(action a, action b) {
+  return a.kind == b.kind && a.kind != ACT_NONE && a.screen == b.screen &&
+         (a.exhibit == b.exhibit || (a.exhibit && b.exhibit && strcmp(a.exhibit, b.exhibit) == 0));
+}
+
+/* Makes `r` answer touches with `a`. Returns whether the finger is on it now. */
+bool ui_add_hit(const frame *f, ks_rect r, action a) {
+  ks_ui *ui = f->ui;
+  if (ui->n_hits < MAX_HITS)
+    ui->hits[ui->n_hits++] = (hit){r, a};
+  return ui_same_action(ui->pressed, a);
+}
+
+/* Draws `text` in a box `max_w` wide from (x, y), at most `max_lines` lines; returns its height. */
+int ui_text(const frame *f, const char *s, int size, int x, int y, int max_w, size_t max_lines,
+            ks_color color) {
+  ks_face *fc = face(f, size);
+  if (!fc || !s)
+    return 0;
+  ks_textbox box;
+  ks_textbox_layout(&box, fc, s, max_w, max_lines, f->ui->lang == KS_LANG_EN ? 0.3f : 0.5f,
+                    lang_code(f));
+  ks_textbox_draw(&box, f->gfx, x, y, color);
+  return ks_textbox_height(&box);
+}
+
+/* The language toggle, always in the top right corner. */
+static void draw_lang_toggle(const frame *f) {
+  int h = u(f, 72), w = u(f, 300), right = f->w - u(f, KS_MARGIN), top = u(f, 48);
+  ks_rect pill = {right - w, top, w, h};
+  bool pressed = ui_add_hit(f, (ks_rect){pill.x - u(f, 16), 0, w + u(f, 32), top + h + u(f, 16)},
+                            (action){.kind = ACT_LANG});
+  ks_gfx_fill_round_rect(f->gfx, pill, h / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  ks_rect on = {f->ui->lang == KS_LANG_ZH ? pill.x : pill.x + w / 2, top, w / 2, h};
+  ks_gfx_fill_round_rect(f->gfx, on, h / 2, KS_GOLD);
+  ks_face *fc = face(f, KS_TYPE_SMALL);
+  const char *labels[2] = {"中文", "English"};
+  for (int i = 0; i < 2; i++) {
+    int tw = ks_face_measure(fc, labels[i], strlen(labels[i]));
+    int cx = pill.x + w / 4 + i * (w / 2);
+    bool active = (i == 0) == (f->ui->lang == KS_LANG_ZH);
+    int baseline = top + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
+    ks_gfx_text(f->gfx, fc, labels[i], strlen(labels[i]), cx - tw / 2, baseline,
+                active ? KS_ON_ACCENT : KS_TEXT);
+  }
+}
+
+/* Title and subtitle in the top left, the language toggle in the top right. Returns the y where
+ * the screen's content may start. */
+/* A round button with a drawn arrow (back) or house (home), `size` pixels square. */
+static void draw_nav_button(const frame *f, ks_rect r, action a) {
+  bool pressed =
+      ui_add_hit(f, (ks_rect){r.x - u(f, 12), r.y - u(f, 12), r.w + u(f, 24), r.h + u(f, 24)}, a);
+  ks_gfx_fill_circle(f->gfx, (float)r.x + (float)r.w / 2, (float)r.y + (float)r.h / 2,
+                     (float)r.w / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2, s = (float)r.w / 5;
+  float stroke = (float)u(f, 5);
+  if (a.kind == ACT_BACK) {
+    float arrow[6] = {cx + s * 0.4f, cy - s, cx - s * 0.6f, cy, cx + s * 0.4f, cy + s};
+    ks_gfx_polyline(f->gfx, arrow, 3, stroke, KS_TEXT);
+  } else {
+    float roof[6] = {cx - s * 1.2f, cy, cx, cy - s * 1.1f, cx + s * 1.2f, cy};
+    float walls[8] = {cx - s * 0.8f, cy - s * 0.3f, cx - s * 0.8f, cy + s,
+                      cx + s * 0.8f, cy + s,        cx + s * 0.8f, cy - s * 0.3f};
+    ks_gfx_polyline(f->gfx, roof, 3, stroke, KS_TEXT);
+    ks_gfx_polyline(f->gfx, walls, 4, stroke, KS_TEXT);
+  }
+}
+
+/* Where the header's text starts and how wide it may be. */
+static void header_box(const frame *f, int *x, int *max_w) {
+  *x = u(f, KS_MARGIN);
+  *max_w = f->w - *x - u(f, 300 + KS_MARGIN + KS_GAP);
+  if (f->ui->screen != KS_SCREEN_HOME) { /* room for back and home */
+    *x += 2 * u(f, 80) + u(f, 24 + KS_GAP);
+    *max_w -= 2 * u(f, 80) + u(f, 24 + KS_GAP);
+  }
+}
+
+/* Lays out (and with `draw`, draws) the header: title and subtitle in the top left, back and
+ * home before them on every screen but home, the language toggle in the top right. Returns the
+ * y where the screen's content may start. */
+int ui_header(const frame *f, const char *title, const char *subtitle, bool draw) {
+  int x, max_w, y = u(f, 40);
+  header_box(f, &x, &max_w);
+  ks_textbox box;
+  ks_textbox_layout(&box, face(f, KS_TYPE_TITLE), title, max_w, 2,
+                    f->ui->lang == KS_LANG_EN ? 0.3f : 0.5f, lang_code(f));
+  if (draw) {
+    if (f->ui->screen != KS_SCREEN_HOME) {
+      int b = u(f, 80), bx = u(f, KS_MARGIN);
+      draw_nav_button(f, (ks_rect){bx, y, b, b}, (action){.kind = ACT_BACK});
+      draw_nav_button(f, (ks_rect){bx + b + u(f, 24), y, b, b}, (action){.kind = ACT_HOME});
+    }
+    ks_textbox_draw(&box, f->gfx, x, y, KS_TEXT);
+  }
+  y += ks_textbox_height(&box);
+  if (subtitle) {
+    y += u(f, 4);
+    if (draw)
+      y += ui_text(f, subtitle, KS_TYPE_BODY, x, y, max_w, 2, KS_TEXT_DIM);
+    else {
+      ks_textbox sub;
+      ks_textbox_layout(&sub, face(f, KS_TYPE_BODY), subtitle, max_w, 2,
+                        f->ui->lang == KS_LANG_EN ? 0.3f : 0.5f, lang_code(f));
+      y += ks_textbox_height(&sub);
+    }
+  }
+  if (draw)
+    draw_lang_toggle(f);
+  int below = y + u(f, 48);
+  return below > u(f, 220) ? below : u(f, 220);
+}
+
+int ui_draw_header(const frame *f, const char *title, const char *subtitle) {
+  return ui_header(f, title, subtitle, true);
+}
+
+const char *ui_field_name(const frame *f, const char *field) {
+  static const char *const names[][3] = {
+      {"chips", "芯片与集成电路", "Chips"},
+      {"quantum", "量子科技", "Quantum"},
+      {"life-science", "生命科学与医药", "Life science"},
+      {"materials", "新材料", "Materials"},
+      {"aerospace", "航空航天", "Aerospace"},
+      {"robotics", "机器人与智能制造", "Robotics"},
+      {"information", "信息网络与人工智能", "Networks & AI"},
+      {"energy", "能源", "Energy"},
+      {"environment", "生态环境", "Environment"},
+      {"marine", "海洋装备", "Marine"},
+      {"tech-transfer", "技术转移与成果转化", "Tech transfer"},
+      {"platforms", "创新平台与资源共享", "Shared platforms"},
+      {"cooperation", "协同机制与联合攻关", "Cooperation"},
+  };
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (field && strcmp(field, names[i][0]) == 0)
+      return names[i][f->ui->lang == KS_LANG_EN ? 2 : 1];
+  return field ? field : "";
+}
+
+/* The places of an achievement: its place text, or the names of the cities it links to. */
+void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
+  out[0] = '\0';
+  if (e->place.s[KS_LANG_ZH]) {
+    snprintf(out, size, "%s", tr(f, &e->place));
+    return;
+  }
+  for (size_t i = 0; i < e->n_links; i++) {
+    const ks_exhibit *t = ks_content_find(f->ui->content, e->links[i].target);
+    if (!t || t->kind != KS_KIND_CITY)
+      continue;
+    size_t n = strlen(out);
+    snprintf(out + n, size - n, "%s%s", n ? " · " : "", tr(f, &t->title));
+  }
+}
+
+/* A rounded label that may lead to another exhibit. Returns its width. */
+int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, action a) {
+  ks_face *fc = face(f, KS_TYPE_SMALL);
+  int w = ks_face_measure(fc, label, strlen(label)) + u(f, 64), h = u(f, 56);
+  bool pressed = a.kind != ACT_NONE && ui_add_hit(f, (ks_rect){x, y, w, h}, a);
+  ks_gfx_fill_round_rect(f->gfx, (ks_rect){x, y, w, h}, h / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  ks_gfx_fill_circle(f->gfx, (float)(x + u(f, 24)), (float)y + (float)h / 2, (float)u(f, 7),
+                     accent);
+  int baseline = y + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
+  ks_gfx_text(f->gfx, fc, label, strlen(label), x + u(f, 44), baseline, KS_TEXT);
+  return w;
+}
+
+/* Paragraphs of a body, a gap between them. Returns the height. */
+int ui_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_color c) {
+  int h = 0;
+  for (const char *p = body; p && *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    char *para = ks_xmalloc(n + 1);
+    memcpy(para, p, n);
+    para[n] = '\0';
+    h += ui_text(f, para, KS_TYPE_BODY, x, y + h, w, 0, c) + u(f, 20);
+    free(para);
+    p = nl ? nl + 1 : p + n;
+  }
+  return h;
+}
+
+/* The exhibits an exhibit links to, and those that link to it, as chips. Returns the height. */
+int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
+  const ks_content *c = f->ui->content;
+  int cx = x, cy = y, row = u(f, 56) + u(f, 16);
+  bool any = false;
+  for (size_t i = 0; i < c->n_exhibits; i++) {
+    const ks_exhibit *o = &c->exhibits[i];
+    bool linked = false;
+    for (size_t k = 0; k < e->n_links && !linked; k++)
+      linked = strcmp(e->links[k].target, o->id) == 0;
+    for (size_t k = 0; k < o->n_links && !linked; k++)
+      linked = strcmp(o->links[k].target, e->id) == 0;
+    if (!linked || o == e)
+      continue;
+    ks_color accent = o->kind == KS_KIND_CITY    ? KS_TEAL
+                      : o->kind == KS_KIND_EVENT ? KS_CORAL
+                                                 : KS_GOLD;
+    action a = o->kind == KS_KIND_ACHIEVEMENT ? (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, o->id}
+               : o->kind == KS_KIND_EVENT     ? (action){ACT_GO, KS_SCREEN_EVENT, o->id}
+                                              : (action){0};
+    ks_face *fc = face(f, KS_TYPE_SMALL);
+    const char *label = tr(f, &o->title);
+    int cw = ks_face_measure(fc, label, strlen(label)) + u(f, 64);
+    if (cx > x && cx + cw > x + w)
+      cx = x, cy += row;
+    cx += ui_chip(f, label, cx, cy, accent, a) + u(f, 16);
+    any = true;
+  }
+  return any ? cy + row - y : 0;
+}
+
+/* A date as precise as it was recorded: 2022年8月27日 / 27 August 2022, 2022年8月 / August 2022. */
+void ui_format_date(const frame *f, const char *date, char *out, size_t size) {
+  int y = atoi(date), m = strlen(date) >= 7 ? atoi(date + 5) : 0,
+      d = strlen(date) >= 10 ? atoi(date + 8) : 0;
+  bool en = f->ui->lang == KS_LANG_EN;
+  if (d && m)
+    en ? snprintf(out, size, "%d %s %d", d, month_names[m - 1], y)
+       : snprintf(out, size, "%d年%d月%d日", y, m, d);
+  else if (m)
+    en ? snprintf(out, size, "%s %d", month_names[m - 1], y)
+       : snprintf(out, size, "%d年%d月", y, m);
+  else
+    en ? snprintf(out, size, "%d", y) : snprintf(out, size, "%d年", y);
+}
+
+/* Where a detail screen's sources and links go: shared by achievements and events. */
+int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
+  int h = 0;
+  for (size_t i = 0; i < e->n_citations; i++) {
+    bool seen = false;
+    for (size_t k = 0; k < i && !seen; k++)
+      seen = strcmp(e->citations[k].source, e->citations[i].source) == 0;
+    const ks_source *src =
+        seen ? NULL : ks_content_find_source(f->ui->content, e->citations[i].source);
+    if (!src)
+      continue;
+    char line[512];
+    SAYF(f, line, "来源：%s（%s）", "Source: %s (%s)", src->title, src->published);
+    h += ui_text(f, line, KS_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + u(f, 8);
+  }
+  return h;
+}
