@@ -96,6 +96,21 @@ static void detail_needs_an_exhibit_of_its_kind(void **state) {
   ks_ui_draw(r->ui, r->gfx);
 }
 
+static void every_screen_by_touch(void **state) {
+  rig *r = *state;
+  tap(r, 1500, 600); /* the timeline tile */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_TIMELINE);
+  tap(r, 200, 600); /* the first event card */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_EVENT);
+  ks_ui_home(r->ui);
+  tap(r, 960, 600); /* the cities tile */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_CITIES);
+  tap(r, 1500, 300); /* the first city of the list */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_CITY);
+  assert_true(ks_ui_back(r->ui));
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_CITIES);
+}
+
 static void steady_frames_rasterise_nothing(void **state) {
   rig *r = *state;
   ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "ach-quantum-sensor");
@@ -114,6 +129,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(navigates_by_touch, setup, teardown),
       cmocka_unit_test_setup_teardown(language_toggle_and_empty_taps, setup, teardown),
       cmocka_unit_test_setup_teardown(detail_needs_an_exhibit_of_its_kind, setup, teardown),
+      cmocka_unit_test_setup_teardown(every_screen_by_touch, setup, teardown),
       cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

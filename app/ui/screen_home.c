@@ -137,7 +137,7 @@ void ui_screen_home(const frame *f) {
        say(f, "G60科创走廊九城与长三角创新城市的故事",
            "The nine cities of the G60 corridor and their stories"),
        KS_TEAL,
-       {0},
+       {ACT_GO, KS_SCREEN_CITIES, NULL},
        preview_cities},
       {say(f, "时间轴", "Timeline"),
        counts[2],

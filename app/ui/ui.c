@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const screen_names[KS_SCREEN_COUNT] = {"home", "achievements", "achievement",
-                                                          "timeline", "event"};
+static const char *const screen_names[KS_SCREEN_COUNT] = {
+    "home", "achievements", "achievement", "timeline", "event", "cities", "city"};
 
 bool ks_screen_parse(const char *name, ks_screen_id *screen) {
   for (int i = 0; i < KS_SCREEN_COUNT; i++)
@@ -24,6 +24,13 @@ static int by_date(const void *a, const void *b) {
   return c ? c : strcmp(x->id, y->id);
 }
 
+/* Corridor cities first, in corridor order, then the others by id. */
+static int by_corridor_then_id(const void *a, const void *b) {
+  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
+  int ox = x->corridor ? x->corridor_order : 1000, oy = y->corridor ? y->corridor_order : 1000;
+  return ox != oy ? ox - oy : strcmp(x->id, y->id);
+}
+
 static int by_year_desc(const void *a, const void *b) {
   const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
   if (x->year != y->year)
@@ -38,10 +45,13 @@ ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
   ui->lang = lang;
   ui->achievements = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->achievements);
   ui->events = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->events);
+  ui->cities = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->cities);
   for (size_t i = 0; i < content->n_exhibits; i++) {
     const ks_exhibit *e = &content->exhibits[i];
     if (e->kind == KS_KIND_ACHIEVEMENT)
       ui->achievements[ui->n_achievements++] = e;
+    if (e->kind == KS_KIND_CITY)
+      ui->cities[ui->n_cities++] = e;
     if (e->kind == KS_KIND_EVENT && e->date) {
       ui->events[ui->n_events++] = e;
       int year = atoi(e->date);
@@ -53,6 +63,7 @@ ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
   }
   qsort(ui->achievements, ui->n_achievements, sizeof *ui->achievements, by_year_desc);
   qsort(ui->events, ui->n_events, sizeof *ui->events, by_date);
+  qsort(ui->cities, ui->n_cities, sizeof *ui->cities, by_corridor_then_id);
   return ui;
 }
 
@@ -61,6 +72,7 @@ void ks_ui_destroy(ks_ui *ui) {
     return;
   free(ui->achievements);
   free(ui->events);
+  free(ui->cities);
   free(ui);
 }
 
@@ -77,6 +89,7 @@ static void enter(ks_ui *ui, ks_screen_id screen, const ks_exhibit *exhibit) {
 static int screen_kind(ks_screen_id screen) {
   return screen == KS_SCREEN_ACHIEVEMENT ? KS_KIND_ACHIEVEMENT
          : screen == KS_SCREEN_EVENT     ? KS_KIND_EVENT
+         : screen == KS_SCREEN_CITY      ? KS_KIND_CITY
                                          : -1;
 }
 
@@ -93,6 +106,8 @@ bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *id) {
       e = ui->achievements[0]; /* no id given: the newest */
     if (!e && id == NULL && screen == KS_SCREEN_EVENT && ui->n_events)
       e = ui->events[ui->n_events - 1];
+    if (!e && id == NULL && screen == KS_SCREEN_CITY && ui->n_cities)
+      e = ui->cities[0];
     if (!e || (int)e->kind != screen_kind(screen))
       return false;
   }
@@ -220,6 +235,12 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
     break;
   case KS_SCREEN_EVENT:
     ui_screen_event(&f);
+    break;
+  case KS_SCREEN_CITIES:
+    ui_screen_cities(&f);
+    break;
+  case KS_SCREEN_CITY:
+    ui_screen_city(&f);
     break;
   default:
     break;

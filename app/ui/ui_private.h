@@ -51,6 +51,9 @@ struct ks_ui {
   /* Events in date order (a year before its months, a month before its days). */
   const ks_exhibit **events;
   size_t n_events;
+  /* Cities: the corridor's in corridor order, then the others by id. */
+  const ks_exhibit **cities;
+  size_t n_cities;
   int first_year, last_year; /* span of the timeline */
 };
 
@@ -115,5 +118,7 @@ void ui_screen_achievements(const frame *f);
 void ui_screen_achievement(const frame *f);
 void ui_screen_timeline(const frame *f);
 void ui_screen_event(const frame *f);
+void ui_screen_cities(const frame *f);
+void ui_screen_city(const frame *f);
 
 #endif

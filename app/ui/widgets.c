@@ -216,7 +216,7 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
                                                  : KS_GOLD;
     action a = o->kind == KS_KIND_ACHIEVEMENT ? (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, o->id}
                : o->kind == KS_KIND_EVENT     ? (action){ACT_GO, KS_SCREEN_EVENT, o->id}
-                                              : (action){0};
+                                              : (action){ACT_GO, KS_SCREEN_CITY, o->id};
     ks_face *fc = face(f, KS_TYPE_SMALL);
     const char *label = tr(f, &o->title);
     int cw = ks_face_measure(fc, label, strlen(label)) + u(f, 64);

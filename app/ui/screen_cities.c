@@ -1,0 +1,203 @@
+/* The corridor on a map — every city pinned at its latitude and longitude, the G60 cities joined
+ * in corridor order — with the list of cities beside it, and a city's detail. */
+#include "ui_private.h"
+
+#include "kiosk/mem.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The region the map shows at least, in degrees: the delta from Hefei to the sea. It grows to
+ * take in every city of the pack, with a margin. */
+static const double MAP_W = 115.5, MAP_E = 123.0, MAP_S = 28.0, MAP_N = 34.0, MARGIN = 0.4;
+
+/* An equirectangular projection scaled by cos(latitude) at the map's centre — true enough in
+ * shape for a region a few degrees high — fitted into `area` and centred. */
+typedef struct {
+  double west, north, k; /* the region's corner and the longitude scale */
+  double scale, x0, y0;  /* pixels per degree and where the region's corner lands */
+} projection;
+
+static projection fit(const ks_ui *ui, ks_rect area) {
+  double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
+  for (size_t i = 0; i < ui->n_cities; i++) {
+    w = fmin(w, ui->cities[i]->lon - MARGIN), e = fmax(e, ui->cities[i]->lon + MARGIN);
+    s = fmin(s, ui->cities[i]->lat - MARGIN), n = fmax(n, ui->cities[i]->lat + MARGIN);
+  }
+  projection p = {.west = w, .north = n, .k = cos((s + n) / 2 * 3.14159265358979 / 180)};
+  double width = (e - w) * p.k, height = n - s;
+  p.scale = fmin(area.w / width, area.h / height);
+  p.x0 = area.x + (area.w - width * p.scale) / 2;
+  p.y0 = area.y + (area.h - height * p.scale) / 2;
+  return p;
+}
+
+static void project(const projection *p, double lon, double lat, float *x, float *y) {
+  *x = (float)(p->x0 + (lon - p->west) * p->k * p->scale);
+  *y = (float)(p->y0 + (p->north - lat) * p->scale);
+}
+
+static void draw_map(const frame *f, ks_rect area) {
+  const ks_ui *ui = f->ui;
+  ks_gfx_fill_round_rect(f->gfx, area, u(f, KS_RADIUS), KS_CARD);
+  ks_rect inner = {area.x + u(f, 24), area.y + u(f, 24), area.w - u(f, 48), area.h - u(f, 48)};
+  projection p = fit(ui, inner);
+  /* The corridor: a line through its cities in order. */
+  float line[64];
+  size_t n = 0;
+  for (size_t i = 0; i < ui->n_cities && n < 32; i++)
+    if (ui->cities[i]->corridor) {
+      project(&p, ui->cities[i]->lon, ui->cities[i]->lat, &line[2 * n], &line[2 * n + 1]);
+      n++;
+    }
+  ks_gfx_polyline(f->gfx, line, n, (float)u(f, 6), KS_TEAL);
+  /* Pins: corridor cities large and named, the others small (the list names them all). */
+  for (size_t i = 0; i < ui->n_cities; i++) {
+    const ks_exhibit *c = ui->cities[i];
+    float x, y;
+    project(&p, c->lon, c->lat, &x, &y);
+    int r = c->corridor ? u(f, 14) : u(f, 9);
+    action a = {ACT_GO, KS_SCREEN_CITY, c->id};
+    bool pressed =
+        ui_add_hit(f, (ks_rect){(int)x - u(f, 28), (int)y - u(f, 28), u(f, 56), u(f, 56)}, a);
+    ks_gfx_fill_circle(f->gfx, x, y, (float)r + (float)u(f, 4), KS_BG);
+    ks_gfx_fill_circle(f->gfx, x, y, (float)r, pressed ? KS_TEXT : c->corridor ? KS_TEAL : KS_GOLD);
+  }
+  /* Names after all pins, so that no pin covers a name; each takes the first of four places
+   * around its pin that overlaps no name placed before it and no corridor pin. */
+  enum { MAX_LABELS = 32 };
+  ks_rect placed[MAX_LABELS + 32];
+  size_t n_placed = 0;
+  for (size_t i = 0; i < ui->n_cities && n_placed < 32; i++)
+    if (ui->cities[i]->corridor) {
+      float x, y;
+      project(&p, ui->cities[i]->lon, ui->cities[i]->lat, &x, &y);
+      placed[n_placed++] = (ks_rect){(int)x - u(f, 16), (int)y - u(f, 16), u(f, 32), u(f, 32)};
+    }
+  ks_face *fc = face(f, KS_TYPE_SMALL);
+  for (size_t i = 0; i < ui->n_cities && n_placed < MAX_LABELS + 32; i++) {
+    const ks_exhibit *c = ui->cities[i];
+    if (!c->corridor)
+      continue;
+    float x, y;
+    project(&p, c->lon, c->lat, &x, &y);
+    const char *name = tr(f, &c->title);
+    int w = ks_face_measure(fc, name, strlen(name)), h = u(f, 40), d = u(f, 22);
+    ks_rect tries[4] = {{(int)x + d, (int)y - h / 2, w, h},
+                        {(int)x - d - w, (int)y - h / 2, w, h},
+                        {(int)x - w / 2, (int)y - d - h, w, h},
+                        {(int)x - w / 2, (int)y + d, w, h}};
+    /* The place that overlaps least (ideally not at all) what is already there. */
+    ks_rect best = tries[0];
+    long best_overlap = -1;
+    for (int t = 0; t < 4 && best_overlap != 0; t++) {
+      long overlap = 0;
+      for (size_t k = 0; k < n_placed; k++) {
+        int ow = (tries[t].x + tries[t].w < placed[k].x + placed[k].w ? tries[t].x + tries[t].w
+                                                                      : placed[k].x + placed[k].w) -
+                 (tries[t].x > placed[k].x ? tries[t].x : placed[k].x);
+        int oh = (tries[t].y + tries[t].h < placed[k].y + placed[k].h ? tries[t].y + tries[t].h
+                                                                      : placed[k].y + placed[k].h) -
+                 (tries[t].y > placed[k].y ? tries[t].y : placed[k].y);
+        if (ow > 0 && oh > 0)
+          overlap += (long)ow * oh;
+      }
+      if (best_overlap < 0 || overlap < best_overlap)
+        best = tries[t], best_overlap = overlap;
+    }
+    placed[n_placed++] = best;
+    ui_text(f, name, KS_TYPE_SMALL, best.x, best.y, w + 1, 1, KS_TEXT);
+  }
+}
+
+static void draw_city_list(const frame *f, ks_rect area) {
+  const ks_ui *ui = f->ui;
+  int row = u(f, 64), y = area.y - (int)ui->scroll.pos;
+  int content_h = 0;
+  for (size_t i = 0; i < ui->n_cities; i++) {
+    const ks_exhibit *c = ui->cities[i];
+    if (i == 0 || (ui->cities[i - 1]->corridor != NULL) != (c->corridor != NULL)) {
+      const char *group = c->corridor ? say(f, "G60科创走廊", "G60 corridor")
+                                      : say(f, "其他城市与地方", "More cities and places");
+      int h = ui_text(f, group, KS_TYPE_SMALL, area.x, y + u(f, 12), area.w, 1,
+                      c->corridor ? KS_TEAL : KS_GOLD) +
+              u(f, 20);
+      y += h, content_h += h;
+    }
+    ks_rect r = {area.x, y, area.w, row - u(f, 8)};
+    if (r.y + r.h > area.y && r.y < area.y + area.h) {
+      ks_rect touch = r;
+      if (touch.y < area.y)
+        touch.h -= area.y - touch.y, touch.y = area.y;
+      bool pressed = ui_add_hit(f, touch, (action){ACT_GO, KS_SCREEN_CITY, c->id});
+      ks_gfx_fill_round_rect(f->gfx, r, u(f, 16), pressed ? KS_CARD_PRESSED : KS_CARD);
+      ui_text(f, tr(f, &c->title), KS_TYPE_BODY, r.x + u(f, 24), r.y + u(f, 8), r.w - u(f, 48), 1,
+              KS_TEXT);
+    }
+    y += row, content_h += row;
+  }
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - area.h));
+}
+
+void ui_screen_cities(const frame *f) {
+  char sub[96];
+  SAYF(f, sub, "%zu 座城市与地方 · 轻触地图上的城市%.0s", "%zu cit%s and places · tap a city",
+       f->ui->n_cities, f->ui->n_cities == 1 ? "y" : "ies");
+  const char *title = say(f, "走廊城市", "Corridor cities");
+  int top = ui_header(f, title, sub, false), left = u(f, KS_MARGIN), gap = u(f, KS_GAP);
+  int bottom = f->h - u(f, KS_MARGIN), avail = f->w - 2 * left;
+  ks_rect map, list;
+  if (f->portrait) {
+    int map_h = (bottom - top) * 3 / 5;
+    map = (ks_rect){left, top, avail, map_h};
+    list = (ks_rect){left, top + map_h + gap, avail, bottom - top - map_h - gap};
+  } else {
+    int map_w = avail * 5 / 8;
+    map = (ks_rect){left, top, map_w, bottom - top};
+    list = (ks_rect){left + map_w + gap, top, avail - map_w - gap, bottom - top};
+  }
+  draw_city_list(f, list);
+  /* The list scrolls under the header: cover what went past, then draw what stays. */
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top}, KS_BG);
+  if (f->portrait)
+    ks_gfx_fill_rect(f->gfx, (ks_rect){0, top, f->w, list.y - top}, KS_BG);
+  draw_map(f, map);
+  ui_draw_header(f, title, sub);
+}
+
+void ui_screen_city(const frame *f) {
+  const ks_exhibit *c = f->ui->exhibit;
+  const char *title = tr(f, &c->title), *role = tr(f, &c->role);
+  int top = ui_header(f, title, role, false);
+  int offset = (int)f->ui->scroll.pos, left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
+  int avail = f->w - 2 * left, main_w = f->portrait ? avail : avail * 3 / 5;
+  int side_x = f->portrait ? left : left + main_w + gap,
+      side_w = f->portrait ? avail : avail - main_w - gap;
+  int y = top - offset;
+  y += ui_text(f, tr(f, &c->summary), KS_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) + u(f, 32);
+  /* The facts, each a line with a dot, beside the story in landscape, under it in portrait. */
+  int fy = f->portrait ? y : top - offset;
+  if (c->n_facts)
+    fy += ui_text(f, say(f, "要点", "Facts"), KS_TYPE_SMALL, side_x, fy, side_w, 1, KS_TEAL) +
+          u(f, 12);
+  for (size_t i = 0; i < c->n_facts; i++) {
+    ks_gfx_fill_circle(f->gfx, (float)side_x + (float)u(f, 8), (float)(fy + u(f, 22)),
+                       (float)u(f, 6), KS_TEAL);
+    fy += ui_text(f, tr(f, &c->facts[i]), KS_TYPE_SMALL, side_x + u(f, 28), fy, side_w - u(f, 28),
+                  0, KS_TEXT_DIM) +
+          u(f, 16);
+  }
+  if (f->portrait)
+    y = fy + u(f, 16);
+  y += ui_paragraphs(f, tr(f, &c->body), left, y, main_w, KS_TEXT_DIM) + u(f, 16);
+  if (!f->portrait && fy > y)
+    y = fy;
+  y += ui_links(f, c, left, y, avail) + u(f, 24);
+  y += ui_sources(f, c, left, y, avail);
+  int content_h = y + offset - top + u(f, KS_MARGIN);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
+  ui_draw_header(f, title, role);
+}
