@@ -111,6 +111,42 @@ static void every_screen_by_touch(void **state) {
   assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_CITIES);
 }
 
+static void walking_away_resets_to_the_attract_loop(void **state) {
+  rig *r = *state;
+  ks_ui_set_idle_timeout(r->ui, 90);
+  tap(r, 1780, 84); /* English */
+  tap(r, 300, 600); /* into the achievements */
+  assert_true(ks_ui_wait_ms(r->ui) > 89000);
+  for (int i = 0; i < 89; i++)
+    ks_ui_tick(r->ui, 1.0f);
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS); /* not yet */
+  assert_true(ks_ui_tick(r->ui, 1.5f));
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ATTRACT);
+  assert_int_equal(ks_ui_lang(r->ui), KS_LANG_ZH);
+  assert_false(ks_ui_back(r->ui)); /* the history is gone */
+  /* The highlight fades in, then the loop rests until the next one. */
+  while (ks_ui_tick(r->ui, 0.1f))
+    ;
+  int wait = ks_ui_wait_ms(r->ui);
+  assert_true(wait > 6000 && wait <= 8000);
+  /* A touch anywhere, even where home has a tile, only wakes the kiosk — also when home is
+   * drawn while the finger is still down. */
+  ks_ui_draw(r->ui, r->gfx);
+  ks_touch down = {KS_TOUCH_DOWN, 9, 300 / 1080.0f, 600 / 1080.0f, r->t += 1000};
+  ks_touch up = {KS_TOUCH_UP, 9, 300 / 1080.0f, 600 / 1080.0f, r->t += 80};
+  ks_gesture g[4];
+  size_t n = ks_gesture_feed(r->gm, &down, g);
+  for (size_t i = 0; i < n; i++)
+    ks_ui_gesture(r->ui, &g[i]);
+  ks_ui_draw(r->ui, r->gfx); /* home, with its tiles, under the finger */
+  n = ks_gesture_feed(r->gm, &up, g);
+  for (size_t i = 0; i < n; i++)
+    ks_ui_gesture(r->ui, &g[i]);
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
+  tap(r, 300, 600); /* the next touch works as usual */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
+}
+
 static void steady_frames_rasterise_nothing(void **state) {
   rig *r = *state;
   ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "ach-quantum-sensor");
@@ -130,6 +166,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(language_toggle_and_empty_taps, setup, teardown),
       cmocka_unit_test_setup_teardown(detail_needs_an_exhibit_of_its_kind, setup, teardown),
       cmocka_unit_test_setup_teardown(every_screen_by_touch, setup, teardown),
+      cmocka_unit_test_setup_teardown(walking_away_resets_to_the_attract_loop, setup, teardown),
       cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

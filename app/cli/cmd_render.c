@@ -91,6 +91,9 @@ int ks_cmd_render(int argc, char **argv) {
         fprintf(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s\n",
                 id ? id : "(any)", screen_name);
       } else {
+        /* A screen at rest: let its animations (a highlight fading in) finish first. */
+        for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
+          ;
         ks_ui_draw(ui, gfx);
         if (ks_canvas_save_png(canvas, out, err, sizeof err))
           rc = 0;

@@ -70,8 +70,14 @@ int ks_cmd_run(const char *pack_path, bool windowed) {
     uint64_t last = ks_window_ticks();
     while (!quit) {
       ks_input in[64];
-      /* Busy only while something changes; at rest, sleep until input. */
-      size_t n = ks_window_poll(win, dirty || moving ? 0 : 1000, in, 64);
+      /* Busy only while something changes; at rest, sleep until input or until the UI next
+       * needs time (its idle timeout, the next highlight). */
+      int wait = ks_ui_wait_ms(ui);
+      size_t n = ks_window_poll(win,
+                                dirty || moving           ? 0
+                                : wait < 0 || wait > 1000 ? 1000
+                                                          : wait,
+                                in, 64);
       for (size_t i = 0; i < n; i++)
         dirty |= apply(ui, gm, &in[i], &quit);
       uint64_t now = ks_window_ticks();

@@ -7,7 +7,7 @@
 #include <string.h>
 
 static const char *const screen_names[KS_SCREEN_COUNT] = {
-    "home", "achievements", "achievement", "timeline", "event", "cities", "city"};
+    "home", "achievements", "achievement", "timeline", "event", "cities", "city", "attract"};
 
 bool ks_screen_parse(const char *name, ks_screen_id *screen) {
   for (int i = 0; i < KS_SCREEN_COUNT; i++)
@@ -42,7 +42,8 @@ ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
   ks_ui *ui = ks_xcalloc(1, sizeof *ui);
   ui->content = content;
   ui->fonts = fonts;
-  ui->lang = lang;
+  ui->lang = ui->default_lang = lang;
+  ui->idle_timeout = 90;
   ui->achievements = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->achievements);
   ui->events = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->events);
   ui->cities = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->cities);
@@ -78,6 +79,11 @@ void ks_ui_destroy(ks_ui *ui) {
 
 /* Enters a screen fresh: its list at the top, nothing pressed. */
 static void enter(ks_ui *ui, ks_screen_id screen, const ks_exhibit *exhibit) {
+  if (screen == KS_SCREEN_ATTRACT) {
+    ui->slide = 0;
+    ui->slide_time = 0;
+    ui->attract_count = ui_attract_count(ui);
+  }
   ui->screen = screen;
   ui->exhibit = exhibit;
   ui->pressed = (action){0};
@@ -174,6 +180,22 @@ static bool run(ks_ui *ui, action a) {
 }
 
 bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g) {
+  ui->idle = 0;
+  if (ui->screen == KS_SCREEN_ATTRACT) {
+    /* Any touch wakes the kiosk; the rest of that touch activates nothing, even if home has
+     * been drawn under the finger before it lifts. */
+    if (g->type == KS_GESTURE_PRESS) {
+      enter(ui, KS_SCREEN_HOME, NULL);
+      ui->swallow = true;
+      return true;
+    }
+    return false;
+  }
+  if (ui->swallow) {
+    if (g->type != KS_GESTURE_PRESS)
+      return false;
+    ui->swallow = false;
+  }
   switch (g->type) {
   case KS_GESTURE_PRESS:
     ui->pressed = action_at(ui, g->x, g->y);
@@ -211,7 +233,38 @@ bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g) {
   }
 }
 
-bool ks_ui_tick(ks_ui *ui, float dt) { return ks_scroller_step(&ui->scroll, dt); }
+void ks_ui_set_idle_timeout(ks_ui *ui, float seconds) { ui->idle_timeout = seconds; }
+
+bool ks_ui_tick(ks_ui *ui, float dt) {
+  bool redraw = ks_scroller_step(&ui->scroll, dt);
+  if (ui->screen == KS_SCREEN_ATTRACT) {
+    float before = ui->slide_time;
+    ui->slide_time += dt;
+    if (ui->slide_time >= UI_SLIDE_SECONDS) { /* the next highlight */
+      ui->slide = ui->attract_count ? (ui->slide + 1) % ui->attract_count : 0;
+      ui->slide_time = 0;
+      return true;
+    }
+    return redraw || before < UI_FADE_SECONDS; /* frames only while fading in */
+  }
+  ui->idle += dt;
+  if (ui->idle_timeout > 0 && ui->idle >= ui->idle_timeout) {
+    /* A visitor walked away: reset for the next one. */
+    ui->depth = 0;
+    ui->lang = ui->default_lang;
+    enter(ui, KS_SCREEN_ATTRACT, NULL);
+    return true;
+  }
+  return redraw;
+}
+
+int ks_ui_wait_ms(const ks_ui *ui) {
+  if (ui->screen == KS_SCREEN_ATTRACT)
+    return (int)((UI_SLIDE_SECONDS - ui->slide_time) * 1000) + 1;
+  if (ui->idle_timeout <= 0)
+    return -1;
+  return (int)((ui->idle_timeout - ui->idle) * 1000) + 1;
+}
 
 void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   int w = ks_gfx_width(gfx), h = ks_gfx_height(gfx);
@@ -241,6 +294,9 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
     break;
   case KS_SCREEN_CITY:
     ui_screen_city(&f);
+    break;
+  case KS_SCREEN_ATTRACT:
+    ui_screen_attract(&f);
     break;
   default:
     break;

@@ -55,6 +55,13 @@ struct ks_ui {
   const ks_exhibit **cities;
   size_t n_cities;
   int first_year, last_year; /* span of the timeline */
+  ks_lang default_lang;      /* what the attract loop resets to */
+  float idle_timeout;        /* seconds; 0: never */
+  float idle;                /* seconds since the last touch */
+  float slide_time;          /* seconds the current highlight has shown */
+  size_t slide;              /* which highlight the attract loop shows */
+  size_t attract_count;      /* how many highlights there are */
+  bool swallow;              /* the touch that woke the kiosk is not over yet */
 };
 
 /* Per-frame drawing state: the gfx and the size of a unit. */
@@ -120,5 +127,10 @@ void ui_screen_timeline(const frame *f);
 void ui_screen_event(const frame *f);
 void ui_screen_cities(const frame *f);
 void ui_screen_city(const frame *f);
+void ui_screen_attract(const frame *f);
+/* The attract loop's highlights and timing (screen_attract.c). */
+size_t ui_attract_count(const ks_ui *ui);
+enum { UI_SLIDE_SECONDS = 8 };
+#define UI_FADE_SECONDS 0.6f
 
 #endif

@@ -19,6 +19,7 @@ typedef enum {
   KS_SCREEN_EVENT,
   KS_SCREEN_CITIES,
   KS_SCREEN_CITY,
+  KS_SCREEN_ATTRACT,
   KS_SCREEN_COUNT
 } ks_screen_id;
 
@@ -42,8 +43,15 @@ ks_lang ks_ui_lang(const ks_ui *ui);
  * Returns true when the screen must be drawn again (press feedback counts: it shows in the very
  * next frame). */
 bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g);
-/* Advances animations (a flung list) by `dt` seconds. Returns true while something moves. */
+/* Advances time by `dt` seconds: animations (a flung list, a fading highlight) and the idle
+ * timer that resets the kiosk into its attract loop. Returns true when the screen must be drawn
+ * again. */
 bool ks_ui_tick(ks_ui *ui, float dt);
+/* Milliseconds until the UI next needs a tick without any input (the idle timeout, the next
+ * highlight), or -1 when it needs none: how long the main loop may sleep. */
+int ks_ui_wait_ms(const ks_ui *ui);
+/* Seconds without a touch before the kiosk resets to its attract loop (default 90; 0: never). */
+void ks_ui_set_idle_timeout(ks_ui *ui, float seconds);
 /* The keys every screen answers: back one screen, home, and the other language. Each returns
  * true when the screen changed. */
 bool ks_ui_back(ks_ui *ui);
