@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage[] =
     "usage: kiosk [--pack FILE.kpack] [--windowed]\n"
@@ -12,6 +13,7 @@ static const char usage[] =
     "       kiosk pack info FILE.kpack\n"
     "       kiosk render --screen NAME [--id EXHIBIT] [--lang zh|en] [--size WxH] --out FILE.png\n"
     "       kiosk play SCRIPT [--size WxH] --out-dir DIR\n"
+    "       kiosk bench [--pack FILE.kpack] [--size WxH]\n"
     "\n"
     "Exhibit Kiosk shows touch-navigable exhibits from a content pack.\n"
     "\n"
@@ -20,12 +22,15 @@ static const char usage[] =
     "  kiosk pack …          build and check content packs; `kiosk pack --help` for more\n"
     "  kiosk render …        render a screen to PNG without a display; `--help` for more\n"
     "  kiosk play …          replay a touch script headless, with screenshots; `--help`\n"
+    "  kiosk bench           print start-up, idle, fling and memory figures, headless\n"
     "  --pack FILE.kpack     open this pack instead of the bundled one\n"
     "  --windowed            a 1280x720 window instead of fullscreen, for development\n"
     "  --help                this text\n"
     "  --version             the kiosk's version\n";
 
 int main(int argc, char **argv) {
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
   const char *pack = NULL;
   bool windowed = false;
   for (int i = 1; i < argc; i++) {
@@ -41,6 +46,9 @@ int main(int argc, char **argv) {
       return ks_cmd_render(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "play") == 0 && i == 1) {
       return ks_cmd_play(argc - 2, argv + 2);
+    } else if (strcmp(argv[i], "bench") == 0 && i == 1) {
+      return ks_cmd_bench(argc - 2, argv + 2,
+                          (double)start.tv_sec * 1e3 + (double)start.tv_nsec / 1e6);
     } else if (strcmp(argv[i], "--windowed") == 0) {
       windowed = true;
     } else if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc) {

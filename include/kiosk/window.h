@@ -13,7 +13,14 @@
 typedef struct {
   bool fullscreen; /* else a window of width×height, for development */
   int width, height;
+  bool headless; /* SDL's offscreen video driver without GPU acceleration (benchmarks, CI) */
 } ks_window_opts;
+
+/* What the window did since it opened: for the idle budget. */
+typedef struct {
+  uint64_t presents; /* frames shown */
+  uint64_t wakeups;  /* times the loop woke from a sleep or found input */
+} ks_window_stats;
 
 typedef enum { KS_INPUT_TOUCH, KS_INPUT_KEY, KS_INPUT_RESIZED, KS_INPUT_QUIT } ks_input_type;
 typedef enum { KS_KEY_BACK, KS_KEY_HOME, KS_KEY_LANG } ks_key;
@@ -32,9 +39,10 @@ SDL_Renderer *ks_window_renderer(ks_window *win);
 /* Size of the drawable in pixels. */
 void ks_window_size(const ks_window *win, int *width, int *height);
 /* Collects waiting input into `out` (at most `cap`). With none waiting, waits up to
- * `timeout_ms` in sleeps of at most 30 ms, so that an idle kiosk wakes ~33 times a second. */
+ * `timeout_ms` in sleeps of at most 40 ms, so that an idle kiosk wakes ~25 times a second. */
 size_t ks_window_poll(ks_window *win, int timeout_ms, ks_input *out, size_t cap);
 void ks_window_present(ks_window *win);
+ks_window_stats ks_window_stats_get(const ks_window *win);
 /* Milliseconds since start, monotonic. */
 uint64_t ks_window_ticks(void);
 

@@ -1,0 +1,185 @@
+/* kiosk bench: the figures the kiosk's budgets are checked against, measured on scripted
+ * scenarios, printed — never asserted here (timings vary; budgets are read by people and CI). */
+#include "cli.h"
+
+#include "kiosk/diag.h"
+#include "kiosk/font.h"
+#include "kiosk/gesture.h"
+#include "kiosk/kiosk.h"
+#include "kiosk/pack.h"
+#include "kiosk/paths.h"
+#include "kiosk/textbreak.h"
+#include "kiosk/ui.h"
+#include "kiosk/window.h"
+
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+enum { FLING_SECONDS = 10, FRAME_HZ = 60, IDLE_SECONDS = 10 };
+
+static double now_ms(clockid_t clock) {
+  struct timespec ts;
+  clock_gettime(clock, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+typedef struct {
+  double start_ms;       /* when main() began */
+  double first_frame_ms; /* since then */
+  ks_window *win;
+  ks_window_stats at_first;
+} first_frame_probe;
+
+static void on_first_frame(void *ctx) {
+  first_frame_probe *p = ctx;
+  p->first_frame_ms = now_ms(CLOCK_MONOTONIC) - p->start_ms;
+  p->at_first = ks_window_stats_get(p->win);
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Throws the timeline with a quick drag, as a finger would: 0.3 screen units in 100 ms. */
+static void throw_timeline(ks_ui *ui, ks_gesture_machine *gm, uint32_t *t, float dir) {
+  float x = dir > 0 ? 0.4f : 1.3f;
+  ks_touch ev = {KS_TOUCH_DOWN, 1, x, 0.6f, *t};
+  ks_gesture g[4];
+  size_t n;
+  for (int i = 0; i <= 6; i++) {
+    ev.type = i == 0 ? KS_TOUCH_DOWN : i == 6 ? KS_TOUCH_UP : KS_TOUCH_MOVE;
+    ev.x = x + dir * 0.06f * (float)(i < 5 ? i : 5);
+    ev.t_ms = *t += 16;
+    n = ks_gesture_feed(gm, &ev, g);
+    for (size_t k = 0; k < n; k++)
+      ks_ui_gesture(ui, &g[k]);
+  }
+}
+
+/* The per-frame cost of a long fling across the timeline, on the null backend: the kiosk's own
+ * work (layout, shaping, batching), without the rasteriser. */
+static void bench_fling(const ks_content *content, ks_fonts *fonts, int w, int h) {
+  ks_gfx *gfx = ks_gfx_create(NULL, w, h, 2);
+  ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
+  ks_ui_set_idle_timeout(ui, 0);
+  ks_gesture_machine *gm = ks_gesture_create();
+  ks_ui_show(ui, KS_SCREEN_TIMELINE, NULL);
+  uint32_t t = 0;
+  const float dt = 1.0f / FRAME_HZ;
+  /* Warm-up: one fling there and back, so that every glyph on the timeline is in the atlas. */
+  for (int pass = 0; pass < 2; pass++) {
+    throw_timeline(ui, gm, &t, pass ? 1.0f : -1.0f);
+    for (int i = 0; i < FRAME_HZ * 4; i++) {
+      ks_ui_tick(ui, dt);
+      ks_ui_draw(ui, gfx);
+    }
+  }
+  ks_gfx_stats_take(gfx);
+  const int frames = FLING_SECONDS * FRAME_HZ;
+  double *cpu = malloc(sizeof(double) * frames), total_cpu = 0;
+  uint64_t glyphs = 0, max_upload = 0, calls = 0, max_calls = 0;
+  for (int i = 0; i < frames; i++) {
+    if (i % (FRAME_HZ * 3 / 2) == 0) /* a new throw every 1.5 s, alternating */
+      throw_timeline(ui, gm, &t, (i / (FRAME_HZ * 3 / 2)) % 2 ? 1.0f : -1.0f);
+    double c0 = now_ms(CLOCK_THREAD_CPUTIME_ID);
+    ks_ui_tick(ui, dt);
+    ks_ui_draw(ui, gfx);
+    cpu[i] = now_ms(CLOCK_THREAD_CPUTIME_ID) - c0;
+    total_cpu += cpu[i];
+    ks_gfx_stats s = ks_gfx_stats_take(gfx);
+    glyphs += s.glyphs_rasterised;
+    calls += s.draw_calls;
+    max_upload = s.upload_bytes > max_upload ? s.upload_bytes : max_upload;
+    max_calls = s.draw_calls > max_calls ? s.draw_calls : max_calls;
+  }
+  qsort(cpu, (size_t)frames, sizeof *cpu, cmp_double);
+  printf("fling      %d frames over %d s at %d Hz across the timeline (null backend, after "
+         "warm-up)\n",
+         frames, FLING_SECONDS, FRAME_HZ);
+  printf("  glyphs rasterised   %llu in all\n", (unsigned long long)glyphs);
+  printf("  uploaded per frame  %llu bytes at most\n", (unsigned long long)max_upload);
+  printf("  draw calls          %.1f a frame on average, %llu at most\n", (double)calls / frames,
+         (unsigned long long)max_calls);
+  printf("  CPU per frame       p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", cpu[frames / 2],
+         cpu[frames * 99 / 100], cpu[frames - 1]);
+  printf("  CPU share           %.4f of a core for the %d s fling\n",
+         total_cpu / (FLING_SECONDS * 1000.0), FLING_SECONDS);
+  free(cpu);
+  ks_gesture_destroy(gm);
+  ks_ui_destroy(ui);
+  ks_gfx_destroy(gfx);
+}
+
+int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
+  const char *pack_path = NULL;
+  int w = 1920, h = 1080;
+  bool idle = true;
+  for (int i = 0; i < argc; i++) {
+    if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc)
+      pack_path = argv[++i];
+    else if (strcmp(argv[i], "--size") == 0 && i + 1 < argc &&
+             sscanf(argv[i + 1], "%dx%d", &w, &h) == 2)
+      i++;
+    else if (strcmp(argv[i], "--no-idle") == 0)
+      idle = false;
+    else {
+      fprintf(stderr, "usage: kiosk bench [--pack FILE.kpack] [--size WxH] [--no-idle]\n\n"
+                      "Prints start-up, idle, fling and memory figures, headless.\n");
+      return strcmp(argv[i], "--help") == 0 ? 0 : 2;
+    }
+  }
+  char bundled[4096], fonts_dir[4096], err[512];
+  if ((!pack_path && !ks_paths_find("bundled.kpack", bundled, sizeof bundled)) ||
+      !ks_paths_find("assets/fonts", fonts_dir, sizeof fonts_dir)) {
+    fprintf(stderr, "kiosk bench: the bundled pack or fonts are missing beside the binary\n");
+    return 1;
+  }
+  /* The start-up path, exactly as `kiosk` takes it, in a headless window. */
+  ks_diag *diag = ks_diag_create();
+  ks_pack *pack = ks_pack_open(pack_path ? pack_path : bundled, diag);
+  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
+  ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
+  ks_window_opts opts = {.width = w, .height = h, .headless = true};
+  ks_window *win = fonts ? ks_window_open(&opts, err, sizeof err) : NULL;
+  int rc = 1;
+  if (!content || ks_diag_count(diag, KS_ERROR)) {
+    ks_diag_print(diag, stderr);
+  } else if (!fonts || !win) {
+    fprintf(stderr, "kiosk bench: %s\n", err);
+  } else {
+    ks_text_break_init();
+    ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
+    first_frame_probe probe = {.start_ms = main_start_ms, .win = win};
+    double t0 = now_ms(CLOCK_MONOTONIC);
+    ks_kiosk_run(win, ui, idle ? (uint64_t)(IDLE_SECONDS * 1000) : 1, on_first_frame, &probe);
+    double run_ms = now_ms(CLOCK_MONOTONIC) - t0 - (probe.first_frame_ms - (t0 - main_start_ms));
+    ks_window_stats end = ks_window_stats_get(win);
+    printf("kiosk bench at %dx%d\n", w, h);
+    printf("first frame  %.1f ms from main() to the first frame presented\n", probe.first_frame_ms);
+    if (idle) {
+      double secs = run_ms / 1000.0;
+      printf("idle       %.1f s at rest on home: %llu frames presented, %.1f wake-ups a second\n",
+             secs, (unsigned long long)(end.presents - probe.at_first.presents),
+             (double)(end.wakeups - probe.at_first.wakeups) / secs);
+    }
+    ks_ui_destroy(ui);
+    bench_fling(content, fonts, w, h);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    struct mallinfo2 mi = mallinfo2();
+    printf("memory     peak RSS %.1f MB; heap in use at the end %.1f MB\n", ru.ru_maxrss / 1024.0,
+           (double)mi.uordblks / (1024.0 * 1024.0));
+    rc = 0;
+  }
+  ks_window_close(win);
+  ks_fonts_close(fonts);
+  ks_content_destroy(content);
+  ks_pack_close(pack);
+  ks_diag_destroy(diag);
+  return rc;
+}

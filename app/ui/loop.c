@@ -1,0 +1,74 @@
+#include "kiosk/kiosk.h"
+
+#include "kiosk/gesture.h"
+
+/* Applies one input to the UI; returns true when the screen must be drawn again. */
+static bool apply(ks_ui *ui, ks_gesture_machine *gm, const ks_input *in, bool *quit) {
+  switch (in->type) {
+  case KS_INPUT_QUIT:
+    *quit = true;
+    return false;
+  case KS_INPUT_RESIZED:
+    return true;
+  case KS_INPUT_KEY:
+    ks_gesture_reset(gm);
+    return in->key == KS_KEY_BACK   ? ks_ui_back(ui)
+           : in->key == KS_KEY_HOME ? ks_ui_home(ui)
+                                    : ks_ui_toggle_lang(ui);
+  case KS_INPUT_TOUCH: {
+    ks_gesture g[4];
+    size_t n = ks_gesture_feed(gm, &in->touch, g);
+    bool changed = false;
+    for (size_t i = 0; i < n; i++)
+      changed |= ks_ui_gesture(ui, &g[i]);
+    return changed;
+  }
+  }
+  return false;
+}
+
+void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame)(void *ctx),
+                  void *ctx) {
+  int w, h;
+  ks_window_size(win, &w, &h);
+  ks_gfx *gfx = ks_gfx_create(ks_window_renderer(win), w, h, 2);
+  ks_gesture_machine *gm = ks_gesture_create();
+  bool quit = false, dirty = true, moving = false;
+  uint64_t start = ks_window_ticks(), last = start;
+  while (!quit && (max_ms == 0 || ks_window_ticks() - start < max_ms)) {
+    ks_input in[64];
+    /* Busy only while something changes; at rest, sleep until input or until the UI next needs
+     * time (its idle timeout, the next highlight), and at most a second. */
+    int wait = ks_ui_wait_ms(ui);
+    if (wait < 0 || wait > 1000)
+      wait = 1000;
+    if (max_ms) {
+      uint64_t left = max_ms - (ks_window_ticks() - start);
+      if ((uint64_t)wait > left)
+        wait = (int)left;
+    }
+    size_t n = ks_window_poll(win, dirty || moving ? 0 : wait, in, 64);
+    for (size_t i = 0; i < n; i++)
+      dirty |= apply(ui, gm, &in[i], &quit);
+    uint64_t now = ks_window_ticks();
+    moving = ks_ui_tick(ui, (float)(now - last) / 1000.0f);
+    last = now;
+    if (dirty || moving) {
+      int nw, nh;
+      ks_window_size(win, &nw, &nh);
+      if (nw != w || nh != h) {
+        ks_gfx_destroy(gfx);
+        gfx = ks_gfx_create(ks_window_renderer(win), w = nw, h = nh, 2);
+      }
+      ks_ui_draw(ui, gfx);
+      ks_window_present(win); /* paced by vsync where the display has it */
+      dirty = false;
+      if (first_frame) {
+        first_frame(ctx);
+        first_frame = NULL;
+      }
+    }
+  }
+  ks_gesture_destroy(gm);
+  ks_gfx_destroy(gfx);
+}
