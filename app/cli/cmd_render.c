@@ -14,22 +14,30 @@
 
 static const char render_usage[] =
     "usage: kiosk render --screen home|achievements|achievement [--id EXHIBIT]\n"
-    "                    [--lang zh|en] [--size WxH]\n"
+    "                    [--lang zh|en] [--size WxH] [--rotate 0|90|180|270]\n"
     "                    [--pack FILE.kpack] [--fonts DIR] --out FILE.png\n"
     "\n"
     "Renders one screen to a PNG with no display (SDL's software renderer). The default size\n"
-    "is 1920x1080 and the default pack the bundled one. A detail screen shows --id, or the\n"
+    "is 1920x1080 (the physical display; --rotate turns the picture clockwise on it, as the\n"
+    "kiosk's rotation setting does) and the default pack the bundled one. A detail screen shows "
+    "--id, or the\n"
     "newest exhibit of its kind.\n";
 
 int ks_cmd_render(int argc, char **argv) {
   const char *screen_name = NULL, *out = NULL, *pack_path = NULL, *fonts_dir = NULL, *id = NULL;
   ks_lang lang = KS_LANG_ZH;
-  int w = 1920, h = 1080;
+  int w = 1920, h = 1080, rotate = 0;
   for (int i = 0; i < argc; i++) {
     bool more = i + 1 < argc;
     if (strcmp(argv[i], "--screen") == 0 && more)
       screen_name = argv[++i];
-    else if (strcmp(argv[i], "--id") == 0 && more)
+    else if (strcmp(argv[i], "--rotate") == 0 && more) {
+      rotate = atoi(argv[++i]);
+      if (rotate != 0 && rotate != 90 && rotate != 180 && rotate != 270) {
+        fprintf(stderr, "kiosk render: --rotate takes 0, 90, 180 or 270\n");
+        return 2;
+      }
+    } else if (strcmp(argv[i], "--id") == 0 && more)
       id = argv[++i];
     else if (strcmp(argv[i], "--out") == 0 && more)
       out = argv[++i];
@@ -86,6 +94,7 @@ int ks_cmd_render(int argc, char **argv) {
     ks_canvas *canvas = ks_canvas_create(w, h, err, sizeof err);
     if (canvas) {
       ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), w, h, 2);
+      ks_gfx_set_rotation(gfx, rotate);
       ks_ui *ui = ks_ui_create(content, fonts, lang);
       if (screen != KS_SCREEN_HOME && !ks_ui_show(ui, screen, id)) {
         fprintf(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s\n",

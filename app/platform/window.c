@@ -15,6 +15,7 @@ struct ks_window {
   SDL_Window *window;
   SDL_Renderer *renderer;
   bool mouse_down;
+  int rotation; /* degrees clockwise */
   ks_window_stats stats;
 };
 
@@ -61,6 +62,7 @@ ks_window *ks_window_open(const ks_window_opts *opts, char *err, size_t err_size
   ks_window *win = ks_xcalloc(1, sizeof *win);
   win->window = w;
   win->renderer = r;
+  win->rotation = opts->rotation % 90 == 0 ? ((opts->rotation % 360) + 360) % 360 : 0;
   return win;
 }
 
@@ -81,13 +83,29 @@ void ks_window_size(const ks_window *win, int *width, int *height) {
 
 uint64_t ks_window_ticks(void) { return SDL_GetTicks64(); }
 
-/* Screen-relative units: 1.0 is the short side. */
+int ks_window_rotation(const ks_window *win) { return win->rotation; }
+
+/* Physical pixels to the logical frame the screens are laid out in (undoing the rotation), in
+ * screen-relative units: 1.0 is the short side. */
 static void to_units(const ks_window *win, float px, float py, float *x, float *y) {
   int w, h;
   ks_window_size(win, &w, &h);
-  float s = (float)(w < h ? w : h);
-  *x = px / s;
-  *y = py / s;
+  float s = (float)(w < h ? w : h), lx = px, ly = py;
+  switch (win->rotation) {
+  case 90:
+    lx = py, ly = (float)w - px;
+    break;
+  case 180:
+    lx = (float)w - px, ly = (float)h - py;
+    break;
+  case 270:
+    lx = (float)h - py, ly = px;
+    break;
+  default:
+    break;
+  }
+  *x = lx / s;
+  *y = ly / s;
 }
 
 /* Translates one SDL event; returns false for events the kiosk does not use. */

@@ -37,8 +37,9 @@ typedef struct {
 } batch;
 
 struct ks_gfx {
-  SDL_Renderer *r; /* NULL: the null backend */
-  int width, height;
+  SDL_Renderer *r;   /* NULL: the null backend */
+  int width, height; /* physical */
+  int rotation;      /* 0, 90, 180 or 270 degrees clockwise */
   page pages[MAX_PAGES];
   int n_pages, max_pages;
   glyph_slot *slots;
@@ -72,8 +73,13 @@ void ks_gfx_destroy(ks_gfx *g) {
   free(g);
 }
 
-int ks_gfx_width(const ks_gfx *g) { return g->width; }
-int ks_gfx_height(const ks_gfx *g) { return g->height; }
+void ks_gfx_set_rotation(ks_gfx *g, int degrees) {
+  int d = ((degrees % 360) + 360) % 360;
+  g->rotation = d == 90 || d == 180 || d == 270 ? d : 0;
+}
+
+int ks_gfx_width(const ks_gfx *g) { return g->rotation % 180 ? g->height : g->width; }
+int ks_gfx_height(const ks_gfx *g) { return g->rotation % 180 ? g->width : g->height; }
 
 ks_gfx_stats ks_gfx_stats_take(ks_gfx *g) {
   ks_gfx_stats s = g->stats;
@@ -109,6 +115,21 @@ static int reserve(ks_gfx *g, SDL_Texture *texture, size_t nv, size_t ni) {
 static SDL_Color sdl_color(ks_color c) { return (SDL_Color){c.r, c.g, c.b, c.a}; }
 
 static void vertex(ks_gfx *g, float x, float y, ks_color c, float u, float v) {
+  /* Logical to physical: the screen turned clockwise. */
+  float w = (float)g->width, h = (float)g->height, lx = x;
+  switch (g->rotation) {
+  case 90:
+    x = w - y, y = lx;
+    break;
+  case 180:
+    x = w - x, y = h - y;
+    break;
+  case 270:
+    x = y, y = h - lx;
+    break;
+  default:
+    break;
+  }
   g->batch.verts[g->batch.n_verts++] =
       (SDL_Vertex){.position = {x, y}, .color = sdl_color(c), .tex_coord = {u, v}};
 }

@@ -32,6 +32,7 @@ void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame
   int w, h;
   ks_window_size(win, &w, &h);
   ks_gfx *gfx = ks_gfx_create(ks_window_renderer(win), w, h, 2);
+  ks_gfx_set_rotation(gfx, ks_window_rotation(win));
   ks_gesture_machine *gm = ks_gesture_create();
   bool quit = false, dirty = true, moving = false;
   uint64_t start = ks_window_ticks(), last = start;
@@ -59,6 +60,7 @@ void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame
       if (nw != w || nh != h) {
         ks_gfx_destroy(gfx);
         gfx = ks_gfx_create(ks_window_renderer(win), w = nw, h = nh, 2);
+        ks_gfx_set_rotation(gfx, ks_window_rotation(win));
       }
       ks_ui_draw(ui, gfx);
       ks_window_present(win); /* paced by vsync where the display has it */

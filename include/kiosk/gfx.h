@@ -36,6 +36,12 @@ typedef struct ks_gfx ks_gfx;
  * 1024x1024 RGBA (4 MiB each). */
 ks_gfx *ks_gfx_create(SDL_Renderer *renderer, int width, int height, int atlas_pages);
 void ks_gfx_destroy(ks_gfx *gfx);
+/* Turns what is drawn by `degrees` clockwise (0, 90, 180 or 270) on the physical display: the
+ * kiosk rotates the screen itself, as SDL on KMS/DRM ignores the kernel's rotation. Drawing then
+ * uses the logical size, which swaps width and height for 90 and 270. Free: vertices are
+ * rotated as they are made, with no extra copy of the screen. */
+void ks_gfx_set_rotation(ks_gfx *gfx, int degrees);
+/* The logical size screens lay out in. */
 int ks_gfx_width(const ks_gfx *gfx);
 int ks_gfx_height(const ks_gfx *gfx);
 

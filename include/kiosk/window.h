@@ -14,6 +14,7 @@ typedef struct {
   bool fullscreen; /* else a window of width×height, for development */
   int width, height;
   bool headless; /* SDL's offscreen video driver without GPU acceleration (benchmarks, CI) */
+  int rotation;  /* 0, 90, 180 or 270 degrees clockwise, applied by the kiosk itself */
 } ks_window_opts;
 
 /* What the window did since it opened: for the idle budget. */
@@ -36,8 +37,10 @@ typedef struct ks_window ks_window;
 ks_window *ks_window_open(const ks_window_opts *opts, char *err, size_t err_size);
 void ks_window_close(ks_window *win);
 SDL_Renderer *ks_window_renderer(ks_window *win);
-/* Size of the drawable in pixels. */
+/* Size of the drawable in physical pixels. */
 void ks_window_size(const ks_window *win, int *width, int *height);
+/* The rotation drawing must apply (ks_gfx_set_rotation); touches arrive already turned back. */
+int ks_window_rotation(const ks_window *win);
 /* Collects waiting input into `out` (at most `cap`). With none waiting, waits up to
  * `timeout_ms` in sleeps of at most 40 ms, so that an idle kiosk wakes ~25 times a second. */
 size_t ks_window_poll(ks_window *win, int timeout_ms, ks_input *out, size_t cap);
