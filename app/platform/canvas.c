@@ -41,6 +41,11 @@ void ks_canvas_destroy(ks_canvas *c) {
 
 SDL_Renderer *ks_canvas_renderer(ks_canvas *c) { return c->renderer; }
 
+SDL_Surface *ks_canvas_surface(ks_canvas *c) {
+  SDL_RenderFlush(c->renderer);
+  return c->surface;
+}
+
 bool ks_canvas_save_png(ks_canvas *c, const char *path, char *err, size_t err_size) {
   SDL_RenderFlush(c->renderer);
   if (IMG_SavePNG(c->surface, path) != 0) {

@@ -15,6 +15,9 @@ ks_canvas *ks_canvas_create(int width, int height, char *err, size_t err_size);
 void ks_canvas_destroy(ks_canvas *canvas);
 /* The renderer to hand to ks_gfx_create. */
 SDL_Renderer *ks_canvas_renderer(ks_canvas *canvas);
+typedef struct SDL_Surface SDL_Surface;
+/* The pixels drawn so far (ARGB8888), after flushing the renderer; owned by the canvas. */
+SDL_Surface *ks_canvas_surface(ks_canvas *canvas);
 /* Writes what was drawn as PNG. */
 bool ks_canvas_save_png(ks_canvas *canvas, const char *path, char *err, size_t err_size);
 

@@ -1,0 +1,164 @@
+/* Golden images: the main screens rendered from the fixture pack and compared with the
+ * references in tests/ref/ within a small tolerance (the aarch64 build differs by up to 2/255 a
+ * channel). A difference writes NAME-diff.png beside the test binary, the differing pixels in red
+ * over a dimmed copy of the render. A missing reference fails, unless KS_UPDATE_GOLDEN=1 asks
+ * for it to be written. */
+#include "test_support.h"
+
+#include "kiosk/canvas.h"
+#include "kiosk/pack.h"
+#include "kiosk/source.h"
+#include "kiosk/textbreak.h"
+#include "kiosk/ui.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+enum { TOLERANCE = 2 };
+
+typedef struct {
+  const char *name, *screen, *id;
+  ks_lang lang;
+  int w, h, rotate;
+} golden;
+
+static const golden cases[] = {
+    {"home-zh", "home", NULL, KS_LANG_ZH, 1280, 720, 0},
+    {"home-en-portrait", "home", NULL, KS_LANG_EN, 720, 1280, 0},
+    {"achievements-en", "achievements", NULL, KS_LANG_EN, 1280, 720, 0},
+    {"achievement-zh", "achievement", "ach-quantum-sensor", KS_LANG_ZH, 1280, 720, 0},
+    {"timeline-zh", "timeline", NULL, KS_LANG_ZH, 1280, 720, 0},
+    {"event-en-portrait", "event", "ev-2021-05-27-joint-lab", KS_LANG_EN, 720, 1280, 0},
+    {"cities-zh", "cities", NULL, KS_LANG_ZH, 1280, 720, 0},
+    {"city-en", "city", "city-hefei", KS_LANG_EN, 1280, 720, 0},
+    {"attract-zh", "attract", NULL, KS_LANG_ZH, 1280, 720, 0},
+    {"home-zh-rotate-90", "home", NULL, KS_LANG_ZH, 1280, 720, 90},
+};
+
+static ks_content *content;
+static ks_fonts *fonts;
+
+static int setup(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  content = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  ks_diag_destroy(d);
+  char err[256];
+  fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
+  ks_text_break_init();
+  return content && fonts ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  ks_fonts_close(fonts);
+  ks_content_destroy(content);
+  return 0;
+}
+
+/* Renders a case onto a canvas (the caller destroys it). */
+static ks_canvas *render(const golden *g) {
+  char err[256];
+  ks_canvas *canvas = ks_canvas_create(g->w, g->h, err, sizeof err);
+  assert_non_null(canvas);
+  ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), g->w, g->h, 2);
+  ks_gfx_set_rotation(gfx, g->rotate);
+  ks_ui *ui = ks_ui_create(content, fonts, g->lang);
+  ks_screen_id screen;
+  assert_true(ks_screen_parse(g->screen, &screen));
+  if (screen != KS_SCREEN_HOME)
+    assert_true(ks_ui_show(ui, screen, g->id));
+  while (ks_ui_tick(ui, 0.05f)) /* at rest */
+    ;
+  ks_ui_draw(ui, gfx);
+  ks_ui_destroy(ui);
+  ks_gfx_destroy(gfx);
+  return canvas;
+}
+
+/* A pixel of a 32-bit surface, read and written by bytes: no assumption about alignment. */
+static Uint32 get_px(const SDL_Surface *s, int x, int y) {
+  Uint32 v;
+  memcpy(&v, (const Uint8 *)s->pixels + y * s->pitch + x * 4, 4);
+  return v;
+}
+
+static void put_px(SDL_Surface *s, int x, int y, Uint32 v) {
+  memcpy((Uint8 *)s->pixels + y * s->pitch + x * 4, &v, 4);
+}
+
+/* Counts pixels that differ by more than the tolerance in any channel; paints `diff`. */
+static long compare(SDL_Surface *got, SDL_Surface *want, SDL_Surface *diff) {
+  long bad = 0;
+  for (int y = 0; y < got->h; y++)
+    for (int x = 0; x < got->w; x++) {
+      Uint32 a = get_px(got, x, y), b = get_px(want, x, y);
+      bool differs = false;
+      for (int shift = 0; shift < 24; shift += 8) {
+        int ca = (int)(a >> shift & 0xff), cb = (int)(b >> shift & 0xff);
+        differs |= abs(ca - cb) > TOLERANCE;
+      }
+      bad += differs;
+      put_px(diff, x, y, differs ? 0xffff0000u : 0xff000000u | ((a >> 2) & 0x3f3f3fu));
+    }
+  return bad;
+}
+
+static void screens_match_their_references(void **state) {
+  (void)state;
+  bool update = getenv("KS_UPDATE_GOLDEN") && strcmp(getenv("KS_UPDATE_GOLDEN"), "1") == 0;
+  int failures = 0;
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const golden *g = &cases[i];
+    char ref[1024], out[1024], err[256];
+    snprintf(ref, sizeof ref, "%s/%s.png", KS_TEST_REF, g->name);
+    ks_canvas *canvas = render(g);
+    SDL_Surface *got = ks_canvas_surface(canvas);
+    SDL_Surface *loaded = IMG_Load(ref);
+    if (!loaded) {
+      if (update) {
+        assert_true(ks_canvas_save_png(canvas, ref, err, sizeof err));
+        fprintf(stderr, "wrote the reference %s\n", ref);
+      } else {
+        fprintf(stderr, "%s: no reference; run with KS_UPDATE_GOLDEN=1 to create it\n", ref);
+        failures++;
+      }
+      ks_canvas_destroy(canvas);
+      continue;
+    }
+    SDL_Surface *want = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(loaded);
+    if (want->w != got->w || want->h != got->h) {
+      fprintf(stderr, "%s: the reference is %dx%d, the render %dx%d\n", g->name, want->w, want->h,
+              got->w, got->h);
+      failures++;
+    } else {
+      SDL_Surface *diff =
+          SDL_CreateRGBSurfaceWithFormat(0, got->w, got->h, 32, SDL_PIXELFORMAT_ARGB8888);
+      long bad = compare(got, want, diff);
+      if (bad) {
+        snprintf(out, sizeof out, "%s/%s-diff.png", KS_TEST_TMP, g->name);
+        IMG_SavePNG(diff, out);
+        fprintf(stderr, "%s: %ld pixels differ by more than %d/255; see %s\n", g->name, bad,
+                TOLERANCE, out);
+        failures++;
+        if (update) {
+          ks_canvas_save_png(canvas, ref, err, sizeof err);
+          fprintf(stderr, "rewrote the reference %s\n", ref);
+        }
+      }
+      SDL_FreeSurface(diff);
+    }
+    SDL_FreeSurface(want);
+    ks_canvas_destroy(canvas);
+  }
+  if (!update)
+    assert_int_equal(failures, 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(screens_match_their_references),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
