@@ -10,6 +10,8 @@ int ks_cmd_pack(int argc, char **argv);
 int ks_cmd_render(int argc, char **argv);
 /* Replays a touch script against a simulated clock, headless. */
 int ks_cmd_play(int argc, char **argv);
+/* Renders every screen of a pack in both languages, with contact sheets. */
+int ks_cmd_proof(int argc, char **argv);
 /* Prints the figures of the kiosk's budgets; `main_start_ms` is CLOCK_MONOTONIC at main(). */
 int ks_cmd_bench(int argc, char **argv, double main_start_ms);
 /* Prints what a pack holds. */

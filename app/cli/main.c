@@ -13,6 +13,7 @@ static const char usage[] =
     "       kiosk pack info FILE.kpack\n"
     "       kiosk render --screen NAME [--id EXHIBIT] [--lang zh|en] [--size WxH] --out FILE.png\n"
     "       kiosk play SCRIPT [--size WxH] --out-dir DIR\n"
+    "       kiosk proof [--pack FILE.kpack] --out DIR\n"
     "       kiosk bench [--pack FILE.kpack] [--size WxH]\n"
     "\n"
     "Exhibit Kiosk shows touch-navigable exhibits from a content pack.\n"
@@ -22,6 +23,7 @@ static const char usage[] =
     "  kiosk pack …          build and check content packs; `kiosk pack --help` for more\n"
     "  kiosk render …        render a screen to PNG without a display; `--help` for more\n"
     "  kiosk play …          replay a touch script headless, with screenshots; `--help`\n"
+    "  kiosk proof           every screen in both languages and contact sheets, for review\n"
     "  kiosk bench           print start-up, idle, fling and memory figures, headless\n"
     "  --pack FILE.kpack     open this pack instead of the bundled one\n"
     "  --windowed            a 1280x720 window instead of fullscreen, for development\n"
@@ -46,6 +48,8 @@ int main(int argc, char **argv) {
       return ks_cmd_render(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "play") == 0 && i == 1) {
       return ks_cmd_play(argc - 2, argv + 2);
+    } else if (strcmp(argv[i], "proof") == 0 && i == 1) {
+      return ks_cmd_proof(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "bench") == 0 && i == 1) {
       return ks_cmd_bench(argc - 2, argv + 2,
                           (double)start.tv_sec * 1e3 + (double)start.tv_nsec / 1e6);

@@ -1,0 +1,179 @@
+/* kiosk proof: every screen of a pack in both languages as PNGs, and a contact sheet per language,
+ * so that a curator reviews a whole pack at a glance before it goes to a kiosk. */
+#include "cli.h"
+
+#include "kiosk/canvas.h"
+#include "kiosk/diag.h"
+#include "kiosk/font.h"
+#include "kiosk/mem.h"
+#include "kiosk/pack.h"
+#include "kiosk/paths.h"
+#include "kiosk/textbreak.h"
+#include "kiosk/ui.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { SHOT_W = 1280, SHOT_H = 720, THUMB_W = 320, THUMB_H = 180, COLS = 6, LABEL_H = 36 };
+
+/* One page of the proof: a screen, and the exhibit it shows (NULL for overview screens). */
+typedef struct {
+  ks_screen_id screen;
+  const char *id;
+} page;
+
+static const char *screen_of(ks_kind kind, ks_screen_id *screen) {
+  *screen = kind == KS_KIND_ACHIEVEMENT ? KS_SCREEN_ACHIEVEMENT
+            : kind == KS_KIND_CITY      ? KS_SCREEN_CITY
+                                        : KS_SCREEN_EVENT;
+  return kind == KS_KIND_ACHIEVEMENT ? "achievement" : kind == KS_KIND_CITY ? "city" : "event";
+}
+
+/* Renders one page into `canvas`. */
+static bool render_page(ks_canvas *canvas, const ks_content *content, ks_fonts *fonts, ks_lang lang,
+                        const page *p) {
+  ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), SHOT_W, SHOT_H, 2);
+  ks_ui *ui = ks_ui_create(content, fonts, lang);
+  bool ok = p->screen == KS_SCREEN_HOME || ks_ui_show(ui, p->screen, p->id);
+  if (ok) {
+    while (ks_ui_tick(ui, 0.05f))
+      ;
+    ks_ui_draw(ui, gfx);
+  }
+  ks_ui_destroy(ui);
+  ks_gfx_destroy(gfx);
+  return ok;
+}
+
+int ks_cmd_proof(int argc, char **argv) {
+  const char *out = NULL, *pack_path = NULL;
+  for (int i = 0; i < argc; i++) {
+    if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+      out = argv[++i];
+    else if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc)
+      pack_path = argv[++i];
+    else {
+      fprintf(stderr,
+              "usage: kiosk proof [--pack FILE.kpack] --out DIR\n\n"
+              "Renders every exhibit's screen and the overview screens in both languages\n"
+              "into DIR, with a contact sheet per language (contact-zh.png, contact-en.png).\n");
+      return strcmp(argv[i], "--help") == 0 ? 0 : 2;
+    }
+  }
+  if (!out) {
+    fprintf(stderr, "kiosk proof: say where with --out DIR\n");
+    return 2;
+  }
+  if (mkdir(out, 0755) != 0 && errno != EEXIST) {
+    fprintf(stderr, "kiosk proof: cannot create %s: %s\n", out, strerror(errno));
+    return 1;
+  }
+  char bundled[4096], fonts_dir[4096], err[512];
+  if ((!pack_path && !ks_paths_find("bundled.kpack", bundled, sizeof bundled)) ||
+      !ks_paths_find("assets/fonts", fonts_dir, sizeof fonts_dir)) {
+    fprintf(stderr, "kiosk proof: the bundled pack or fonts are missing beside the binary\n");
+    return 1;
+  }
+  ks_diag *diag = ks_diag_create();
+  ks_pack *pack = ks_pack_open(pack_path ? pack_path : bundled, diag);
+  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
+  ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
+  int rc = 1;
+  if (!content || ks_diag_count(diag, KS_ERROR)) {
+    ks_diag_print(diag, stderr);
+  } else if (!fonts) {
+    fprintf(stderr, "kiosk proof: %s\n", err);
+  } else {
+    ks_text_break_init();
+    size_t n = 5 + content->n_exhibits;
+    page *pages = ks_xcalloc(n, sizeof *pages);
+    const ks_screen_id overview[5] = {KS_SCREEN_HOME, KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES,
+                                      KS_SCREEN_TIMELINE, KS_SCREEN_ATTRACT};
+    for (size_t i = 0; i < 5; i++)
+      pages[i].screen = overview[i];
+    for (size_t i = 0; i < content->n_exhibits; i++) {
+      pages[5 + i].id = content->exhibits[i].id;
+      screen_of(content->exhibits[i].kind, &pages[5 + i].screen);
+    }
+    rc = 0;
+    for (int l = 0; l < KS_LANG_COUNT && rc == 0; l++) {
+      const char *code = ks_lang_code((ks_lang)l);
+      int rows = (int)((n + COLS - 1) / COLS);
+      int sheet_w = COLS * THUMB_W, sheet_h = rows * (THUMB_H + LABEL_H);
+      SDL_Surface *sheet =
+          SDL_CreateRGBSurfaceWithFormat(0, sheet_w, sheet_h, 32, SDL_PIXELFORMAT_ARGB8888);
+      ks_canvas *shot = ks_canvas_create(SHOT_W, SHOT_H, err, sizeof err);
+      if (!sheet || !shot) {
+        fprintf(stderr, "kiosk proof: %s\n", shot ? SDL_GetError() : err);
+        rc = 1;
+      }
+      SDL_FillRect(sheet, NULL, 0xff0b1a2e);
+      for (size_t i = 0; i < n && rc == 0; i++) {
+        char path[4096];
+        const char *name = pages[i].id ? pages[i].id : "overview";
+        ks_screen_id s = pages[i].screen;
+        const char *const overview_names[] = {"home", "achievements", "cities", "timeline",
+                                              "attract"};
+        if (!pages[i].id)
+          name = overview_names[i];
+        if (!render_page(shot, content, fonts, (ks_lang)l, &pages[i])) {
+          fprintf(stderr, "kiosk proof: cannot show %s\n", name);
+          rc = 1;
+          break;
+        }
+        (void)s;
+        snprintf(path, sizeof path, "%s/%s-%s.png", out, name, code);
+        if (!ks_canvas_save_png(shot, path, err, sizeof err)) {
+          fprintf(stderr, "kiosk proof: %s\n", err);
+          rc = 1;
+          break;
+        }
+        /* The thumbnail, scaled smoothly, on the sheet. */
+        SDL_Rect dst = {(int)(i % COLS) * THUMB_W + 8, (int)(i / COLS) * (THUMB_H + LABEL_H) + 8,
+                        THUMB_W - 16, THUMB_H - 16};
+        SDL_SoftStretchLinear(ks_canvas_surface(shot), NULL, sheet, &dst);
+      }
+      if (rc == 0) {
+        /* Names under the thumbnails, drawn with the kiosk's own text. */
+        SDL_Renderer *r = SDL_CreateSoftwareRenderer(sheet);
+        ks_gfx *gfx = ks_gfx_create(r, sheet_w, sheet_h, 1);
+        ks_face *face = ks_fonts_face(fonts, 16);
+        for (size_t i = 0; i < n; i++) {
+          const char *label = pages[i].id;
+          const char *const overview_names[] = {"home", "achievements", "cities", "timeline",
+                                                "attract"};
+          if (!label)
+            label = overview_names[i];
+          ks_gfx_text(gfx, face, label, strlen(label), (int)(i % COLS) * THUMB_W + 8,
+                      (int)(i / COLS) * (THUMB_H + LABEL_H) + THUMB_H + 14,
+                      (ks_color){0xc2, 0xd0, 0xe2, 0xff});
+        }
+        ks_gfx_flush(gfx);
+        SDL_RenderFlush(r);
+        ks_gfx_destroy(gfx);
+        SDL_DestroyRenderer(r);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/contact-%s.png", out, code);
+        if (IMG_SavePNG(sheet, path) != 0) {
+          fprintf(stderr, "kiosk proof: cannot write %s\n", path);
+          rc = 1;
+        } else {
+          printf("wrote %s: %zu screens\n", path, n);
+        }
+      }
+      ks_canvas_destroy(shot);
+      SDL_FreeSurface(sheet);
+    }
+    free(pages);
+  }
+  ks_fonts_close(fonts);
+  ks_content_destroy(content);
+  ks_pack_close(pack);
+  ks_diag_destroy(diag);
+  return rc;
+}
