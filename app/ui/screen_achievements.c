@@ -23,34 +23,102 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool press
     ui_text(f, place, KS_TYPE_SMALL, x, r.y + r.h - pad - u(f, 36), w, 1, KS_TEAL);
 }
 
+/* True when an achievement links to a city of `province`. */
+static bool in_province(const ks_content *c, const ks_exhibit *e, const char *province) {
+  for (size_t i = 0; i < e->n_links; i++) {
+    const ks_exhibit *t = ks_content_find(c, e->links[i].target);
+    if (t && t->kind == KS_KIND_CITY && t->province && strcmp(t->province, province) == 0)
+      return true;
+  }
+  /* Links may also be written on the city's side. */
+  for (size_t i = 0; i < c->n_exhibits; i++) {
+    const ks_exhibit *t = &c->exhibits[i];
+    if (t->kind != KS_KIND_CITY || !t->province || strcmp(t->province, province) != 0)
+      continue;
+    for (size_t k = 0; k < t->n_links; k++)
+      if (strcmp(t->links[k].target, e->id) == 0)
+        return true;
+  }
+  return false;
+}
+
+static bool shown(const ks_ui *ui, const ks_exhibit *e) {
+  return (!ui->filter_field || (e->field && strcmp(e->field, ui->filter_field) == 0)) &&
+         (!ui->filter_province || in_province(ui->content, e, ui->filter_province));
+}
+
+/* One row of filter chips, "all" and each value some achievement has, wrapped to the width;
+ * drawn only when `draw`. Returns its height. */
+static int filter_row(const frame *f, int y, action_kind kind, const char *current, bool draw) {
+  const ks_ui *ui = f->ui;
+  const char *const *values = kind == ACT_FILTER_FIELD ? ks_fields() : ks_provinces();
+  int x = u(f, KS_MARGIN), right = f->w - u(f, KS_MARGIN), row = u(f, 56 + 12), h = row;
+  const char *all = kind == ACT_FILTER_FIELD ? say(f, "全部领域", "All fields")
+                                             : say(f, "全部地区", "All places");
+  ks_color accent = kind == ACT_FILTER_FIELD ? KS_GOLD : KS_TEAL;
+  if (draw)
+    ui_chip(f, all, x, y, accent, (action){.kind = kind}, current == NULL);
+  x += ui_chip_width(f, all) + u(f, 12);
+  for (const char *const *v = values; *v; v++) {
+    bool present = false;
+    for (size_t i = 0; i < ui->n_achievements && !present; i++)
+      present = kind == ACT_FILTER_FIELD
+                    ? ui->achievements[i]->field && strcmp(ui->achievements[i]->field, *v) == 0
+                    : in_province(ui->content, ui->achievements[i], *v);
+    if (!present)
+      continue;
+    const char *label = kind == ACT_FILTER_FIELD ? ui_field_name(f, *v) : ui_province_name(f, *v);
+    int w = ui_chip_width(f, label);
+    if (x + w > right) /* wrap */
+      x = u(f, KS_MARGIN), y += row, h += row;
+    if (draw)
+      ui_chip(f, label, x, y, accent, (action){.kind = kind, .exhibit = *v},
+              current && strcmp(current, *v) == 0);
+    x += w + u(f, 12);
+  }
+  return h;
+}
+
 void ui_screen_achievements(const frame *f) {
+  const ks_ui *ui = f->ui;
+  const ks_exhibit *list[512];
+  size_t n = 0;
+  for (size_t i = 0; i < ui->n_achievements && n < 512; i++)
+    if (shown(ui, ui->achievements[i]))
+      list[n++] = ui->achievements[i];
   char sub[96];
-  SAYF(f, sub, "%zu 项成果 · 最新在前%.0s", "%zu result%s · newest first", f->ui->n_achievements,
-       f->ui->n_achievements == 1 ? "" : "s");
+  SAYF(f, sub, "%zu 项成果 · 最新在前%.0s", "%zu result%s · newest first", n, n == 1 ? "" : "s");
   const char *title = say(f, "创新成果", "Achievements");
-  int top = ui_header(f, title, sub, false);
+  /* Header and filters stay put; the cards scroll under them. */
+  int head = ui_header(f, title, sub, false) - u(f, 24);
+  int fields_h = filter_row(f, head, ACT_FILTER_FIELD, ui->filter_field, false);
+  int places_h = filter_row(f, head + fields_h, ACT_FILTER_PROVINCE, ui->filter_province, false);
+  int top = head + fields_h + places_h + u(f, 16);
   int cols = f->portrait ? 2 : 3, left = u(f, KS_MARGIN);
   int gap = u(f, KS_GAP), cw = (f->w - 2 * left - (cols - 1) * gap) / cols, ch = u(f, 400);
-  int rows = ((int)f->ui->n_achievements + cols - 1) / cols;
+  int rows = ((int)n + cols - 1) / cols;
   int content_h = rows * (ch + gap) + u(f, KS_MARGIN), view_h = f->h - top;
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - view_h));
-  int offset = (int)f->ui->scroll.pos;
-  for (size_t i = 0; i < f->ui->n_achievements; i++) {
+  int offset = (int)ui->scroll.pos;
+  for (size_t i = 0; i < n; i++) {
     ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),
                  top + (int)(i / (size_t)cols) * (ch + gap) - offset, cw, ch};
     if (r.y + r.h <= top || r.y >= f->h)
       continue; /* off screen */
-    const ks_exhibit *e = f->ui->achievements[i];
-    /* Only the part below the header answers touches. */
+    /* Only the part below the fixed parts answers touches. */
     ks_rect touch = r;
     if (touch.y < top)
       touch.h -= top - touch.y, touch.y = top;
-    bool pressed = ui_add_hit(f, touch, (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, e->id});
-    draw_card(f, r, e, pressed);
+    bool pressed = ui_add_hit(f, touch, (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, list[i]->id});
+    draw_card(f, r, list[i], pressed);
   }
-  /* The header stays put over the scrolling cards. */
+  if (n == 0)
+    ui_text(f, say(f, "没有符合条件的成果", "No achievement matches these filters"), KS_TYPE_BODY,
+            left, top + u(f, 24), f->w - 2 * left, 1, KS_TEXT_DIM);
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - gap / 2}, KS_BG);
   ui_draw_header(f, title, sub);
+  filter_row(f, head, ACT_FILTER_FIELD, ui->filter_field, true);
+  filter_row(f, head + fields_h, ACT_FILTER_PROVINCE, ui->filter_province, true);
 }
 
 /* A key figure: the number large, its unit after it, what it counts below. Returns the height. */

@@ -143,6 +143,7 @@ bool ks_ui_back(ks_ui *ui) {
 bool ks_ui_home(ks_ui *ui) {
   bool changed = ui->screen != KS_SCREEN_HOME;
   ui->depth = 0;
+  ui->filter_field = ui->filter_province = NULL;
   enter(ui, KS_SCREEN_HOME, NULL);
   return changed;
 }
@@ -174,6 +175,14 @@ static bool run(ks_ui *ui, action a) {
     return ks_ui_home(ui);
   case ACT_LANG:
     return ks_ui_toggle_lang(ui);
+  case ACT_FILTER_FIELD:
+    ui->filter_field = a.exhibit;
+    ks_scroller_init(&ui->scroll, 0, 0);
+    return true;
+  case ACT_FILTER_PROVINCE:
+    ui->filter_province = a.exhibit;
+    ks_scroller_init(&ui->scroll, 0, 0);
+    return true;
   default:
     return false;
   }

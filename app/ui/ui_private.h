@@ -14,12 +14,20 @@
 enum { MAX_HITS = 128, MAX_HISTORY = 16 };
 
 /* What touching a region does. */
-typedef enum { ACT_NONE, ACT_GO, ACT_BACK, ACT_HOME, ACT_LANG } action_kind;
+typedef enum {
+  ACT_NONE,
+  ACT_GO,
+  ACT_BACK,
+  ACT_HOME,
+  ACT_LANG,
+  ACT_FILTER_FIELD,    /* show the achievements of one field (exhibit: the field, or NULL) */
+  ACT_FILTER_PROVINCE, /* show those of one province (exhibit: the province, or NULL) */
+} action_kind;
 
 typedef struct {
   action_kind kind;
   ks_screen_id screen; /* ACT_GO */
-  const char *exhibit; /* ACT_GO to a detail screen; owned by the content */
+  const char *exhibit; /* ACT_GO to a detail screen, or a filter's value; owned by the content */
 } action;
 
 /* A region of the last frame that answers touches. */
@@ -54,14 +62,16 @@ struct ks_ui {
   /* Cities: the corridor's in corridor order, then the others by id. */
   const ks_exhibit **cities;
   size_t n_cities;
-  int first_year, last_year; /* span of the timeline */
-  ks_lang default_lang;      /* what the attract loop resets to */
-  float idle_timeout;        /* seconds; 0: never */
-  float idle;                /* seconds since the last touch */
-  float slide_time;          /* seconds the current highlight has shown */
-  size_t slide;              /* which highlight the attract loop shows */
-  size_t attract_count;      /* how many highlights there are */
-  bool swallow;              /* the touch that woke the kiosk is not over yet */
+  int first_year, last_year;   /* span of the timeline */
+  ks_lang default_lang;        /* what the attract loop resets to */
+  float idle_timeout;          /* seconds; 0: never */
+  float idle;                  /* seconds since the last touch */
+  float slide_time;            /* seconds the current highlight has shown */
+  size_t slide;                /* which highlight the attract loop shows */
+  size_t attract_count;        /* how many highlights there are */
+  bool swallow;                /* the touch that woke the kiosk is not over yet */
+  const char *filter_field;    /* the gallery shows only this field, or all when NULL */
+  const char *filter_province; /* and only achievements linked to a city of this province */
 };
 
 /* Per-frame drawing state: the gfx and the size of a unit. */
@@ -111,7 +121,12 @@ int ui_text(const frame *f, const char *s, int size, int x, int y, int max_w, si
 int ui_header(const frame *f, const char *title, const char *subtitle, bool draw);
 int ui_draw_header(const frame *f, const char *title, const char *subtitle);
 /* A rounded label that may lead somewhere; returns its width. */
-int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, action a);
+int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, action a,
+            bool selected);
+/* The width ui_chip takes for `label`. */
+int ui_chip_width(const frame *f, const char *label);
+/* The name of a province code in the UI's language. */
+const char *ui_province_name(const frame *f, const char *province);
 int ui_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_color c);
 int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w);
 int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w);

@@ -169,16 +169,34 @@ void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
 }
 
 /* A rounded label that may lead to another exhibit. Returns its width. */
-int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, action a) {
+int ui_chip_width(const frame *f, const char *label) {
+  return ks_face_measure(face(f, KS_TYPE_SMALL), label, strlen(label)) + u(f, 64);
+}
+
+int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, action a,
+            bool selected) {
   ks_face *fc = face(f, KS_TYPE_SMALL);
-  int w = ks_face_measure(fc, label, strlen(label)) + u(f, 64), h = u(f, 56);
+  int w = ui_chip_width(f, label), h = u(f, 56);
   bool pressed = a.kind != ACT_NONE && ui_add_hit(f, (ks_rect){x, y, w, h}, a);
-  ks_gfx_fill_round_rect(f->gfx, (ks_rect){x, y, w, h}, h / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  ks_color fill = selected ? accent : pressed ? KS_CARD_PRESSED : KS_CARD;
+  ks_gfx_fill_round_rect(f->gfx, (ks_rect){x, y, w, h}, h / 2, fill);
   ks_gfx_fill_circle(f->gfx, (float)(x + u(f, 24)), (float)y + (float)h / 2, (float)u(f, 7),
-                     accent);
+                     selected ? KS_ON_ACCENT : accent);
   int baseline = y + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
-  ks_gfx_text(f->gfx, fc, label, strlen(label), x + u(f, 44), baseline, KS_TEXT);
+  ks_gfx_text(f->gfx, fc, label, strlen(label), x + u(f, 44), baseline,
+              selected ? KS_ON_ACCENT : KS_TEXT);
   return w;
+}
+
+const char *ui_province_name(const frame *f, const char *province) {
+  static const char *const names[][3] = {{"shanghai", "上海", "Shanghai"},
+                                         {"jiangsu", "江苏", "Jiangsu"},
+                                         {"zhejiang", "浙江", "Zhejiang"},
+                                         {"anhui", "安徽", "Anhui"}};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (province && strcmp(province, names[i][0]) == 0)
+      return names[i][f->ui->lang == KS_LANG_EN ? 2 : 1];
+  return province ? province : "";
 }
 
 /* Paragraphs of a body, a gap between them. Returns the height. */
@@ -222,7 +240,7 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     int cw = ks_face_measure(fc, label, strlen(label)) + u(f, 64);
     if (cx > x && cx + cw > x + w)
       cx = x, cy += row;
-    cx += ui_chip(f, label, cx, cy, accent, a) + u(f, 16);
+    cx += ui_chip(f, label, cx, cy, accent, a, false) + u(f, 16);
     any = true;
   }
   return any ? cy + row - y : 0;
