@@ -5,6 +5,7 @@
 #include "kiosk/canvas.h"
 #include "kiosk/diag.h"
 #include "kiosk/font.h"
+#include "kiosk/images.h"
 #include "kiosk/mem.h"
 #include "kiosk/pack.h"
 #include "kiosk/paths.h"
@@ -43,6 +44,8 @@ static bool render_page(ks_canvas *canvas, const ks_content *content, ks_fonts *
   if (ok) {
     while (ks_ui_tick(ui, 0.05f))
       ;
+    ks_ui_draw(ui, gfx);
+    ks_images_settle(ks_gfx_images(gfx));
     ks_ui_draw(ui, gfx);
   }
   ks_ui_destroy(ui);

@@ -3,6 +3,7 @@
 #include "kiosk/canvas.h"
 #include "kiosk/diag.h"
 #include "kiosk/font.h"
+#include "kiosk/images.h"
 #include "kiosk/pack.h"
 #include "kiosk/paths.h"
 #include "kiosk/textbreak.h"
@@ -103,7 +104,9 @@ int ks_cmd_render(int argc, char **argv) {
         /* A screen at rest: let its animations (a highlight fading in) finish first. */
         for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
           ;
-        ks_ui_draw(ui, gfx);
+        ks_ui_draw(ui, gfx); /* asks for the screen's images */
+        ks_images_settle(ks_gfx_images(gfx));
+        ks_ui_draw(ui, gfx); /* and shows them */
         if (ks_canvas_save_png(canvas, out, err, sizeof err))
           rc = 0;
         else

@@ -1,5 +1,6 @@
 #include "kiosk/gfx.h"
 
+#include "kiosk/images.h"
 #include "kiosk/mem.h"
 
 #include <SDL.h>
@@ -48,7 +49,11 @@ struct ks_gfx {
   uint8_t *scratch; /* RGBA staging for one glyph */
   size_t scratch_size;
   ks_gfx_stats stats;
+  ks_images *images;
 };
+
+/* Scaled exhibit images kept at most: a few screens' worth at 1080p. */
+enum { IMAGE_BUDGET = 24 << 20 };
 
 ks_gfx *ks_gfx_create(SDL_Renderer *renderer, int width, int height, int atlas_pages) {
   ks_gfx *g = ks_xcalloc(1, sizeof *g);
@@ -57,12 +62,14 @@ ks_gfx *ks_gfx_create(SDL_Renderer *renderer, int width, int height, int atlas_p
   g->height = height;
   g->max_pages = atlas_pages < 1 ? 1 : atlas_pages > MAX_PAGES ? MAX_PAGES : atlas_pages;
   g->slots = ks_xcalloc(SLOTS, sizeof(glyph_slot));
+  g->images = ks_images_create(renderer, IMAGE_BUDGET);
   return g;
 }
 
 void ks_gfx_destroy(ks_gfx *g) {
   if (!g)
     return;
+  ks_images_destroy(g->images);
   for (int i = 0; i < g->n_pages; i++)
     if (g->pages[i].texture)
       SDL_DestroyTexture(g->pages[i].texture);
@@ -80,6 +87,8 @@ void ks_gfx_set_rotation(ks_gfx *g, int degrees) {
 
 int ks_gfx_width(const ks_gfx *g) { return g->rotation % 180 ? g->height : g->width; }
 int ks_gfx_height(const ks_gfx *g) { return g->rotation % 180 ? g->width : g->height; }
+
+ks_images *ks_gfx_images(ks_gfx *g) { return g->images; }
 
 ks_gfx_stats ks_gfx_stats_take(ks_gfx *g) {
   ks_gfx_stats s = g->stats;

@@ -1,6 +1,7 @@
 #include "kiosk/kiosk.h"
 
 #include "kiosk/gesture.h"
+#include "kiosk/images.h"
 
 /* Applies one input to the UI; returns true when the screen must be drawn again. */
 static bool apply(ks_ui *ui, ks_gesture_machine *gm, const ks_input *in, bool *quit) {
@@ -53,6 +54,7 @@ void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame
       dirty |= apply(ui, gm, &in[i], &quit);
     uint64_t now = ks_window_ticks();
     moving = ks_ui_tick(ui, (float)(now - last) / 1000.0f);
+    dirty |= ks_images_changed(ks_gfx_images(gfx)); /* an image the worker finished */
     last = now;
     if (dirty || moving) {
       int nw, nh;

@@ -151,6 +151,15 @@ void ui_screen_achievement(const frame *f) {
   int y = top - offset;
   y += ui_text(f, tr(f, &e->summary), KS_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) + u(f, 32);
   int side_y = f->portrait ? y : top - offset;
+  for (size_t i = 0; i < e->n_images; i++) {
+    int ih = side_w * 9 / 16;
+    ui_image(f, &e->images[i], (ks_rect){side_x, side_y, side_w, ih});
+    side_y += ih + u(f, 8);
+    const char *caption = tr(f, &e->images[i].caption);
+    if (*caption)
+      side_y += ui_text(f, caption, KS_TYPE_SMALL, side_x, side_y, side_w, 2, KS_TEXT_DIM);
+    side_y += u(f, 24);
+  }
   for (size_t i = 0; i < e->n_figures; i++)
     side_y += draw_figure(f, &e->figures[i], side_x, side_y, side_w) + u(f, 28);
   if (e->n_organisations) {

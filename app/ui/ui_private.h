@@ -125,6 +125,8 @@ int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, ac
             bool selected);
 /* The width ui_chip takes for `label`. */
 int ui_chip_width(const frame *f, const char *label);
+/* An exhibit image filling `r`, or a placeholder while it loads or if it cannot be shown. */
+void ui_image(const frame *f, const ks_image *image, ks_rect r);
 /* The name of a province code in the UI's language. */
 const char *ui_province_name(const frame *f, const char *province);
 int ui_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_color c);

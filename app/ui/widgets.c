@@ -1,6 +1,7 @@
 /* The pieces every screen is made of: text, header, chips, links, sources, dates. */
 #include "ui_private.h"
 
+#include "kiosk/images.h"
 #include "kiosk/mem.h"
 #include "kiosk/textbox.h"
 
@@ -277,4 +278,26 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     h += ui_text(f, line, KS_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + u(f, 8);
   }
   return h;
+}
+
+void ui_image(const frame *f, const ks_image *image, ks_rect r) {
+  SDL_Texture *tex = NULL;
+  ks_image_state state =
+      ks_images_get(ks_gfx_images(f->gfx), image->data, image->size, r.w, r.h, &tex);
+  if (state == KS_IMAGE_READY && tex) {
+    ks_gfx_texture(f->gfx, tex, r);
+    return;
+  }
+  /* The placeholder: a panel with a drawn picture — hills and a sun — and a word on why. */
+  ks_gfx_fill_round_rect(f->gfx, r, u(f, 16), KS_CARD_PRESSED);
+  float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2, s = (float)u(f, 40);
+  float hills[10] = {cx - 1.6f * s, cy + s,        cx - 0.5f * s, cy - 0.2f * s, cx + 0.2f * s,
+                     cy + 0.5f * s, cx + 0.8f * s, cy - 0.1f * s, cx + 1.6f * s, cy + s};
+  ks_gfx_polyline(f->gfx, hills, 5, (float)u(f, 5), KS_TEXT_DIM);
+  ks_gfx_fill_circle(f->gfx, cx + 0.9f * s, cy - 0.9f * s, 0.3f * s, KS_TEXT_DIM);
+  const char *why = state == KS_IMAGE_BROKEN ? say(f, "图片无法显示", "Image unavailable")
+                                             : say(f, "图片载入中", "Loading image");
+  if (r.h > u(f, 180))
+    ui_text(f, why, KS_TYPE_SMALL, r.x + u(f, 24), r.y + r.h - u(f, 56), r.w - u(f, 48), 1,
+            KS_TEXT_DIM);
 }

@@ -63,4 +63,8 @@ void ks_gfx_flush(ks_gfx *gfx);
 
 ks_gfx_stats ks_gfx_stats_take(ks_gfx *gfx); /* returns the counts and resets them */
 
+typedef struct ks_images ks_images;
+/* The image cache of this gfx's renderer (see images.h), owned by the gfx. */
+ks_images *ks_gfx_images(ks_gfx *gfx);
+
 #endif
