@@ -44,6 +44,19 @@ fi
 
 if [ "${1:-}" = --arm64 ] && [ ! -f build/sysroot-arm64/usr/include/linebreak.h ]; then
   mkdir -p build/sysroot-arm64 build/debs-arm64
-  ( cd build/debs-arm64 && run apt-get download libunibreak-dev:arm64 libunibreak5:arm64 )
+  ( cd build/debs-arm64 && run apt-get download libunibreak-dev:arm64 libunibreak1:arm64 )
   for d in build/debs-arm64/*.deb; do run dpkg -x "$d" build/sysroot-arm64; done
+fi
+if [ "${1:-}" = --arm64 ]; then
+  # A pkg-config file that points into the unpacked files (the package's own points at /usr/lib,
+  # where the host's library is).
+  root="$PWD/build/sysroot-arm64"
+  mkdir -p "$root/pkgconfig"
+  cat >"$root/pkgconfig/libunibreak.pc" <<PC
+Name: libunibreak
+Description: libunibreak for arm64, unpacked for cross builds
+Version: 1.1
+Libs: -L$root/usr/lib -lunibreak
+Cflags: -I$root/usr/include
+PC
 fi
