@@ -447,11 +447,39 @@ static void check_images(ctx *x, const ks_exhibit *e) {
   }
 }
 
+/* A figure's value must hold a number: ASCII digits, or Chinese numerals as articles write
+ * them (六成, 两万). */
 static bool has_digit(const char *s) {
-  for (; *s; s++)
-    if (isdigit((unsigned char)*s))
+  static const uint32_t numerals[] = {0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94,
+                                      0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e,
+                                      0x5343, 0x4e07, 0x4ebf, 0x4e24, 0x534a}; /* 〇一二三四五六七八九十百千万亿两半
+                                                                                */
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    size_t k = ks_utf8_decode(s + i, n - i, &cp);
+    if (!k)
+      return false;
+    if (cp < 0x80 && isdigit((int)cp))
       return true;
+    for (size_t j = 0; j < sizeof numerals / sizeof *numerals; j++)
+      if (cp == numerals[j])
+        return true;
+    i += k;
+  }
   return false;
+}
+
+/* How many different articles an exhibit cites. */
+static size_t distinct_sources(const ks_exhibit *e) {
+  size_t n = 0;
+  for (size_t i = 0; i < e->n_citations; i++) {
+    bool seen = !e->citations[i].source;
+    for (size_t k = 0; k < i && !seen; k++)
+      seen = e->citations[k].source && strcmp(e->citations[k].source, e->citations[i].source) == 0;
+    n += !seen;
+  }
+  return n;
 }
 
 static void check_achievement(ctx *x, const ks_exhibit *e) {
@@ -487,7 +515,7 @@ static void check_achievement(ctx *x, const ks_exhibit *e) {
         report(x, KS_ERROR, e, f->line,
                "figure %s gives source %s, which the exhibit does not cite",
                f->value ? f->value : "", f->source);
-    } else if (e->n_citations > 1) {
+    } else if (distinct_sources(e) > 1) {
       report(x, KS_ERROR, e, f->line,
              "figure %s needs source: — the exhibit cites several articles",
              f->value ? f->value : "");
