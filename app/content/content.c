@@ -88,7 +88,7 @@ const char *const *ks_fields(void) {
   static const char *const fields[] = {"chips",       "quantum",  "life-science",  "materials",
                                        "aerospace",   "robotics", "information",   "energy",
                                        "environment", "marine",   "tech-transfer", "platforms",
-                                       "cooperation", NULL};
+                                       "cooperation", "instruments", NULL};
   return fields;
 }
 

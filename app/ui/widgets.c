@@ -146,6 +146,7 @@ const char *ui_field_name(const frame *f, const char *field) {
       {"tech-transfer", "技术转移与成果转化", "Tech transfer"},
       {"platforms", "创新平台与资源共享", "Shared platforms"},
       {"cooperation", "协同机制与联合攻关", "Cooperation"},
+      {"instruments", "仪器与检测", "Instruments"},
   };
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
     if (field && strcmp(field, names[i][0]) == 0)
