@@ -85,10 +85,10 @@ bool ks_kind_parse(const char *name, ks_kind *kind) {
 const char *ks_lang_code(ks_lang lang) { return lang == KS_LANG_ZH ? "zh" : "en"; }
 
 const char *const *ks_fields(void) {
-  static const char *const fields[] = {"chips",       "quantum",  "life-science",  "materials",
-                                       "aerospace",   "robotics", "information",   "energy",
-                                       "environment", "marine",   "tech-transfer", "platforms",
-                                       "cooperation", "instruments", NULL};
+  static const char *const fields[] = {
+      "chips",         "quantum",     "life-science", "materials",   "aerospace",
+      "robotics",      "information", "energy",       "environment", "marine",
+      "tech-transfer", "platforms",   "cooperation",  "instruments", NULL};
   return fields;
 }
 

@@ -356,15 +356,8 @@ static const glyph_slot *atlas_glyph(ks_gfx *g, ks_face *face, uint32_t glyph) {
   return s;
 }
 
-void ks_gfx_text(ks_gfx *g, ks_face *face, const char *text, size_t len, int x, int baseline,
-                 ks_color color) {
-  ks_glyph_pos local[256];
-  ks_glyph_pos *glyphs = local;
-  size_t n = ks_face_shape(face, text, len, local, 256);
-  if (n > 256) {
-    glyphs = ks_xmalloc(n * sizeof *glyphs);
-    ks_face_shape(face, text, len, glyphs, n);
-  }
+void ks_gfx_glyphs(ks_gfx *g, ks_face *face, const ks_glyph_pos *glyphs, size_t n, int x,
+                   int baseline, ks_color color) {
   int32_t pen = x * 64;
   const float inv = 1.0f / PAGE_SIZE;
   for (size_t i = 0; i < n; i++) {
@@ -377,6 +370,18 @@ void ks_gfx_text(ks_gfx *g, ks_face *face, const char *text, size_t len, int x, 
     }
     pen += glyphs[i].x_advance;
   }
+}
+
+void ks_gfx_text(ks_gfx *g, ks_face *face, const char *text, size_t len, int x, int baseline,
+                 ks_color color) {
+  ks_glyph_pos local[256];
+  ks_glyph_pos *glyphs = local;
+  size_t n = ks_face_shape(face, text, len, local, 256);
+  if (n > 256) {
+    glyphs = ks_xmalloc(n * sizeof *glyphs);
+    ks_face_shape(face, text, len, glyphs, n);
+  }
+  ks_gfx_glyphs(g, face, glyphs, n, x, baseline, color);
   if (glyphs != local)
     free(glyphs);
 }

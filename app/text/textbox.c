@@ -55,6 +55,28 @@ void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max
   free(glyphs);
 }
 
+void ks_textbox_keep(ks_textbox *box) {
+  for (size_t i = 0; i < box->n_lines; i++) {
+    const ks_line *l = &box->lines[i];
+    size_t dots = l->ellipsis ? strlen(box->ellipsis) : 0;
+    /* Shape the line and its ellipsis as one run: the same glyphs drawing would make. */
+    char *run = ks_xmalloc(l->len + dots + 1);
+    memcpy(run, box->text + l->start, l->len);
+    memcpy(run + l->len, box->ellipsis, dots);
+    size_t n = ks_face_shape(box->face, run, l->len + dots, NULL, 0);
+    box->glyphs[i] = ks_xmalloc((n ? n : 1) * sizeof(ks_glyph_pos));
+    box->n_glyphs[i] = ks_face_shape(box->face, run, l->len + dots, box->glyphs[i], n);
+    free(run);
+  }
+}
+
+void ks_textbox_release(ks_textbox *box) {
+  for (size_t i = 0; i < box->n_lines; i++) {
+    free(box->glyphs[i]);
+    box->glyphs[i] = NULL;
+  }
+}
+
 int ks_textbox_height(const ks_textbox *box) { return (int)box->n_lines * box->line_height; }
 
 void ks_textbox_draw(const ks_textbox *box, ks_gfx *gfx, int x, int y, ks_color color) {
@@ -63,6 +85,10 @@ void ks_textbox_draw(const ks_textbox *box, ks_gfx *gfx, int x, int y, ks_color 
   int baseline = y + (box->line_height - (asc + desc)) / 2 + asc;
   for (size_t i = 0; i < box->n_lines; i++, baseline += box->line_height) {
     const ks_line *l = &box->lines[i];
+    if (box->glyphs[i]) {
+      ks_gfx_glyphs(gfx, box->face, box->glyphs[i], box->n_glyphs[i], x, baseline, color);
+      continue;
+    }
     ks_gfx_text(gfx, box->face, box->text + l->start, l->len, x, baseline, color);
     if (l->ellipsis) {
       int w = ks_face_measure(box->face, box->text + l->start, l->len);

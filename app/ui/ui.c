@@ -74,6 +74,8 @@ void ks_ui_destroy(ks_ui *ui) {
   free(ui->achievements);
   free(ui->events);
   free(ui->cities);
+  ui_texts_clear(ui);
+  free(ui->texts);
   free(ui);
 }
 
@@ -84,6 +86,8 @@ static void enter(ks_ui *ui, ks_screen_id screen, const ks_exhibit *exhibit) {
     ui->slide_time = 0;
     ui->attract_count = ui_attract_count(ui);
   }
+  if (screen != ui->screen || exhibit != ui->exhibit)
+    ui_texts_clear(ui); /* what the last screen laid out */
   ui->screen = screen;
   ui->exhibit = exhibit;
   ui->pressed = (action){0};

@@ -11,7 +11,19 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum { MAX_HITS = 128, MAX_HISTORY = 16 };
+enum { MAX_HITS = 128, MAX_HISTORY = 16, TEXT_CACHE = 1024 };
+
+#include "kiosk/textbox.h"
+
+/* A text laid out and shaped once, kept while its screen shows: a steady frame shapes nothing. */
+typedef struct {
+  uint64_t hash; /* of all of the key below; 0 marks a free slot */
+  int size, max_w;
+  size_t max_lines;
+  ks_lang lang;
+  char *text;     /* owned copy: the key, and what `box` points into */
+  ks_textbox box; /* laid out, lines shaped (ks_textbox_keep) */
+} text_entry;
 
 /* What touching a region does. */
 typedef enum {
@@ -62,14 +74,16 @@ struct ks_ui {
   /* Cities: the corridor's in corridor order, then the others by id. */
   const ks_exhibit **cities;
   size_t n_cities;
-  int first_year, last_year;   /* span of the timeline */
-  ks_lang default_lang;        /* what the attract loop resets to */
-  float idle_timeout;          /* seconds; 0: never */
-  float idle;                  /* seconds since the last touch */
-  float slide_time;            /* seconds the current highlight has shown */
-  size_t slide;                /* which highlight the attract loop shows */
-  size_t attract_count;        /* how many highlights there are */
-  bool swallow;                /* the touch that woke the kiosk is not over yet */
+  int first_year, last_year; /* span of the timeline */
+  ks_lang default_lang;      /* what the attract loop resets to */
+  float idle_timeout;        /* seconds; 0: never */
+  float idle;                /* seconds since the last touch */
+  float slide_time;          /* seconds the current highlight has shown */
+  size_t slide;              /* which highlight the attract loop shows */
+  size_t attract_count;      /* how many highlights there are */
+  bool swallow;              /* the touch that woke the kiosk is not over yet */
+  text_entry *texts;         /* TEXT_CACHE slots, open addressing, created on first use */
+  size_t n_texts;
   const char *filter_field;    /* the gallery shows only this field, or all when NULL */
   const char *filter_province; /* and only achievements linked to a city of this province */
 };
@@ -111,6 +125,10 @@ static inline const char *lang_code(const frame *f) {
                                : snprintf(buf, sizeof buf, zh, __VA_ARGS__))
 
 /* Widgets (widgets.c). Functions that draw return the height they took. */
+/* `s` laid out `max_w` wide in at most `max_lines` lines at `size` units, from the cache. */
+const ks_textbox *ui_layout(const frame *f, const char *s, int size, int max_w, size_t max_lines);
+/* Forgets every kept text (the screen changed). */
+void ui_texts_clear(ks_ui *ui);
 bool ui_same_action(action a, action b);
 /* Makes `r` answer touches with `a`. Returns whether the finger is on it now. */
 bool ui_add_hit(const frame *f, ks_rect r, action a);

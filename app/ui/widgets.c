@@ -27,16 +27,72 @@ bool ui_add_hit(const frame *f, ks_rect r, action a) {
 }
 
 /* Draws `text` in a box `max_w` wide from (x, y), at most `max_lines` lines; returns its height. */
+static uint64_t fnv(uint64_t h, const void *p, size_t n) {
+  for (const unsigned char *c = p; n--; c++)
+    h = (h ^ *c) * 1099511628211ull;
+  return h;
+}
+
+void ui_texts_clear(ks_ui *ui) {
+  if (!ui->texts)
+    return;
+  for (size_t i = 0; i < TEXT_CACHE; i++)
+    if (ui->texts[i].hash) {
+      ks_textbox_release(&ui->texts[i].box);
+      free(ui->texts[i].text);
+      ui->texts[i].hash = 0;
+    }
+  ui->n_texts = 0;
+}
+
+const ks_textbox *ui_layout(const frame *f, const char *s, int size, int max_w, size_t max_lines) {
+  ks_ui *ui = f->ui;
+  if (!ui->texts)
+    ui->texts = ks_xcalloc(TEXT_CACHE, sizeof(text_entry));
+  size_t len = strlen(s);
+  uint64_t h = fnv(14695981039346656037ull, s, len);
+  h = fnv(h, &size, sizeof size);
+  h = fnv(h, &max_w, sizeof max_w);
+  h = fnv(h, &max_lines, sizeof max_lines);
+  h = fnv(h, &ui->lang, sizeof ui->lang);
+  h |= 1; /* never 0, which marks a free slot */
+  for (size_t i = h % TEXT_CACHE;; i = (i + 1) % TEXT_CACHE) {
+    text_entry *t = &ui->texts[i];
+    if (t->hash == h && t->size == size && t->max_w == max_w && t->max_lines == max_lines &&
+        t->lang == ui->lang && strcmp(t->text, s) == 0)
+      return &t->box;
+    if (t->hash == 0)
+      break;
+  }
+  if (ui->n_texts >= TEXT_CACHE * 3 / 4) /* full: start over rather than probe long */
+    ui_texts_clear(ui);
+  size_t i = h % TEXT_CACHE;
+  while (ui->texts[i].hash)
+    i = (i + 1) % TEXT_CACHE;
+  text_entry *t = &ui->texts[i];
+  *t = (text_entry){.hash = h,
+                    .size = size,
+                    .max_w = max_w,
+                    .max_lines = max_lines,
+                    .lang = ui->lang,
+                    .text = ks_xstrdup(s)};
+  ui->n_texts++;
+  ks_face *fc = face(f, size);
+  if (fc) {
+    ks_textbox_layout(&t->box, fc, t->text, max_w, max_lines, ui->lang == KS_LANG_EN ? 0.3f : 0.5f,
+                      lang_code(f));
+    ks_textbox_keep(&t->box);
+  }
+  return &t->box;
+}
+
 int ui_text(const frame *f, const char *s, int size, int x, int y, int max_w, size_t max_lines,
             ks_color color) {
-  ks_face *fc = face(f, size);
-  if (!fc || !s)
+  if (!s || !face(f, size))
     return 0;
-  ks_textbox box;
-  ks_textbox_layout(&box, fc, s, max_w, max_lines, f->ui->lang == KS_LANG_EN ? 0.3f : 0.5f,
-                    lang_code(f));
-  ks_textbox_draw(&box, f->gfx, x, y, color);
-  return ks_textbox_height(&box);
+  const ks_textbox *box = ui_layout(f, s, size, max_w, max_lines);
+  ks_textbox_draw(box, f->gfx, x, y, color);
+  return ks_textbox_height(box);
 }
 
 /* The language toggle, always in the top right corner. */
@@ -98,28 +154,22 @@ static void header_box(const frame *f, int *x, int *max_w) {
 int ui_header(const frame *f, const char *title, const char *subtitle, bool draw) {
   int x, max_w, y = u(f, 40);
   header_box(f, &x, &max_w);
-  ks_textbox box;
-  ks_textbox_layout(&box, face(f, KS_TYPE_TITLE), title, max_w, 2,
-                    f->ui->lang == KS_LANG_EN ? 0.3f : 0.5f, lang_code(f));
+  const ks_textbox *box = ui_layout(f, title, KS_TYPE_TITLE, max_w, 2);
   if (draw) {
     if (f->ui->screen != KS_SCREEN_HOME) {
       int b = u(f, 80), bx = u(f, KS_MARGIN);
       draw_nav_button(f, (ks_rect){bx, y, b, b}, (action){.kind = ACT_BACK});
       draw_nav_button(f, (ks_rect){bx + b + u(f, 24), y, b, b}, (action){.kind = ACT_HOME});
     }
-    ks_textbox_draw(&box, f->gfx, x, y, KS_TEXT);
+    ks_textbox_draw(box, f->gfx, x, y, KS_TEXT);
   }
-  y += ks_textbox_height(&box);
+  y += ks_textbox_height(box);
   if (subtitle) {
+    const ks_textbox *sub = ui_layout(f, subtitle, KS_TYPE_BODY, max_w, 2);
     y += u(f, 4);
     if (draw)
-      y += ui_text(f, subtitle, KS_TYPE_BODY, x, y, max_w, 2, KS_TEXT_DIM);
-    else {
-      ks_textbox sub;
-      ks_textbox_layout(&sub, face(f, KS_TYPE_BODY), subtitle, max_w, 2,
-                        f->ui->lang == KS_LANG_EN ? 0.3f : 0.5f, lang_code(f));
-      y += ks_textbox_height(&sub);
-    }
+      ks_textbox_draw(sub, f->gfx, x, y, KS_TEXT_DIM);
+    y += ks_textbox_height(sub);
   }
   if (draw)
     draw_lang_toggle(f);

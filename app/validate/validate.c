@@ -450,10 +450,10 @@ static void check_images(ctx *x, const ks_exhibit *e) {
 /* A figure's value must hold a number: ASCII digits, or Chinese numerals as articles write
  * them (六成, 两万). */
 static bool has_digit(const char *s) {
-  static const uint32_t numerals[] = {0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94,
-                                      0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e,
-                                      0x5343, 0x4e07, 0x4ebf, 0x4e24, 0x534a}; /* 〇一二三四五六七八九十百千万亿两半
-                                                                                */
+  static const uint32_t numerals[] = {
+      0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03, 0x516b,
+      0x4e5d, 0x5341, 0x767e, 0x5343, 0x4e07, 0x4ebf, 0x4e24, 0x534a}; /* 〇一二三四五六七八九十百千万亿两半
+                                                                        */
   size_t n = strlen(s);
   for (size_t i = 0; i < n;) {
     uint32_t cp;

@@ -56,6 +56,10 @@ void ks_gfx_polyline(ks_gfx *gfx, const float *xy, size_t n, float width, ks_col
 /* One line of text with its baseline at `baseline`, starting at `x`. */
 void ks_gfx_text(ks_gfx *gfx, ks_face *face, const char *text, size_t len, int x, int baseline,
                  ks_color color);
+/* Draws glyphs already shaped (ks_face_shape), pen starting at `x` on `baseline`: what a text
+ * kept from frame to frame draws with, so that a steady frame shapes nothing. */
+void ks_gfx_glyphs(ks_gfx *gfx, ks_face *face, const ks_glyph_pos *glyphs, size_t n, int x,
+                   int baseline, ks_color color);
 /* Draws `texture` (owned by the caller) into `dst`. */
 void ks_gfx_texture(ks_gfx *gfx, SDL_Texture *texture, ks_rect dst);
 /* Sends what is batched to the renderer; call before reading pixels or presenting. */

@@ -19,6 +19,10 @@ typedef struct {
   int line_height; /* baseline to baseline */
   int width;       /* of the widest line */
   const char *ellipsis;
+  /* Each line shaped, with the ellipsis glyphs after it where cut: filled by ks_textbox_keep
+   * for texts drawn in many frames (NULL otherwise: drawing shapes as it goes). */
+  ks_glyph_pos *glyphs[KS_TEXTBOX_MAX_LINES];
+  size_t n_glyphs[KS_TEXTBOX_MAX_LINES];
 } ks_textbox;
 
 /* Lays out `text` to `max_width` in at most `max_lines` lines (0: as many as fit the table).
@@ -27,6 +31,10 @@ typedef struct {
  * Chinese typesetting wants), "..." for English. */
 void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max_width,
                        size_t max_lines, float line_gap, const char *lang);
+/* Shapes every line now and keeps the glyphs, so that drawing the box again costs no shaping. */
+void ks_textbox_keep(ks_textbox *box);
+/* Frees what ks_textbox_keep kept. */
+void ks_textbox_release(ks_textbox *box);
 /* Height of the laid-out lines. */
 int ks_textbox_height(const ks_textbox *box);
 /* Draws the lines with the first line's top at `y`. */
