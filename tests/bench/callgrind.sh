@@ -22,8 +22,11 @@ valgrind --tool=callgrind --collect-atstart=no --toggle-collect=ks_bench_frame \
   --dump-after=ks_bench_frame --callgrind-out-file="$out/fling.out" \
   "$kiosk" bench --only fling "${packarg[@]}" >/dev/null 2>"$out/fling.log"
 # One dump per frame; warm-up frames come first, the last 600 are the measured fling.
-for f in "$out"/fling.out.*; do grep -m1 '^summary:' "$f" | awk '{print $2}'; done \
-  | tail -n 600 | sort -n >"$out/frames"
+# Dump files are numbered in call order: fling.out.1 … fling.out.N.
+dumps=$(ls "$out" | grep -c '^fling\.out\.[0-9]')
+for i in $(seq 1 "$dumps"); do
+  grep -m1 '^summary:' "$out/fling.out.$i" | awk '{print $2}'
+done | tail -n 600 | sort -n >"$out/frames"
 n=$(wc -l <"$out/frames")
 pick() { sed -n "$(( ($1 * n + 99) / 100 ))p" "$out/frames"; }
 printf 'fling        %s frames: median %s, p99 %s, max %s instructions a frame\n' \
