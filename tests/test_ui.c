@@ -182,6 +182,48 @@ static void survives_a_touch_storm(void **state) {
 #undef RAND
 }
 
+/* Every exhibit of the bundled pack, in both languages and both orientations: shown, drawn,
+ * its links followed one step, and back home. */
+static void visits_every_exhibit_of_the_bundled_pack(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  ks_pack *pack = ks_pack_open(KS_TEST_BUNDLED, d);
+  assert_non_null(pack);
+  ks_content *c = ks_pack_read(pack, d);
+  char err[256];
+  ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
+  assert_non_null(fonts);
+  static const ks_screen_id detail[KS_KIND_COUNT] = {KS_SCREEN_ACHIEVEMENT, KS_SCREEN_CITY,
+                                                     KS_SCREEN_EVENT};
+  for (int orientation = 0; orientation < 2; orientation++) {
+    ks_gfx *gfx = ks_gfx_create(NULL, orientation ? 1080 : 1920, orientation ? 1920 : 1080, 2);
+    for (int l = 0; l < KS_LANG_COUNT; l++) {
+      ks_ui *ui = ks_ui_create(c, fonts, (ks_lang)l);
+      for (size_t i = 0; i < c->n_exhibits; i++) {
+        const ks_exhibit *e = &c->exhibits[i];
+        assert_true(ks_ui_show(ui, detail[e->kind], e->id));
+        ks_ui_draw(ui, gfx);
+        for (size_t k = 0; k < e->n_links; k++) { /* a link and back */
+          const ks_exhibit *t = ks_content_find(c, e->links[k].target);
+          assert_non_null(t);
+          assert_true(ks_ui_show(ui, detail[t->kind], t->id));
+          ks_ui_draw(ui, gfx);
+          assert_true(ks_ui_back(ui));
+          assert_int_equal(ks_ui_screen(ui), detail[e->kind]);
+        }
+        ks_ui_home(ui);
+        assert_int_equal(ks_ui_screen(ui), KS_SCREEN_HOME);
+      }
+      ks_ui_destroy(ui);
+    }
+    ks_gfx_destroy(gfx);
+  }
+  ks_fonts_close(fonts);
+  ks_content_destroy(c);
+  ks_pack_close(pack);
+  ks_diag_destroy(d);
+}
+
 static void steady_frames_rasterise_nothing(void **state) {
   rig *r = *state;
   ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "ach-quantum-sensor");
@@ -203,6 +245,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(every_screen_by_touch, setup, teardown),
       cmocka_unit_test_setup_teardown(walking_away_resets_to_the_attract_loop, setup, teardown),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
+      cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
