@@ -3,9 +3,13 @@
 #ifndef KIOSK_CLI_H
 #define KIOSK_CLI_H
 
+#include "kiosk/ui.h"
+
 #include <stdbool.h>
 
 int ks_cmd_pack(int argc, char **argv);
+/* Gives a UI the bundled map (assets/map/delta.txt); says on stderr when it cannot. */
+void ks_cli_attach_map(ks_ui *ui);
 /* Renders one screen to PNG, headless. */
 int ks_cmd_render(int argc, char **argv);
 /* Replays a touch script against a simulated clock, headless. */

@@ -74,6 +74,7 @@ static void throw_timeline(ks_ui *ui, ks_gesture_machine *gm, uint32_t *t, float
 static void bench_fling(const ks_content *content, ks_fonts *fonts, int w, int h) {
   ks_gfx *gfx = ks_gfx_create(NULL, w, h, 2);
   ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
+  ks_cli_attach_map(ui);
   ks_ui_set_idle_timeout(ui, 0);
   ks_gesture_machine *gm = ks_gesture_create();
   ks_ui_show(ui, KS_SCREEN_TIMELINE, NULL);
@@ -171,6 +172,7 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
     printf("kiosk bench at %dx%d\n", w, h);
     if (first) {
       ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
+      ks_cli_attach_map(ui);
       first_frame_probe probe = {.start_ms = main_start_ms, .win = win};
       double t0 = now_ms(CLOCK_MONOTONIC);
       ks_kiosk_run(win, ui, idle ? (uint64_t)(IDLE_SECONDS * 1000) : 1, on_first_frame, &probe);

@@ -175,6 +175,7 @@ int ks_cmd_play(int argc, char **argv) {
                 .short_side = (float)(w < h ? w : h),
                 .out_dir = out_dir};
     p.ui = ks_ui_create(content, fonts, lang);
+    ks_cli_attach_map(p.ui);
     char line[1024];
     rc = 0;
     for (int n = 1; rc == 0 && fgets(line, sizeof line, in); n++)

@@ -40,6 +40,7 @@ static bool render_page(ks_canvas *canvas, const ks_content *content, ks_fonts *
                         const page *p) {
   ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), SHOT_W, SHOT_H, 2);
   ks_ui *ui = ks_ui_create(content, fonts, lang);
+  ks_cli_attach_map(ui);
   bool ok = p->screen == KS_SCREEN_HOME || ks_ui_show(ui, p->screen, p->id);
   if (ok) {
     while (ks_ui_tick(ui, 0.05f))

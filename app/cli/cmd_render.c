@@ -97,6 +97,7 @@ int ks_cmd_render(int argc, char **argv) {
       ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), w, h, 2);
       ks_gfx_set_rotation(gfx, rotate);
       ks_ui *ui = ks_ui_create(content, fonts, lang);
+      ks_cli_attach_map(ui);
       if (screen != KS_SCREEN_HOME && !ks_ui_show(ui, screen, id)) {
         fprintf(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s\n",
                 id ? id : "(any)", screen_name);

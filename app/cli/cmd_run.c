@@ -37,6 +37,7 @@ int ks_cmd_run(const char *pack_path, bool windowed) {
         content, fonts,
         content->meta.default_lang && strcmp(content->meta.default_lang, "en") == 0 ? KS_LANG_EN
                                                                                     : KS_LANG_ZH);
+    ks_cli_attach_map(ui);
     ks_kiosk_run(win, ui, 0, NULL, NULL);
     ks_ui_destroy(ui);
     rc = 0;

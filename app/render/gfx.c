@@ -241,6 +241,34 @@ void ks_gfx_polyline(ks_gfx *g, const float *xy, size_t n, float width, ks_color
       fan(g, xy[2 * i], xy[2 * i + 1], h, 0, 2.0f * 3.14159265f, 8, c);
 }
 
+void ks_gfx_set_clip(ks_gfx *g, const ks_rect *clip) {
+  ks_gfx_flush(g); /* what is batched was drawn under the old clip */
+  if (!g->r)
+    return;
+  if (!clip) {
+    SDL_RenderSetClipRect(g->r, NULL);
+    return;
+  }
+  /* The rectangle's corners turned as vertices are, then the physical box around them. */
+  int x0 = clip->x, y0 = clip->y, x1 = clip->x + clip->w, y1 = clip->y + clip->h;
+  int w = g->width, h = g->height;
+  SDL_Rect r;
+  switch (g->rotation) {
+  case 90:
+    r = (SDL_Rect){w - y1, x0, y1 - y0, x1 - x0};
+    break;
+  case 180:
+    r = (SDL_Rect){w - x1, h - y1, x1 - x0, y1 - y0};
+    break;
+  case 270:
+    r = (SDL_Rect){y0, h - x1, y1 - y0, x1 - x0};
+    break;
+  default:
+    r = (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
+  }
+  SDL_RenderSetClipRect(g->r, &r);
+}
+
 void ks_gfx_texture(ks_gfx *g, SDL_Texture *texture, ks_rect d) {
   ks_color white = {255, 255, 255, 255};
   quad(g, texture, (float)d.x, (float)d.y, (float)(d.x + d.w), (float)(d.y + d.h), white, 0, 0, 1,

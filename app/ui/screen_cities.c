@@ -22,6 +22,8 @@ typedef struct {
 
 static projection fit(const ks_ui *ui, ks_rect area) {
   double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
+  if (ui->map) /* the map's own region, which the lines fill */
+    ks_mapdata_bbox(ui->map, &w, &s, &e, &n);
   for (size_t i = 0; i < ui->n_cities; i++) {
     w = fmin(w, ui->cities[i]->lon - MARGIN), e = fmax(e, ui->cities[i]->lon + MARGIN);
     s = fmin(s, ui->cities[i]->lat - MARGIN), n = fmax(n, ui->cities[i]->lat + MARGIN);
@@ -44,6 +46,25 @@ static void draw_map(const frame *f, ks_rect area) {
   ks_gfx_fill_round_rect(f->gfx, area, u(f, KS_RADIUS), KS_CARD);
   ks_rect inner = {area.x + u(f, 24), area.y + u(f, 24), area.w - u(f, 48), area.h - u(f, 48)};
   projection p = fit(ui, inner);
+  /* The land's outline, lakes and rivers under everything else, inside the panel. */
+  ks_gfx_set_clip(f->gfx, &area);
+  static const ks_color layer_color[KS_MAP_LAYERS] = {
+      {0x6f, 0x8f, 0xb5, 0xff}, {0x3f, 0x7c, 0xc4, 0xff}, {0x3f, 0x7c, 0xc4, 0xc0}};
+  for (int l = 0; ui->map && l < KS_MAP_LAYERS; l++)
+    for (size_t i = 0; i < ks_mapdata_count(ui->map, (ks_map_layer)l); i++) {
+      ks_polyline pl = ks_mapdata_line(ui->map, (ks_map_layer)l, i);
+      float pts[2 * 512];
+      for (size_t k = 0; k < pl.n; k += 511) { /* in pieces that share their end points */
+        size_t m = pl.n - k < 512 ? pl.n - k : 512;
+        for (size_t j = 0; j < m; j++)
+          project(&p, pl.lonlat[2 * (k + j)], pl.lonlat[2 * (k + j) + 1], &pts[2 * j],
+                  &pts[2 * j + 1]);
+        ks_gfx_polyline(f->gfx, pts, m, (float)u(f, l == KS_MAP_COAST ? 3 : 2), layer_color[l]);
+        if (m < 512)
+          break;
+      }
+    }
+  ks_gfx_set_clip(f->gfx, NULL);
   /* The corridor: a line through its cities in order. */
   float line[64];
   size_t n = 0;

@@ -76,6 +76,7 @@ void ks_ui_destroy(ks_ui *ui) {
   free(ui->cities);
   ui_texts_clear(ui);
   free(ui->texts);
+  ks_mapdata_destroy(ui->map);
   free(ui);
 }
 
@@ -133,6 +134,15 @@ bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *id) {
 }
 
 void ks_ui_set_lang(ks_ui *ui, ks_lang lang) { ui->lang = lang; }
+
+bool ks_ui_load_map(ks_ui *ui, const char *path, char *err, size_t err_size) {
+  ks_mapdata *map = ks_mapdata_load(path, err, err_size);
+  if (!map)
+    return false;
+  ks_mapdata_destroy(ui->map);
+  ui->map = map;
+  return true;
+}
 ks_screen_id ks_ui_screen(const ks_ui *ui) { return ui->screen; }
 ks_lang ks_ui_lang(const ks_ui *ui) { return ui->lang; }
 

@@ -3,6 +3,7 @@
 #ifndef KIOSK_UI_PRIVATE_H
 #define KIOSK_UI_PRIVATE_H
 
+#include "kiosk/mapdata.h"
 #include "kiosk/scroller.h"
 #include "kiosk/ui.h"
 #include "theme.h"
@@ -82,6 +83,7 @@ struct ks_ui {
   size_t slide;              /* which highlight the attract loop shows */
   size_t attract_count;      /* how many highlights there are */
   bool swallow;              /* the touch that woke the kiosk is not over yet */
+  ks_mapdata *map;           /* coastline, lakes, rivers; NULL when not loaded */
   text_entry *texts;         /* TEXT_CACHE slots, open addressing, created on first use */
   size_t n_texts;
   const char *filter_field;    /* the gallery shows only this field, or all when NULL */

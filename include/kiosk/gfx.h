@@ -60,6 +60,8 @@ void ks_gfx_text(ks_gfx *gfx, ks_face *face, const char *text, size_t len, int x
  * kept from frame to frame draws with, so that a steady frame shapes nothing. */
 void ks_gfx_glyphs(ks_gfx *gfx, ks_face *face, const ks_glyph_pos *glyphs, size_t n, int x,
                    int baseline, ks_color color);
+/* Limits drawing to `clip` (logical coordinates), or lifts the limit with NULL. */
+void ks_gfx_set_clip(ks_gfx *gfx, const ks_rect *clip);
 /* Draws `texture` (owned by the caller) into `dst`. */
 void ks_gfx_texture(ks_gfx *gfx, SDL_Texture *texture, ks_rect dst);
 /* Sends what is batched to the renderer; call before reading pixels or presenting. */

@@ -34,6 +34,9 @@ bool ks_screen_parse(const char *name, ks_screen_id *screen);
  * nothing changed, when the screen needs an exhibit of its kind that the pack does not have. */
 bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *exhibit);
 void ks_ui_set_lang(ks_ui *ui, ks_lang lang);
+/* Loads the vector map the cities screen draws under its pins (assets/map/delta.txt). Without it
+ * the pins are drawn alone. False, with the reason in `err`, when the file will not load. */
+bool ks_ui_load_map(ks_ui *ui, const char *path, char *err, size_t err_size);
 /* Draws the current screen at the gfx's size, and remembers where its buttons are. */
 void ks_ui_draw(ks_ui *ui, ks_gfx *gfx);
 ks_screen_id ks_ui_screen(const ks_ui *ui);

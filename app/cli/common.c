@@ -1,0 +1,14 @@
+#include "cli.h"
+
+#include "kiosk/paths.h"
+
+#include <stdio.h>
+
+void ks_cli_attach_map(ks_ui *ui) {
+  char path[4096], err[512];
+  if (!ks_paths_find("assets/map/delta.txt", path, sizeof path))
+    fprintf(stderr, "kiosk: the map asset is missing beside the binary; the cities screen shows "
+                    "its pins without coastline\n");
+  else if (!ks_ui_load_map(ui, path, err, sizeof err))
+    fprintf(stderr, "kiosk: %s; the cities screen shows its pins without coastline\n", err);
+}
