@@ -61,6 +61,20 @@ for head, pts in segments(shore):
 for head, pts in segments(rivers):
     layers['river'].append(pts)
 w, e, s, n = region.split('/')
+W, E, S, N = float(w), float(e), float(s), float(n)
+
+def clip(pts):
+    """The runs of a polyline that lie inside the region (gmt leaves rivers running past it)."""
+    runs, run = [], []
+    for lon, lat in pts:
+        if W <= lon <= E and S <= lat <= N:
+            run.append((lon, lat))
+        else:
+            if len(run) > 1: runs.append(run)
+            run = []
+    if len(run) > 1: runs.append(run)
+    return runs
+
 print('# The Yangtze River Delta for the kiosk\'s map, made by scripts/make-map.sh.')
 print(f'# Source: GSHHG (Wessel & Smith) in Debian\'s gmt-gshhg-high, read with GMT {version};')
 print('# licence LGPL-3.0-or-later (see assets/map/README.md).')
@@ -68,11 +82,12 @@ print(f'# Region {region}; Douglas-Peucker tolerance {tol} degrees.')
 print(f'bbox {w} {s} {e} {n}')
 for name, lines in layers.items():
     print(f'layer {name}')
-    for pts in lines:
-        pts = simplify(pts, tol)
-        if len(pts) < 2: continue
-        print(len(pts))
-        for lon, lat in pts:
-            print(f'{lon:.4f} {lat:.4f}')
+    for whole in lines:
+        for part in clip(whole):
+            pts = simplify(part, tol)
+            if len(pts) < 2: continue
+            print(len(pts))
+            for lon, lat in pts:
+                print(f'{lon:.4f} {lat:.4f}')
 PY
 echo "make-map: wrote assets/map/delta.txt ($(wc -c <assets/map/delta.txt) bytes)" >&2
