@@ -224,6 +224,54 @@ static void visits_every_exhibit_of_the_bundled_pack(void **state) {
   ks_diag_destroy(d);
 }
 
+static void swipe(rig *r, float from_x, float to_x) {
+  ks_ui_draw(r->ui, r->gfx);
+  ks_gesture g[4];
+  for (int i = 0; i <= 6; i++) {
+    float x = from_x + (to_x - from_x) * (float)(i < 5 ? i : 5) / 5.0f;
+    ks_touch ev = {i == 0   ? KS_TOUCH_DOWN
+                   : i == 6 ? KS_TOUCH_UP
+                            : KS_TOUCH_MOVE,
+                   3, x / 1080.0f, 700 / 1080.0f, r->t += 16};
+    size_t n = ks_gesture_feed(r->gm, &ev, g);
+    for (size_t k = 0; k < n; k++)
+      ks_ui_gesture(r->ui, &g[k]);
+  }
+}
+
+static void swipes_turn_detail_pages(void **state) {
+  rig *r = *state;
+  /* The fixture has one achievement, one event and one city: a swipe stays put. */
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_CITY, "city-hefei"));
+  swipe(r, 1500, 500);
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_CITY);
+  ks_ui_destroy(r->ui);
+  /* The bundled pack has many: left is the next city in the list's order, right goes back. */
+  ks_diag *d = ks_diag_create();
+  ks_pack *pack = ks_pack_open(KS_TEST_BUNDLED, d);
+  ks_content *c = ks_pack_read(pack, d);
+  r->ui = ks_ui_create(c, r->fonts, KS_LANG_ZH);
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_CITY, "city-hefei")); /* first on the corridor */
+  swipe(r, 1500, 500);
+  assert_string_equal(ks_ui_exhibit(r->ui), "city-wuhu"); /* second */
+  ks_ui_draw(r->ui, r->gfx);
+  assert_true(ks_ui_back(r->ui)); /* Back leads off the detail pages, not to Hefei */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_CITY, "city-hefei"));
+  swipe(r, 1500, 500);
+  swipe(r, 500, 1500);
+  assert_string_equal(ks_ui_exhibit(r->ui), "city-hefei");
+  swipe(r, 500, 1500); /* before the first: round to the last */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_CITY);
+  assert_string_not_equal(ks_ui_exhibit(r->ui), "city-hefei");
+  ks_ui_draw(r->ui, r->gfx);
+  ks_ui_destroy(r->ui);
+  r->ui = ks_ui_create(r->content, r->fonts, KS_LANG_ZH);
+  ks_content_destroy(c);
+  ks_pack_close(pack);
+  ks_diag_destroy(d);
+}
+
 static void steady_frames_rasterise_nothing(void **state) {
   rig *r = *state;
   ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "ach-quantum-sensor");
@@ -246,6 +294,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(walking_away_resets_to_the_attract_loop, setup, teardown),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
+      cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),
       cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -145,6 +145,7 @@ bool ks_ui_load_map(ks_ui *ui, const char *path, char *err, size_t err_size) {
 }
 ks_screen_id ks_ui_screen(const ks_ui *ui) { return ui->screen; }
 ks_lang ks_ui_lang(const ks_ui *ui) { return ui->lang; }
+const char *ks_ui_exhibit(const ks_ui *ui) { return ui->exhibit ? ui->exhibit->id : NULL; }
 
 bool ks_ui_back(ks_ui *ui) {
   if (ui->depth == 0)
@@ -202,6 +203,40 @@ static bool run(ks_ui *ui, action a) {
   }
 }
 
+/* The list a detail screen belongs to, in the order its overview shows it. */
+static const ks_exhibit *const *detail_list(const ks_ui *ui, size_t *n) {
+  switch (ui->screen) {
+  case KS_SCREEN_ACHIEVEMENT:
+    *n = ui->n_achievements;
+    return ui->achievements;
+  case KS_SCREEN_EVENT:
+    *n = ui->n_events;
+    return ui->events;
+  case KS_SCREEN_CITY:
+    *n = ui->n_cities;
+    return ui->cities;
+  default:
+    *n = 0;
+    return NULL;
+  }
+}
+
+/* A swipe on a detail page turns to the next (left) or previous (right) exhibit of its list, in
+ * place: Back still leads where it did before. */
+static bool turn_page(ks_ui *ui, int step) {
+  size_t n;
+  const ks_exhibit *const *list = detail_list(ui, &n);
+  for (size_t i = 0; list && i < n; i++)
+    if (list[i] == ui->exhibit) {
+      size_t next = (i + n + (size_t)(step + (int)n)) % n; /* wraps around at both ends */
+      if (list[next] == ui->exhibit)
+        return false;
+      enter(ui, ui->screen, list[next]);
+      return true;
+    }
+  return false;
+}
+
 bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g) {
   ui->idle = 0;
   if (ui->screen == KS_SCREEN_ATTRACT) {
@@ -251,6 +286,9 @@ bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g) {
   case KS_GESTURE_FLING:
     ks_scroller_release(&ui->scroll, -(horizontal(ui->screen) ? g->vx : g->vy) * ui->short_side);
     return true;
+  case KS_GESTURE_SWIPE_LEFT:
+  case KS_GESTURE_SWIPE_RIGHT:
+    return turn_page(ui, g->type == KS_GESTURE_SWIPE_LEFT ? 1 : -1);
   default:
     return false;
   }

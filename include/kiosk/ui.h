@@ -40,6 +40,8 @@ bool ks_ui_load_map(ks_ui *ui, const char *path, char *err, size_t err_size);
 /* Draws the current screen at the gfx's size, and remembers where its buttons are. */
 void ks_ui_draw(ks_ui *ui, ks_gfx *gfx);
 ks_screen_id ks_ui_screen(const ks_ui *ui);
+/* The id of the exhibit a detail screen shows, or NULL. */
+const char *ks_ui_exhibit(const ks_ui *ui);
 ks_lang ks_ui_lang(const ks_ui *ui);
 
 /* Feeds a gesture, in the screen-relative units of gesture.h, against what was drawn last.
