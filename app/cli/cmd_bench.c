@@ -53,6 +53,40 @@ __attribute__((noinline, noclone)) void ks_bench_frame(ks_ui *ui, ks_gfx *gfx, f
   ks_ui_draw(ui, gfx);
 }
 
+/* Every screen, every exhibit, both languages, drawn and presented in the real window: the
+ * peak memory of a kiosk that visitors have taken everywhere. */
+static void bench_tour(ks_window *win, ks_ui *ui, const ks_content *content) {
+  static const ks_screen_id overview[] = {KS_SCREEN_HOME, KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES,
+                                          KS_SCREEN_TIMELINE, KS_SCREEN_ATTRACT};
+  static const ks_screen_id detail[KS_KIND_COUNT] = {KS_SCREEN_ACHIEVEMENT, KS_SCREEN_CITY,
+                                                     KS_SCREEN_EVENT};
+  int w, h;
+  ks_window_size(win, &w, &h);
+  ks_gfx *gfx = ks_gfx_create(ks_window_renderer(win), w, h, 2);
+  size_t screens = 0;
+  double t0 = now_ms(CLOCK_MONOTONIC);
+  for (int l = 0; l < KS_LANG_COUNT; l++) {
+    ks_ui_set_lang(ui, (ks_lang)l);
+    for (size_t i = 0; i < sizeof overview / sizeof *overview + content->n_exhibits; i++) {
+      ks_ui_home(ui);
+      if (i < sizeof overview / sizeof *overview)
+        ks_ui_show(ui, overview[i], NULL);
+      else {
+        const ks_exhibit *e = &content->exhibits[i - sizeof overview / sizeof *overview];
+        ks_ui_show(ui, detail[e->kind], e->id);
+      }
+      ks_ui_draw(ui, gfx);
+      ks_window_present(win);
+      screens++;
+    }
+  }
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  printf("tour       %zu screens drawn and presented in %.0f ms; peak RSS so far %.1f MB\n",
+         screens, now_ms(CLOCK_MONOTONIC) - t0, ru.ru_maxrss / 1024.0);
+  ks_gfx_destroy(gfx);
+}
+
 /* Throws the timeline with a quick drag, as a finger would: 0.3 screen units in 100 ms. */
 static void throw_timeline(ks_ui *ui, ks_gesture_machine *gm, uint32_t *t, float dir) {
   float x = dir > 0 ? 0.4f : 1.3f;
@@ -126,7 +160,7 @@ static void bench_fling(const ks_content *content, ks_fonts *fonts, int w, int h
 int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
   const char *pack_path = NULL;
   int w = 1920, h = 1080;
-  bool idle = true, fling = true, first = true;
+  bool idle = true, fling = true, first = true, tour = true;
   for (int i = 0; i < argc; i++) {
     if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc)
       pack_path = argv[++i];
@@ -135,16 +169,17 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
       i++;
     else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
       const char *only = argv[++i];
-      first = strcmp(only, "first-frame") == 0 || strcmp(only, "idle") == 0;
+      tour = strcmp(only, "tour") == 0;
+      first = strcmp(only, "first-frame") == 0 || strcmp(only, "idle") == 0 || tour;
       idle = strcmp(only, "idle") == 0;
       fling = strcmp(only, "fling") == 0;
       if (!first && !fling) {
-        fprintf(stderr, "kiosk bench: --only takes first-frame, idle or fling\n");
+        fprintf(stderr, "kiosk bench: --only takes first-frame, idle, tour or fling\n");
         return 2;
       }
     } else {
       fprintf(stderr, "usage: kiosk bench [--pack FILE.kpack] [--size WxH]\n"
-                      "                   [--only first-frame|idle|fling]\n\n"
+                      "                   [--only first-frame|idle|tour|fling]\n\n"
                       "Prints start-up, idle, fling and memory figures, headless.\n");
       return strcmp(argv[i], "--help") == 0 ? 0 : 2;
     }
@@ -187,6 +222,8 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
                secs, (unsigned long long)(end.presents - probe.at_first.presents),
                (double)(end.wakeups - probe.at_first.wakeups) / secs);
       }
+      if (tour)
+        bench_tour(win, ui, content);
       ks_ui_destroy(ui);
     }
     if (fling)
