@@ -3,6 +3,10 @@
 #include "kiosk/gesture.h"
 #include "kiosk/images.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
 /* Applies one input to the UI; returns true when the screen must be drawn again. */
 static bool apply(ks_ui *ui, ks_gesture_machine *gm, const ks_input *in, bool *quit) {
   switch (in->type) {
@@ -28,6 +32,17 @@ static bool apply(ks_ui *ui, ks_gesture_machine *gm, const ks_input *in, bool *q
   return false;
 }
 
+static uint64_t now_us(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
 void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame)(void *ctx),
                   void *ctx) {
   int w, h;
@@ -37,6 +52,12 @@ void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame
   ks_gesture_machine *gm = ks_gesture_create();
   bool quit = false, dirty = true, moving = false;
   uint64_t start = ks_window_ticks(), last = start;
+  /* The display's real refresh, measured from back-to-back presents while something moves
+   * (vsync paces them): animations step by elapsed time, so they follow any rate, 60 Hz or a
+   * panel's 67; the figure is logged once for whoever sets the kiosk up. */
+  uint64_t intervals[60], last_present = 0;
+  size_t n_intervals = 0;
+  bool refresh_logged = false;
   while (!quit && (max_ms == 0 || ks_window_ticks() - start < max_ms)) {
     ks_input in[64];
     /* Busy only while something changes; at rest, sleep until input or until the UI next needs
@@ -66,6 +87,17 @@ void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame
       }
       ks_ui_draw(ui, gfx);
       ks_window_present(win); /* paced by vsync where the display has it */
+      uint64_t presented = now_us();
+      if (moving && last_present && n_intervals < 60)
+        intervals[n_intervals++] = presented - last_present;
+      last_present = moving ? presented : 0;
+      if (n_intervals == 60 && !refresh_logged) {
+        qsort(intervals, 60, sizeof *intervals, cmp_u64);
+        if (intervals[30] > 0)
+          fprintf(stderr, "kiosk: the display refreshes every %.2f ms (%.1f Hz)\n",
+                  (double)intervals[30] / 1000.0, 1e6 / (double)intervals[30]);
+        refresh_logged = true;
+      }
       dirty = false;
       if (first_frame) {
         first_frame(ctx);
