@@ -120,12 +120,13 @@ ks_face *ks_fonts_face(ks_fonts *fonts, int px) {
   return face;
 }
 
-size_t ks_face_shape(ks_face *face, const char *text, size_t len, ks_glyph_pos *out, size_t cap) {
+static size_t shape(ks_face *face, const char *text, size_t len, const hb_feature_t *features,
+                    unsigned n_features, ks_glyph_pos *out, size_t cap) {
   hb_buffer_t *buf = face->buf;
   hb_buffer_reset(buf);
   hb_buffer_add_utf8(buf, text, (int)len, 0, (int)len);
   hb_buffer_guess_segment_properties(buf);
-  hb_shape(face->hb, buf, NULL, 0);
+  hb_shape(face->hb, buf, features, n_features);
   unsigned n;
   hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
   hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
@@ -136,6 +137,17 @@ size_t ks_face_shape(ks_face *face, const char *text, size_t len, ks_glyph_pos *
                             .x_offset = pos[i].x_offset,
                             .y_offset = pos[i].y_offset};
   return n;
+}
+
+size_t ks_face_shape(ks_face *face, const char *text, size_t len, ks_glyph_pos *out, size_t cap) {
+  return shape(face, text, len, NULL, 0, out, cap);
+}
+
+size_t ks_face_shape_lang(ks_face *face, const char *text, size_t len, const char *lang,
+                          ks_glyph_pos *out, size_t cap) {
+  static const hb_feature_t pwid = {HB_TAG('p', 'w', 'i', 'd'), 1, 0, (unsigned)-1};
+  bool en = lang && strcmp(lang, "en") == 0;
+  return shape(face, text, len, en ? &pwid : NULL, en ? 1 : 0, out, cap);
 }
 
 int ks_face_measure(ks_face *face, const char *text, size_t len) {

@@ -25,12 +25,13 @@ void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max
   box->face = face;
   box->line_height = ks_face_px(face) + (int)((float)ks_face_px(face) * line_gap + 0.5f);
   box->ellipsis = lang && strcmp(lang, "en") == 0 ? "..." : "…";
+  box->lang = lang && strcmp(lang, "en") == 0 ? "en" : "zh";
   size_t len = strlen(text);
   if (!len)
     return;
-  size_t n = ks_face_shape(face, text, len, NULL, 0);
+  size_t n = ks_face_shape_lang(face, text, len, box->lang, NULL, 0);
   ks_glyph_pos *glyphs = ks_xmalloc((n ? n : 1) * sizeof *glyphs);
-  ks_face_shape(face, text, len, glyphs, n);
+  ks_face_shape_lang(face, text, len, box->lang, glyphs, n);
   /* Advance per cluster start, then carried across each cluster's bytes. */
   int32_t *per_byte = ks_xcalloc(len + 1, sizeof(int32_t));
   for (size_t i = 0; i < n; i++)
@@ -63,9 +64,10 @@ void ks_textbox_keep(ks_textbox *box) {
     char *run = ks_xmalloc(l->len + dots + 1);
     memcpy(run, box->text + l->start, l->len);
     memcpy(run + l->len, box->ellipsis, dots);
-    size_t n = ks_face_shape(box->face, run, l->len + dots, NULL, 0);
+    size_t n = ks_face_shape_lang(box->face, run, l->len + dots, box->lang, NULL, 0);
     box->glyphs[i] = ks_xmalloc((n ? n : 1) * sizeof(ks_glyph_pos));
-    box->n_glyphs[i] = ks_face_shape(box->face, run, l->len + dots, box->glyphs[i], n);
+    box->n_glyphs[i] =
+        ks_face_shape_lang(box->face, run, l->len + dots, box->lang, box->glyphs[i], n);
     free(run);
   }
 }

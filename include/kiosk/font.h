@@ -29,6 +29,11 @@ typedef struct {
 /* Shapes `len` bytes of UTF-8 and writes up to `cap` glyphs; returns how many there are (which
  * may exceed `cap`: call again with more room). */
 size_t ks_face_shape(ks_face *face, const char *text, size_t len, ks_glyph_pos *out, size_t cap);
+/* ks_face_shape for text in language `lang` ("zh", "en"): English asks the font for proportional
+ * punctuation (OpenType pwid), so that “quotes” in English are not set full-width as the
+ * Simplified Chinese face sets them for Chinese. */
+size_t ks_face_shape_lang(ks_face *face, const char *text, size_t len, const char *lang,
+                          ks_glyph_pos *out, size_t cap);
 /* Width of the text on one line, in whole pixels (rounded up). */
 int ks_face_measure(ks_face *face, const char *text, size_t len);
 int ks_face_px(const ks_face *face);

@@ -19,6 +19,7 @@ typedef struct {
   int line_height; /* baseline to baseline */
   int width;       /* of the widest line */
   const char *ellipsis;
+  const char *lang; /* "zh" or "en": English shapes with proportional punctuation */
   /* Each line shaped, with the ellipsis glyphs after it where cut: filled by ks_textbox_keep
    * for texts drawn in many frames (NULL otherwise: drawing shapes as it goes). */
   ks_glyph_pos *glyphs[KS_TEXTBOX_MAX_LINES];
