@@ -20,7 +20,16 @@ int ks_cmd_proof(int argc, char **argv);
 int ks_cmd_bench(int argc, char **argv, double main_start_ms);
 /* Prints what a pack holds. */
 int ks_cmd_summary(const char *pack_path);
+/* How `kiosk` runs: set on its command line until the configuration file exists. */
+typedef struct {
+  const char *pack;   /* the pack to show */
+  bool windowed;      /* a window instead of fullscreen */
+  int rotation;       /* 0, 90, 180 or 270 degrees clockwise */
+  float idle_timeout; /* seconds before the attract loop; 0: never */
+  const char *lang;   /* "zh", "en", or NULL for the pack's default */
+} ks_run_opts;
+
 /* The kiosk itself: opens the pack and shows its screens until the window is closed. */
-int ks_cmd_run(const char *pack_path, bool windowed);
+int ks_cmd_run(const ks_run_opts *opts);
 
 #endif

@@ -12,7 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-int ks_cmd_run(const char *pack_path, bool windowed) {
+int ks_cmd_run(const ks_run_opts *run) {
+  const char *pack_path = run->pack;
   char fonts_dir[4096], err[512];
   if (!ks_paths_find("assets/fonts", fonts_dir, sizeof fonts_dir)) {
     fprintf(stderr, "kiosk: the bundled fonts are missing beside the binary\n");
@@ -23,7 +24,8 @@ int ks_cmd_run(const char *pack_path, bool windowed) {
   ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
   ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
   int rc = 1;
-  ks_window_opts opts = {.fullscreen = !windowed, .width = 1280, .height = 720};
+  ks_window_opts opts = {
+      .fullscreen = !run->windowed, .width = 1280, .height = 720, .rotation = run->rotation};
   ks_window *win = NULL;
   if (!content || ks_diag_count(diag, KS_ERROR))
     ks_diag_print(diag, stderr);
@@ -33,10 +35,10 @@ int ks_cmd_run(const char *pack_path, bool windowed) {
     fprintf(stderr, "kiosk: %s\n", err);
   else {
     ks_text_break_init();
-    ks_ui *ui = ks_ui_create(
-        content, fonts,
-        content->meta.default_lang && strcmp(content->meta.default_lang, "en") == 0 ? KS_LANG_EN
-                                                                                    : KS_LANG_ZH);
+    const char *lang = run->lang ? run->lang : content->meta.default_lang;
+    ks_ui *ui =
+        ks_ui_create(content, fonts, lang && strcmp(lang, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH);
+    ks_ui_set_idle_timeout(ui, run->idle_timeout);
     ks_cli_attach_map(ui);
     ks_kiosk_run(win, ui, 0, NULL, NULL);
     ks_ui_destroy(ui);

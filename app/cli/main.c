@@ -3,11 +3,13 @@
 #include "kiosk/paths.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 static const char usage[] =
-    "usage: kiosk [--pack FILE.kpack] [--windowed]\n"
+    "usage: kiosk [--pack FILE.kpack] [--windowed] [--rotate 0|90|180|270]\n"
+    "             [--idle-timeout SECONDS] [--lang zh|en]\n"
     "       kiosk pack build SOURCE_DIR -o FILE.kpack\n"
     "       kiosk pack validate PATH [--json] [--sources-dir DIR]\n"
     "       kiosk pack info FILE.kpack\n"
@@ -27,14 +29,17 @@ static const char usage[] =
     "  kiosk bench           print start-up, idle, fling and memory figures, headless\n"
     "  --pack FILE.kpack     open this pack instead of the bundled one\n"
     "  --windowed            a 1280x720 window instead of fullscreen, for development\n"
+    "  --rotate DEG          turn the picture and the touches for a panel mounted turned\n"
+    "                        (SDL on KMS/DRM ignores the kernel's rotation); default 0\n"
+    "  --idle-timeout S      seconds untouched before the attract loop (default 90; 0 never)\n"
+    "  --lang zh|en          the language visitors find (default: the pack's)\n"
     "  --help                this text\n"
     "  --version             the kiosk's version\n";
 
 int main(int argc, char **argv) {
   struct timespec start;
   clock_gettime(CLOCK_MONOTONIC, &start);
-  const char *pack = NULL;
-  bool windowed = false;
+  ks_run_opts run = {.idle_timeout = 90};
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
       fputs(usage, stdout);
@@ -54,22 +59,40 @@ int main(int argc, char **argv) {
       return ks_cmd_bench(argc - 2, argv + 2,
                           (double)start.tv_sec * 1e3 + (double)start.tv_nsec / 1e6);
     } else if (strcmp(argv[i], "--windowed") == 0) {
-      windowed = true;
+      run.windowed = true;
     } else if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc) {
-      pack = argv[++i];
+      run.pack = argv[++i];
+    } else if (strcmp(argv[i], "--rotate") == 0 && i + 1 < argc) {
+      run.rotation = atoi(argv[++i]);
+      if (run.rotation != 0 && run.rotation != 90 && run.rotation != 180 && run.rotation != 270) {
+        fprintf(stderr, "kiosk: --rotate takes 0, 90, 180 or 270\n");
+        return 2;
+      }
+    } else if (strcmp(argv[i], "--idle-timeout") == 0 && i + 1 < argc) {
+      run.idle_timeout = (float)atof(argv[++i]);
+      if (run.idle_timeout < 0) {
+        fprintf(stderr, "kiosk: --idle-timeout takes a number of seconds, 0 for never\n");
+        return 2;
+      }
+    } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+      run.lang = argv[++i];
+      if (strcmp(run.lang, "zh") != 0 && strcmp(run.lang, "en") != 0) {
+        fprintf(stderr, "kiosk: --lang takes zh or en\n");
+        return 2;
+      }
     } else {
       fprintf(stderr, "kiosk: unknown argument \"%s\"\n\n%s", argv[i], usage);
       return 2;
     }
   }
   char bundled[4096];
-  if (!pack) {
+  if (!run.pack) {
     if (!ks_paths_find("bundled.kpack", bundled, sizeof bundled)) {
       fprintf(stderr, "kiosk: the bundled pack is missing (build it: cmake --build --preset "
                       "default), or pass --pack FILE.kpack\n");
       return 1;
     }
-    pack = bundled;
+    run.pack = bundled;
   }
-  return ks_cmd_run(pack, windowed);
+  return ks_cmd_run(&run);
 }
