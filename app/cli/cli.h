@@ -8,6 +8,10 @@
 #include <stdbool.h>
 
 int ks_cmd_pack(int argc, char **argv);
+/* kiosk pack keygen / sign / verify. */
+int ks_cmd_keygen(int argc, char **argv);
+int ks_cmd_sign(int argc, char **argv);
+int ks_cmd_verify(int argc, char **argv);
 /* Gives a UI the bundled map (assets/map/delta.txt); says on stderr when it cannot. */
 void ks_cli_attach_map(ks_ui *ui);
 /* Renders one screen to PNG, headless. */

@@ -19,6 +19,9 @@ static const char pack_usage[] =
     "usage: kiosk pack build SOURCE_DIR -o FILE.kpack [--sources-dir DIR] [--fonts DIR]\n"
     "       kiosk pack validate PATH [--json] [--sources-dir DIR] [--fonts DIR]\n"
     "       kiosk pack info FILE.kpack\n"
+    "       kiosk pack keygen [--out DIR]\n"
+    "       kiosk pack sign FILE.kpack --key SECRET_KEY\n"
+    "       kiosk pack verify FILE.kpack --pubkey KEY.pub [--pubkey …]\n"
     "\n"
     "  build      check a content folder (see content/README.md) and, when it has no errors,\n"
     "             write it as one pack file. The build time is $SOURCE_DATE_EPOCH when set,\n"
@@ -28,6 +31,10 @@ static const char pack_usage[] =
     "             format, integrity and content hash. Prints findings like a compiler; exits\n"
     "             0 only when there is no error.\n"
     "  info       print what a pack holds\n"
+    "  keygen     a signing key pair, minisign-compatible (kiosk.pub, kiosk.key)\n"
+    "  sign       sign a pack: FILE.kpack.minisig, trusted comment \"pack:ID version:N\"\n"
+    "             (minisign -S -s KEY -m FILE.kpack -t \"pack:ID version:N\" is equivalent)\n"
+    "  verify     check a pack's signature against trusted keys\n"
     "\n"
     "  -o FILE            where build writes the pack\n"
     "  --json             print findings as JSON\n"
@@ -220,6 +227,12 @@ int ks_cmd_pack(int argc, char **argv) {
     return cmd_validate(argc - 1, argv + 1);
   if (strcmp(argv[0], "info") == 0 && argc == 2)
     return ks_cmd_summary(argv[1]);
+  if (strcmp(argv[0], "keygen") == 0)
+    return ks_cmd_keygen(argc - 1, argv + 1);
+  if (strcmp(argv[0], "sign") == 0)
+    return ks_cmd_sign(argc - 1, argv + 1);
+  if (strcmp(argv[0], "verify") == 0)
+    return ks_cmd_verify(argc - 1, argv + 1);
   fprintf(stderr, "kiosk pack: unknown command \"%s\"\n\n%s", argv[0], pack_usage);
   return 2;
 }
