@@ -1,39 +1,118 @@
 #!/usr/bin/env bash
 # Makes assets/map/delta.txt, the vector map of the Yangtze River Delta the kiosk draws, from
-# GSHHG (Debian: gmt, gmt-gshhg-high). Run by hand when the map should change; the build only
-# reads the committed file and does not need gmt.
-#   coastline  shoreline level 1, islands under 10 km² left out
-#   lakes      shoreline level 2 (Taihu, Chaohu, Gaoyou …)
-#   rivers     GSHHG river levels 1 and 2 (the Yangtze, the Qiantang …)
-# Each polyline is simplified with Douglas–Peucker at TOLERANCE degrees.
+# GSHHG high resolution (Debian: gmt, gmt-gshhg-high). Run by hand when the map should change;
+# the build only reads the committed file and does not need gmt.
+#   coast  shoreline level 1 (-W1), islands under MIN_AREA km² left out
+#   lake   shoreline level 2 lakes (-A…+l: Taihu, Chaohu, Hongze, Gaoyou …), and level 3/4
+#          (islands in lakes, lakes on those) except the islands of river-lakes
+#   river  the double-lined stretches of the Yangtze (with Poyang: level 2 river-lakes, -A…+r, with
+#          their islands) and GSHHG rivers -I1 -I2 (permanent and additional major rivers:
+#          the Qiantang/Xin'an, Huai …)
+# Pieces gmt cuts at its bins are joined again, cut exactly at the region's edge, simplified with
+# Douglas–Peucker at TOLERANCE degrees; polylines left with fewer than 3 points are dropped.
+# GSHHG's -N2 borders are only those of the Americas; provincial borders would need DCW
+# (gmt-dcw) and a `border` layer the loader (app/ui/mapdata.c) does not know yet, so none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Hefei to the sea, and Ruian (27.8° N) to Lianyungang (34.6° N): every city of the bundled
+# content, as tests/test_mapdata.c expects.
 REGION=115.5/123/27.5/35.2
-TOLERANCE=0.004
+TOLERANCE=0.005 # degrees: about 1.5 px when the region fills a 4K screen's map panel
+MIN_AREA=2      # km²: smaller islands and lakes are left out
+OUT=assets/map/delta.txt
 command -v gmt >/dev/null || { echo "make-map: needs gmt and gmt-gshhg-high (apt-get install gmt gmt-gshhg-high)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 run() { echo "+ $*" >&2; "$@"; }
-run gmt coast -R$REGION -Dh -A10 -W -M >"$tmp/shore.txt"
-run gmt coast -R$REGION -Dh -I1 -I2 -M >"$tmp/rivers.txt"
-python3 - "$tmp/shore.txt" "$tmp/rivers.txt" "$TOLERANCE" "$REGION" "$(gmt --version)" >assets/map/delta.txt <<'PY'
-import sys, re
+# --GMT_HISTORY=false: no gmt.history left in the work tree.
+coast() { run gmt coast -R$REGION -Dh -M --GMT_HISTORY=false "$@"; }
+coast -A$MIN_AREA -W1/0.25p >"$tmp/coast.txt"
+coast -A$MIN_AREA/2/2+l -W2/0.25p >"$tmp/lakes.txt"
+coast -A$MIN_AREA/2/2+r -W2/0.25p >"$tmp/riverlakes.txt"
+coast -A$MIN_AREA -W3/0.25p -W4/0.25p >"$tmp/inlake.txt"
+coast -I1/0.25p -I2/0.25p >"$tmp/rivers.txt"
+version=$(gmt --version)
+gshhg=$(dpkg-query -W -f='${Version}' gmt-gshhg-high 2>/dev/null || echo unknown)
+run python3 - "$tmp" "$REGION" "$TOLERANCE" "$MIN_AREA" "$version" "$gshhg" >"$OUT.new" <<'PY'
+import sys
 
-def segments(path):
-    """(header, [(lon, lat)…]) for each multi-segment block of a gmt -M file."""
-    out, head, pts = [], None, []
-    for line in open(path):
+tmp, region, tol, min_area, version, gshhg = sys.argv[1:]
+tol = float(tol)
+W, E, S, N = map(float, region.split('/'))
+
+def read(name):
+    """The segments of a gmt -M file, each a list of (lon, lat)."""
+    segs, pts = [], None
+    for line in open(f'{tmp}/{name}.txt'):
         if line.startswith('>'):
-            if pts: out.append((head, pts))
-            head, pts = line, []
+            pts = []
+            segs.append(pts)
         elif line.strip():
             lon, lat = map(float, line.split()[:2])
-            pts.append((lon, lat))
-    if pts: out.append((head, pts))
+            if not pts or pts[-1] != (lon, lat):
+                pts.append((lon, lat))
+    return [s for s in segs if len(s) > 1]
+
+def key(p): return (round(p[0], 7), round(p[1], 7))
+
+def stitch(segs):
+    """Joins the pieces gmt cut at its bin edges back into whole lines and rings."""
+    segs = [list(s) for s in segs]
+    alive = set(range(len(segs)))
+    ends = {}
+    for i, s in enumerate(segs):
+        ends.setdefault(key(s[0]), set()).add(i)
+        ends.setdefault(key(s[-1]), set()).add(i)
+    def unlink(i):
+        for p in (segs[i][0], segs[i][-1]):
+            ends[key(p)].discard(i)
+    out = []
+    while alive:
+        i = min(alive); alive.discard(i); unlink(i)
+        line = segs[i]
+        for _ in range(2):  # grow at the tail, then (reversed) at the other end
+            while key(line[0]) != key(line[-1]):
+                cand = ends.get(key(line[-1]))
+                if not cand: break
+                j = min(cand); alive.discard(j); unlink(j)
+                s = segs[j] if key(segs[j][0]) == key(line[-1]) else segs[j][::-1]
+                line = line + s[1:]
+            line = line[::-1]
+        out.append(line)
     return out
 
-def simplify(pts, tol):
-    """Douglas–Peucker, iterative, keeping the end points."""
+def clip(pts):
+    """The runs of a polyline inside the region, cut exactly where it crosses the edge."""
+    def inside(p): return W <= p[0] <= E and S <= p[1] <= N
+    def cut(a, b):  # Liang–Barsky: the part of segment a-b inside the region, or None
+        t0, t1 = 0.0, 1.0
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        for p, q in ((-dx, a[0] - W), (dx, E - a[0]), (-dy, a[1] - S), (dy, N - a[1])):
+            if p == 0:
+                if q < 0: return None
+            else:
+                t = q / p
+                if p < 0: t0 = max(t0, t)
+                else: t1 = min(t1, t)
+        if t0 > t1: return None
+        return ((a[0] + t0 * dx, a[1] + t0 * dy), (a[0] + t1 * dx, a[1] + t1 * dy))
+    if all(inside(p) for p in pts): return [pts]
+    runs, run = [], []
+    for a, b in zip(pts, pts[1:]):
+        c = cut(a, b)
+        if c is None:
+            if len(run) > 1: runs.append(run)
+            run = []
+            continue
+        if not run: run = [c[0]]
+        run.append(c[1])
+        if c[1] != b:  # leaves the region
+            runs.append(run); run = []
+    if len(run) > 1: runs.append(run)
+    return runs
+
+def simplify(pts):
+    """Douglas–Peucker at tol, keeping the end points (so rings stay closed)."""
     if len(pts) < 3: return pts
     keep = [False] * len(pts); keep[0] = keep[-1] = True
     stack = [(0, len(pts) - 1)]
@@ -45,49 +124,56 @@ def simplify(pts, tol):
         best, at = 0.0, -1
         for i in range(a + 1, b):
             x0, y0 = pts[i]
-            d = abs(dy * x0 - dx * y0 + x2 * y1 - y2 * x1) / norm if norm else ((x0 - x1) ** 2 + (y0 - y1) ** 2) ** 0.5
+            if norm: d = abs(dy * (x0 - x1) - dx * (y0 - y1)) / norm
+            else: d = ((x0 - x1) ** 2 + (y0 - y1) ** 2) ** 0.5
             if d > best: best, at = d, i
         if best > tol:
             keep[at] = True
             stack += [(a, at), (at, b)]
     return [p for p, k in zip(pts, keep) if k]
 
-shore, rivers, tol, region, version = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5]
-layers = {'coast': [], 'lake': [], 'river': []}
-for head, pts in segments(shore):
-    level = re.search(r'Level (\d)', head or '')
-    name = {'1': 'coast', '2': 'lake'}.get(level.group(1) if level else '')
-    if name: layers[name].append(pts)
-for head, pts in segments(rivers):
-    layers['river'].append(pts)
-w, e, s, n = region.split('/')
-W, E, S, N = float(w), float(e), float(s), float(n)
+def closed(pts): return key(pts[0]) == key(pts[-1])
 
-def clip(pts):
-    """The runs of a polyline that lie inside the region (gmt leaves rivers running past it)."""
-    runs, run = [], []
-    for lon, lat in pts:
-        if W <= lon <= E and S <= lat <= N:
-            run.append((lon, lat))
-        else:
-            if len(run) > 1: runs.append(run)
-            run = []
-    if len(run) > 1: runs.append(run)
-    return runs
+def inside_ring(p, ring):
+    x, y, hit = p[0], p[1], False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
 
-print('# The Yangtze River Delta for the kiosk\'s map, made by scripts/make-map.sh.')
-print(f'# Source: GSHHG (Wessel & Smith) in Debian\'s gmt-gshhg-high, read with GMT {version};')
-print('# licence LGPL-3.0-or-later (see assets/map/README.md).')
-print(f'# Region {region}; Douglas-Peucker tolerance {tol} degrees.')
-print(f'bbox {w} {s} {e} {n}')
+riverlakes = stitch(read('riverlakes'))
+lake_lines, river_lines = stitch(read('lakes')), riverlakes + stitch(read('rivers'))
+for ring in stitch(read('inlake')):  # islands of a river-lake go with the river
+    # (a river-lake cut at the region's edge is closed along that edge for the test)
+    rl = any(inside_ring(ring[0], r if closed(r) else r + r[:1]) for r in riverlakes)
+    (river_lines if rl else lake_lines).append(ring)
+layers = {'coast': stitch(read('coast')), 'lake': lake_lines, 'river': river_lines}
+
+print("# The Yangtze River Delta for the kiosk's map, made by scripts/make-map.sh.")
+print(f"# Source: GSHHG (Wessel & Smith), high resolution, Debian gmt-gshhg-high {gshhg},")
+print(f"# read with GMT {version}; licence LGPL-3.0-or-later (see assets/map/README.md).")
+print(f"# Region {region}; Douglas-Peucker tolerance {tol} degrees; features under {min_area} km2 left out.")
+print("# Format: bbox W S E N; 'layer NAME' starts a group; then per polyline its point count")
+print("# and that many 'lon lat' lines. Closed rings repeat their first point.")
+print(f"bbox {W:g} {S:g} {E:g} {N:g}")
+stats = []
 for name, lines in layers.items():
-    print(f'layer {name}')
+    print(f"layer {name}")
+    count = points = 0
     for whole in lines:
         for part in clip(whole):
-            pts = simplify(part, tol)
-            if len(pts) < 2: continue
-            print(len(pts))
+            pts = simplify(part)
+            out = []
             for lon, lat in pts:
-                print(f'{lon:.4f} {lat:.4f}')
+                p = f"{lon:.4f} {lat:.4f}"
+                if not out or out[-1] != p: out.append(p)
+            ring = closed(part)
+            if len(out) < (4 if ring else 3): continue
+            print(len(out))
+            print('\n'.join(out))
+            count += 1; points += len(out)
+    stats.append(f"{name} {count} lines {points} points")
+print('make-map: ' + ', '.join(stats), file=sys.stderr)
 PY
-echo "make-map: wrote assets/map/delta.txt ($(wc -c <assets/map/delta.txt) bytes)" >&2
+mv "$OUT.new" "$OUT"
+echo "make-map: wrote $OUT ($(wc -c <"$OUT") bytes)" >&2
