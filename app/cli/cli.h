@@ -3,6 +3,7 @@
 #ifndef KIOSK_CLI_H
 #define KIOSK_CLI_H
 
+#include "kiosk/sign.h"
 #include "kiosk/ui.h"
 
 #include <stdbool.h>
@@ -12,6 +13,12 @@ int ks_cmd_pack(int argc, char **argv);
 int ks_cmd_keygen(int argc, char **argv);
 int ks_cmd_sign(int argc, char **argv);
 int ks_cmd_verify(int argc, char **argv);
+/* kiosk pack install / status / rollback. */
+int ks_cmd_install(int argc, char **argv);
+int ks_cmd_status(int argc, char **argv);
+int ks_cmd_rollback(int argc, char **argv);
+/* Reads a minisign public key file. */
+bool ks_cli_read_pubkey(const char *path, ks_pubkey *out, char *err, size_t err_size);
 /* Gives a UI the bundled map (assets/map/delta.txt); says on stderr when it cannot. */
 void ks_cli_attach_map(ks_ui *ui);
 /* Renders one screen to PNG, headless. */

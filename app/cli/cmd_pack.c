@@ -22,6 +22,8 @@ static const char pack_usage[] =
     "       kiosk pack keygen [--out DIR]\n"
     "       kiosk pack sign FILE.kpack --key SECRET_KEY\n"
     "       kiosk pack verify FILE.kpack --pubkey KEY.pub [--pubkey …]\n"
+    "       kiosk pack install FILE.kpack --data-dir DIR --pubkey KEY.pub [--rollback-ok]\n"
+    "       kiosk pack status|rollback --data-dir DIR\n"
     "\n"
     "  build      check a content folder (see content/README.md) and, when it has no errors,\n"
     "             write it as one pack file. The build time is $SOURCE_DATE_EPOCH when set,\n"
@@ -35,6 +37,9 @@ static const char pack_usage[] =
     "  sign       sign a pack: FILE.kpack.minisig, trusted comment \"pack:ID version:N\"\n"
     "             (minisign -S -s KEY -m FILE.kpack -t \"pack:ID version:N\" is equivalent)\n"
     "  verify     check a pack's signature against trusted keys\n"
+    "  install    install a signed pack into a kiosk's data folder (kiosk pack install -h)\n"
+    "  status     the pack a data folder shows, and the one kept for rollback\n"
+    "  rollback   show the previous pack again\n"
     "\n"
     "  -o FILE            where build writes the pack\n"
     "  --json             print findings as JSON\n"
@@ -233,6 +238,12 @@ int ks_cmd_pack(int argc, char **argv) {
     return ks_cmd_sign(argc - 1, argv + 1);
   if (strcmp(argv[0], "verify") == 0)
     return ks_cmd_verify(argc - 1, argv + 1);
+  if (strcmp(argv[0], "install") == 0)
+    return ks_cmd_install(argc - 1, argv + 1);
+  if (strcmp(argv[0], "status") == 0)
+    return ks_cmd_status(argc - 1, argv + 1);
+  if (strcmp(argv[0], "rollback") == 0)
+    return ks_cmd_rollback(argc - 1, argv + 1);
   fprintf(stderr, "kiosk pack: unknown command \"%s\"\n\n%s", argv[0], pack_usage);
   return 2;
 }

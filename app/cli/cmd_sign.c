@@ -19,7 +19,7 @@ static bool pack_comment(const char *pack_path, char *out, size_t size) {
   ks_content *c = pack ? ks_pack_read(pack, d) : NULL;
   bool ok = c && c->meta.id && ks_diag_count(d, KS_ERROR) == 0;
   if (ok)
-    snprintf(out, size, "pack:%s version:%" PRId64, c->meta.id, c->meta.version);
+    ks_sign_pack_comment(c->meta.id, c->meta.version, out, size);
   else
     ks_diag_print(d, stderr);
   ks_content_destroy(c);
@@ -100,14 +100,10 @@ int ks_cmd_verify(int argc, char **argv) {
   char err[512];
   for (int i = 0; i < argc; i++) {
     if (strcmp(argv[i], "--pubkey") == 0 && i + 1 < argc && n_keys < 16) {
-      size_t size;
-      char *text = ks_file_read(argv[++i], 4096, &size, err, sizeof err);
-      if (!text || !ks_sign_parse_pubkey(text, &keys[n_keys], err, sizeof err)) {
+      if (!ks_cli_read_pubkey(argv[++i], &keys[n_keys], err, sizeof err)) {
         fprintf(stderr, "kiosk pack verify: %s: %s\n", argv[i], err);
-        free(text);
         return 1;
       }
-      free(text);
       n_keys++;
     } else if (strcmp(argv[i], "--sig") == 0 && i + 1 < argc) {
       sig = argv[++i];

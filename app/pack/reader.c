@@ -1,3 +1,4 @@
+#include "kiosk/image.h"
 #include "kiosk/pack.h"
 
 #include "kiosk/mem.h"
@@ -271,7 +272,15 @@ void ks_pack_close(ks_pack *pack) {
 
 bool ks_pack_content_hash(ks_pack *pack, char hex[65], ks_diag *diag) {
   char err[256];
-  if (ks_pack_hash_db(pack->db, hex, err, sizeof err) != SQLITE_OK) {
+  int rc = ks_pack_hash_db(pack->db, hex, err, sizeof err);
+  if (rc == SQLITE_TOOBIG) {
+    pack_error(diag, pack->path,
+               "holds a value larger than any pack may (8 MiB; an image is "
+               "at most %d bytes)",
+               KS_IMAGE_MAX_BYTES);
+    return false;
+  }
+  if (rc != SQLITE_OK) {
     pack_error(diag, pack->path, "cannot read the content to hash it: %s", err);
     return false;
   }

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,10 @@ enum {
   SIG_BYTES = 2 + 8 + 64,                           /* "ED", keynum, signature */
   MAX_COMMENT = 1024,
 };
+
+void ks_sign_pack_comment(const char *id, int64_t version, char *out, size_t size) {
+  snprintf(out, size, "pack:%s version:%" PRId64, id, version);
+}
 
 void ks_sign_keyid(const uint8_t keynum[8], char out[17]) {
   for (int i = 0; i < 8; i++) /* little-endian on disk, printed most significant first */

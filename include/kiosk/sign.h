@@ -35,6 +35,9 @@ bool ks_sign_read_seckey(const char *path, ks_seckey *out, char *err, size_t err
 /* The key id as minisign prints it (16 hex digits, most significant first). */
 void ks_sign_keyid(const uint8_t keynum[8], char out[17]);
 
+/* The trusted comment a pack's signature carries: "pack:ID version:N". */
+void ks_sign_pack_comment(const char *id, int64_t version, char *out, size_t size);
+
 /* BLAKE2b-512 of a file, read once. */
 bool ks_sign_hash_file(const char *path, uint8_t hash[KS_SIGN_HASH_BYTES], char *err,
                        size_t err_size);

@@ -1,0 +1,425 @@
+#include "kiosk/install.h"
+
+#include "kiosk/fileio.h"
+#include "kiosk/glyphs.h"
+#include "kiosk/mem.h"
+#include "kiosk/pack.h"
+#include "kiosk/validate.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { MARGIN = 1 << 20 }; /* free space kept beyond the new pack, for the folder's small files */
+
+static ks_fsops *ops_of(const ks_install_opts *o) { return o->ops ? o->ops : ks_fsops_posix(); }
+
+static void say(ks_diag *diag, const char *src, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void say(ks_diag *diag, const char *src, const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  ks_diag_add(diag, KS_ERROR, (ks_loc){.file = src}, "refused: %s", msg);
+}
+
+static void path_of(char *out, size_t size, const char *dir, const char *a, const char *b) {
+  snprintf(out, size, "%s/%s%s%s", dir, a, b ? "/" : "", b ? b : "");
+}
+
+/* fsync of a directory, so that a rename in it survives a power cut. */
+static bool sync_dir(ks_fsops *ops, const char *dir) {
+  int fd = ops->open(ops, dir, O_RDONLY | O_DIRECTORY, 0);
+  if (fd < 0)
+    return false;
+  bool ok = ops->fsync(ops, fd) == 0;
+  return ops->close(ops, fd) == 0 && ok;
+}
+
+/* ---- the active file ------------------------------------------------------------------------ */
+
+/* Reads DIR/active: the current and previous packs' SHA-256 (empty strings when none). */
+static bool read_active(const char *dir, char current[65], char previous[65]) {
+  char path[4096], err[128];
+  current[0] = previous[0] = '\0';
+  path_of(path, sizeof path, dir, "active", NULL);
+  size_t size;
+  char *text = ks_file_read(path, 4096, &size, err, sizeof err);
+  if (!text)
+    return false;
+  char c[65] = "", p[65] = "";
+  bool ok = sscanf(text, "current %64s previous %64s", c, p) >= 1 && strlen(c) == 64;
+  free(text);
+  if (ok) {
+    memcpy(current, c, 65);
+    memcpy(previous, strlen(p) == 64 ? p : "", strlen(p) == 64 ? 65 : 1);
+  }
+  return ok;
+}
+
+/* Replaces DIR/active atomically: written whole to active.tmp, synced, renamed, folder synced. */
+static bool write_active(ks_fsops *ops, const char *dir, const char *current,
+                         const char *previous) {
+  char tmp[4096], path[4096], text[256];
+  path_of(tmp, sizeof tmp, dir, "active.tmp", NULL);
+  path_of(path, sizeof path, dir, "active", NULL);
+  int n = snprintf(text, sizeof text, "current %s\nprevious %s\n", current,
+                   previous && *previous ? previous : "-");
+  ops->unlink(ops, tmp);
+  int fd = ops->open(ops, tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0)
+    return false;
+  bool ok = true;
+  for (int done = 0; ok && done < n;) {
+    ssize_t w = ops->write(ops, fd, text + done, (size_t)(n - done));
+    ok = w > 0;
+    done += ok ? (int)w : 0;
+  }
+  ok = ok && ops->fsync(ops, fd) == 0;
+  ok = ops->close(ops, fd) == 0 && ok;
+  ok = ok && ops->rename(ops, tmp, path) == 0;
+  return ok && sync_dir(ops, dir);
+}
+
+bool ks_install_active(const char *data_dir, char *out, size_t size) {
+  char current[65], previous[65];
+  if (!read_active(data_dir, current, previous))
+    return false;
+  snprintf(out, size, "%s/packs/%s.kpack", data_dir, current);
+  return true;
+}
+
+/* ---- copying --------------------------------------------------------------------------------- */
+
+typedef struct {
+  uint8_t blake2b[KS_SIGN_HASH_BYTES]; /* what signatures cover */
+  char sha256[65];                     /* what names the installed file */
+} hashes;
+
+/* Copies `src` to `dst` through `ops`, hashing as it goes. The stick is read once. */
+static bool copy_hashing(ks_fsops *ops, const char *src, const char *dst, off_t expect, hashes *h,
+                         char *why, size_t why_size) {
+  int in = ops->open(ops, src, O_RDONLY, 0);
+  if (in < 0) {
+    snprintf(why, why_size, "cannot read the pack: %s", strerror(errno));
+    return false;
+  }
+  int out = ops->open(ops, dst, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (out < 0) {
+    snprintf(why, why_size, "cannot create %s: %s", dst, strerror(errno));
+    ops->close(ops, in);
+    return false;
+  }
+  crypto_generichash_state b2;
+  crypto_hash_sha256_state s2;
+  crypto_generichash_init(&b2, NULL, 0, KS_SIGN_HASH_BYTES);
+  crypto_hash_sha256_init(&s2);
+  unsigned char *buf = ks_xmalloc(1 << 16);
+  off_t total = 0;
+  bool ok = true;
+  for (;;) {
+    ssize_t r = ops->read(ops, in, buf, 1 << 16);
+    if (r < 0) {
+      snprintf(why, why_size, "the stick failed while copying: %s", strerror(errno));
+      ok = false;
+      break;
+    }
+    if (r == 0)
+      break;
+    crypto_generichash_update(&b2, buf, (size_t)r);
+    crypto_hash_sha256_update(&s2, buf, (size_t)r);
+    total += r;
+    for (ssize_t done = 0; ok && done < r;) { /* a short write continues where it stopped */
+      ssize_t w = ops->write(ops, out, buf + done, (size_t)(r - done));
+      if (w <= 0) {
+        snprintf(why, why_size, "cannot write the local copy: %s", strerror(errno));
+        ok = false;
+      } else {
+        done += w;
+      }
+    }
+    if (!ok)
+      break;
+  }
+  free(buf);
+  if (ok && total != expect) {
+    snprintf(why, why_size,
+             "the file changed on the stick while it was copied (%lld bytes "
+             "instead of %lld)",
+             (long long)total, (long long)expect);
+    ok = false;
+  }
+  if (ok && ops->fsync(ops, out) != 0) {
+    snprintf(why, why_size, "cannot sync the local copy: %s", strerror(errno));
+    ok = false;
+  }
+  ok = ops->close(ops, out) == 0 && ok;
+  ops->close(ops, in);
+  uint8_t digest[32];
+  crypto_generichash_final(&b2, h->blake2b, KS_SIGN_HASH_BYTES);
+  crypto_hash_sha256_final(&s2, digest);
+  sodium_bin2hex(h->sha256, sizeof h->sha256, digest, sizeof digest);
+  return ok;
+}
+
+/* ---- checking ------------------------------------------------------------------------------- */
+
+/* A finding about the local copy, without the copy's path (which means nothing to a curator). */
+static const char *without_path(const char *text, const char *copy) {
+  size_t n = strlen(copy);
+  if (strncmp(text, copy, n) == 0 && text[n] == ':') {
+    text += n + 1;
+    text += strspn(text, " ");
+    if (strncmp(text, "error: ", 7) == 0)
+      text += 7;
+  }
+  return text;
+}
+
+/* Opens the local copy hardened, verifies and validates it, and reads its id and version. */
+static bool check_copy(const char *copy, const ks_install_opts *o, ks_installed *info,
+                       ks_diag *diag, const char *src) {
+  ks_diag *d = ks_diag_create();
+  ks_pack *pack = ks_pack_open(copy, d);
+  ks_content *c = pack && ks_pack_verify(pack, d) ? ks_pack_read(pack, d) : NULL;
+  char err[512];
+  ks_glyphs *glyphs = c && o->fonts_dir ? ks_glyphs_open(o->fonts_dir, err, sizeof err) : NULL;
+  if (c) {
+    ks_validate_opts vo = {.glyphs = glyphs};
+    ks_validate(c, &vo, d);
+  }
+  bool ok = c && ks_diag_count(d, KS_ERROR) == 0;
+  if (!ok) {
+    size_t shown = 0;
+    for (size_t i = 0; i < ks_diag_size(d) && shown < 5; i++)
+      if (ks_diag_severity(d, i) == KS_ERROR) {
+        say(diag, src, "the pack failed validation: %s", without_path(ks_diag_text(d, i), copy));
+        shown++;
+      }
+    if (!shown)
+      say(diag, src, "the pack could not be read");
+  } else {
+    info->present = true;
+    snprintf(info->id, sizeof info->id, "%s", c->meta.id);
+    info->version = c->meta.version;
+  }
+  ks_glyphs_close(glyphs);
+  ks_content_destroy(c);
+  ks_pack_close(pack);
+  ks_diag_destroy(d);
+  return ok;
+}
+
+/* Reads the id and version of an installed pack (cheap: no hashing). */
+static bool describe(const char *dir, const char *sha, ks_installed *info) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/packs/%s.kpack", dir, sha);
+  ks_diag *d = ks_diag_create();
+  ks_pack *pack = ks_pack_open(path, d);
+  ks_content *c = pack ? ks_pack_read(pack, d) : NULL;
+  bool ok = c && c->meta.id;
+  if (ok) {
+    info->present = true;
+    snprintf(info->sha256, sizeof info->sha256, "%s", sha);
+    snprintf(info->id, sizeof info->id, "%s", c->meta.id);
+    info->version = c->meta.version;
+  }
+  ks_content_destroy(c);
+  ks_pack_close(pack);
+  ks_diag_destroy(d);
+  return ok;
+}
+
+/* Removes installed packs that are neither current nor previous. */
+static void prune(ks_fsops *ops, const char *dir, const char *current, const char *previous) {
+  char packs[4096], path[4096 + 256];
+  path_of(packs, sizeof packs, dir, "packs", NULL);
+  DIR *d = opendir(packs);
+  if (!d)
+    return;
+  for (struct dirent *e; (e = readdir(d));) {
+    if (e->d_name[0] == '.' || strlen(e->d_name) != 64 + 6)
+      continue;
+    if (strncmp(e->d_name, current, 64) == 0 || (previous && strncmp(e->d_name, previous, 64) == 0))
+      continue;
+    snprintf(path, sizeof path, "%s/%s", packs, e->d_name);
+    ops->unlink(ops, path);
+  }
+  closedir(d);
+}
+
+void ks_install_recover(const char *data_dir, ks_fsops *ops) {
+  if (!ops)
+    ops = ks_fsops_posix();
+  char staging[4096], path[4096 + 256];
+  path_of(staging, sizeof staging, data_dir, "staging", NULL);
+  DIR *d = opendir(staging);
+  if (!d)
+    return;
+  for (struct dirent *e; (e = readdir(d));)
+    if (e->d_name[0] != '.') {
+      snprintf(path, sizeof path, "%s/%s", staging, e->d_name);
+      ops->unlink(ops, path);
+    }
+  closedir(d);
+  path_of(path, sizeof path, data_dir, "active.tmp", NULL);
+  ops->unlink(ops, path);
+  /* A pack moved into packs/ by an install cut off before the switch is shown by nobody. */
+  char current[65], previous[65];
+  if (read_active(data_dir, current, previous))
+    prune(ops, data_dir, current, previous);
+}
+
+bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
+  ks_fsops *ops = ops_of(o);
+  const char *dir = o->data_dir;
+  char staging[4096], packs[4096], part[4096 + 64], final[4096 + 128], why[8192 + 512];
+  path_of(staging, sizeof staging, dir, "staging", NULL);
+  path_of(packs, sizeof packs, dir, "packs", NULL);
+  if ((ops->mkdir(ops, dir, 0755) != 0 && errno != EEXIST) ||
+      (ops->mkdir(ops, staging, 0755) != 0 && errno != EEXIST) ||
+      (ops->mkdir(ops, packs, 0755) != 0 && errno != EEXIST)) {
+    say(diag, src, "cannot prepare the data folder %s: %s", dir, strerror(errno));
+    return false;
+  }
+  ks_install_recover(dir, ops);
+
+  struct stat st;
+  if (stat(src, &st) != 0 || !S_ISREG(st.st_mode)) {
+    say(diag, src, "not a readable file");
+    return false;
+  }
+  uint64_t free_bytes;
+  if (ops->free_space(ops, dir, &free_bytes) != 0) {
+    say(diag, src, "cannot tell the free space of %s: %s", dir, strerror(errno));
+    return false;
+  }
+  if (free_bytes < (uint64_t)st.st_size + MARGIN) {
+    say(diag, src,
+        "not enough free space: the pack needs %lld bytes beside the installed ones, "
+        "%llu are free",
+        (long long)st.st_size + MARGIN, (unsigned long long)free_bytes);
+    return false;
+  }
+
+  /* 1. The local copy, hashed while copied. */
+  snprintf(part, sizeof part, "%s/incoming-%ld.part", staging, (long)getpid());
+  hashes h;
+  if (!copy_hashing(ops, src, part, st.st_size, &h, why, sizeof why)) {
+    say(diag, src, "%s", why);
+    ops->unlink(ops, part);
+    return false;
+  }
+  /* 2. The signature, over the hash of what was copied. */
+  char sig_path[4096], comment[1024];
+  snprintf(sig_path, sizeof sig_path, "%s.minisig", src);
+  size_t sig_size = 0;
+  char *sig = ks_file_read(sig_path, 8192, &sig_size, why, sizeof why);
+  bool signed_ok = false;
+  if (!sig && !o->allow_unsigned) {
+    say(diag, src, "the pack is not signed (no %s)", sig_path);
+  } else if (sig && !ks_sign_verify(h.blake2b, sig, o->keys, o->n_keys, comment, sizeof comment,
+                                    why, sizeof why)) {
+    say(diag, src, "%s", why);
+  } else {
+    signed_ok = true;
+  }
+  bool has_sig = sig != NULL;
+  free(sig);
+  /* 3. The copy, opened hardened and validated in full. */
+  ks_installed incoming = {0};
+  bool ok = signed_ok && check_copy(part, o, &incoming, diag, src);
+  if (ok && has_sig) { /* the signed comment must name this very pack and version */
+    char expected[256];
+    ks_sign_pack_comment(incoming.id, incoming.version, expected, sizeof expected);
+    if (strcmp(expected, comment) != 0) {
+      say(diag, src, "the signature is for \"%s\", but the pack is \"%s\"", comment, expected);
+      ok = false;
+    }
+  }
+  /* 4. Newer than what is shown, unless a rollback was asked for. */
+  char current[65], previous[65];
+  bool have_current = read_active(dir, current, previous);
+  if (ok && have_current) {
+    ks_installed now = {0};
+    if (describe(dir, current, &now) && strcmp(now.id, incoming.id) == 0) {
+      if (strcmp(current, h.sha256) == 0) {
+        say(diag, src, "this pack (version %" PRId64 ") is already the one shown", now.version);
+        ok = false;
+      } else if (incoming.version < now.version && !o->allow_older) {
+        say(diag, src,
+            "version %" PRId64 " is older than the installed version %" PRId64
+            "; ask for a rollback explicitly to install it",
+            incoming.version, now.version);
+        ok = false;
+      } else if (incoming.version == now.version && !o->allow_older) {
+        say(diag, src,
+            "version %" PRId64 " is installed already with other content; raise the "
+            "pack's version",
+            now.version);
+        ok = false;
+      }
+    }
+  }
+  if (!ok) {
+    ops->unlink(ops, part);
+    return false;
+  }
+  /* 5. Into place, then the switch: each step durable before the next. */
+  snprintf(final, sizeof final, "%s/%s.kpack", packs, h.sha256);
+  if (ops->rename(ops, part, final) != 0 || !sync_dir(ops, packs)) {
+    say(diag, src, "cannot move the pack into place: %s", strerror(errno));
+    ops->unlink(ops, part);
+    return false;
+  }
+  if (!write_active(ops, dir, h.sha256, have_current ? current : NULL)) {
+    say(diag, src, "cannot switch to the new pack: %s (the old one is still shown)",
+        strerror(errno));
+    return false;
+  }
+  prune(ops, dir, h.sha256, have_current ? current : NULL);
+  if (!has_sig)
+    ks_diag_add(diag, KS_WARNING, (ks_loc){.file = src},
+                "installed WITHOUT a signature: the developer setting allow_unsigned is on");
+  return true;
+}
+
+bool ks_install_status(const char *data_dir, ks_installed *current, ks_installed *previous,
+                       ks_diag *diag) {
+  char c[65], p[65];
+  *current = (ks_installed){0};
+  *previous = (ks_installed){0};
+  if (!read_active(data_dir, c, p)) {
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = data_dir}, "no pack is installed here");
+    return false;
+  }
+  describe(data_dir, c, current);
+  if (*p)
+    describe(data_dir, p, previous);
+  return current->present;
+}
+
+bool ks_install_rollback(const ks_install_opts *o, ks_diag *diag) {
+  char c[65], p[65];
+  if (!read_active(o->data_dir, c, p) || !*p) {
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = o->data_dir},
+                "refused: there is no previous pack to roll back to");
+    return false;
+  }
+  if (!write_active(ops_of(o), o->data_dir, p, c)) {
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = o->data_dir},
+                "cannot switch back: %s (the current pack is still shown)", strerror(errno));
+    return false;
+  }
+  return true;
+}

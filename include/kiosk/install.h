@@ -1,0 +1,54 @@
+/* Installing a content pack into a kiosk's data folder, safely: the pack is copied from the
+ * stick to local staging while it is hashed (the stick is read once; what is checked is the local
+ * copy), its signature is verified over that hash, the copy is opened hardened and fully
+ * validated, and only then does the folder switch to it — atomically, keeping the previous pack
+ * for rollback. Whatever fails, or wherever the power is cut, the folder holds the old pack or
+ * the new one, complete and verified: never neither, never a mix.
+ *
+ * Data folder layout:
+ *   packs/SHA256.kpack   installed packs, named by the SHA-256 of their bytes, never modified
+ *   active               "current SHA256" and "previous SHA256" lines: which pack is shown
+ *   staging/             copies in progress; whatever is left there is removed at the next start
+ */
+#ifndef KIOSK_INSTALL_H
+#define KIOSK_INSTALL_H
+
+#include "kiosk/diag.h"
+#include "kiosk/fsops.h"
+#include "kiosk/sign.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+  const char *data_dir;
+  const ks_pubkey *keys; /* the keys the kiosk trusts */
+  size_t n_keys;
+  bool allow_unsigned;   /* a developer setting: off unless asked for, and loud when on */
+  bool allow_older;      /* a rollback the curator asked for explicitly */
+  const char *fonts_dir; /* the bundled fonts, for the validator's glyph check */
+  ks_fsops *ops;         /* NULL: the real file system */
+} ks_install_opts;
+
+typedef struct {
+  bool present;
+  char sha256[65];
+  char id[65];
+  int64_t version;
+} ks_installed;
+
+/* Installs the pack at `src` (its signature beside it, `src`.minisig). Returns true when the
+ * folder now shows it; otherwise says why in `diag` and leaves the folder as it was. */
+bool ks_install(const char *src, const ks_install_opts *opts, ks_diag *diag);
+/* Removes what an interrupted install left in staging. Call at start. */
+void ks_install_recover(const char *data_dir, ks_fsops *ops);
+/* What the folder shows now and showed before. */
+bool ks_install_status(const char *data_dir, ks_installed *current, ks_installed *previous,
+                       ks_diag *diag);
+/* The path of the pack the folder shows, into `out`; false when none is installed. */
+bool ks_install_active(const char *data_dir, char *out, size_t size);
+/* Switches back to the previous pack (atomically), which becomes the one kept for rollback. */
+bool ks_install_rollback(const ks_install_opts *opts, ks_diag *diag);
+
+#endif

@@ -1,0 +1,544 @@
+/* Installing packs into a data folder: the happy path, every refusal with its own message and the
+ * shown pack untouched, and fault injection at every file operation of an install — after each
+ * the folder must show the old pack or the new one, complete and verified, never neither. */
+#include "test_support.h"
+
+#include "kiosk/content.h"
+#include "kiosk/install.h"
+#include "kiosk/pack.h"
+#include "kiosk/sign.h"
+#include "kiosk/source.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static ks_pubkey pub, stranger;
+static ks_seckey sec, stranger_sec;
+static char v3[1024], v4[1024], data_dir[1024];
+static char sha3[65], sha4[65];
+
+/* ---- helpers ------------------------------------------------------------------------------- */
+
+static void sha256_of(const char *path, char out[65]) {
+  size_t n;
+  unsigned char *bytes = ts_read(path, &n);
+  unsigned char d[32];
+  crypto_hash_sha256(d, bytes, n);
+  sodium_bin2hex(out, 65, d, sizeof d);
+  free(bytes);
+}
+
+/* Signs `path` into `path`.minisig with `key` and the trusted comment given. */
+static void sign_as(const char *path, const ks_seckey *key, const char *comment) {
+  uint8_t hash[KS_SIGN_HASH_BYTES];
+  char sig[1100], err[256];
+  snprintf(sig, sizeof sig, "%s.minisig", path);
+  assert_true(ks_sign_hash_file(path, hash, err, sizeof err));
+  if (!ks_sign_write(hash, key, comment, sig, err, sizeof err))
+    fail_msg("%s", err);
+}
+
+/* The fixture content with `version`, mutated by `edit` when given, written to `name`. */
+static const char *build_pack(char *out, size_t size, const char *name, int64_t version,
+                              void (*edit)(ks_content *)) {
+  ks_diag *d = ks_diag_create();
+  ks_content *c = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  assert_non_null(c);
+  c->meta.version = version;
+  if (edit)
+    edit(c);
+  if (!ks_pack_write(c, ts_tmp(out, size, name), 1700000000, d)) {
+    ks_diag_print(d, stderr);
+    fail_msg("cannot write %s", name);
+  }
+  char comment[256];
+  ks_sign_pack_comment(c->meta.id, version, comment, sizeof comment);
+  sign_as(out, &sec, comment);
+  ks_content_destroy(c);
+  ks_diag_destroy(d);
+  return out;
+}
+
+static void rm_tree(const char *path) {
+  DIR *d = opendir(path);
+  if (!d) {
+    unlink(path);
+    return;
+  }
+  char child[2048];
+  for (struct dirent *e; (e = readdir(d));)
+    if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+      snprintf(child, sizeof child, "%s/%s", path, e->d_name);
+      rm_tree(child);
+    }
+  closedir(d);
+  rmdir(path);
+}
+
+static ks_install_opts opts(ks_fsops *ops) {
+  return (ks_install_opts){
+      .data_dir = data_dir, .keys = &pub, .n_keys = 1, .fonts_dir = KS_TEST_FONTS, .ops = ops};
+}
+
+/* Installs `path`; on failure the findings are returned (the caller destroys them). */
+static ks_diag *install(const char *path, const ks_install_opts *o, bool *ok) {
+  ks_diag *d = ks_diag_create();
+  *ok = ks_install(path, o, d);
+  return d;
+}
+
+static void expect_installed(const char *path) {
+  ks_install_opts o = opts(NULL);
+  bool ok;
+  ks_diag *d = install(path, &o, &ok);
+  if (!ok) {
+    ks_diag_print(d, stderr);
+    fail_msg("%s was not installed", path);
+  }
+  ks_diag_destroy(d);
+}
+
+static size_t count_files(const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d)
+    return 0;
+  size_t n = 0;
+  for (struct dirent *e; (e = readdir(d));)
+    n += e->d_name[0] != '.';
+  closedir(d);
+  return n;
+}
+
+/* The folder shows a complete, verified pack whose bytes are what its name says, and holds
+ * nothing half-done; returns its sha256 in `sha` (empty when nothing is installed). */
+static void check_folder(char sha[65]) {
+  char path[2048];
+  sha[0] = '\0';
+  snprintf(path, sizeof path, "%s/staging", data_dir);
+  assert_int_equal(count_files(path), 0);
+  snprintf(path, sizeof path, "%s/active.tmp", data_dir);
+  assert_int_equal(access(path, F_OK), -1);
+  if (!ks_install_active(data_dir, path, sizeof path))
+    return;
+  ks_diag *d = ks_diag_create();
+  ks_pack *p = ks_pack_open(path, d);
+  assert_non_null(p);
+  if (!ks_pack_verify(p, d)) {
+    ks_diag_print(d, stderr);
+    fail_msg("the active pack %s does not verify", path);
+  }
+  ks_pack_close(p);
+  ks_diag_destroy(d);
+  sha256_of(path, sha);
+  assert_non_null(strstr(path, sha));
+  /* Only the shown pack and the one kept for rollback stay. */
+  snprintf(path, sizeof path, "%s/packs", data_dir);
+  assert_true(count_files(path) <= 2);
+}
+
+static void fresh_folder(void) { rm_tree(data_dir); }
+
+/* ---- set-up -------------------------------------------------------------------------------- */
+
+static int setup(void **state) {
+  (void)state;
+  if (sodium_init() < 0)
+    return -1;
+  ks_sign_keygen(&pub, &sec);
+  ks_sign_keygen(&stranger, &stranger_sec);
+  build_pack(v3, sizeof v3, "inst-v3.kpack", 3, NULL);
+  build_pack(v4, sizeof v4, "inst-v4.kpack", 4, NULL);
+  sha256_of(v3, sha3);
+  sha256_of(v4, sha4);
+  ts_tmp(data_dir, sizeof data_dir, "inst-data");
+  return 0;
+}
+
+/* ---- the happy path ------------------------------------------------------------------------ */
+
+static void installs_keeps_previous_and_rolls_back(void **state) {
+  (void)state;
+  fresh_folder();
+  ks_installed cur, prev;
+  ks_diag *d = ks_diag_create();
+  assert_false(ks_install_status(data_dir, &cur, &prev, d));
+  assert_true(ks_diag_contains(d, "no pack is installed"));
+  ks_diag_destroy(d);
+
+  expect_installed(v3);
+  char sha[65];
+  check_folder(sha);
+  assert_string_equal(sha, sha3);
+  expect_installed(v4);
+  check_folder(sha);
+  assert_string_equal(sha, sha4);
+
+  d = ks_diag_create();
+  assert_true(ks_install_status(data_dir, &cur, &prev, d));
+  assert_string_equal(cur.sha256, sha4);
+  assert_int_equal(cur.version, 4);
+  assert_true(prev.present);
+  assert_string_equal(prev.sha256, sha3);
+  assert_int_equal(prev.version, 3);
+  assert_string_equal(cur.id, prev.id);
+
+  ks_install_opts o = opts(NULL);
+  assert_true(ks_install_rollback(&o, d));
+  assert_true(ks_install_status(data_dir, &cur, &prev, d));
+  assert_string_equal(cur.sha256, sha3);
+  assert_string_equal(prev.sha256, sha4);
+  ks_diag_destroy(d);
+  check_folder(sha);
+  assert_string_equal(sha, sha3);
+}
+
+/* ---- refusals ------------------------------------------------------------------------------ */
+
+/* Installs `path` over v3 and expects a refusal mentioning `needle`, with v3 still shown. */
+static void expect_refused_with(const char *path, const ks_install_opts *o, const char *needle) {
+  bool ok;
+  ks_diag *d = install(path, o, &ok);
+  if (ok || !ks_diag_contains(d, needle)) {
+    ks_diag_print(d, stderr);
+    fail_msg("%s: expected a refusal containing \"%s\"", path, needle);
+  }
+  ks_diag_destroy(d);
+  char sha[65];
+  check_folder(sha);
+  assert_string_equal(sha, sha3);
+}
+
+static void expect_refused(const char *path, const char *needle) {
+  ks_install_opts o = opts(NULL);
+  expect_refused_with(path, &o, needle);
+}
+
+/* A copy of v4 with its bytes replaced by `bytes`, signed properly, so that the refusal comes
+ * from the checks of the content and not from the signature. */
+static const char *signed_bytes(const char *name, const void *bytes, size_t n) {
+  static char path[1024];
+  ts_write(ts_tmp(path, sizeof path, name), bytes, n);
+  sign_as(path, &sec, "pack:test-pack version:4");
+  return path;
+}
+
+static const char *signed_sql(const char *name, const char *sql) {
+  static char path[1024];
+  size_t n;
+  unsigned char *bytes = ts_read(v4, &n);
+  ts_write(ts_tmp(path, sizeof path, name), bytes, n);
+  free(bytes);
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  sign_as(path, &sec, "pack:test-pack version:4");
+  return path;
+}
+
+static void refuses_bad_signatures(void **state) {
+  (void)state;
+  fresh_folder();
+  expect_installed(v3);
+  char path[1024], sig[1100];
+  size_t n;
+  unsigned char *bytes = ts_read(v4, &n);
+
+  ts_write(ts_tmp(path, sizeof path, "unsigned.kpack"), bytes, n);
+  snprintf(sig, sizeof sig, "%s.minisig", path);
+  unlink(sig);
+  expect_refused(path, "the pack is not signed");
+
+  ts_write(ts_tmp(path, sizeof path, "stranger.kpack"), bytes, n);
+  sign_as(path, &stranger_sec, "pack:test-pack version:4");
+  expect_refused(path, "does not trust");
+
+  /* v3's signature beside v4's bytes: a signature for another pack. */
+  ts_write(ts_tmp(path, sizeof path, "other-sig.kpack"), bytes, n);
+  size_t sn;
+  char v3sig[1100];
+  snprintf(v3sig, sizeof v3sig, "%s.minisig", v3);
+  unsigned char *sig3 = ts_read(v3sig, &sn);
+  snprintf(sig, sizeof sig, "%s.minisig", path);
+  ts_write(sig, sig3, sn);
+  free(sig3);
+  expect_refused(path, "does not match the pack");
+
+  /* Signed, but the trusted comment names another version. */
+  ts_write(ts_tmp(path, sizeof path, "comment.kpack"), bytes, n);
+  sign_as(path, &sec, "pack:test-pack version:9");
+  expect_refused(path, "the signature is for \"pack:test-pack version:9\", but the pack is "
+                       "\"pack:test-pack version:4\"");
+  free(bytes);
+
+  /* Two trusted keys (rotation): either one will do. */
+  ks_pubkey both[2] = {stranger, pub};
+  ks_install_opts o = opts(NULL);
+  o.keys = both;
+  o.n_keys = 2;
+  bool ok;
+  ks_diag *d = install(v4, &o, &ok);
+  assert_true(ok);
+  ks_diag_destroy(d);
+}
+
+static void refuses_older_versions_unless_asked(void **state) {
+  (void)state;
+  fresh_folder();
+  expect_installed(v4);
+  ks_install_opts o = opts(NULL);
+  bool ok;
+  ks_diag *d = install(v3, &o, &ok);
+  assert_false(ok);
+  assert_true(ks_diag_contains(d, "version 3 is older than the installed version 4"));
+  ks_diag_destroy(d);
+  d = install(v4, &o, &ok);
+  assert_false(ok);
+  assert_true(ks_diag_contains(d, "already the one shown"));
+  ks_diag_destroy(d);
+  o.allow_older = true;
+  d = install(v3, &o, &ok);
+  assert_true(ok);
+  ks_diag_destroy(d);
+  char sha[65];
+  check_folder(sha);
+  assert_string_equal(sha, sha3);
+}
+
+static void refuses_unsigned_unless_the_developer_setting(void **state) {
+  (void)state;
+  fresh_folder();
+  char path[1024], sig[1100];
+  size_t n;
+  unsigned char *bytes = ts_read(v3, &n);
+  ts_write(ts_tmp(path, sizeof path, "dev.kpack"), bytes, n);
+  free(bytes);
+  snprintf(sig, sizeof sig, "%s.minisig", path);
+  unlink(sig);
+  ks_install_opts o = opts(NULL);
+  o.allow_unsigned = true;
+  bool ok;
+  ks_diag *d = install(path, &o, &ok);
+  assert_true(ok);
+  assert_true(ks_diag_contains(d, "WITHOUT a signature"));
+  ks_diag_destroy(d);
+}
+
+static void break_image_type(ks_content *c) {
+  for (size_t i = 0; i < c->n_exhibits; i++)
+    if (c->exhibits[i].n_images) {
+      /* PNG by its signature, text after it */
+      static const unsigned char liar[] = "\x89PNG\r\n\x1a\nbut really just some text here";
+      c->exhibits[i].images[0].data = liar;
+      c->exhibits[i].images[0].size = sizeof liar - 1;
+      return;
+    }
+  fail_msg("the fixture has no image");
+}
+
+static unsigned char *huge;
+static void oversize_image(ks_content *c) {
+  huge = calloc(1, 20u << 20);
+  memcpy(huge, "\x89PNG\r\n\x1a\n", 8);
+  for (size_t i = 0; i < c->n_exhibits; i++)
+    if (c->exhibits[i].n_images) {
+      c->exhibits[i].images[0].data = huge;
+      c->exhibits[i].images[0].size = 20u << 20;
+      return;
+    }
+}
+
+static void break_utf8(ks_content *c) {
+  ((char *)c->exhibits[0].title.s[KS_LANG_ZH])[1] = (char)0xff;
+}
+
+static void refuses_bad_packs(void **state) {
+  (void)state;
+  fresh_folder();
+  expect_installed(v3);
+  size_t n;
+  unsigned char *bytes = ts_read(v4, &n);
+  expect_refused(signed_bytes("zero.kpack", "", 0), "is empty (0 bytes)");
+  expect_refused(signed_bytes("half.kpack", bytes, n / 2), "is truncated");
+  unsigned char noise[8192];
+  randombytes_buf(noise, sizeof noise);
+  expect_refused(signed_bytes("noise.kpack", noise, sizeof noise), "not an SQLite database");
+  /* One bit flipped inside an exhibit's text, then signed: the content hash catches it. */
+  unsigned char *flipped = malloc(n);
+  memcpy(flipped, bytes, n);
+  const char *needle = "新型量子传感器";
+  size_t at = 0;
+  for (size_t i = 0; i + strlen(needle) <= n && !at; i++)
+    if (memcmp(flipped + i, needle, strlen(needle)) == 0)
+      at = i;
+  assert_true(at > 0);
+  flipped[at + 1] ^= 0x01;
+  expect_refused(signed_bytes("flip.kpack", flipped, n), "the pack failed validation");
+  free(flipped);
+  unsigned char *newer = malloc(n);
+  memcpy(newer, bytes, n);
+  newer[63] = 2; /* the schema version in the header's user_version */
+  expect_refused(signed_bytes("newer.kpack", newer, n), "newer than this kiosk reads");
+  free(newer);
+  free(bytes);
+
+  char path[1024];
+  ts_tmp(path, sizeof path, "other-app.sqlite");
+  unlink(path);
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  sqlite3_exec(db, "CREATE TABLE notes(x); PRAGMA application_id=1234;", NULL, NULL, NULL);
+  sqlite3_close(db);
+  sign_as(path, &sec, "pack:test-pack version:4");
+  expect_refused(path, "of another application");
+
+  expect_refused(signed_sql("trigger.kpack", "CREATE TRIGGER t AFTER INSERT ON meta BEGIN "
+                                             "DELETE FROM exhibit; END;"),
+                 "holds a trigger");
+  expect_refused(signed_sql("view.kpack", "CREATE VIEW v AS SELECT * FROM exhibit;"),
+                 "holds a view");
+
+  char p[1024];
+  expect_refused(build_pack(p, sizeof p, "liar.kpack", 4, break_image_type),
+                 "has a malformed PNG header");
+  expect_refused(build_pack(p, sizeof p, "huge.kpack", 4, oversize_image),
+                 "holds a value larger than any pack may");
+  free(huge);
+  expect_refused(build_pack(p, sizeof p, "utf8.kpack", 4, break_utf8), "UTF-8");
+}
+
+/* ---- the stick misbehaving ----------------------------------------------------------------- */
+
+/* A file system whose reads of the pack grow the file on the stick after the first read. */
+typedef struct {
+  ks_fsops ops;
+  const char *grow;
+  int reads;
+} growing;
+
+static ssize_t grow_read(ks_fsops *o, int fd, void *buf, size_t n) {
+  growing *g = (growing *)o;
+  if (g->reads++ == 1) {
+    FILE *f = fopen(g->grow, "ab");
+    fputs("more bytes written while the kiosk copies", f);
+    fclose(f);
+  }
+  return ks_fsops_posix()->read(ks_fsops_posix(), fd, buf, n < 4096 ? n : 4096);
+}
+
+/* Reads that fail after the first: the stick pulled out mid-copy. */
+static ssize_t pulled_read(ks_fsops *o, int fd, void *buf, size_t n) {
+  growing *g = (growing *)o;
+  if (g->reads++ >= 1) {
+    errno = EIO;
+    return -1;
+  }
+  return ks_fsops_posix()->read(ks_fsops_posix(), fd, buf, n < 4096 ? n : 4096);
+}
+
+static int tiny_disk(ks_fsops *o, const char *path, uint64_t *bytes) {
+  (void)o, (void)path;
+  *bytes = 1000;
+  return 0;
+}
+
+static void refuses_a_changing_stick_and_a_full_disk(void **state) {
+  (void)state;
+  fresh_folder();
+  expect_installed(v3);
+  char path[1024];
+  size_t n;
+  unsigned char *bytes = ts_read(v4, &n);
+  ts_write(ts_tmp(path, sizeof path, "growing.kpack"), bytes, n);
+  free(bytes);
+  sign_as(path, &sec, "pack:test-pack version:4");
+  growing g = {.ops = *ks_fsops_posix(), .grow = path};
+  g.ops.read = grow_read;
+  ks_install_opts o = opts(&g.ops);
+  expect_refused_with(path, &o, "the file changed on the stick while it was copied");
+
+  ks_fsops full = *ks_fsops_posix();
+  full.free_space = tiny_disk;
+  o = opts(&full);
+  expect_refused_with(v4, &o, "not enough free space");
+
+  /* A read that fails midway: the stick pulled out. */
+  g = (growing){.ops = *ks_fsops_posix()};
+  g.ops.read = pulled_read;
+  o = opts(&g.ops);
+  expect_refused_with(v4, &o, "the stick failed while copying");
+  char sha[65];
+  check_folder(sha);
+  assert_string_equal(sha, sha3);
+}
+
+/* ---- fault injection ----------------------------------------------------------------------- */
+
+/* For every N, fails the Nth file operation of an install (over `before`, or into an empty
+ * folder) and checks the folder after a restart's recovery. Stops when the install completes. */
+static void faults_everywhere(ks_fault_mode mode, bool over_v3) {
+  uint64_t n;
+  for (n = 1; n < 10000; n++) {
+    fresh_folder();
+    if (over_v3)
+      expect_installed(v3);
+    ks_fault f;
+    ks_fault_init(&f, n, mode);
+    ks_install_opts o = opts(&f.ops);
+    bool ok;
+    ks_diag *d = install(v4, &o, &ok);
+    if (!ok && !f.killed && ks_diag_size(d) == 0)
+      fail_msg("fault %d at operation %llu: refused without saying why", (int)mode,
+               (unsigned long long)n);
+    ks_diag_destroy(d);
+    ks_install_recover(data_dir, NULL); /* the next start */
+    char sha[65];
+    check_folder(sha);
+    if (ok)
+      assert_string_equal(sha, sha4);
+    else if (over_v3)
+      assert_true(strcmp(sha, sha3) == 0 || strcmp(sha, sha4) == 0);
+    else
+      assert_true(sha[0] == '\0' || strcmp(sha, sha4) == 0);
+    if (f.count < n) { /* the install finished before the Nth operation: every N was tried */
+      assert_true(ok);
+      break;
+    }
+  }
+  assert_true(n < 10000);
+}
+
+static void faults_error(void **state) {
+  (void)state;
+  faults_everywhere(KS_FAULT_ERROR, true);
+  faults_everywhere(KS_FAULT_ERROR, false);
+}
+static void faults_short_write(void **state) {
+  (void)state;
+  faults_everywhere(KS_FAULT_SHORT_WRITE, true);
+}
+static void faults_kill(void **state) {
+  (void)state;
+  faults_everywhere(KS_FAULT_KILL, true);
+  faults_everywhere(KS_FAULT_KILL, false);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(installs_keeps_previous_and_rolls_back),
+      cmocka_unit_test(refuses_bad_signatures),
+      cmocka_unit_test(refuses_older_versions_unless_asked),
+      cmocka_unit_test(refuses_unsigned_unless_the_developer_setting),
+      cmocka_unit_test(refuses_bad_packs),
+      cmocka_unit_test(refuses_a_changing_stick_and_a_full_disk),
+      cmocka_unit_test(faults_error),
+      cmocka_unit_test(faults_short_write),
+      cmocka_unit_test(faults_kill),
+  };
+  return cmocka_run_group_tests(tests, setup, NULL);
+}
