@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 
 host_pkgs=(cmake ninja-build pkg-config gcc libc6-dev git
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev libsqlite3-dev
-  libunibreak-dev libsodium-dev libcmocka-dev libyaml-dev fonts-noto-cjk sqlite3 minisign)
+  libunibreak-dev libsodium-dev libcmocka-dev libyaml-dev libinih-dev libsystemd-dev fonts-noto-cjk
+  sqlite3 minisign)
 arm_libs=(libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev
-  libsqlite3-dev libsodium-dev libcmocka-dev libyaml-dev)
+  libsqlite3-dev libsodium-dev libcmocka-dev libyaml-dev libinih-dev libsystemd-dev)
 
 sudo_=()
 [ "$(id -u)" = 0 ] || sudo_=(sudo)

@@ -477,6 +477,74 @@ static void refuses_a_changing_stick_and_a_full_disk(void **state) {
   assert_string_equal(sha, sha3);
 }
 
+/* ---- progress and automatic rollback -------------------------------------------------------- */
+
+typedef struct {
+  double last;
+  int calls;
+  bool backwards;
+} progress_log;
+
+static void on_progress(void *ctx, double fraction) {
+  progress_log *p = ctx;
+  p->backwards |= fraction < p->last;
+  p->last = fraction;
+  p->calls++;
+}
+
+static void reports_progress(void **state) {
+  (void)state;
+  fresh_folder();
+  progress_log log = {0};
+  ks_install_opts o = opts(NULL);
+  o.progress = on_progress;
+  o.progress_ctx = &log;
+  bool ok;
+  ks_diag_destroy(install(v3, &o, &ok));
+  assert_true(ok);
+  assert_true(log.calls >= 2);
+  assert_false(log.backwards);
+  assert_float_equal(log.last, 1.0, 1e-9);
+}
+
+static void rolls_back_a_pack_that_keeps_failing(void **state) {
+  (void)state;
+  fresh_folder();
+  expect_installed(v3);
+  expect_installed(v4);
+  ks_diag *d = ks_diag_create();
+  /* Two crashes long ago and two now: only the recent ones count. */
+  assert_int_equal(ks_install_starting(data_dir, 3, 600, 1000, d), KS_START_AS_INSTALLED);
+  assert_int_equal(ks_install_starting(data_dir, 3, 600, 1100, d), KS_START_AS_INSTALLED);
+  assert_int_equal(ks_install_starting(data_dir, 3, 600, 5000, d), KS_START_AS_INSTALLED);
+  assert_int_equal(ks_install_starting(data_dir, 3, 600, 5100, d), KS_START_AS_INSTALLED);
+  assert_int_equal(ks_diag_size(d), 0);
+  /* A good start clears the record. */
+  ks_install_started(data_dir);
+  assert_int_equal(ks_install_starting(data_dir, 3, 600, 5200, d), KS_START_AS_INSTALLED);
+  assert_int_equal(ks_install_starting(data_dir, 3, 600, 5300, d), KS_START_AS_INSTALLED);
+  assert_int_equal(ks_install_starting(data_dir, 3, 600, 5400, d), KS_START_AS_INSTALLED);
+  char sha[65];
+  check_folder(sha);
+  assert_string_equal(sha, sha4);
+  /* The third failure within ten minutes: back to v3. */
+  assert_int_equal(ks_install_starting(data_dir, 3, 600, 5500, d), KS_START_ROLLED_BACK);
+  assert_true(ks_diag_contains(d, "failed to start 3 times within 10 minutes: rolled back"));
+  check_folder(sha);
+  assert_string_equal(sha, sha3);
+  ks_diag_destroy(d);
+
+  /* With no previous pack, the bundled one is shown instead. */
+  fresh_folder();
+  expect_installed(v3);
+  d = ks_diag_create();
+  for (int i = 0; i < 2; i++)
+    assert_int_equal(ks_install_starting(data_dir, 2, 600, 100 + i, d), KS_START_AS_INSTALLED);
+  assert_int_equal(ks_install_starting(data_dir, 2, 600, 200, d), KS_START_BUNDLED);
+  assert_true(ks_diag_contains(d, "showing the bundled pack"));
+  ks_diag_destroy(d);
+}
+
 /* ---- fault injection ----------------------------------------------------------------------- */
 
 /* For every N, fails the Nth file operation of an install (over `before`, or into an empty
@@ -536,6 +604,8 @@ int main(void) {
       cmocka_unit_test(refuses_unsigned_unless_the_developer_setting),
       cmocka_unit_test(refuses_bad_packs),
       cmocka_unit_test(refuses_a_changing_stick_and_a_full_disk),
+      cmocka_unit_test(reports_progress),
+      cmocka_unit_test(rolls_back_a_pack_that_keeps_failing),
       cmocka_unit_test(faults_error),
       cmocka_unit_test(faults_short_write),
       cmocka_unit_test(faults_kill),

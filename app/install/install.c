@@ -107,8 +107,9 @@ typedef struct {
 } hashes;
 
 /* Copies `src` to `dst` through `ops`, hashing as it goes. The stick is read once. */
-static bool copy_hashing(ks_fsops *ops, const char *src, const char *dst, off_t expect, hashes *h,
-                         char *why, size_t why_size) {
+static bool copy_hashing(const ks_install_opts *o, const char *src, const char *dst, off_t expect,
+                         hashes *h, char *why, size_t why_size) {
+  ks_fsops *ops = ops_of(o);
   int in = ops->open(ops, src, O_RDONLY, 0);
   if (in < 0) {
     snprintf(why, why_size, "cannot read the pack: %s", strerror(errno));
@@ -139,6 +140,9 @@ static bool copy_hashing(ks_fsops *ops, const char *src, const char *dst, off_t 
     crypto_generichash_update(&b2, buf, (size_t)r);
     crypto_hash_sha256_update(&s2, buf, (size_t)r);
     total += r;
+    if (o->progress && expect > 0) /* copying is most of the time an install takes */
+      o->progress(o->progress_ctx,
+                  0.8 * (double)(total < expect ? total : expect) / (double)expect);
     for (ssize_t done = 0; ok && done < r;) { /* a short write continues where it stopped */
       ssize_t w = ops->write(ops, out, buf + done, (size_t)(r - done));
       if (w <= 0) {
@@ -315,7 +319,7 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
   /* 1. The local copy, hashed while copied. */
   snprintf(part, sizeof part, "%s/incoming-%ld.part", staging, (long)getpid());
   hashes h;
-  if (!copy_hashing(ops, src, part, st.st_size, &h, why, sizeof why)) {
+  if (!copy_hashing(o, src, part, st.st_size, &h, why, sizeof why)) {
     say(diag, src, "%s", why);
     ops->unlink(ops, part);
     return false;
@@ -388,6 +392,8 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
     return false;
   }
   prune(ops, dir, h.sha256, have_current ? current : NULL);
+  if (o->progress)
+    o->progress(o->progress_ctx, 1.0);
   if (!has_sig)
     ks_diag_add(diag, KS_WARNING, (ks_loc){.file = src},
                 "installed WITHOUT a signature: the developer setting allow_unsigned is on");
@@ -422,4 +428,70 @@ bool ks_install_rollback(const ks_install_opts *o, ks_diag *diag) {
     return false;
   }
   return true;
+}
+
+/* ---- automatic rollback -----------------------------------------------------------------------
+ */
+
+/* Failed starts of `sha` recorded in DIR/starts since `since`. */
+static int failed_starts(const char *dir, const char *sha, int64_t since) {
+  char path[4096], line[128], who[65];
+  path_of(path, sizeof path, dir, "starts", NULL);
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return 0;
+  int n = 0;
+  long long when;
+  while (fgets(line, sizeof line, f))
+    if (sscanf(line, "%64s %lld", who, &when) == 2 && strcmp(who, sha) == 0 && when >= since)
+      n++;
+  fclose(f);
+  return n;
+}
+
+static void note_start(const char *dir, const char *sha, int64_t now) {
+  char path[4096];
+  path_of(path, sizeof path, dir, "starts", NULL);
+  FILE *f = fopen(path, "a");
+  if (!f)
+    return; /* a read-only card: no automatic rollback, but the kiosk still starts */
+  fprintf(f, "%s %lld\n", sha, (long long)now);
+  fflush(f);
+  fsync(fileno(f)); /* the record must survive the crash it is there to count */
+  fclose(f);
+}
+
+ks_start ks_install_starting(const char *data_dir, int failures, int64_t window_s, int64_t now,
+                             ks_diag *diag) {
+  char current[65], previous[65];
+  if (!read_active(data_dir, current, previous))
+    return KS_START_AS_INSTALLED;
+  if (failed_starts(data_dir, current, now - window_s) < failures) {
+    note_start(data_dir, current, now);
+    return KS_START_AS_INSTALLED;
+  }
+  if (!*previous) {
+    ks_diag_add(diag, KS_WARNING, (ks_loc){.file = data_dir},
+                "the installed pack %.12s failed to start %d times within %lld minutes and there "
+                "is no previous pack: showing the bundled pack",
+                current, failures, (long long)window_s / 60);
+    return KS_START_BUNDLED;
+  }
+  if (!write_active(ks_fsops_posix(), data_dir, previous, current)) {
+    ks_diag_add(diag, KS_WARNING, (ks_loc){.file = data_dir},
+                "cannot roll back: %s; showing the bundled pack", strerror(errno));
+    return KS_START_BUNDLED;
+  }
+  ks_diag_add(diag, KS_WARNING, (ks_loc){.file = data_dir},
+              "the installed pack %.12s failed to start %d times within %lld minutes: rolled back "
+              "to the previous pack %.12s",
+              current, failures, (long long)window_s / 60, previous);
+  note_start(data_dir, previous, now);
+  return KS_START_ROLLED_BACK;
+}
+
+void ks_install_started(const char *data_dir) {
+  char path[4096];
+  path_of(path, sizeof path, data_dir, "starts", NULL);
+  unlink(path);
 }

@@ -29,6 +29,9 @@ typedef struct {
   bool allow_older;      /* a rollback the curator asked for explicitly */
   const char *fonts_dir; /* the bundled fonts, for the validator's glyph check */
   ks_fsops *ops;         /* NULL: the real file system */
+  /* Called as the install goes, from 0 to 1 (may be NULL); from the installing thread. */
+  void (*progress)(void *ctx, double fraction);
+  void *progress_ctx;
 } ks_install_opts;
 
 typedef struct {
@@ -50,5 +53,19 @@ bool ks_install_status(const char *data_dir, ks_installed *current, ks_installed
 bool ks_install_active(const char *data_dir, char *out, size_t size);
 /* Switches back to the previous pack (atomically), which becomes the one kept for rollback. */
 bool ks_install_rollback(const ks_install_opts *opts, ks_diag *diag);
+
+/* Automatic rollback of a pack that installs but cannot start the kiosk. Before the UI starts,
+ * ks_install_starting() notes a start of the pack shown (DIR/starts). When that pack has already
+ * failed to start `failures` times within `window_s` seconds — started, never reached its first
+ * frame — it rolls back to the previous pack first, or, with none, tells the caller to show the
+ * bundled pack. ks_install_started() is called once the first frame is on screen. */
+typedef enum {
+  KS_START_AS_INSTALLED, /* start the pack the folder shows (or none is installed) */
+  KS_START_ROLLED_BACK,  /* the shown pack kept failing: the previous one is shown now */
+  KS_START_BUNDLED,      /* the shown pack kept failing and there is no previous one */
+} ks_start;
+ks_start ks_install_starting(const char *data_dir, int failures, int64_t window_s, int64_t now,
+                             ks_diag *diag);
+void ks_install_started(const char *data_dir);
 
 #endif

@@ -1,0 +1,198 @@
+#include "kiosk/config.h"
+
+#include "kiosk/fileio.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ks_config_defaults(ks_config *c) {
+  *c = (ks_config){.idle_timeout = 90,
+                   .n_watch = 2,
+                   .rollback_failures = 3,
+                   .rollback_minutes = 10,
+                   .stats = true};
+  snprintf(c->data_dir, sizeof c->data_dir, "%s", "/var/lib/kiosk");
+  snprintf(c->watch[0], sizeof c->watch[0], "%s", "/media");
+  snprintf(c->watch[1], sizeof c->watch[1], "%s", "/run/media");
+}
+
+/* inih calls the reader once per line: counting here gives every finding its line number
+ * (Debian builds inih without INI_HANDLER_LINENO). */
+typedef struct {
+  FILE *file;
+  int line;
+} counting_reader;
+
+static char *read_line(char *str, int num, void *stream) {
+  counting_reader *r = stream;
+  char *s = fgets(str, num, r->file);
+  if (s)
+    r->line++;
+  return s;
+}
+
+typedef struct {
+  ks_config *c;
+  const char *path;
+  counting_reader reader;
+  ks_diag *diag;
+  bool watch_set; /* the first watch line replaces the defaults, later ones add */
+} parse_ctx;
+
+static void bad(parse_ctx *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void bad(parse_ctx *p, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  ks_diag_error(p->diag, p->path, p->reader.line, "%s", msg);
+}
+
+static bool parse_bool(const char *v, bool *out) {
+  static const char *yes[] = {"true", "yes", "on", "1"}, *no[] = {"false", "no", "off", "0"};
+  for (size_t i = 0; i < 4; i++) {
+    if (strcmp(v, yes[i]) == 0)
+      return *out = true, true;
+    if (strcmp(v, no[i]) == 0)
+      return *out = false, true;
+  }
+  return false;
+}
+
+static bool parse_int(const char *v, long lo, long hi, int *out) {
+  char *end;
+  errno = 0;
+  long n = strtol(v, &end, 10);
+  if (errno || end == v || *end || n < lo || n > hi)
+    return false;
+  *out = (int)n;
+  return true;
+}
+
+static bool copy_path(parse_ctx *p, const char *v, char *out, size_t size) {
+  if (v[0] != '/' || strlen(v) >= size) {
+    bad(p, "\"%s\" is not an absolute path of at most %zu characters", v, size - 1);
+    return false;
+  }
+  memcpy(out, v, strlen(v) + 1);
+  return true;
+}
+
+/* A trusted key: the base64 line of a minisign public key, or the path of a .pub file. */
+static bool add_key(parse_ctx *p, const char *v) {
+  ks_config *c = p->c;
+  char err[256];
+  if (c->n_keys == KS_CONFIG_MAX_KEYS) {
+    bad(p, "too many trusted keys (at most %d)", KS_CONFIG_MAX_KEYS);
+    return false;
+  }
+  bool ok;
+  if (v[0] == '/') {
+    size_t size;
+    char *text = ks_file_read(v, 4096, &size, err, sizeof err);
+    ok = text && ks_sign_parse_pubkey(text, &c->keys[c->n_keys], err, sizeof err);
+    free(text);
+  } else {
+    ok = ks_sign_parse_pubkey(v, &c->keys[c->n_keys], err, sizeof err);
+  }
+  if (!ok) {
+    bad(p, "trusted_key %s: %s", v, err);
+    return false;
+  }
+  c->n_keys++;
+  return true;
+}
+
+static int on_value(void *user, const char *section, const char *name, const char *v) {
+  parse_ctx *p = user;
+  ks_config *c = p->c;
+  if (strcmp(section, "kiosk") == 0) {
+    if (strcmp(name, "data_dir") == 0) {
+      if (!*v)
+        c->data_dir[0] = '\0';
+      else
+        copy_path(p, v, c->data_dir, sizeof c->data_dir);
+    } else if (strcmp(name, "idle_timeout") == 0) {
+      char *end;
+      double s = strtod(v, &end);
+      if (end != v && !*end && isfinite(s) && s >= 0 && s <= 86400)
+        c->idle_timeout = (float)s;
+      else
+        bad(p, "idle_timeout = %s: give seconds from 0 (never) to 86400", v);
+    } else if (strcmp(name, "default_language") == 0) {
+      if (!*v || strcmp(v, "zh") == 0 || strcmp(v, "en") == 0)
+        snprintf(c->default_lang, sizeof c->default_lang, "%s", v);
+      else
+        bad(p, "default_language = %s: give zh, en, or nothing for the pack's own", v);
+    } else if (strcmp(name, "rotation") == 0) {
+      if (!parse_int(v, 0, 270, &c->rotation) || c->rotation % 90 != 0)
+        bad(p, "rotation = %s: give 0, 90, 180 or 270", v);
+    } else {
+      goto unknown;
+    }
+    return 1;
+  }
+  if (strcmp(section, "packs") == 0) {
+    if (strcmp(name, "trusted_key") == 0) {
+      add_key(p, v);
+    } else if (strcmp(name, "allow_unsigned") == 0) {
+      if (!parse_bool(v, &c->allow_unsigned))
+        bad(p, "allow_unsigned = %s: give true or false", v);
+    } else if (strcmp(name, "auto_install") == 0) {
+      if (!parse_bool(v, &c->auto_install))
+        bad(p, "auto_install = %s: give true or false", v);
+    } else if (strcmp(name, "watch") == 0) {
+      if (!p->watch_set)
+        c->n_watch = 0, p->watch_set = true;
+      if (c->n_watch == KS_CONFIG_MAX_WATCH)
+        bad(p, "too many watch lines (at most %d)", KS_CONFIG_MAX_WATCH);
+      else if (copy_path(p, v, c->watch[c->n_watch], sizeof c->watch[0]))
+        c->n_watch++;
+    } else if (strcmp(name, "rollback_failures") == 0) {
+      if (!parse_int(v, 1, 100, &c->rollback_failures))
+        bad(p, "rollback_failures = %s: give a count from 1 to 100", v);
+    } else if (strcmp(name, "rollback_minutes") == 0) {
+      if (!parse_int(v, 1, 1440, &c->rollback_minutes))
+        bad(p, "rollback_minutes = %s: give minutes from 1 to 1440", v);
+    } else {
+      goto unknown;
+    }
+    return 1;
+  }
+  if (strcmp(section, "stats") == 0) {
+    if (strcmp(name, "enabled") == 0) {
+      if (!parse_bool(v, &c->stats))
+        bad(p, "enabled = %s: give true or false", v);
+      return 1;
+    }
+    goto unknown;
+  }
+  bad(p, "unknown section [%s]: the sections are [kiosk], [packs] and [stats]", section);
+  return 1;
+unknown:
+  bad(p, "unknown option \"%s\" in [%s] (see the documented kiosk.ini)", name, section);
+  return 1;
+}
+
+bool ks_config_load(ks_config *c, const char *path, ks_diag *diag) {
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    ks_diag_error(diag, path, 0, "cannot read the configuration: %s", strerror(errno));
+    return false;
+  }
+  size_t before = ks_diag_count(diag, KS_ERROR);
+  parse_ctx p = {.c = c, .path = path, .reader = {.file = f}, .diag = diag};
+  int rc = ini_parse_stream(read_line, &p.reader, on_value, &p);
+  fclose(f);
+  if (rc > 0) /* the handler accepts every line, so this is a line inih could not parse */
+    ks_diag_error(diag, path, rc, "not an INI line: write \"name = value\" or \"[section]\"");
+  else if (rc < 0)
+    ks_diag_error(diag, path, 0, "cannot parse the configuration (out of memory)");
+  return ks_diag_count(diag, KS_ERROR) == before;
+}

@@ -1,0 +1,40 @@
+/* The kiosk's configuration file (/etc/kiosk/kiosk.ini when installed): an INI file, every option
+ * with a default, documented in scripts/kiosk.ini. Parsed with inih; a wrong line is reported
+ * with its file and line number and the kiosk does not start on a configuration it misread. */
+#ifndef KIOSK_CONFIG_H
+#define KIOSK_CONFIG_H
+
+#include "kiosk/diag.h"
+#include "kiosk/sign.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { KS_CONFIG_MAX_KEYS = 16, KS_CONFIG_MAX_WATCH = 8, KS_CONFIG_PATH = 512 };
+
+typedef struct {
+  /* [kiosk] */
+  char data_dir[KS_CONFIG_PATH]; /* installed packs, statistics; "" runs the bundled pack only */
+  float idle_timeout;            /* seconds untouched before the attract loop; 0 never */
+  char default_lang[3];          /* "zh", "en", or "" for the pack's own default */
+  int rotation;                  /* 0, 90, 180 or 270 */
+  /* [packs] */
+  ks_pubkey keys[KS_CONFIG_MAX_KEYS]; /* trusted_key: the curators' public keys */
+  size_t n_keys;
+  bool allow_unsigned;                             /* developers only; loud when on */
+  bool auto_install;                               /* install a found pack without a tap */
+  char watch[KS_CONFIG_MAX_WATCH][KS_CONFIG_PATH]; /* where sticks are mounted */
+  size_t n_watch;
+  int rollback_failures; /* roll back a pack that fails to start this many times … */
+  int rollback_minutes;  /* … within this many minutes */
+  /* [stats] */
+  bool stats; /* keep visitor statistics in DATA_DIR/stats.sqlite */
+} ks_config;
+
+/* The defaults: what the kiosk does with no configuration file. */
+void ks_config_defaults(ks_config *c);
+/* Reads `path` over what `c` holds. False, with every finding in `diag` (file and line), when the
+ * file cannot be read or a line is wrong. */
+bool ks_config_load(ks_config *c, const char *path, ks_diag *diag);
+
+#endif

@@ -1,0 +1,124 @@
+/* The configuration file: the documented one means the defaults, options are read, and every
+ * wrong line is reported with its line number. */
+#include "test_support.h"
+
+#include "kiosk/config.h"
+
+#include <unistd.h>
+
+static const char *write_ini(const char *text) {
+  static char path[1024];
+  ts_write(ts_tmp(path, sizeof path, "t.ini"), text, strlen(text));
+  return path;
+}
+
+static void documented_file_means_the_defaults(void **state) {
+  (void)state;
+  ks_config d, c;
+  ks_config_defaults(&d);
+  ks_config_defaults(&c);
+  ks_diag *diag = ks_diag_create();
+  bool ok = ks_config_load(&c, KS_TEST_SOURCE "/scripts/kiosk.ini", diag);
+  if (!ok)
+    ks_diag_print(diag, stderr);
+  assert_true(ok);
+  assert_memory_equal(&c, &d, sizeof c);
+  assert_string_equal(c.data_dir, "/var/lib/kiosk");
+  assert_int_equal(c.n_watch, 2);
+  assert_string_equal(c.watch[1], "/run/media");
+  assert_int_equal(c.n_keys, 0);
+  assert_false(c.allow_unsigned);
+  assert_true(c.stats);
+  ks_diag_destroy(diag);
+}
+
+static void reads_every_option(void **state) {
+  (void)state;
+  ks_pubkey pub;
+  ks_seckey sec;
+  ks_sign_keygen(&pub, &sec);
+  char pub_path[1024], sec_path[1024], err[256];
+  unlink(ts_tmp(pub_path, sizeof pub_path, "cfg.pub"));
+  unlink(ts_tmp(sec_path, sizeof sec_path, "cfg.key"));
+  assert_true(ks_sign_write_keys(&pub, &sec, pub_path, sec_path, err, sizeof err));
+  size_t n;
+  char *pub_text = (char *)ts_read(pub_path, &n);
+  pub_text[n] = '\0';
+  const char *line2 = strchr(pub_text, '\n') + 1; /* the base64 line */
+  char text[2048];
+  snprintf(text, sizeof text,
+           "[kiosk]\ndata_dir = /srv/kiosk\nidle_timeout = 45.5\ndefault_language = en\n"
+           "rotation = 270\n[packs]\ntrusted_key = %.*s\ntrusted_key = %s\n"
+           "allow_unsigned = yes\nauto_install = on\nwatch = /mnt/usb\n"
+           "rollback_failures = 5\nrollback_minutes = 30\n[stats]\nenabled = false\n",
+           (int)strcspn(line2, "\n"), line2, pub_path);
+  free(pub_text);
+  ks_config c;
+  ks_config_defaults(&c);
+  ks_diag *diag = ks_diag_create();
+  bool ok = ks_config_load(&c, write_ini(text), diag);
+  if (!ok)
+    ks_diag_print(diag, stderr);
+  assert_true(ok);
+  assert_string_equal(c.data_dir, "/srv/kiosk");
+  assert_float_equal(c.idle_timeout, 45.5f, 1e-6);
+  assert_string_equal(c.default_lang, "en");
+  assert_int_equal(c.rotation, 270);
+  assert_int_equal(c.n_keys, 2);
+  assert_memory_equal(&c.keys[0], &pub, sizeof pub);
+  assert_memory_equal(&c.keys[1], &pub, sizeof pub);
+  assert_true(c.allow_unsigned);
+  assert_true(c.auto_install);
+  assert_int_equal(c.n_watch, 1); /* the first watch line replaces the defaults */
+  assert_string_equal(c.watch[0], "/mnt/usb");
+  assert_int_equal(c.rollback_failures, 5);
+  assert_int_equal(c.rollback_minutes, 30);
+  assert_false(c.stats);
+  ks_diag_destroy(diag);
+}
+
+static void wrong_lines_are_named(void **state) {
+  (void)state;
+  ks_config c;
+  ks_config_defaults(&c);
+  ks_diag *diag = ks_diag_create();
+  assert_false(ks_config_load(&c,
+                              write_ini("[kiosk]\n"             /* 1 */
+                                        "rotation = 45\n"       /* 2 */
+                                        "idle_timeout = soon\n" /* 3 */
+                                        "colour = blue\n"       /* 4 */
+                                        "[packs]\n"             /* 5 */
+                                        "trusted_key = nonsense\n"
+                                        "allow_unsigned = maybe\n"
+                                        "watch = relative/path\n"
+                                        "[display]\n"
+                                        "x = 1\n"
+                                        "this line has no equals sign\n"),
+                              diag));
+  if (ks_diag_count(diag, KS_ERROR) != 8)
+    ks_diag_print(diag, stderr);
+  assert_int_equal(ks_diag_count(diag, KS_ERROR), 8);
+  assert_true(ks_diag_contains(diag, "t.ini:2: error: rotation = 45: give 0, 90, 180 or 270"));
+  assert_true(ks_diag_contains(diag, "t.ini:3: error: idle_timeout = soon"));
+  assert_true(ks_diag_contains(diag, "t.ini:4: error: unknown option \"colour\" in [kiosk]"));
+  assert_true(ks_diag_contains(diag, "t.ini:6: error: trusted_key nonsense"));
+  assert_true(ks_diag_contains(diag, "t.ini:7: error: allow_unsigned = maybe"));
+  assert_true(ks_diag_contains(diag, "t.ini:8: error: \"relative/path\" is not an absolute path"));
+  assert_true(ks_diag_contains(diag, "t.ini:10: error: unknown section [display]"));
+  assert_true(ks_diag_contains(diag, "t.ini:11: error: not an INI line"));
+  ks_diag_destroy(diag);
+
+  diag = ks_diag_create();
+  assert_false(ks_config_load(&c, KS_TEST_TMP "/no-such.ini", diag));
+  assert_true(ks_diag_contains(diag, "cannot read the configuration"));
+  ks_diag_destroy(diag);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(documented_file_means_the_defaults),
+      cmocka_unit_test(reads_every_option),
+      cmocka_unit_test(wrong_lines_are_named),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
