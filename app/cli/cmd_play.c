@@ -4,6 +4,7 @@
 #include "kiosk/diag.h"
 #include "kiosk/font.h"
 #include "kiosk/gesture.h"
+#include "kiosk/images.h"
 #include "kiosk/mem.h"
 #include "kiosk/pack.h"
 #include "kiosk/paths.h"
@@ -103,6 +104,10 @@ static bool run_line(player *p, char *line, char *err, size_t err_size) {
     }
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", p->out_dir, arg);
+    /* Same script, same pixels: every image the screen asks for is decoded before the shot,
+     * however fast the worker thread happened to be. */
+    ks_ui_draw(p->ui, p->gfx);
+    ks_images_settle(ks_gfx_images(p->gfx));
     ks_ui_draw(p->ui, p->gfx);
     return ks_canvas_save_png(p->canvas, path, err, err_size);
   } else {
