@@ -5,9 +5,11 @@
 
 #include "kiosk/content.h"
 #include "kiosk/install.h"
+#include "kiosk/install_job.h"
 #include "kiosk/pack.h"
 #include "kiosk/sign.h"
 #include "kiosk/source.h"
+#include "kiosk/watch.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -15,6 +17,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static ks_pubkey pub, stranger;
@@ -545,6 +548,65 @@ static void rolls_back_a_pack_that_keeps_failing(void **state) {
   ks_diag_destroy(d);
 }
 
+/* ---- the running kiosk's side: sticks and background installs ------------------------------ */
+
+static void touch(const char *path) { ts_write(path, "x", 1); }
+
+static void finds_packs_on_sticks(void **state) {
+  (void)state;
+  char root[1024], p[1200];
+  ts_tmp(root, sizeof root, "media");
+  rm_tree(root);
+  mkdir(root, 0755);
+  snprintf(p, sizeof p, "%s/alice", root), mkdir(p, 0755);
+  snprintf(p, sizeof p, "%s/alice/STICK", root), mkdir(p, 0755);
+  snprintf(p, sizeof p, "%s/alice/STICK/deep", root), mkdir(p, 0755);
+  snprintf(p, sizeof p, "%s/top.kpack", root), touch(p);
+  snprintf(p, sizeof p, "%s/alice/STICK/b.kpack", root), touch(p);
+  snprintf(p, sizeof p, "%s/alice/STICK/a.kpack", root), touch(p);
+  snprintf(p, sizeof p, "%s/alice/STICK/notes.txt", root), touch(p);
+  snprintf(p, sizeof p, "%s/alice/STICK/.hidden.kpack", root), touch(p);
+  snprintf(p, sizeof p, "%s/alice/STICK/deep/too-deep.kpack", root), touch(p);
+  snprintf(p, sizeof p, "%s/alice/STICK/link.kpack", root);
+  assert_int_equal(symlink(v4, p), 0); /* a link on a stranger's stick is not followed */
+  const char *roots[] = {root, KS_TEST_TMP "/no-such-mount"};
+  ks_found_pack found[8];
+  size_t n = ks_watch_find(roots, 2, found, 8);
+  assert_int_equal(n, 3);
+  assert_non_null(strstr(found[0].path, "/alice/STICK/a.kpack"));
+  assert_non_null(strstr(found[1].path, "/alice/STICK/b.kpack"));
+  assert_non_null(strstr(found[2].path, "/top.kpack"));
+  assert_int_equal(found[0].size, 1);
+  assert_int_equal(ks_watch_find(roots, 2, found, 1), 1); /* at most `max` */
+}
+
+static void installs_in_the_background(void **state) {
+  (void)state;
+  fresh_folder();
+  expect_installed(v3);
+  ks_install_opts o = opts(NULL);
+  ks_install_job *job = ks_install_job_start(v4, &o);
+  double progress = 0;
+  bool ok = false;
+  char msg[512];
+  while (!ks_install_job_poll(job, &progress, &ok, msg, sizeof msg))
+    nanosleep(&(struct timespec){0, 1000000}, NULL);
+  ks_install_job_destroy(job);
+  assert_true(ok);
+  assert_float_equal(progress, 1.0, 1e-9);
+  char sha[65];
+  check_folder(sha);
+  assert_string_equal(sha, sha4);
+  /* A refusal comes back in plain words, without the file's path. */
+  job = ks_install_job_start(v3, &o);
+  while (!ks_install_job_poll(job, &progress, &ok, msg, sizeof msg))
+    nanosleep(&(struct timespec){0, 1000000}, NULL);
+  ks_install_job_destroy(job);
+  assert_false(ok);
+  assert_string_equal(msg, "version 3 is older than the installed version 4; ask for a rollback "
+                           "explicitly to install it");
+}
+
 /* ---- fault injection ----------------------------------------------------------------------- */
 
 /* For every N, fails the Nth file operation of an install (over `before`, or into an empty
@@ -606,6 +668,8 @@ int main(void) {
       cmocka_unit_test(refuses_a_changing_stick_and_a_full_disk),
       cmocka_unit_test(reports_progress),
       cmocka_unit_test(rolls_back_a_pack_that_keeps_failing),
+      cmocka_unit_test(finds_packs_on_sticks),
+      cmocka_unit_test(installs_in_the_background),
       cmocka_unit_test(faults_error),
       cmocka_unit_test(faults_short_write),
       cmocka_unit_test(faults_kill),

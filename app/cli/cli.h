@@ -3,6 +3,7 @@
 #ifndef KIOSK_CLI_H
 #define KIOSK_CLI_H
 
+#include "kiosk/config.h"
 #include "kiosk/sign.h"
 #include "kiosk/ui.h"
 
@@ -29,15 +30,15 @@ int ks_cmd_play(int argc, char **argv);
 int ks_cmd_proof(int argc, char **argv);
 /* Prints the figures of the kiosk's budgets; `main_start_ms` is CLOCK_MONOTONIC at main(). */
 int ks_cmd_bench(int argc, char **argv, double main_start_ms);
+/* kiosk stats: the visitor statistics in a data folder, as a table or as CSV. */
+int ks_cmd_stats(int argc, char **argv);
 /* Prints what a pack holds. */
 int ks_cmd_summary(const char *pack_path);
-/* How `kiosk` runs: set on its command line until the configuration file exists. */
+/* How `kiosk` runs: the configuration file with the command line's overrides applied. */
 typedef struct {
-  const char *pack;   /* the pack to show */
-  bool windowed;      /* a window instead of fullscreen */
-  int rotation;       /* 0, 90, 180 or 270 degrees clockwise */
-  float idle_timeout; /* seconds before the attract loop; 0: never */
-  const char *lang;   /* "zh", "en", or NULL for the pack's default */
+  ks_config config;
+  const char *pack; /* a pack to show instead of the installed or the bundled one */
+  bool windowed;    /* a window instead of fullscreen */
 } ks_run_opts;
 
 /* The kiosk itself: opens the pack and shows its screens until the window is closed. */

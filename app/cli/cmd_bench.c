@@ -210,7 +210,8 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
       ks_cli_attach_map(ui);
       first_frame_probe probe = {.start_ms = main_start_ms, .win = win};
       double t0 = now_ms(CLOCK_MONOTONIC);
-      ks_kiosk_run(win, ui, idle ? (uint64_t)(IDLE_SECONDS * 1000) : 1, on_first_frame, &probe);
+      ks_kiosk_hooks hooks = {.first_frame = on_first_frame, .ctx = &probe};
+      ks_kiosk_run(win, ui, idle ? (uint64_t)(IDLE_SECONDS * 1000) : 1, &hooks);
       double run_ms = now_ms(CLOCK_MONOTONIC) - t0 - (probe.first_frame_ms - (t0 - main_start_ms));
       ks_window_stats end = ks_window_stats_get(win);
       printf("first frame  %.1f ms from main() to the first frame presented\n",

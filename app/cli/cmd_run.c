@@ -1,53 +1,372 @@
+/* The kiosk as it runs in a hall: the pack the data folder shows (or the bundled one), a watch on
+ * the mount points for sticks carrying packs, installs on a thread of their own with the screens
+ * reloaded in place, visitor statistics, and systemd's watchdog fed from the render loop. */
 #include "cli.h"
 
 #include "kiosk/diag.h"
 #include "kiosk/font.h"
+#include "kiosk/install.h"
+#include "kiosk/install_job.h"
 #include "kiosk/kiosk.h"
+#include "kiosk/mem.h"
 #include "kiosk/pack.h"
 #include "kiosk/paths.h"
+#include "kiosk/stats.h"
 #include "kiosk/textbreak.h"
 #include "kiosk/ui.h"
+#include "kiosk/watch.h"
 #include "kiosk/window.h"
 
+#include <libgen.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <systemd/sd-daemon.h>
+#include <time.h>
+
+enum { WATCH_EVERY_MS = 2000, MAX_FOUND = 8 };
+
+/* A pack opened for showing, with the content read from it. */
+typedef struct {
+  ks_pack *pack;
+  ks_content *content;
+} shown;
+
+static bool open_shown(const char *path, shown *s, ks_diag *diag) {
+  s->pack = ks_pack_open(path, diag);
+  s->content = s->pack ? ks_pack_read(s->pack, diag) : NULL;
+  if (s->content && ks_diag_count(diag, KS_ERROR) == 0)
+    return true;
+  ks_content_destroy(s->content);
+  ks_pack_close(s->pack);
+  *s = (shown){0};
+  return false;
+}
+
+static void close_shown(shown *s) {
+  ks_content_destroy(s->content);
+  ks_pack_close(s->pack);
+  *s = (shown){0};
+}
+
+typedef struct {
+  const ks_run_opts *run;
+  ks_fonts *fonts;
+  const char *fonts_dir;
+  shown current, retiring; /* the pack on screen; the one being replaced */
+  /* The stick watch. */
+  uint64_t next_watch_ms;
+  ks_found_pack offered; /* the pack the notice offers (path empty: none) */
+  ks_found_pack handled; /* installed, refused or closed: not offered again until it changes */
+  ks_install_job *job;
+  /* Visitor statistics: what has been on screen since when. */
+  ks_stats *stats;
+  char visit[KS_STATS_MAX_EXHIBIT + 1];
+  ks_lang visit_lang;
+  int64_t visit_since;     /* wall clock, for the record */
+  uint64_t visit_since_ms; /* monotonic, for the duration */
+  bool watchdog;
+} service;
+
+static uint64_t mono_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static ks_ui *make_ui(service *s, const ks_content *content) {
+  const ks_config *c = &s->run->config;
+  const char *lang = c->default_lang[0] ? c->default_lang : content->meta.default_lang;
+  ks_ui *ui =
+      ks_ui_create(content, s->fonts, lang && strcmp(lang, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH);
+  ks_ui_set_idle_timeout(ui, c->idle_timeout);
+  ks_cli_attach_map(ui);
+  return ui;
+}
+
+/* ---- statistics ----------------------------------------------------------------------------- */
+
+/* Notes what is on screen now; when it changed, the visit to what was there before is recorded.
+ * The attract loop is nobody's visit. */
+static void track_visit(service *s, const ks_ui *ui, bool force_end) {
+  if (!s->stats)
+    return;
+  char now[KS_STATS_MAX_EXHIBIT + 1] = "";
+  ks_screen_id screen = ks_ui_screen(ui);
+  if (!force_end && screen != KS_SCREEN_ATTRACT) {
+    const char *id = ks_ui_exhibit(ui);
+    static const char *const names[KS_SCREEN_COUNT] = {
+        "home", "achievements", "achievement", "timeline", "event", "cities", "city", "attract"};
+    snprintf(now, sizeof now, "%s", id ? id : names[screen]);
+  }
+  ks_lang lang = ks_ui_lang(ui);
+  if (strcmp(now, s->visit) == 0 && lang == s->visit_lang)
+    return;
+  uint64_t t = mono_ms();
+  if (s->visit[0]) {
+    char err[256];
+    double seconds = (double)(t - s->visit_since_ms) / 1000.0;
+    if (!ks_stats_record(s->stats, s->visit, s->visit_lang == KS_LANG_EN ? "en" : "zh",
+                         s->visit_since, seconds, err, sizeof err))
+      fprintf(stderr, "kiosk: statistics: %s\n", err);
+  }
+  snprintf(s->visit, sizeof s->visit, "%s", now);
+  s->visit_lang = lang;
+  s->visit_since = (int64_t)time(NULL);
+  s->visit_since_ms = t;
+}
+
+/* Writes the statistics beside the pack on the stick. */
+static void export_stats(service *s, ks_ui *ui) {
+  char dir[KS_WATCH_PATH], path[KS_WATCH_PATH + 64], err[512], zh[2048], en[2048];
+  snprintf(dir, sizeof dir, "%s", s->offered.path);
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  snprintf(path, sizeof path, "%s/kiosk-stats-%04d%02d%02d-%02d%02d.csv", dirname(dir),
+           tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+  int64_t visits = 0;
+  if (ks_stats_export_csv(s->stats, path, &visits, err, sizeof err)) {
+    fprintf(stderr, "kiosk: wrote %lld visits to %s\n", (long long)visits, path);
+    snprintf(zh, sizeof zh, "已将 %lld 次参观记录写入U盘：%s", (long long)visits, path);
+    snprintf(en, sizeof en, "Wrote %lld visits to the stick: %s", (long long)visits, path);
+  } else {
+    fprintf(stderr, "kiosk: cannot export statistics: %s\n", err);
+    snprintf(zh, sizeof zh, "无法导出统计：%s（U盘须可写）", err);
+    snprintf(en, sizeof en, "Cannot export the statistics: %s (the stick must be writable)", err);
+  }
+  ks_ui_set_notice(ui, zh, en, -1, KS_NOTICE_DISMISS);
+}
+
+/* ---- sticks and installs -------------------------------------------------------------------- */
+
+static bool same_file(const ks_found_pack *a, const ks_found_pack *b) {
+  return strcmp(a->path, b->path) == 0 && a->size == b->size && a->mtime == b->mtime;
+}
+
+static void start_install(service *s, ks_ui *ui) {
+  const ks_config *c = &s->run->config;
+  ks_install_opts o = {.data_dir = c->data_dir,
+                       .keys = c->keys,
+                       .n_keys = c->n_keys,
+                       .allow_unsigned = c->allow_unsigned,
+                       .fonts_dir = s->fonts_dir};
+  fprintf(stderr, "kiosk: installing %s\n", s->offered.path);
+  s->job = ks_install_job_start(s->offered.path, &o);
+  ks_ui_set_notice(ui, "正在安装内容包……", "Installing the content pack…", 0, 0);
+}
+
+/* Follows a running install; on success opens the new pack and returns the UI for it. */
+static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
+  double progress;
+  bool ok;
+  char msg[1024], zh[1400], en[1400];
+  if (!ks_install_job_poll(s->job, &progress, &ok, msg, sizeof msg)) {
+    ks_ui_set_notice(ui, "正在安装内容包……", "Installing the content pack…", (float)progress, 0);
+    *redraw = true;
+    return NULL;
+  }
+  ks_install_job_destroy(s->job);
+  s->job = NULL;
+  s->handled = s->offered; /* handled: not offered again while it stays the same */
+  *redraw = true;
+  if (!ok) {
+    snprintf(zh, sizeof zh, "未安装 %s：%s", basename(s->offered.path), msg);
+    snprintf(en, sizeof en, "Not installed: %s: %s", basename(s->offered.path), msg);
+    ks_ui_set_notice(ui, zh, en, -1, KS_NOTICE_DISMISS);
+    return NULL;
+  }
+  char path[4096];
+  ks_diag *diag = ks_diag_create();
+  shown next = {0};
+  if (!ks_install_active(s->run->config.data_dir, path, sizeof path) ||
+      !open_shown(path, &next, diag)) {
+    ks_diag_print(diag, stderr);
+    ks_diag_destroy(diag);
+    ks_ui_set_notice(ui, "新内容包已安装，但无法打开；下次启动时生效。",
+                     "The new pack is installed but would not open; it shows at the next start.",
+                     -1, KS_NOTICE_DISMISS);
+    return NULL;
+  }
+  ks_diag_destroy(diag);
+  track_visit(s, ui, true); /* the visit ends with the content it was about */
+  s->retiring = s->current;
+  s->current = next;
+  ks_ui *fresh = make_ui(s, next.content);
+  const ks_pack_meta *m = &next.content->meta;
+  snprintf(zh, sizeof zh, "已安装内容包 %s（版本 %lld）", m->id, (long long)m->version);
+  snprintf(en, sizeof en, "Installed content pack %s (version %lld)", m->id, (long long)m->version);
+  fprintf(stderr, "kiosk: %s\n", en);
+  ks_ui_set_notice(fresh, zh, en, -1, KS_NOTICE_DISMISS | (s->stats ? KS_NOTICE_EXPORT : 0));
+  return fresh;
+}
+
+/* Looks at the mount points: offers a pack that appeared, withdraws the offer when the stick
+ * goes. */
+static void watch_sticks(service *s, ks_ui *ui, bool *redraw) {
+  const ks_config *c = &s->run->config;
+  const char *roots[KS_CONFIG_MAX_WATCH];
+  for (size_t i = 0; i < c->n_watch; i++)
+    roots[i] = c->watch[i];
+  ks_found_pack found[MAX_FOUND];
+  size_t n = ks_watch_find(roots, c->n_watch, found, MAX_FOUND);
+  bool offered_there = false;
+  const ks_found_pack *pick = NULL;
+  for (size_t i = 0; i < n; i++) {
+    offered_there |= same_file(&found[i], &s->offered);
+    if (!pick && !same_file(&found[i], &s->handled) && !same_file(&found[i], &s->offered))
+      pick = &found[i];
+  }
+  if (s->offered.path[0] && !offered_there) { /* the stick was taken away */
+    s->offered.path[0] = '\0';
+    ks_ui_set_notice(ui, NULL, NULL, -1, 0);
+    *redraw = true;
+  }
+  if (!pick)
+    return;
+  s->offered = *pick;
+  *redraw = true;
+  fprintf(stderr, "kiosk: found %s (%lld bytes)\n", pick->path, (long long)pick->size);
+  if (c->auto_install) {
+    start_install(s, ui);
+    return;
+  }
+  char zh[1400], en[1400], name[KS_WATCH_PATH];
+  snprintf(name, sizeof name, "%s", pick->path);
+  snprintf(zh, sizeof zh, "U盘上有内容包 %s（%.1f MB）。策展人可轻触“安装”。", basename(name),
+           (double)pick->size / 1e6);
+  snprintf(en, sizeof en, "A content pack is on the stick: %s (%.1f MB). Curators: tap Install.",
+           basename(name), (double)pick->size / 1e6);
+  ks_ui_set_notice(ui, zh, en, -1,
+                   KS_NOTICE_INSTALL | KS_NOTICE_DISMISS | (s->stats ? KS_NOTICE_EXPORT : 0));
+}
+
+/* ---- the loop's hooks ----------------------------------------------------------------------- */
+
+static void on_first_frame(void *ctx) {
+  service *s = ctx;
+  if (s->run->config.data_dir[0])
+    ks_install_started(s->run->config.data_dir); /* this pack starts: no rollback needed */
+  sd_notify(0, "READY=1");
+}
+
+static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
+  service *s = ctx;
+  if (s->watchdog)
+    sd_notify(0, "WATCHDOG=1"); /* the loop is alive: it got here */
+  track_visit(s, ui, false);
+  unsigned tap = ks_ui_take_notice_tap(ui);
+  if (tap & KS_NOTICE_DISMISS)
+    s->handled = s->offered;
+  if ((tap & KS_NOTICE_INSTALL) && !s->job && s->offered.path[0])
+    start_install(s, ui);
+  if ((tap & KS_NOTICE_EXPORT) && s->stats && s->offered.path[0])
+    export_stats(s, ui);
+  if (s->job)
+    return follow_install(s, ui, redraw);
+  if (!s->run->config.data_dir[0] || mono_ms() < s->next_watch_ms)
+    return NULL;
+  s->next_watch_ms = mono_ms() + WATCH_EVERY_MS;
+  watch_sticks(s, ui, redraw);
+  return NULL;
+}
+
+static void on_retire(void *ctx, ks_ui *old) {
+  service *s = ctx;
+  ks_ui_destroy(old);
+  close_shown(&s->retiring);
+}
+
+/* ---- start ---------------------------------------------------------------------------------- */
+
+/* Chooses and opens the pack to show: the one asked for, else the installed one (after the
+ * automatic rollback's check), else the bundled one. */
+static bool choose_pack(const ks_run_opts *run, shown *out) {
+  const ks_config *c = &run->config;
+  char path[4096];
+  ks_diag *diag = ks_diag_create();
+  bool ok = false;
+  if (run->pack) {
+    ok = open_shown(run->pack, out, diag);
+  } else {
+    ks_start start = KS_START_BUNDLED;
+    if (c->data_dir[0]) {
+      mkdir(c->data_dir, 0755);
+      ks_install_recover(c->data_dir, NULL);
+      start = ks_install_starting(c->data_dir, c->rollback_failures,
+                                  (int64_t)c->rollback_minutes * 60, (int64_t)time(NULL), diag);
+    }
+    if (start != KS_START_BUNDLED && ks_install_active(c->data_dir, path, sizeof path)) {
+      ok = open_shown(path, out, diag);
+      if (!ok)
+        fprintf(stderr, "kiosk: the installed pack %s will not open; showing the bundled pack\n",
+                path);
+    }
+    if (!ok) {
+      if (ks_paths_find("bundled.kpack", path, sizeof path))
+        ok = open_shown(path, out, diag);
+      else
+        fprintf(stderr, "kiosk: the bundled pack is missing (build it: cmake --build --preset "
+                        "default), or pass --pack FILE.kpack\n");
+    }
+  }
+  if (ks_diag_size(diag))
+    ks_diag_print(diag, stderr);
+  ks_diag_destroy(diag);
+  return ok;
+}
 
 int ks_cmd_run(const ks_run_opts *run) {
-  const char *pack_path = run->pack;
+  const ks_config *c = &run->config;
   char fonts_dir[4096], err[512];
   if (!ks_paths_find("assets/fonts", fonts_dir, sizeof fonts_dir)) {
     fprintf(stderr, "kiosk: the bundled fonts are missing beside the binary\n");
     return 1;
   }
-  ks_diag *diag = ks_diag_create();
-  ks_pack *pack = ks_pack_open(pack_path, diag);
-  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
-  ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
-  int rc = 1;
+  if (c->allow_unsigned)
+    fprintf(stderr, "kiosk: WARNING: allow_unsigned is on: packs without a signature will be "
+                    "installed. Never on a kiosk in a public hall.\n");
+  service s = {.run = run, .fonts_dir = fonts_dir};
+  if (!choose_pack(run, &s.current))
+    return 1;
+  s.fonts = ks_fonts_open(fonts_dir, err, sizeof err);
   ks_window_opts opts = {
-      .fullscreen = !run->windowed, .width = 1280, .height = 720, .rotation = run->rotation};
+      .fullscreen = !run->windowed, .width = 1280, .height = 720, .rotation = c->rotation};
   ks_window *win = NULL;
-  if (!content || ks_diag_count(diag, KS_ERROR))
-    ks_diag_print(diag, stderr);
-  else if (!fonts)
+  int rc = 1;
+  if (!s.fonts)
     fprintf(stderr, "kiosk: %s\n", err);
   else if (!(win = ks_window_open(&opts, err, sizeof err)))
     fprintf(stderr, "kiosk: %s\n", err);
   else {
+    if (c->data_dir[0] && c->stats) {
+      char path[KS_CONFIG_PATH + 32];
+      snprintf(path, sizeof path, "%s/stats.sqlite", c->data_dir);
+      if (!(s.stats = ks_stats_open(path, err, sizeof err)))
+        fprintf(stderr, "kiosk: no visitor statistics: %s\n", err);
+    }
+    uint64_t watchdog_us = 0;
+    s.watchdog = sd_watchdog_enabled(0, &watchdog_us) > 0 && watchdog_us > 0;
+    int tick_ms = 1000; /* the stick watch looks every two seconds */
+    if (s.watchdog && watchdog_us / 2000 < (uint64_t)tick_ms)
+      tick_ms = (int)(watchdog_us / 2000); /* fed twice per period */
     ks_text_break_init();
-    const char *lang = run->lang ? run->lang : content->meta.default_lang;
-    ks_ui *ui =
-        ks_ui_create(content, fonts, lang && strcmp(lang, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH);
-    ks_ui_set_idle_timeout(ui, run->idle_timeout);
-    ks_cli_attach_map(ui);
-    ks_kiosk_run(win, ui, 0, NULL, NULL);
+    ks_ui *ui = make_ui(&s, s.current.content);
+    ks_kiosk_hooks hooks = {.first_frame = on_first_frame,
+                            .tick = on_tick,
+                            .retire = on_retire,
+                            .tick_ms = tick_ms,
+                            .ctx = &s};
+    ui = ks_kiosk_run(win, ui, 0, &hooks);
+    track_visit(&s, ui, true);
     ks_ui_destroy(ui);
+    ks_install_job_destroy(s.job); /* a running install finishes: it is safe either way */
+    ks_stats_close(s.stats);
     rc = 0;
   }
   ks_window_close(win);
-  ks_fonts_close(fonts);
-  ks_content_destroy(content);
-  ks_pack_close(pack);
-  ks_diag_destroy(diag);
+  ks_fonts_close(s.fonts);
+  close_shown(&s.current);
   return rc;
 }

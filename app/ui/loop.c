@@ -43,8 +43,11 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame)(void *ctx),
-                  void *ctx) {
+ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_hooks *hooks) {
+  ks_kiosk_hooks none = {0};
+  if (!hooks)
+    hooks = &none;
+  bool first_pending = hooks->first_frame != NULL;
   int w, h;
   ks_window_size(win, &w, &h);
   ks_gfx *gfx = ks_gfx_create(ks_window_renderer(win), w, h, 2);
@@ -65,6 +68,8 @@ void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame
     int wait = ks_ui_wait_ms(ui);
     if (wait < 0 || wait > 1000)
       wait = 1000;
+    if (hooks->tick && hooks->tick_ms > 0 && wait > hooks->tick_ms)
+      wait = hooks->tick_ms;
     if (max_ms) {
       uint64_t left = max_ms - (ks_window_ticks() - start);
       if ((uint64_t)wait > left)
@@ -73,6 +78,22 @@ void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame
     size_t n = ks_window_poll(win, dirty || moving ? 0 : wait, in, 64);
     for (size_t i = 0; i < n; i++)
       dirty |= apply(ui, gm, &in[i], &quit);
+    if (hooks->tick) {
+      bool redraw = false;
+      ks_ui *next = hooks->tick(hooks->ctx, ui, &redraw);
+      dirty |= redraw;
+      if (next && next != ui) {
+        /* New content: the images and texts drawn from the old UI go with it. */
+        ks_gfx_destroy(gfx);
+        gfx = ks_gfx_create(ks_window_renderer(win), w, h, 2);
+        ks_gfx_set_rotation(gfx, ks_window_rotation(win));
+        ks_gesture_reset(gm);
+        if (hooks->retire)
+          hooks->retire(hooks->ctx, ui);
+        ui = next;
+        dirty = true;
+      }
+    }
     uint64_t now = ks_window_ticks();
     moving = ks_ui_tick(ui, (float)(now - last) / 1000.0f);
     dirty |= ks_images_changed(ks_gfx_images(gfx)); /* an image the worker finished */
@@ -99,12 +120,13 @@ void ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, void (*first_frame
         refresh_logged = true;
       }
       dirty = false;
-      if (first_frame) {
-        first_frame(ctx);
-        first_frame = NULL;
+      if (first_pending) {
+        hooks->first_frame(hooks->ctx);
+        first_pending = false;
       }
     }
   }
   ks_gesture_destroy(gm);
   ks_gfx_destroy(gfx);
+  return ui;
 }

@@ -77,6 +77,7 @@ void ks_ui_destroy(ks_ui *ui) {
   ui_texts_clear(ui);
   free(ui->texts);
   ks_mapdata_destroy(ui->map);
+  ks_ui_set_notice(ui, NULL, NULL, -1, 0);
   free(ui);
 }
 
@@ -197,6 +198,11 @@ static bool run(ks_ui *ui, action a) {
   case ACT_FILTER_PROVINCE:
     ui->filter_province = a.exhibit;
     ks_scroller_init(&ui->scroll, 0, 0);
+    return true;
+  case ACT_NOTICE:
+    ui->notice.tapped |= (unsigned)a.screen;
+    if ((unsigned)a.screen == KS_NOTICE_DISMISS)
+      ks_ui_set_notice(ui, NULL, NULL, -1, 0);
     return true;
   default:
     return false;
@@ -362,5 +368,26 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   default:
     break;
   }
+  if (ui->notice.text[KS_LANG_ZH])
+    ui_notice(&f);
   ks_gfx_flush(gfx);
+}
+
+void ks_ui_set_notice(ks_ui *ui, const char *zh, const char *en, float progress, unsigned buttons) {
+  for (int l = 0; l < KS_LANG_COUNT; l++) {
+    free(ui->notice.text[l]);
+    ui->notice.text[l] = NULL;
+  }
+  if (zh) {
+    ui->notice.text[KS_LANG_ZH] = ks_xstrdup(zh);
+    ui->notice.text[KS_LANG_EN] = ks_xstrdup(en ? en : zh);
+  }
+  ui->notice.progress = progress;
+  ui->notice.buttons = zh ? buttons : 0;
+}
+
+unsigned ks_ui_take_notice_tap(ks_ui *ui) {
+  unsigned t = ui->notice.tapped;
+  ui->notice.tapped = 0;
+  return t;
 }

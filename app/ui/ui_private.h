@@ -35,6 +35,7 @@ typedef enum {
   ACT_LANG,
   ACT_FILTER_FIELD,    /* show the achievements of one field (exhibit: the field, or NULL) */
   ACT_FILTER_PROVINCE, /* show those of one province (exhibit: the province, or NULL) */
+  ACT_NOTICE,          /* a button of the curators' notice (screen: the ks_notice_button) */
 } action_kind;
 
 typedef struct {
@@ -88,6 +89,12 @@ struct ks_ui {
   size_t n_texts;
   const char *filter_field;    /* the gallery shows only this field, or all when NULL */
   const char *filter_province; /* and only achievements linked to a city of this province */
+  struct {
+    char *text[KS_LANG_COUNT]; /* NULL: no notice */
+    float progress;            /* 0…1, or below 0 for no bar */
+    unsigned buttons;          /* ks_notice_button set */
+    unsigned tapped;           /* what was tapped, until taken */
+  } notice;
 };
 
 /* Per-frame drawing state: the gfx and the size of a unit. */
@@ -165,6 +172,8 @@ void ui_screen_event(const frame *f);
 void ui_screen_cities(const frame *f);
 void ui_screen_city(const frame *f);
 void ui_screen_attract(const frame *f);
+/* The curators' notice over any screen (widgets.c). */
+void ui_notice(const frame *f);
 /* The attract loop's highlights and timing (screen_attract.c). */
 size_t ui_attract_count(const ks_ui *ui);
 enum { UI_SLIDE_SECONDS = 8 };

@@ -352,3 +352,50 @@ void ui_image(const frame *f, const ks_image *image, ks_rect r) {
     ui_text(f, why, KS_TYPE_SMALL, r.x + u(f, 24), r.y + r.h - u(f, 56), r.w - u(f, 48), 1,
             KS_TEXT_DIM);
 }
+
+/* The curators' notice: a card along the bottom edge with its text, a progress bar while an
+ * install runs, and its buttons on the right. Drawn last, so its buttons are on top. */
+void ui_notice(const frame *f) {
+  const ks_ui *ui = f->ui;
+  static const struct {
+    unsigned button;
+    const char *zh, *en;
+  } buttons[] = {{KS_NOTICE_INSTALL, "安装", "Install"},
+                 {KS_NOTICE_EXPORT, "导出统计", "Export statistics"},
+                 {KS_NOTICE_DISMISS, "关闭", "Close"}};
+  int margin = u(f, KS_MARGIN), pad = u(f, 28), chip_h = u(f, 56);
+  int buttons_w = 0;
+  for (size_t i = 0; i < sizeof buttons / sizeof *buttons; i++)
+    if (ui->notice.buttons & buttons[i].button)
+      buttons_w += ui_chip_width(f, say(f, buttons[i].zh, buttons[i].en)) + u(f, 16);
+  ks_rect card = {margin, 0, f->w - 2 * margin, 0};
+  int text_w = card.w - 2 * pad - buttons_w;
+  const char *text = ui->notice.text[ui->lang] ? ui->notice.text[ui->lang] : "";
+  const ks_textbox *box = ui_layout(f, text, KS_TYPE_BODY, text_w, 3);
+  int bar_h = ui->notice.progress >= 0 ? u(f, 14) : 0;
+  int content_h = ks_textbox_height(box) + (bar_h ? u(f, 20) + bar_h : 0);
+  card.h = (content_h > chip_h ? content_h : chip_h) + 2 * pad;
+  card.y = f->h - margin / 2 - card.h;
+  /* A gold edge sets it apart from the exhibit's own cards. */
+  ks_gfx_fill_round_rect(f->gfx, card, u(f, KS_RADIUS + 4), KS_GOLD);
+  ks_rect inner = {card.x + u(f, 4), card.y + u(f, 4), card.w - u(f, 8), card.h - u(f, 8)};
+  ks_gfx_fill_round_rect(f->gfx, inner, u(f, KS_RADIUS), KS_CARD);
+  ui_add_hit(f, card, (action){0}); /* touches on the card do not reach the exhibit under it */
+  int y = card.y + pad;
+  ks_textbox_draw(box, f->gfx, card.x + pad, y, KS_TEXT);
+  if (bar_h) {
+    int by = y + ks_textbox_height(box) + u(f, 20);
+    float p = ui->notice.progress > 1 ? 1 : ui->notice.progress;
+    ks_gfx_fill_round_rect(f->gfx, (ks_rect){card.x + pad, by, text_w, bar_h}, bar_h / 2, KS_BG);
+    int done = (int)((float)text_w * p);
+    if (done > bar_h)
+      ks_gfx_fill_round_rect(f->gfx, (ks_rect){card.x + pad, by, done, bar_h}, bar_h / 2, KS_GOLD);
+  }
+  int x = card.x + card.w - pad - buttons_w + u(f, 16), cy = card.y + (card.h - chip_h) / 2;
+  for (size_t i = 0; i < sizeof buttons / sizeof *buttons; i++)
+    if (ui->notice.buttons & buttons[i].button) {
+      const char *label = say(f, buttons[i].zh, buttons[i].en);
+      action a = {.kind = ACT_NOTICE, .screen = (ks_screen_id)buttons[i].button};
+      x += ui_chip(f, label, x, cy, KS_GOLD, a, buttons[i].button == KS_NOTICE_INSTALL) + u(f, 16);
+    }
+}

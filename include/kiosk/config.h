@@ -1,6 +1,6 @@
 /* The kiosk's configuration file (/etc/kiosk/kiosk.ini when installed): an INI file, every option
  * with a default, documented in scripts/kiosk.ini. Parsed with inih; a wrong line is reported
- * with its file and line number and the kiosk does not start on a configuration it misread. */
+ * with its file and line number; the kiosk logs it and keeps every line it could read. */
 #ifndef KIOSK_CONFIG_H
 #define KIOSK_CONFIG_H
 

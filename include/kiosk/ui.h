@@ -63,4 +63,17 @@ bool ks_ui_back(ks_ui *ui);
 bool ks_ui_home(ks_ui *ui);
 bool ks_ui_toggle_lang(ks_ui *ui);
 
+/* A notice for curators over whatever screen shows — a stick with a pack on it, an install's
+ * progress, a refusal in plain words — at the bottom edge, leaving the exhibit above it as it
+ * was. `zh` and `en` are copied (the UI's language picks one); `progress` in 0…1 draws a bar,
+ * below 0 none; `buttons` is a set of ks_notice_button to offer. NULL `zh` takes it away. */
+typedef enum {
+  KS_NOTICE_INSTALL = 1, /* install the pack found */
+  KS_NOTICE_EXPORT = 2,  /* write the visitor statistics to the stick */
+  KS_NOTICE_DISMISS = 4, /* close the notice */
+} ks_notice_button;
+void ks_ui_set_notice(ks_ui *ui, const char *zh, const char *en, float progress, unsigned buttons);
+/* The notice button tapped since the last call, or 0. */
+unsigned ks_ui_take_notice_tap(ks_ui *ui);
+
 #endif
