@@ -285,6 +285,25 @@ static void steady_frames_rasterise_nothing(void **state) {
   assert_true(second.draw_calls > 0 && second.draw_calls <= 8);
 }
 
+/* The curators' notice: its buttons answer taps, Close takes it away, and it sits on top. */
+static void notice_buttons_answer(void **state) {
+  rig *r = *state;
+  ks_ui_set_notice(r->ui, "U盘上有内容包", "A pack is on the stick", -1, KS_NOTICE_INSTALL);
+  assert_int_equal(ks_ui_take_notice_tap(r->ui), 0);
+  tap(r, 1800, 992); /* the right end of the card: its only button */
+  assert_int_equal(ks_ui_take_notice_tap(r->ui), KS_NOTICE_INSTALL);
+  assert_int_equal(ks_ui_take_notice_tap(r->ui), 0); /* taken once */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
+  ks_ui_set_notice(r->ui, "正在安装内容包……", "Installing…", 0.5f, 0);
+  tap(r, 1800, 992); /* no button while installing */
+  assert_int_equal(ks_ui_take_notice_tap(r->ui), 0);
+  ks_ui_set_notice(r->ui, "未安装", "Not installed", -1, KS_NOTICE_DISMISS);
+  tap(r, 1800, 992);
+  assert_int_equal(ks_ui_take_notice_tap(r->ui), KS_NOTICE_DISMISS);
+  tap(r, 1800, 992); /* closed: nothing there any more */
+  assert_int_equal(ks_ui_take_notice_tap(r->ui), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(navigates_by_touch, setup, teardown),
@@ -296,6 +315,7 @@ int main(void) {
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),
       cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
+      cmocka_unit_test_setup_teardown(notice_buttons_answer, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,18 +16,22 @@
 static const char render_usage[] =
     "usage: kiosk render --screen home|achievements|achievement [--id EXHIBIT]\n"
     "                    [--lang zh|en] [--size WxH] [--rotate 0|90|180|270]\n"
-    "                    [--pack FILE.kpack] [--fonts DIR] --out FILE.png\n"
+    "                    [--pack FILE.kpack] [--fonts DIR] [--notice TEXT [--progress P]]\n"
+    "                    --out FILE.png\n"
     "\n"
     "Renders one screen to a PNG with no display (SDL's software renderer). The default size\n"
     "is 1920x1080 (the physical display; --rotate turns the picture clockwise on it, as the\n"
     "kiosk's rotation setting does) and the default pack the bundled one. A detail screen shows "
     "--id, or the\n"
-    "newest exhibit of its kind.\n";
+    "newest exhibit of its kind. --notice draws the curators' notice over the screen (the one\n"
+    "a stick with a pack brings up), with a progress bar at P (0 to 1).\n";
 
 int ks_cmd_render(int argc, char **argv) {
   const char *screen_name = NULL, *out = NULL, *pack_path = NULL, *fonts_dir = NULL, *id = NULL;
   ks_lang lang = KS_LANG_ZH;
   int w = 1920, h = 1080, rotate = 0;
+  const char *notice = NULL;
+  float progress = -1;
   for (int i = 0; i < argc; i++) {
     bool more = i + 1 < argc;
     if (strcmp(argv[i], "--screen") == 0 && more)
@@ -44,6 +48,10 @@ int ks_cmd_render(int argc, char **argv) {
       out = argv[++i];
     else if (strcmp(argv[i], "--pack") == 0 && more)
       pack_path = argv[++i];
+    else if (strcmp(argv[i], "--notice") == 0 && more)
+      notice = argv[++i];
+    else if (strcmp(argv[i], "--progress") == 0 && more)
+      progress = (float)atof(argv[++i]);
     else if (strcmp(argv[i], "--fonts") == 0 && more)
       fonts_dir = argv[++i];
     else if (strcmp(argv[i], "--lang") == 0 && more) {
@@ -105,6 +113,10 @@ int ks_cmd_render(int argc, char **argv) {
         /* A screen at rest: let its animations (a highlight fading in) finish first. */
         for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
           ;
+        if (notice)
+          ks_ui_set_notice(ui, notice, notice, progress,
+                           progress < 0 ? KS_NOTICE_INSTALL | KS_NOTICE_EXPORT | KS_NOTICE_DISMISS
+                                        : 0);
         ks_ui_draw(ui, gfx); /* asks for the screen's images */
         ks_images_settle(ks_gfx_images(gfx));
         ks_ui_draw(ui, gfx); /* and shows them */
