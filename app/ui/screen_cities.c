@@ -129,6 +129,10 @@ static void draw_map(const frame *f, ks_rect area) {
         best = tries[t], best_overlap = overlap;
     }
     placed[n_placed++] = best;
+    /* A translucent plate of the background under the name: it stays legible where it crosses
+     * the corridor line or a coastline. */
+    ks_gfx_fill_round_rect(f->gfx, (ks_rect){best.x - u(f, 6), best.y, w + u(f, 12), h}, u(f, 8),
+                           (ks_color){KS_BG.r, KS_BG.g, KS_BG.b, 0xc8});
     ui_text(f, name, KS_TYPE_SMALL, best.x, best.y, w + 1, 1, KS_TEXT);
   }
 }
