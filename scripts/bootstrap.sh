@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 host_pkgs=(cmake ninja-build pkg-config gcc libc6-dev git
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev libsqlite3-dev
   libunibreak-dev libsodium-dev libcmocka-dev libyaml-dev libinih-dev libsystemd-dev fonts-noto-cjk
-  sqlite3 minisign)
+  sqlite3 minisign clang libclang-rt-14-dev llvm-14)
 arm_libs=(libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev
   libsqlite3-dev libsodium-dev libcmocka-dev libyaml-dev libinih-dev libsystemd-dev)
 
@@ -28,13 +28,12 @@ want=("${host_pkgs[@]}")
 if [ "${1:-}" = --arm64 ]; then
   if ! dpkg --print-foreign-architectures | grep -qx arm64; then
     run "${sudo_[@]}" dpkg --add-architecture arm64
-    updated=
   fi
   want+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static)
   for p in "${arm_libs[@]}"; do want+=("$p:arm64"); done
 fi
 
-todo=($(missing "${want[@]}"))
+mapfile -t todo < <(missing "${want[@]}")
 if [ ${#todo[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   run "${sudo_[@]}" apt-get update -q

@@ -17,4 +17,10 @@ for p in "${presets[@]}"; do
   cmake --build --preset "$p"
   ctest --preset "$p"
 done
+# With every preset (CI), the pack reader is also fuzzed for a bounded time: a crash found is
+# saved into tests/fuzz/corpus/ as a regression case and fails the run.
+if [ $# -eq 0 ]; then
+  echo "=== fuzzing the pack reader for ${KIOSK_FUZZ_SECONDS:-120} s"
+  tests/fuzz/run.sh "${KIOSK_FUZZ_SECONDS:-120}"
+fi
 echo "=== all presets passed: ${presets[*]}"

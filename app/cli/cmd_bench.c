@@ -32,12 +32,18 @@ typedef struct {
   double first_frame_ms; /* since then */
   ks_window *win;
   ks_window_stats at_first;
+  ks_ui *ui;
 } first_frame_probe;
 
-static void on_first_frame(void *ctx) {
+/* Called once the first frame is presented: the end of what tests/bench/callgrind.sh counts as
+ * the start-up (it dumps its counts on entering this function, which must stay a function of
+ * its own). Then the map is loaded, as `kiosk` does: after the first frame, not before it. */
+__attribute__((noinline, noclone)) void ks_bench_first_frame(void *ctx);
+__attribute__((noinline, noclone)) void ks_bench_first_frame(void *ctx) {
   first_frame_probe *p = ctx;
   p->first_frame_ms = now_ms(CLOCK_MONOTONIC) - p->start_ms;
   p->at_first = ks_window_stats_get(p->win);
+  ks_cli_attach_map(p->ui);
 }
 
 static int cmp_double(const void *a, const void *b) {
@@ -207,10 +213,9 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
     printf("kiosk bench at %dx%d\n", w, h);
     if (first) {
       ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
-      ks_cli_attach_map(ui);
-      first_frame_probe probe = {.start_ms = main_start_ms, .win = win};
+      first_frame_probe probe = {.start_ms = main_start_ms, .win = win, .ui = ui};
       double t0 = now_ms(CLOCK_MONOTONIC);
-      ks_kiosk_hooks hooks = {.first_frame = on_first_frame, .ctx = &probe};
+      ks_kiosk_hooks hooks = {.first_frame = ks_bench_first_frame, .ctx = &probe};
       ks_kiosk_run(win, ui, idle ? (uint64_t)(IDLE_SECONDS * 1000) : 1, &hooks);
       double run_ms = now_ms(CLOCK_MONOTONIC) - t0 - (probe.first_frame_ms - (t0 - main_start_ms));
       ks_window_stats end = ks_window_stats_get(win);

@@ -67,6 +67,8 @@ typedef struct {
   int64_t visit_since;     /* wall clock, for the record */
   uint64_t visit_since_ms; /* monotonic, for the duration */
   bool watchdog;
+  ks_ui *first_ui; /* the UI shown first, until its first frame */
+  bool started;    /* the first frame is on screen */
 } service;
 
 static uint64_t mono_ms(void) {
@@ -81,7 +83,8 @@ static ks_ui *make_ui(service *s, const ks_content *content) {
   ks_ui *ui =
       ks_ui_create(content, s->fonts, lang && strcmp(lang, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH);
   ks_ui_set_idle_timeout(ui, c->idle_timeout);
-  ks_cli_attach_map(ui);
+  if (s->started) /* at start the map waits for the first frame: visitors see home sooner */
+    ks_cli_attach_map(ui);
   return ui;
 }
 
@@ -246,6 +249,8 @@ static void watch_sticks(service *s, ks_ui *ui, bool *redraw) {
 
 static void on_first_frame(void *ctx) {
   service *s = ctx;
+  s->started = true;
+  ks_cli_attach_map(s->first_ui);
   if (s->run->config.data_dir[0])
     ks_install_started(s->run->config.data_dir); /* this pack starts: no rollback needed */
   sd_notify(0, "READY=1");
@@ -352,7 +357,7 @@ int ks_cmd_run(const ks_run_opts *run) {
     if (s.watchdog && watchdog_us / 2000 < (uint64_t)tick_ms)
       tick_ms = (int)(watchdog_us / 2000); /* fed twice per period */
     ks_text_break_init();
-    ks_ui *ui = make_ui(&s, s.current.content);
+    ks_ui *ui = s.first_ui = make_ui(&s, s.current.content);
     ks_kiosk_hooks hooks = {.first_frame = on_first_frame,
                             .tick = on_tick,
                             .retire = on_retire,

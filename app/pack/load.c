@@ -59,33 +59,54 @@ static void load_table(loader *l, ks_content *c, const char *count_sql, const ch
   sqlite3_stmt *st = prepare(l, count_sql);
   if (!st)
     return;
+  /* Per exhibit: the rows its array has room for, and how many it has been given. A damaged
+   * pack may answer the two queries differently (the fuzzer found packs that do); no row is
+   * stored beyond the room counted for it. */
+  size_t *room = ks_xcalloc(c->n_exhibits + 1, sizeof *room);
+  size_t *used = ks_xcalloc(c->n_exhibits + 1, sizeof *used);
+  bool *sized = ks_xcalloc(c->n_exhibits + 1, sizeof *sized);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *id = (const char *)sqlite3_column_text(st, 0);
     ks_exhibit *e = id ? (ks_exhibit *)ks_content_find(c, id) : NULL;
-    if (e)
-      alloc(l, e, (size_t)sqlite3_column_int64(st, 1));
+    sqlite3_int64 n = sqlite3_column_int64(st, 1);
+    if (e && !sized[e - c->exhibits] && n > 0 && n <= 100000) {
+      alloc(l, e, (size_t)n);
+      room[e - c->exhibits] = (size_t)n;
+      sized[e - c->exhibits] = true;
+    }
   }
   step_done(l, st, rc);
-  st = prepare(l, sql);
-  if (!st)
-    return;
+  st = l->failed ? NULL : prepare(l, sql);
+  bool overflow = false;
   ks_exhibit *e = NULL;
   const char *current = NULL;
-  size_t i = 0;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *id = (const char *)sqlite3_column_text(st, 0);
     if (!id)
       continue;
     if (!current || strcmp(current, id) != 0) {
       e = (ks_exhibit *)ks_content_find(c, id);
       current = e ? e->id : NULL;
-      i = 0;
     }
-    if (e)
-      each(l, e, i++, st);
+    if (!e)
+      continue;
+    size_t k = (size_t)(e - c->exhibits);
+    if (used[k] < room[k])
+      each(l, e, used[k]++, st);
+    else
+      overflow = true;
   }
-  step_done(l, st, rc);
+  if (st)
+    step_done(l, st, rc);
+  if (overflow && !l->failed) {
+    ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path},
+                "the pack is damaged: a table holds other rows than its counts say");
+    l->failed = true;
+  }
+  free(room);
+  free(used);
+  free(sized);
 }
 
 static void alloc_orgs(loader *l, ks_exhibit *e, size_t n) {
@@ -150,9 +171,8 @@ static void row_citation(loader *l, ks_exhibit *e, size_t i, sqlite3_stmt *st) {
   c->note = col_text(l, st, 3);
 }
 
-/* Every exhibit's lists, table by table. Counts come first so that arrays are sized exactly; a
- * pack whose rows change between the two queries cannot exist (the pack is read-only and
- * immutable), but the row functions stop at the counted size all the same. */
+/* Every exhibit's lists, table by table. Counts come first so that arrays are sized exactly;
+ * load_table never stores more rows than were counted, whatever a damaged pack answers. */
 static void load_lists(loader *l, ks_content *c) {
   load_table(l, c, "SELECT exhibit, count(*) FROM organisation GROUP BY exhibit",
              "SELECT exhibit, name_zh, name_en FROM organisation ORDER BY exhibit, seq", alloc_orgs,

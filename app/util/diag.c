@@ -37,6 +37,7 @@ void ks_diag_destroy(ks_diag *diag) {
   free(diag);
 }
 
+static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap) {
   va_list ap2;
   va_copy(ap2, ap);
@@ -58,6 +59,8 @@ static char *format(const char *fmt, ...) {
   return s;
 }
 
+static void vadd(ks_diag *diag, ks_severity sev, ks_loc loc, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 static void vadd(ks_diag *diag, ks_severity sev, ks_loc loc, const char *fmt, va_list ap) {
   ks_grow((void **)&diag->items, &diag->cap, diag->count, sizeof(finding));
   finding *f = &diag->items[diag->count++];
