@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# End to end, as a curator does it: content folder → pack → signature → a stick plugged into a
+# running kiosk, which installs it and reloads in place; then a stranger's unsigned pack, which
+# it refuses. The kiosk runs headless (SDL's offscreen driver) against a temporary data folder.
+# Usage: e2e_usb_install.sh "KIOSK COMMAND" FIXTURE_CONTENT_DIR WORKDIR
+set -euo pipefail
+read -r -a kiosk <<<"$1"
+fixture=$2
+work=$3
+rm -rf "$work" && mkdir -p "$work/media" "$work/data" && cd "$work"
+fail() {
+  echo "FAIL: $*" >&2
+  [ -f kiosk.log ] && sed 's/^/  kiosk: /' kiosk.log >&2
+  exit 1
+}
+
+# The curator's side: two versions of the content, signed.
+cp -r "$fixture" content
+"${kiosk[@]}" pack keygen --out . >/dev/null
+for v in 1 2; do
+  sed -i "s/^version: .*/version: $v/" content/pack.yaml
+  "${kiosk[@]}" pack build content -o "v$v.kpack" >/dev/null
+  "${kiosk[@]}" pack sign "v$v.kpack" --key kiosk.key >/dev/null
+done
+cat >kiosk.ini <<EOF
+[kiosk]
+data_dir = $work/data
+idle_timeout = 0
+[packs]
+trusted_key = $work/kiosk.pub
+watch = $work/media
+auto_install = true
+EOF
+"${kiosk[@]}" pack install v1.kpack --data-dir data --pubkey kiosk.pub >/dev/null
+
+# The kiosk, running.
+SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 \
+  "${kiosk[@]}" --config kiosk.ini --windowed >kiosk.log 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+wait_for() { # PATTERN: waits up to 60 s for the kiosk's log to show it
+  for _ in $(seq 600); do
+    grep -q "$1" kiosk.log && return 0
+    kill -0 $pid 2>/dev/null || fail "the kiosk stopped while waiting for \"$1\""
+    sleep 0.1
+  done
+  fail "no \"$1\" in the kiosk's log after 60 s"
+}
+
+# A curator's stick.
+mkdir -p media/sdb1
+cp v2.kpack v2.kpack.minisig media/sdb1/
+wait_for "Installed content pack test-pack (version 2)"
+"${kiosk[@]}" pack status --data-dir data | grep -q "active    test-pack version 2" ||
+  fail "the data folder does not show version 2"
+"${kiosk[@]}" pack status --data-dir data | grep -q "previous  test-pack version 1" ||
+  fail "version 1 was not kept for rollback"
+
+# A stranger's stick: the same content, unsigned, with a higher version.
+rm -r media/sdb1
+sed -i "s/^version: .*/version: 9/" content/pack.yaml
+"${kiosk[@]}" pack build content -o stranger.kpack >/dev/null
+mkdir -p media/sdc1 && cp stranger.kpack media/sdc1/
+wait_for "refused: the pack is not signed"
+"${kiosk[@]}" pack status --data-dir data | grep -q "active    test-pack version 2" ||
+  fail "a refused pack changed what the kiosk shows"
+
+# Stopped as systemd stops it: a clean exit, the visits recorded.
+kill -TERM $pid
+wait $pid || fail "the kiosk did not exit cleanly on SIGTERM"
+trap - EXIT
+"${kiosk[@]}" stats --data-dir data | grep -q "home" || fail "no visit to home was recorded"
+echo "usb install end to end: passed"
