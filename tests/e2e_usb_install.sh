@@ -2,11 +2,14 @@
 # End to end, as a curator does it: content folder → pack → signature → a stick plugged into a
 # running kiosk, which installs it and reloads in place; then a stranger's unsigned pack, which
 # it refuses. The kiosk runs headless (SDL's offscreen driver) against a temporary data folder.
-# Usage: e2e_usb_install.sh "KIOSK COMMAND" FIXTURE_CONTENT_DIR WORKDIR
+# systemd is stood in for by notify_listen: the kiosk must say READY=1 after its first frame and
+# feed the watchdog (WATCHDOG=1) from its render loop.
+# Usage: e2e_usb_install.sh "KIOSK COMMAND" FIXTURE_CONTENT_DIR WORKDIR "NOTIFY_LISTEN COMMAND"
 set -euo pipefail
 read -r -a kiosk <<<"$1"
 fixture=$2
 work=$3
+read -r -a listen <<<"$4"
 rm -rf "$work" && mkdir -p "$work/media" "$work/data" && cd "$work"
 fail() {
   echo "FAIL: $*" >&2
@@ -33,12 +36,16 @@ auto_install = true
 EOF
 "${kiosk[@]}" pack install v1.kpack --data-dir data --pubkey kiosk.pub >/dev/null
 
-# The kiosk, running; SDL's software renderer, so that no GL driver is loaded (Mesa's leaks
-# would fail LeakSanitizer in the asan preset).
-SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 SDL_RENDER_DRIVER=software \
+# The kiosk, running as systemd runs it, with a 2-second watchdog; SDL's software renderer, so
+# that no GL driver is loaded (Mesa's leaks would fail LeakSanitizer in the asan preset).
+"${listen[@]}" "$work/notify.sock" 20 >notify.log &
+listener=$!
+for _ in $(seq 100); do [ -S notify.sock ] && break; sleep 0.1; done
+NOTIFY_SOCKET=$work/notify.sock WATCHDOG_USEC=2000000 \
+  SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 SDL_RENDER_DRIVER=software \
   "${kiosk[@]}" --config kiosk.ini --windowed >kiosk.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
+trap 'kill $pid $listener 2>/dev/null || true' EXIT
 wait_for() { # PATTERN: waits up to 60 s for the kiosk's log to show it
   for _ in $(seq 600); do
     grep -q "$1" kiosk.log && return 0
@@ -69,6 +76,9 @@ wait_for "refused: the pack is not signed"
 # Stopped as systemd stops it: a clean exit, the visits recorded.
 kill -TERM $pid
 wait $pid || fail "the kiosk did not exit cleanly on SIGTERM"
+kill $listener 2>/dev/null || true
 trap - EXIT
+grep -qx "READY=1" notify.log || fail "the kiosk never told systemd it was ready"
+[ "$(grep -cx "WATCHDOG=1" notify.log)" -ge 2 ] || fail "the kiosk did not feed the watchdog"
 "${kiosk[@]}" stats --data-dir data | grep -q "home" || fail "no visit to home was recorded"
 echo "usb install end to end: passed"
