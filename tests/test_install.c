@@ -203,14 +203,20 @@ static void installs_keeps_previous_and_rolls_back(void **state) {
 /* ---- refusals ------------------------------------------------------------------------------ */
 
 /* Installs `path` over v3 and expects a refusal mentioning `needle`, with v3 still shown. */
-static void expect_refused_with(const char *path, const ks_install_opts *o, const char *needle) {
+static void expect_refused_with(const char *path, const ks_install_opts *opts_in,
+                                const char *needle) {
   bool ok;
-  ks_diag *d = install(path, o, &ok);
+  ks_refusal why = {0};
+  ks_install_opts o = *opts_in;
+  o.refusal = &why;
+  ks_diag *d = install(path, &o, &ok);
   if (ok || !ks_diag_contains(d, needle)) {
     ks_diag_print(d, stderr);
     fail_msg("%s: expected a refusal containing \"%s\"", path, needle);
   }
   ks_diag_destroy(d);
+  /* The screen gets the reason in both languages. */
+  assert_true(why.zh[0] && why.en[0]);
   char sha[65];
   check_folder(sha);
   assert_string_equal(sha, sha3);
@@ -588,8 +594,8 @@ static void installs_in_the_background(void **state) {
   ks_install_job *job = ks_install_job_start(v4, &o);
   double progress = 0;
   bool ok = false;
-  char msg[512];
-  while (!ks_install_job_poll(job, &progress, &ok, msg, sizeof msg))
+  ks_refusal why;
+  while (!ks_install_job_poll(job, &progress, &ok, &why))
     nanosleep(&(struct timespec){0, 1000000}, NULL);
   ks_install_job_destroy(job);
   assert_true(ok);
@@ -599,12 +605,13 @@ static void installs_in_the_background(void **state) {
   assert_string_equal(sha, sha4);
   /* A refusal comes back in plain words, without the file's path. */
   job = ks_install_job_start(v3, &o);
-  while (!ks_install_job_poll(job, &progress, &ok, msg, sizeof msg))
+  while (!ks_install_job_poll(job, &progress, &ok, &why))
     nanosleep(&(struct timespec){0, 1000000}, NULL);
   ks_install_job_destroy(job);
   assert_false(ok);
-  assert_string_equal(msg, "version 3 is older than the installed version 4; ask for a rollback "
-                           "explicitly to install it");
+  assert_string_equal(why.en, "version 3 is older than the installed version 4; ask for a "
+                              "rollback explicitly to install it");
+  assert_string_equal(why.zh, "版本 3 比已安装的版本 4 旧；如需回退，请明确要求回退");
 }
 
 /* ---- fault injection ----------------------------------------------------------------------- */

@@ -164,8 +164,9 @@ static void start_install(service *s, ks_ui *ui) {
 static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   double progress;
   bool ok;
-  char msg[1024], zh[1400], en[1400];
-  if (!ks_install_job_poll(s->job, &progress, &ok, msg, sizeof msg)) {
+  ks_refusal why = {0};
+  char zh[2400], en[2400], name[KS_WATCH_PATH];
+  if (!ks_install_job_poll(s->job, &progress, &ok, &why)) {
     ks_ui_set_notice(ui, "正在安装内容包……", "Installing the content pack…", (float)progress, 0);
     *redraw = true;
     return NULL;
@@ -175,8 +176,9 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   s->handled = s->offered; /* handled: not offered again while it stays the same */
   *redraw = true;
   if (!ok) {
-    snprintf(zh, sizeof zh, "未安装 %s：%s", basename(s->offered.path), msg);
-    snprintf(en, sizeof en, "Not installed: %s: %s", basename(s->offered.path), msg);
+    snprintf(name, sizeof name, "%s", s->offered.path);
+    snprintf(zh, sizeof zh, "未安装 %s：%s", basename(name), why.zh);
+    snprintf(en, sizeof en, "Not installed: %s: %s", basename(name), why.en);
     ks_ui_set_notice(ui, zh, en, -1, KS_NOTICE_DISMISS);
     return NULL;
   }

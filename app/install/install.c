@@ -22,16 +22,24 @@ enum { MARGIN = 1 << 20 }; /* free space kept beyond the new pack, for the folde
 
 static ks_fsops *ops_of(const ks_install_opts *o) { return o->ops ? o->ops : ks_fsops_posix(); }
 
-static void say(ks_diag *diag, const char *src, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void say(ks_diag *diag, const char *src, const char *fmt, ...) {
-  char msg[1024];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  ks_diag_add(diag, KS_ERROR, (ks_loc){.file = src}, "refused: %s", msg);
+/* A refusal: the log gets the English line, the screen the first refusal in both languages. */
+static void refused(const ks_install_opts *o, ks_diag *diag, const char *src, const char *zh,
+                    const char *en) {
+  ks_diag_add(diag, KS_ERROR, (ks_loc){.file = src}, "refused: %s", en);
+  if (o->refusal && !o->refusal->en[0]) {
+    snprintf(o->refusal->zh, sizeof o->refusal->zh, "%s", zh);
+    snprintf(o->refusal->en, sizeof o->refusal->en, "%s", en);
+  }
 }
+
+/* Both formats are literals, checked against the same arguments by the compiler. */
+#define REFUSE(o, diag, src, zh, en, ...)                                                          \
+  do {                                                                                             \
+    char zh_[1024], en_[1024];                                                                     \
+    snprintf(zh_, sizeof zh_, zh, __VA_ARGS__);                                                    \
+    snprintf(en_, sizeof en_, en, __VA_ARGS__);                                                    \
+    refused(o, diag, src, zh_, en_);                                                               \
+  } while (0)
 
 static void path_of(char *out, size_t size, const char *dir, const char *a, const char *b) {
   snprintf(out, size, "%s/%s%s%s", dir, a, b ? "/" : "", b ? b : "");
@@ -106,18 +114,23 @@ typedef struct {
   char sha256[65];                     /* what names the installed file */
 } hashes;
 
+/* Says why a step failed, in both languages. */
+#define WHY(why, ZH, EN, ...)                                                                      \
+  (snprintf((why)->zh, sizeof(why)->zh, ZH, __VA_ARGS__),                                          \
+   snprintf((why)->en, sizeof(why)->en, EN, __VA_ARGS__))
+
 /* Copies `src` to `dst` through `ops`, hashing as it goes. The stick is read once. */
 static bool copy_hashing(const ks_install_opts *o, const char *src, const char *dst, off_t expect,
-                         hashes *h, char *why, size_t why_size) {
+                         hashes *h, ks_refusal *why) {
   ks_fsops *ops = ops_of(o);
   int in = ops->open(ops, src, O_RDONLY, 0);
   if (in < 0) {
-    snprintf(why, why_size, "cannot read the pack: %s", strerror(errno));
+    WHY(why, "无法读取内容包：%s", "cannot read the pack: %s", strerror(errno));
     return false;
   }
   int out = ops->open(ops, dst, O_WRONLY | O_CREAT | O_EXCL, 0644);
   if (out < 0) {
-    snprintf(why, why_size, "cannot create %s: %s", dst, strerror(errno));
+    WHY(why, "无法创建 %.200s：%s", "cannot create %.200s: %s", dst, strerror(errno));
     ops->close(ops, in);
     return false;
   }
@@ -131,7 +144,7 @@ static bool copy_hashing(const ks_install_opts *o, const char *src, const char *
   for (;;) {
     ssize_t r = ops->read(ops, in, buf, 1 << 16);
     if (r < 0) {
-      snprintf(why, why_size, "the stick failed while copying: %s", strerror(errno));
+      WHY(why, "复制时U盘读取失败：%s", "the stick failed while copying: %s", strerror(errno));
       ok = false;
       break;
     }
@@ -146,7 +159,7 @@ static bool copy_hashing(const ks_install_opts *o, const char *src, const char *
     for (ssize_t done = 0; ok && done < r;) { /* a short write continues where it stopped */
       ssize_t w = ops->write(ops, out, buf + done, (size_t)(r - done));
       if (w <= 0) {
-        snprintf(why, why_size, "cannot write the local copy: %s", strerror(errno));
+        WHY(why, "无法写入本地副本：%s", "cannot write the local copy: %s", strerror(errno));
         ok = false;
       } else {
         done += w;
@@ -157,14 +170,13 @@ static bool copy_hashing(const ks_install_opts *o, const char *src, const char *
   }
   free(buf);
   if (ok && total != expect) {
-    snprintf(why, why_size,
-             "the file changed on the stick while it was copied (%lld bytes "
-             "instead of %lld)",
-             (long long)total, (long long)expect);
+    WHY(why, "复制期间U盘上的文件发生了变化（%lld 字节而非 %lld 字节）",
+        "the file changed on the stick while it was copied (%lld bytes instead of %lld)",
+        (long long)total, (long long)expect);
     ok = false;
   }
   if (ok && ops->fsync(ops, out) != 0) {
-    snprintf(why, why_size, "cannot sync the local copy: %s", strerror(errno));
+    WHY(why, "无法同步本地副本：%s", "cannot sync the local copy: %s", strerror(errno));
     ok = false;
   }
   ok = ops->close(ops, out) == 0 && ok;
@@ -207,11 +219,12 @@ static bool check_copy(const char *copy, const ks_install_opts *o, ks_installed 
     size_t shown = 0;
     for (size_t i = 0; i < ks_diag_size(d) && shown < 5; i++)
       if (ks_diag_severity(d, i) == KS_ERROR) {
-        say(diag, src, "the pack failed validation: %s", without_path(ks_diag_text(d, i), copy));
+        REFUSE(o, diag, src, "内容包未通过校验：%s", "the pack failed validation: %s",
+               without_path(ks_diag_text(d, i), copy));
         shown++;
       }
     if (!shown)
-      say(diag, src, "the pack could not be read");
+      REFUSE(o, diag, src, "无法读取内容包%s", "the pack could not be read%s", "");
   } else {
     info->present = true;
     snprintf(info->id, sizeof info->id, "%s", c->meta.id);
@@ -287,40 +300,43 @@ void ks_install_recover(const char *data_dir, ks_fsops *ops) {
 bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
   ks_fsops *ops = ops_of(o);
   const char *dir = o->data_dir;
-  char staging[4096], packs[4096], part[4096 + 64], final[4096 + 128], why[8192 + 512];
+  char staging[4096], packs[4096], part[4096 + 64], final[4096 + 128];
   path_of(staging, sizeof staging, dir, "staging", NULL);
   path_of(packs, sizeof packs, dir, "packs", NULL);
   if ((ops->mkdir(ops, dir, 0755) != 0 && errno != EEXIST) ||
       (ops->mkdir(ops, staging, 0755) != 0 && errno != EEXIST) ||
       (ops->mkdir(ops, packs, 0755) != 0 && errno != EEXIST)) {
-    say(diag, src, "cannot prepare the data folder %s: %s", dir, strerror(errno));
+    REFUSE(o, diag, src, "无法准备数据目录 %.300s：%s", "cannot prepare the data folder %.300s: %s",
+           dir, strerror(errno));
     return false;
   }
   ks_install_recover(dir, ops);
 
   struct stat st;
   if (stat(src, &st) != 0 || !S_ISREG(st.st_mode)) {
-    say(diag, src, "not a readable file");
+    REFUSE(o, diag, src, "不是可读取的文件%s", "not a readable file%s", "");
     return false;
   }
   uint64_t free_bytes;
   if (ops->free_space(ops, dir, &free_bytes) != 0) {
-    say(diag, src, "cannot tell the free space of %s: %s", dir, strerror(errno));
+    REFUSE(o, diag, src, "无法得知 %.300s 的剩余空间：%s",
+           "cannot tell the free space of %.300s: %s", dir, strerror(errno));
     return false;
   }
   if (free_bytes < (uint64_t)st.st_size + MARGIN) {
-    say(diag, src,
-        "not enough free space: the pack needs %lld bytes beside the installed ones, "
-        "%llu are free",
-        (long long)st.st_size + MARGIN, (unsigned long long)free_bytes);
+    REFUSE(o, diag, src, "空间不足：内容包需要 %lld 字节，只剩 %llu 字节",
+           "not enough free space: the pack needs %lld bytes beside the installed ones, "
+           "%llu are free",
+           (long long)st.st_size + MARGIN, (unsigned long long)free_bytes);
     return false;
   }
 
   /* 1. The local copy, hashed while copied. */
   snprintf(part, sizeof part, "%s/incoming-%ld.part", staging, (long)getpid());
   hashes h;
-  if (!copy_hashing(o, src, part, st.st_size, &h, why, sizeof why)) {
-    say(diag, src, "%s", why);
+  ks_refusal why = {0};
+  if (!copy_hashing(o, src, part, st.st_size, &h, &why)) {
+    refused(o, diag, src, why.zh, why.en);
     ops->unlink(ops, part);
     return false;
   }
@@ -328,13 +344,15 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
   char sig_path[4096], comment[1024];
   snprintf(sig_path, sizeof sig_path, "%s.minisig", src);
   size_t sig_size = 0;
-  char *sig = ks_file_read(sig_path, 8192, &sig_size, why, sizeof why);
+  char err[512];
+  char *sig = ks_file_read(sig_path, 8192, &sig_size, err, sizeof err);
   bool signed_ok = false;
   if (!sig && !o->allow_unsigned) {
-    say(diag, src, "the pack is not signed (no %s)", sig_path);
+    REFUSE(o, diag, src, "内容包没有签名（缺少 %.300s）", "the pack is not signed (no %.300s)",
+           sig_path);
   } else if (sig && !ks_sign_verify(h.blake2b, sig, o->keys, o->n_keys, comment, sizeof comment,
-                                    why, sizeof why)) {
-    say(diag, src, "%s", why);
+                                    err, sizeof err)) {
+    REFUSE(o, diag, src, "签名不被接受：%s", "%s", err);
   } else {
     signed_ok = true;
   }
@@ -347,7 +365,8 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
     char expected[256];
     ks_sign_pack_comment(incoming.id, incoming.version, expected, sizeof expected);
     if (strcmp(expected, comment) != 0) {
-      say(diag, src, "the signature is for \"%s\", but the pack is \"%s\"", comment, expected);
+      REFUSE(o, diag, src, "签名对应“%.200s”，但内容包是“%.200s”",
+             "the signature is for \"%.200s\", but the pack is \"%.200s\"", comment, expected);
       ok = false;
     }
   }
@@ -358,19 +377,21 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
     ks_installed now = {0};
     if (describe(dir, current, &now) && strcmp(now.id, incoming.id) == 0) {
       if (strcmp(current, h.sha256) == 0) {
-        say(diag, src, "this pack (version %" PRId64 ") is already the one shown", now.version);
+        REFUSE(o, diag, src, "该内容包（版本 %" PRId64 "）已在展示",
+               "this pack (version %" PRId64 ") is already the one shown", now.version);
         ok = false;
       } else if (incoming.version < now.version && !o->allow_older) {
-        say(diag, src,
-            "version %" PRId64 " is older than the installed version %" PRId64
-            "; ask for a rollback explicitly to install it",
-            incoming.version, now.version);
+        REFUSE(o, diag, src,
+               "版本 %" PRId64 " 比已安装的版本 %" PRId64 " 旧；如需回退，请明确要求回退",
+               "version %" PRId64 " is older than the installed version %" PRId64
+               "; ask for a rollback explicitly to install it",
+               incoming.version, now.version);
         ok = false;
       } else if (incoming.version == now.version && !o->allow_older) {
-        say(diag, src,
-            "version %" PRId64 " is installed already with other content; raise the "
-            "pack's version",
-            now.version);
+        REFUSE(o, diag, src, "版本 %" PRId64 " 已安装且内容不同；请提高内容包的版本号",
+               "version %" PRId64 " is installed already with other content; raise the "
+               "pack's version",
+               now.version);
         ok = false;
       }
     }
@@ -382,13 +403,14 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
   /* 5. Into place, then the switch: each step durable before the next. */
   snprintf(final, sizeof final, "%s/%s.kpack", packs, h.sha256);
   if (ops->rename(ops, part, final) != 0 || !sync_dir(ops, packs)) {
-    say(diag, src, "cannot move the pack into place: %s", strerror(errno));
+    REFUSE(o, diag, src, "无法放置内容包：%s", "cannot move the pack into place: %s",
+           strerror(errno));
     ops->unlink(ops, part);
     return false;
   }
   if (!write_active(ops, dir, h.sha256, have_current ? current : NULL)) {
-    say(diag, src, "cannot switch to the new pack: %s (the old one is still shown)",
-        strerror(errno));
+    REFUSE(o, diag, src, "无法切换到新内容包：%s（仍展示原内容）",
+           "cannot switch to the new pack: %s (the old one is still shown)", strerror(errno));
     return false;
   }
   prune(ops, dir, h.sha256, have_current ? current : NULL);

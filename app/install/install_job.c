@@ -15,7 +15,7 @@ struct ks_install_job {
   pthread_mutex_t lock; /* guards what follows: written by the job, read by the UI */
   double progress;
   bool done, ok;
-  char msg[1024];
+  ks_refusal why; /* written by ks_install through opts.refusal, read once done */
 };
 
 static void on_progress(void *ctx, double fraction) {
@@ -29,18 +29,12 @@ static void *run(void *arg) {
   ks_install_job *job = arg;
   ks_diag *diag = ks_diag_create();
   bool ok = ks_install(job->src, &job->opts, diag);
-  /* The log gets every finding; the screen gets the first error, in plain words. */
+  /* The log gets every finding; the screen gets the first refusal (job->why), in plain words. */
   if (ks_diag_size(diag))
     ks_diag_print(diag, stderr);
   pthread_mutex_lock(&job->lock);
   job->ok = ok;
   job->done = true;
-  for (size_t i = 0; i < ks_diag_size(diag) && !ok; i++)
-    if (ks_diag_severity(diag, i) == KS_ERROR) {
-      const char *text = ks_diag_text(diag, i), *why = strstr(text, "refused: ");
-      snprintf(job->msg, sizeof job->msg, "%s", why ? why + 9 : text);
-      break;
-    }
   pthread_mutex_unlock(&job->lock);
   ks_diag_destroy(diag);
   return NULL;
@@ -52,22 +46,24 @@ ks_install_job *ks_install_job_start(const char *src, const ks_install_opts *opt
   job->opts = *opts;
   job->opts.progress = on_progress;
   job->opts.progress_ctx = job;
+  job->opts.refusal = &job->why;
   pthread_mutex_init(&job->lock, NULL);
   job->started = pthread_create(&job->thread, NULL, run, job) == 0;
   if (!job->started) {
     job->done = true;
-    snprintf(job->msg, sizeof job->msg, "cannot start the install (out of threads)");
+    snprintf(job->why.zh, sizeof job->why.zh, "无法开始安装（线程不足）");
+    snprintf(job->why.en, sizeof job->why.en, "cannot start the install (out of threads)");
   }
   return job;
 }
 
-bool ks_install_job_poll(ks_install_job *job, double *progress, bool *ok, char *msg,
-                         size_t msg_size) {
+bool ks_install_job_poll(ks_install_job *job, double *progress, bool *ok, ks_refusal *why) {
   pthread_mutex_lock(&job->lock);
   bool done = job->done;
   *progress = job->progress;
   *ok = job->ok;
-  snprintf(msg, msg_size, "%s", job->msg);
+  if (done)
+    *why = job->why;
   pthread_mutex_unlock(&job->lock);
   return done;
 }

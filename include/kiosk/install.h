@@ -21,6 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Why an install was refused, in both of the kiosk's languages, for the screen. */
+typedef struct {
+  char zh[1024];
+  char en[1024];
+} ks_refusal;
+
 typedef struct {
   const char *data_dir;
   const ks_pubkey *keys; /* the keys the kiosk trusts */
@@ -32,6 +38,7 @@ typedef struct {
   /* Called as the install goes, from 0 to 1 (may be NULL); from the installing thread. */
   void (*progress)(void *ctx, double fraction);
   void *progress_ctx;
+  ks_refusal *refusal; /* when not NULL, gets the first refusal (left empty on success) */
 } ks_install_opts;
 
 typedef struct {

@@ -14,9 +14,8 @@ typedef struct ks_install_job ks_install_job;
  * job, and its progress callback is the job's own. */
 ks_install_job *ks_install_job_start(const char *src, const ks_install_opts *opts);
 /* How far it is (0…1). Returns true once it has finished, with `*ok` and, when it failed, the
- * reason in `msg` (the first finding, in plain words). */
-bool ks_install_job_poll(ks_install_job *job, double *progress, bool *ok, char *msg,
-                         size_t msg_size);
+ * reason in `why`, in plain words in both languages. */
+bool ks_install_job_poll(ks_install_job *job, double *progress, bool *ok, ks_refusal *why);
 /* Waits for the thread and frees the job. */
 void ks_install_job_destroy(ks_install_job *job);
 
