@@ -136,10 +136,12 @@ static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w
 
 void ui_screen_achievement(const frame *f) {
   const ks_exhibit *e = f->ui->exhibit;
-  char sub[256], place[160];
+  char sub[512], place[320];
   ui_place_of(f, e, place, sizeof place);
-  snprintf(sub, sizeof sub, "%d  ·  %s%s%s", e->year, ui_field_name(f, e->field),
-           place[0] ? "  ·  " : "", place);
+  snprintf(sub, sizeof sub, "%d  ·  ", e->year);
+  ui_append_unbroken(sub, sizeof sub, ui_field_name(f, e->field));
+  size_t n = strlen(sub);
+  snprintf(sub + n, sizeof sub - n, "%s%s", place[0] ? "  ·  " : "", place);
   const char *title = tr(f, &e->title);
   int top = ui_header(f, title, sub, false);
   int offset = (int)f->ui->scroll.pos, left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);

@@ -162,6 +162,9 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w);
 void ui_format_date(const frame *f, const char *date, char *out, size_t size);
 const char *ui_field_name(const frame *f, const char *field);
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
+/* Appends `s` to the string in `out` with word joiners between its CJK characters, so that a
+ * short name (a city, a field) is never broken across lines; truncates to `size`. */
+void ui_append_unbroken(char *out, size_t size, const char *s);
 
 /* Screens (screen_*.c). */
 void ui_screen_home(const frame *f);

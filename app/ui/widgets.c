@@ -4,6 +4,7 @@
 #include "kiosk/images.h"
 #include "kiosk/mem.h"
 #include "kiosk/textbox.h"
+#include "kiosk/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,6 +206,31 @@ const char *ui_field_name(const frame *f, const char *field) {
 }
 
 /* The places of an achievement: its place text, or the names of the cities it links to. */
+void ui_append_unbroken(char *out, size_t size, const char *s) {
+  static const char joiner[] = "\xe2\x81\xa0"; /* U+2060 WORD JOINER: no break here */
+  size_t n = strlen(out);
+  bool prev_cjk = false;
+  while (*s) {
+    uint32_t cp;
+    size_t len = ks_utf8_decode(s, strlen(s), &cp);
+    if (len == 0)
+      break;
+    bool cjk = cp >= 0x2E80;
+    size_t need = len + (prev_cjk && cjk ? 3 : 0);
+    if (n + need + 1 > size)
+      break;
+    if (prev_cjk && cjk) {
+      memcpy(out + n, joiner, 3);
+      n += 3;
+    }
+    memcpy(out + n, s, len);
+    n += len;
+    s += len;
+    prev_cjk = cjk;
+  }
+  out[n] = '\0';
+}
+
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
   out[0] = '\0';
   if (e->place.s[KS_LANG_ZH]) {
@@ -216,7 +242,8 @@ void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
     if (!t || t->kind != KS_KIND_CITY)
       continue;
     size_t n = strlen(out);
-    snprintf(out + n, size - n, "%s%s", n ? " · " : "", tr(f, &t->title));
+    snprintf(out + n, size - n, "%s", n ? " · " : "");
+    ui_append_unbroken(out, size, tr(f, &t->title)); /* a city's name is never split */
   }
 }
 
