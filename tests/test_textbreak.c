@@ -39,6 +39,16 @@ static void chinese_fills_lines(void **state) {
   assert_string_equal(lay("长三角科技创新共同体", 8, 0), "长三角科|技创新共|同体");
 }
 
+/* Word joiners (U+2060, zero width) keep a short name whole, as the UI joins a city's or a
+ * field's characters: the line breaks before the name, not inside it. */
+static void word_joiners_keep_names_whole(void **state) {
+  (void)state;
+  /* The measure counts each joiner as 2 units, so "智⁠能⁠制⁠造" is 14 wide here. */
+  assert_string_equal(lay("2024 · 智\u2060能\u2060制\u2060造", 15, 0),
+                      "2024 ·|智\u2060能\u2060制\u2060造");
+  assert_string_equal(lay("2024 · 智能制造", 15, 0), "2024 · 智能制|造");
+}
+
 static void closing_punctuation_never_starts_a_line(void **state) {
   (void)state;
   /* Greedy filling would put "。" alone on line 2; the character before it moves down too. */
@@ -116,6 +126,7 @@ int main(void) {
   ks_text_break_init();
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(chinese_fills_lines),
+      cmocka_unit_test(word_joiners_keep_names_whole),
       cmocka_unit_test(closing_punctuation_never_starts_a_line),
       cmocka_unit_test(opening_punctuation_never_ends_a_line),
       cmocka_unit_test(english_breaks_at_spaces),
