@@ -23,7 +23,9 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Touch kiosk for exhibition halls (SDL2, K
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd, udev")
+# SDL on KMS/DRM draws through EGL, GBM and a Mesa DRI driver (v3d on a Pi); none is a link
+# dependency of the binary, so shlibdeps cannot find them.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd, udev, libegl1, libgles2, libgbm1, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${CMAKE_SOURCE_DIR}/scripts/deb/postinst;${CMAKE_SOURCE_DIR}/scripts/deb/prerm;${CMAKE_SOURCE_DIR}/scripts/deb/conffiles")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -306,10 +306,14 @@ static void refuses_older_versions_unless_asked(void **state) {
   assert_false(ok);
   assert_true(ks_diag_contains(d, "version 3 is older than the installed version 4"));
   ks_diag_destroy(d);
+  ks_refusal why = {0};
+  o.refusal = &why;
   d = install(v4, &o, &ok);
   assert_false(ok);
   assert_true(ks_diag_contains(d, "already the one shown"));
+  assert_true(why.already_shown); /* the running kiosk says nothing on screen about it */
   ks_diag_destroy(d);
+  o.refusal = NULL;
   o.allow_older = true;
   d = install(v3, &o, &ok);
   assert_true(ok);

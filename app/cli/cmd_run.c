@@ -175,6 +175,12 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   s->job = NULL;
   s->handled = s->offered; /* handled: not offered again while it stays the same */
   *redraw = true;
+  if (!ok && why.already_shown && s->run->config.auto_install) {
+    /* The stick still holds the pack installed from it (the kiosk restarted, say): nothing to
+     * say on screen; the log has it. */
+    ks_ui_set_notice(ui, NULL, NULL, -1, 0);
+    return NULL;
+  }
   if (!ok) {
     snprintf(name, sizeof name, "%s", s->offered.path);
     snprintf(zh, sizeof zh, "未安装 %s：%s", basename(name), why.zh);

@@ -379,6 +379,8 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
       if (strcmp(current, h.sha256) == 0) {
         REFUSE(o, diag, src, "该内容包（版本 %" PRId64 "）已在展示",
                "this pack (version %" PRId64 ") is already the one shown", now.version);
+        if (o->refusal)
+          o->refusal->already_shown = true;
         ok = false;
       } else if (incoming.version < now.version && !o->allow_older) {
         REFUSE(o, diag, src,

@@ -25,6 +25,7 @@
 typedef struct {
   char zh[1024];
   char en[1024];
+  bool already_shown; /* the very pack the folder shows: nothing to tell a visitor about */
 } ks_refusal;
 
 typedef struct {
