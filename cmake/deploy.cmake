@@ -27,6 +27,6 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # dependency of the binary, so shlibdeps cannot find them.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd, udev, libegl1, libgles2, libgbm1, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
-    "${CMAKE_SOURCE_DIR}/scripts/deb/postinst;${CMAKE_SOURCE_DIR}/scripts/deb/prerm;${CMAKE_SOURCE_DIR}/scripts/deb/conffiles")
+    "${CMAKE_SOURCE_DIR}/scripts/deb/postinst;${CMAKE_SOURCE_DIR}/scripts/deb/prerm;${CMAKE_SOURCE_DIR}/scripts/deb/postrm;${CMAKE_SOURCE_DIR}/scripts/deb/conffiles")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

@@ -4,6 +4,7 @@
 
 #include <SDL.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 /* At rest the loop wakes every IDLE_SLEEP_MS to look for input (SDL 2.26 on KMS/DRM has no
@@ -16,6 +17,7 @@ struct ks_window {
   SDL_Renderer *renderer;
   bool mouse_down;
   int rotation; /* degrees clockwise */
+  bool first_frame_twice;
   ks_window_stats stats;
 };
 
@@ -34,6 +36,13 @@ ks_window *ks_window_open(const ks_window_opts *opts, char *err, size_t err_size
     snprintf(err, err_size, "cannot start video: %s", SDL_GetError());
     return NULL;
   }
+  /* On KMS/DRM, SDL 2.26 picks its desktop-GL renderer over the GLES library that EGL gives and
+   * then draws nothing but the clear colour (seen booting the .deb in a VM); GLES 2 is also what
+   * a Pi's GPU speaks. The first frame presented there shows only once a second one is. */
+  const char *driver = SDL_GetCurrentVideoDriver();
+  bool kms = driver && strcmp(driver, "KMSDRM") == 0;
+  if (kms && !SDL_GetHint(SDL_HINT_RENDER_DRIVER))
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI |
                  (opts->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE);
   /* Fullscreen windows are created at the display's bounds too: under X11 without a window
@@ -63,6 +72,7 @@ ks_window *ks_window_open(const ks_window_opts *opts, char *err, size_t err_size
   win->window = w;
   win->renderer = r;
   win->rotation = opts->rotation % 90 == 0 ? ((opts->rotation % 360) + 360) % 360 : 0;
+  win->first_frame_twice = kms;
   return win;
 }
 
@@ -84,6 +94,8 @@ void ks_window_size(const ks_window *win, int *width, int *height) {
 uint64_t ks_window_ticks(void) { return SDL_GetTicks64(); }
 
 int ks_window_rotation(const ks_window *win) { return win->rotation; }
+
+bool ks_window_first_frame_twice(const ks_window *win) { return win->first_frame_twice; }
 
 /* Physical pixels to the logical frame the screens are laid out in (undoing the rotation), in
  * screen-relative units: 1.0 is the short side. */

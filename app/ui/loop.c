@@ -47,7 +47,7 @@ ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_h
   ks_kiosk_hooks none = {0};
   if (!hooks)
     hooks = &none;
-  bool first_pending = hooks->first_frame != NULL;
+  bool first_pending = hooks->first_frame != NULL, presented_once = false;
   int w, h;
   ks_window_size(win, &w, &h);
   ks_gfx *gfx = ks_gfx_create(ks_window_renderer(win), w, h, 2);
@@ -124,6 +124,9 @@ ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_h
         hooks->first_frame(hooks->ctx);
         first_pending = false;
       }
+      if (!presented_once && ks_window_first_frame_twice(win))
+        dirty = true; /* the same frame again, so that the display shows it */
+      presented_once = true;
     }
   }
   ks_gesture_destroy(gm);

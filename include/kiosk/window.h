@@ -41,6 +41,9 @@ SDL_Renderer *ks_window_renderer(ks_window *win);
 void ks_window_size(const ks_window *win, int *width, int *height);
 /* The rotation drawing must apply (ks_gfx_set_rotation); touches arrive already turned back. */
 int ks_window_rotation(const ks_window *win);
+/* True where the first frame presented is not shown until a second one is (SDL 2.26 on KMS/DRM
+ * with Mesa): the loop then presents its first frame twice, or a kiosk at rest would stay dark. */
+bool ks_window_first_frame_twice(const ks_window *win);
 /* Collects waiting input into `out` (at most `cap`). With none waiting, waits up to
  * `timeout_ms` in sleeps of at most 40 ms, so that an idle kiosk wakes ~25 times a second. */
 size_t ks_window_poll(ks_window *win, int timeout_ms, ks_input *out, size_t cap);
