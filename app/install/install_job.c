@@ -30,7 +30,9 @@ static void *run(void *arg) {
   ks_diag *diag = ks_diag_create();
   bool ok = ks_install(job->src, &job->opts, diag);
   /* The log gets every finding; the screen gets the first refusal (job->why), in plain words. */
-  if (ks_diag_size(diag))
+  if (!ok && job->why.already_shown) /* a stick left in: not an error worth a log scanner's alarm */
+    fprintf(stderr, "kiosk: %s is the pack already shown\n", job->src);
+  else if (ks_diag_size(diag))
     ks_diag_print(diag, stderr);
   pthread_mutex_lock(&job->lock);
   job->ok = ok;
