@@ -64,8 +64,10 @@ wait_for "Installed content pack test-pack (version 2)"
 "${kiosk[@]}" pack status --data-dir data | grep -q "previous  test-pack version 1" ||
   fail "version 1 was not kept for rollback"
 
+grep -q "media/sdb1/v2.kpack" data/installed-from || fail "the source of the installed pack was not noted"
+
 # A stranger's stick: the same content, unsigned, with a higher version.
-rm -r media/sdb1
+# (the curator's stick stays in)
 sed -i "s/^version: .*/version: 9/" content/pack.yaml
 "${kiosk[@]}" pack build content -o stranger.kpack >/dev/null
 mkdir -p media/sdc1 && cp stranger.kpack media/sdc1/
@@ -81,4 +83,16 @@ trap - EXIT
 grep -qx "READY=1" notify.log || fail "the kiosk never told systemd it was ready"
 [ "$(grep -cx "WATCHDOG=1" notify.log)" -ge 2 ] || fail "the kiosk did not feed the watchdog"
 "${kiosk[@]}" stats --data-dir data | grep -q "home" || fail "no visit to home was recorded"
+# Started again with both sticks still in: the stranger's pack is refused again, the curator's,
+# already shown, is not even offered (visitors would see the notice).
+mv kiosk.log kiosk-first.log
+SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0 SDL_RENDER_DRIVER=software \
+  "${kiosk[@]}" --config kiosk.ini --windowed >kiosk.log 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+wait_for "refused: the pack is not signed"
+grep -q "sdb1/v2.kpack" kiosk.log && fail "the pack already installed from the stick was offered again"
+kill -TERM $pid
+wait $pid || fail "the kiosk did not exit cleanly on SIGTERM"
+trap - EXIT
 echo "usb install end to end: passed"

@@ -148,6 +148,39 @@ static bool same_file(const ks_found_pack *a, const ks_found_pack *b) {
   return strcmp(a->path, b->path) == 0 && a->size == b->size && a->mtime == b->mtime;
 }
 
+/* DATA_DIR/installed-from names the stick file the shown pack came from (size, mtime, path), so
+ * that a stick left in is not offered again after a restart: visitors would see the notice. */
+static void installed_from_path(const service *s, char *out, size_t size) {
+  snprintf(out, size, "%s/installed-from", s->run->config.data_dir);
+}
+
+static void remember_source(const service *s, const ks_found_pack *f) {
+  char path[KS_CONFIG_PATH + 32];
+  installed_from_path(s, path, sizeof path);
+  FILE *out = fopen(path, "w");
+  if (!out)
+    return; /* only a convenience: the install itself is done */
+  fprintf(out, "%lld %lld %s\n", (long long)f->size, (long long)f->mtime, f->path);
+  fclose(out);
+}
+
+static void recall_source(const service *s, ks_found_pack *f) {
+  char path[KS_CONFIG_PATH + 32], line[KS_WATCH_PATH + 64];
+  installed_from_path(s, path, sizeof path);
+  FILE *in = fopen(path, "r");
+  long long size, mtime;
+  int at = 0;
+  if (in && fgets(line, sizeof line, in) && sscanf(line, "%lld %lld %n", &size, &mtime, &at) == 2 &&
+      at > 0) {
+    line[strcspn(line, "\n")] = '\0';
+    snprintf(f->path, sizeof f->path, "%s", line + at);
+    f->size = size;
+    f->mtime = mtime;
+  }
+  if (in)
+    fclose(in);
+}
+
 static void start_install(service *s, ks_ui *ui) {
   const ks_config *c = &s->run->config;
   ks_install_opts o = {.data_dir = c->data_dir,
@@ -201,6 +234,7 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
     return NULL;
   }
   ks_diag_destroy(diag);
+  remember_source(s, &s->offered);
   track_visit(s, ui, true); /* the visit ends with the content it was about */
   s->retiring = s->current;
   s->current = next;
@@ -341,6 +375,8 @@ int ks_cmd_run(const ks_run_opts *run) {
     fprintf(stderr, "kiosk: WARNING: allow_unsigned is on: packs without a signature will be "
                     "installed. Never on a kiosk in a public hall.\n");
   service s = {.run = run, .fonts_dir = fonts_dir};
+  if (c->data_dir[0])
+    recall_source(&s, &s.handled); /* the pack shown came from there: not offered again */
   if (!choose_pack(run, &s.current))
     return 1;
   s.fonts = ks_fonts_open(fonts_dir, err, sizeof err);
