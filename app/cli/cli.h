@@ -18,8 +18,6 @@ int ks_cmd_verify(int argc, char **argv);
 int ks_cmd_install(int argc, char **argv);
 int ks_cmd_status(int argc, char **argv);
 int ks_cmd_rollback(int argc, char **argv);
-/* Reads a minisign public key file. */
-bool ks_cli_read_pubkey(const char *path, ks_pubkey *out, char *err, size_t err_size);
 /* Gives a UI the bundled map (assets/map/delta.txt); says on stderr when it cannot. */
 void ks_cli_attach_map(ks_ui *ui);
 /* Renders one screen to PNG, headless. */

@@ -3,7 +3,6 @@
 #include "cli.h"
 
 #include "kiosk/diag.h"
-#include "kiosk/fileio.h"
 #include "kiosk/install.h"
 #include "kiosk/paths.h"
 #include "kiosk/sign.h"
@@ -20,14 +19,6 @@ static void print_findings(ks_diag *diag) {
   if (ks_diag_size(diag) > 0)
     ks_diag_print(diag, stderr);
   ks_diag_destroy(diag);
-}
-
-bool ks_cli_read_pubkey(const char *path, ks_pubkey *out, char *err, size_t err_size) {
-  size_t size;
-  char *text = ks_file_read(path, 4096, &size, err, err_size);
-  bool ok = text && ks_sign_parse_pubkey(text, out, err, err_size);
-  free(text);
-  return ok;
 }
 
 static const char install_usage[] =
@@ -66,7 +57,7 @@ static int parse(int argc, char **argv, install_args *a, bool want_pack) {
         fprintf(stderr, "kiosk pack install: at most %d trusted keys\n", MAX_KEYS);
         return 2;
       }
-      if (!ks_cli_read_pubkey(argv[++i], &a->keys[a->n_keys], err, sizeof err)) {
+      if (!ks_sign_read_pubkey(argv[++i], &a->keys[a->n_keys], err, sizeof err)) {
         fprintf(stderr, "kiosk pack install: %s: %s\n", argv[i], err);
         return 1;
       }

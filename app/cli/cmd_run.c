@@ -64,11 +64,13 @@ typedef struct {
   ks_stats *stats;
   char visit[KS_STATS_MAX_EXHIBIT + 1];
   ks_lang visit_lang;
-  int64_t visit_since;     /* wall clock, for the record */
-  uint64_t visit_since_ms; /* monotonic, for the duration */
-  bool watchdog;
-  ks_ui *first_ui; /* the UI shown first, until its first frame */
-  bool started;    /* the first frame is on screen */
+  int64_t visit_since;       /* wall clock, for the record */
+  uint64_t visit_since_ms;   /* monotonic, for the duration */
+  int tick_ms;               /* how often the loop calls at rest; the watchdog is fed this often */
+  uint64_t next_watchdog_ms; /* 0: no watchdog */
+  const char *roots[KS_CONFIG_MAX_WATCH]; /* the configuration's watch folders */
+  ks_ui *first_ui;                        /* the UI shown first, until its first frame */
+  bool started;                           /* the first frame is on screen */
 } service;
 
 static uint64_t mono_ms(void) {
@@ -99,9 +101,7 @@ static void track_visit(service *s, const ks_ui *ui, bool force_end) {
   ks_screen_id screen = ks_ui_screen(ui);
   if (!force_end && screen != KS_SCREEN_ATTRACT) {
     const char *id = ks_ui_exhibit(ui);
-    static const char *const names[KS_SCREEN_COUNT] = {
-        "home", "achievements", "achievement", "timeline", "event", "cities", "city", "attract"};
-    snprintf(now, sizeof now, "%s", id ? id : names[screen]);
+    snprintf(now, sizeof now, "%s", id ? id : ks_screen_name(screen));
   }
   ks_lang lang = ks_ui_lang(ui);
   if (strcmp(now, s->visit) == 0 && lang == s->visit_lang)
@@ -143,6 +143,15 @@ static void export_stats(service *s, ks_ui *ui) {
 }
 
 /* ---- sticks and installs -------------------------------------------------------------------- */
+
+static const char installing_zh[] = "正在安装内容包……",
+                  installing_en[] = "Installing the content pack…";
+
+/* The file name of a path on a stick, for a notice. */
+static const char *file_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
 
 static bool same_file(const ks_found_pack *a, const ks_found_pack *b) {
   return strcmp(a->path, b->path) == 0 && a->size == b->size && a->mtime == b->mtime;
@@ -190,7 +199,7 @@ static void start_install(service *s, ks_ui *ui) {
                        .fonts_dir = s->fonts_dir};
   fprintf(stderr, "kiosk: installing %s\n", s->offered.path);
   s->job = ks_install_job_start(s->offered.path, &o);
-  ks_ui_set_notice(ui, "正在安装内容包……", "Installing the content pack…", 0, 0);
+  ks_ui_set_notice(ui, installing_zh, installing_en, 0, 0);
 }
 
 /* Follows a running install; on success opens the new pack and returns the UI for it. */
@@ -198,9 +207,9 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   double progress;
   bool ok;
   ks_refusal why = {0};
-  char zh[2400], en[2400], name[KS_WATCH_PATH];
+  char zh[2400], en[2400];
   if (!ks_install_job_poll(s->job, &progress, &ok, &why)) {
-    ks_ui_set_notice(ui, "正在安装内容包……", "Installing the content pack…", (float)progress, 0);
+    ks_ui_set_notice(ui, installing_zh, installing_en, (float)progress, 0);
     *redraw = true;
     return NULL;
   }
@@ -215,9 +224,8 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
     return NULL;
   }
   if (!ok) {
-    snprintf(name, sizeof name, "%s", s->offered.path);
-    snprintf(zh, sizeof zh, "未安装 %s：%s", basename(name), why.zh);
-    snprintf(en, sizeof en, "Not installed: %s: %s", basename(name), why.en);
+    snprintf(zh, sizeof zh, "未安装 %s：%s", file_name(s->offered.path), why.zh);
+    snprintf(en, sizeof en, "Not installed: %s: %s", file_name(s->offered.path), why.en);
     ks_ui_set_notice(ui, zh, en, -1, KS_NOTICE_DISMISS);
     return NULL;
   }
@@ -251,11 +259,8 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
  * goes. */
 static void watch_sticks(service *s, ks_ui *ui, bool *redraw) {
   const ks_config *c = &s->run->config;
-  const char *roots[KS_CONFIG_MAX_WATCH];
-  for (size_t i = 0; i < c->n_watch; i++)
-    roots[i] = c->watch[i];
   ks_found_pack found[MAX_FOUND];
-  size_t n = ks_watch_find(roots, c->n_watch, found, MAX_FOUND);
+  size_t n = ks_watch_find(s->roots, c->n_watch, found, MAX_FOUND);
   bool offered_there = false;
   const ks_found_pack *pick = NULL;
   for (size_t i = 0; i < n; i++) {
@@ -277,12 +282,11 @@ static void watch_sticks(service *s, ks_ui *ui, bool *redraw) {
     start_install(s, ui);
     return;
   }
-  char zh[1400], en[1400], name[KS_WATCH_PATH];
-  snprintf(name, sizeof name, "%s", pick->path);
-  snprintf(zh, sizeof zh, "U盘上有内容包 %s（%.1f MB）。策展人可轻触“安装”。", basename(name),
-           (double)pick->size / 1e6);
+  char zh[1400], en[1400];
+  snprintf(zh, sizeof zh, "U盘上有内容包 %s（%.1f MB）。策展人可轻触“安装”。",
+           file_name(pick->path), (double)pick->size / 1e6);
   snprintf(en, sizeof en, "A content pack is on the stick: %s (%.1f MB). Curators: tap Install.",
-           basename(name), (double)pick->size / 1e6);
+           file_name(pick->path), (double)pick->size / 1e6);
   ks_ui_set_notice(ui, zh, en, -1,
                    KS_NOTICE_INSTALL | KS_NOTICE_DISMISS | (s->stats ? KS_NOTICE_EXPORT : 0));
 }
@@ -300,8 +304,11 @@ static void on_first_frame(void *ctx) {
 
 static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
   service *s = ctx;
-  if (s->watchdog)
-    sd_notify(0, "WATCHDOG=1"); /* the loop is alive: it got here */
+  uint64_t now = mono_ms();
+  if (s->next_watchdog_ms && now >= s->next_watchdog_ms) {
+    sd_notify(0, "WATCHDOG=1");                       /* the loop is alive: it got here */
+    s->next_watchdog_ms = now + (uint64_t)s->tick_ms; /* not every frame of a fling */
+  }
   track_visit(s, ui, false);
   unsigned tap = ks_ui_take_notice_tap(ui);
   if (tap & KS_NOTICE_DISMISS)
@@ -312,9 +319,9 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
     export_stats(s, ui);
   if (s->job)
     return follow_install(s, ui, redraw);
-  if (!s->run->config.data_dir[0] || mono_ms() < s->next_watch_ms)
+  if (!s->run->config.data_dir[0] || now < s->next_watch_ms)
     return NULL;
-  s->next_watch_ms = mono_ms() + WATCH_EVERY_MS;
+  s->next_watch_ms = now + WATCH_EVERY_MS;
   watch_sticks(s, ui, redraw);
   return NULL;
 }
@@ -396,16 +403,19 @@ int ks_cmd_run(const ks_run_opts *run) {
         fprintf(stderr, "kiosk: no visitor statistics: %s\n", err);
     }
     uint64_t watchdog_us = 0;
-    s.watchdog = sd_watchdog_enabled(0, &watchdog_us) > 0 && watchdog_us > 0;
-    int tick_ms = 1000; /* the stick watch looks every two seconds */
-    if (s.watchdog && watchdog_us / 2000 < (uint64_t)tick_ms)
-      tick_ms = (int)(watchdog_us / 2000); /* fed twice per period */
+    bool watchdog = sd_watchdog_enabled(0, &watchdog_us) > 0 && watchdog_us > 0;
+    s.tick_ms = 1000; /* the stick watch looks every two seconds */
+    if (watchdog && watchdog_us / 2000 < (uint64_t)s.tick_ms)
+      s.tick_ms = (int)(watchdog_us / 2000); /* fed twice per period */
+    s.next_watchdog_ms = watchdog ? 1 : 0;   /* due at the first tick */
+    for (size_t i = 0; i < c->n_watch; i++)
+      s.roots[i] = c->watch[i];
     ks_text_break_init();
     ks_ui *ui = s.first_ui = make_ui(&s, s.current.content);
     ks_kiosk_hooks hooks = {.first_frame = on_first_frame,
                             .tick = on_tick,
                             .retire = on_retire,
-                            .tick_ms = tick_ms,
+                            .tick_ms = s.tick_ms,
                             .ctx = &s};
     ui = ks_kiosk_run(win, ui, 0, &hooks);
     track_visit(&s, ui, true);

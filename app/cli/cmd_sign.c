@@ -100,7 +100,7 @@ int ks_cmd_verify(int argc, char **argv) {
   char err[512];
   for (int i = 0; i < argc; i++) {
     if (strcmp(argv[i], "--pubkey") == 0 && i + 1 < argc && n_keys < 16) {
-      if (!ks_cli_read_pubkey(argv[++i], &keys[n_keys], err, sizeof err)) {
+      if (!ks_sign_read_pubkey(argv[++i], &keys[n_keys], err, sizeof err)) {
         fprintf(stderr, "kiosk pack verify: %s: %s\n", argv[i], err);
         return 1;
       }

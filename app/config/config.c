@@ -1,7 +1,5 @@
 #include "kiosk/config.h"
 
-#include "kiosk/fileio.h"
-
 #include <errno.h>
 #include <ini.h>
 #include <math.h>
@@ -92,15 +90,8 @@ static bool add_key(parse_ctx *p, const char *v) {
     bad(p, "too many trusted keys (at most %d)", KS_CONFIG_MAX_KEYS);
     return false;
   }
-  bool ok;
-  if (v[0] == '/') {
-    size_t size;
-    char *text = ks_file_read(v, 4096, &size, err, sizeof err);
-    ok = text && ks_sign_parse_pubkey(text, &c->keys[c->n_keys], err, sizeof err);
-    free(text);
-  } else {
-    ok = ks_sign_parse_pubkey(v, &c->keys[c->n_keys], err, sizeof err);
-  }
+  bool ok = v[0] == '/' ? ks_sign_read_pubkey(v, &c->keys[c->n_keys], err, sizeof err)
+                        : ks_sign_parse_pubkey(v, &c->keys[c->n_keys], err, sizeof err);
   if (!ok) {
     bad(p, "trusted_key %s: %s", v, err);
     return false;

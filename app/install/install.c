@@ -41,8 +41,13 @@ static void refused(const ks_install_opts *o, ks_diag *diag, const char *src, co
     refused(o, diag, src, zh_, en_);                                                               \
   } while (0)
 
-static void path_of(char *out, size_t size, const char *dir, const char *a, const char *b) {
-  snprintf(out, size, "%s/%s%s%s", dir, a, b ? "/" : "", b ? b : "");
+static void path_of(char *out, size_t size, const char *dir, const char *name) {
+  snprintf(out, size, "%s/%s", dir, name);
+}
+
+/* Where an installed pack lives: named by the SHA-256 of its bytes. */
+static void pack_path(char *out, size_t size, const char *dir, const char *sha) {
+  snprintf(out, size, "%s/packs/%s.kpack", dir, sha);
 }
 
 /* fsync of a directory, so that a rename in it survives a power cut. */
@@ -60,7 +65,7 @@ static bool sync_dir(ks_fsops *ops, const char *dir) {
 static bool read_active(const char *dir, char current[65], char previous[65]) {
   char path[4096], err[128];
   current[0] = previous[0] = '\0';
-  path_of(path, sizeof path, dir, "active", NULL);
+  path_of(path, sizeof path, dir, "active");
   size_t size;
   char *text = ks_file_read(path, 4096, &size, err, sizeof err);
   if (!text)
@@ -79,8 +84,8 @@ static bool read_active(const char *dir, char current[65], char previous[65]) {
 static bool write_active(ks_fsops *ops, const char *dir, const char *current,
                          const char *previous) {
   char tmp[4096], path[4096], text[256];
-  path_of(tmp, sizeof tmp, dir, "active.tmp", NULL);
-  path_of(path, sizeof path, dir, "active", NULL);
+  path_of(tmp, sizeof tmp, dir, "active.tmp");
+  path_of(path, sizeof path, dir, "active");
   int n = snprintf(text, sizeof text, "current %s\nprevious %s\n", current,
                    previous && *previous ? previous : "-");
   ops->unlink(ops, tmp);
@@ -103,7 +108,7 @@ bool ks_install_active(const char *data_dir, char *out, size_t size) {
   char current[65], previous[65];
   if (!read_active(data_dir, current, previous))
     return false;
-  snprintf(out, size, "%s/packs/%s.kpack", data_dir, current);
+  pack_path(out, size, data_dir, current);
   return true;
 }
 
@@ -237,21 +242,17 @@ static bool check_copy(const char *copy, const ks_install_opts *o, ks_installed 
   return ok;
 }
 
-/* Reads the id and version of an installed pack (cheap: no hashing). */
+/* Reads the id and version of an installed pack (cheap: its metadata only). */
 static bool describe(const char *dir, const char *sha, ks_installed *info) {
   char path[4096];
-  snprintf(path, sizeof path, "%s/packs/%s.kpack", dir, sha);
+  pack_path(path, sizeof path, dir, sha);
   ks_diag *d = ks_diag_create();
   ks_pack *pack = ks_pack_open(path, d);
-  ks_content *c = pack ? ks_pack_read(pack, d) : NULL;
-  bool ok = c && c->meta.id;
+  bool ok = pack && ks_pack_identity(pack, info->id, sizeof info->id, &info->version);
   if (ok) {
     info->present = true;
     snprintf(info->sha256, sizeof info->sha256, "%s", sha);
-    snprintf(info->id, sizeof info->id, "%s", c->meta.id);
-    info->version = c->meta.version;
   }
-  ks_content_destroy(c);
   ks_pack_close(pack);
   ks_diag_destroy(d);
   return ok;
@@ -260,7 +261,7 @@ static bool describe(const char *dir, const char *sha, ks_installed *info) {
 /* Removes installed packs that are neither current nor previous. */
 static void prune(ks_fsops *ops, const char *dir, const char *current, const char *previous) {
   char packs[4096], path[4096 + 256];
-  path_of(packs, sizeof packs, dir, "packs", NULL);
+  path_of(packs, sizeof packs, dir, "packs");
   DIR *d = opendir(packs);
   if (!d)
     return;
@@ -279,17 +280,16 @@ void ks_install_recover(const char *data_dir, ks_fsops *ops) {
   if (!ops)
     ops = ks_fsops_posix();
   char staging[4096], path[4096 + 256];
-  path_of(staging, sizeof staging, data_dir, "staging", NULL);
+  path_of(staging, sizeof staging, data_dir, "staging");
   DIR *d = opendir(staging);
-  if (!d)
-    return;
-  for (struct dirent *e; (e = readdir(d));)
+  for (struct dirent *e; d && (e = readdir(d));)
     if (e->d_name[0] != '.') {
       snprintf(path, sizeof path, "%s/%s", staging, e->d_name);
       ops->unlink(ops, path);
     }
-  closedir(d);
-  path_of(path, sizeof path, data_dir, "active.tmp", NULL);
+  if (d)
+    closedir(d);
+  path_of(path, sizeof path, data_dir, "active.tmp");
   ops->unlink(ops, path);
   /* A pack moved into packs/ by an install cut off before the switch is shown by nobody. */
   char current[65], previous[65];
@@ -301,8 +301,8 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
   ks_fsops *ops = ops_of(o);
   const char *dir = o->data_dir;
   char staging[4096], packs[4096], part[4096 + 64], final[4096 + 128];
-  path_of(staging, sizeof staging, dir, "staging", NULL);
-  path_of(packs, sizeof packs, dir, "packs", NULL);
+  path_of(staging, sizeof staging, dir, "staging");
+  path_of(packs, sizeof packs, dir, "packs");
   if ((ops->mkdir(ops, dir, 0755) != 0 && errno != EEXIST) ||
       (ops->mkdir(ops, staging, 0755) != 0 && errno != EEXIST) ||
       (ops->mkdir(ops, packs, 0755) != 0 && errno != EEXIST)) {
@@ -403,7 +403,7 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
     return false;
   }
   /* 5. Into place, then the switch: each step durable before the next. */
-  snprintf(final, sizeof final, "%s/%s.kpack", packs, h.sha256);
+  pack_path(final, sizeof final, dir, h.sha256);
   if (ops->rename(ops, part, final) != 0 || !sync_dir(ops, packs)) {
     REFUSE(o, diag, src, "无法放置内容包：%s", "cannot move the pack into place: %s",
            strerror(errno));
@@ -460,7 +460,7 @@ bool ks_install_rollback(const ks_install_opts *o, ks_diag *diag) {
 /* Failed starts of `sha` recorded in DIR/starts since `since`. */
 static int failed_starts(const char *dir, const char *sha, int64_t since) {
   char path[4096], line[128], who[65];
-  path_of(path, sizeof path, dir, "starts", NULL);
+  path_of(path, sizeof path, dir, "starts");
   FILE *f = fopen(path, "r");
   if (!f)
     return 0;
@@ -475,7 +475,7 @@ static int failed_starts(const char *dir, const char *sha, int64_t since) {
 
 static void note_start(const char *dir, const char *sha, int64_t now) {
   char path[4096];
-  path_of(path, sizeof path, dir, "starts", NULL);
+  path_of(path, sizeof path, dir, "starts");
   FILE *f = fopen(path, "a");
   if (!f)
     return; /* a read-only card: no automatic rollback, but the kiosk still starts */
@@ -516,6 +516,6 @@ ks_start ks_install_starting(const char *data_dir, int failures, int64_t window_
 
 void ks_install_started(const char *data_dir) {
   char path[4096];
-  path_of(path, sizeof path, data_dir, "starts", NULL);
+  path_of(path, sizeof path, data_dir, "starts");
   unlink(path);
 }

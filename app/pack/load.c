@@ -64,16 +64,14 @@ static void load_table(loader *l, ks_content *c, const char *count_sql, const ch
    * stored beyond the room counted for it. */
   size_t *room = ks_xcalloc(c->n_exhibits + 1, sizeof *room);
   size_t *used = ks_xcalloc(c->n_exhibits + 1, sizeof *used);
-  bool *sized = ks_xcalloc(c->n_exhibits + 1, sizeof *sized);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *id = (const char *)sqlite3_column_text(st, 0);
     ks_exhibit *e = id ? (ks_exhibit *)ks_content_find(c, id) : NULL;
     sqlite3_int64 n = sqlite3_column_int64(st, 1);
-    if (e && !sized[e - c->exhibits] && n > 0 && n <= 100000) {
+    if (e && room[e - c->exhibits] == 0 && n > 0 && n <= 100000) { /* sized once only */
       alloc(l, e, (size_t)n);
       room[e - c->exhibits] = (size_t)n;
-      sized[e - c->exhibits] = true;
     }
   }
   step_done(l, st, rc);
@@ -106,7 +104,6 @@ static void load_table(loader *l, ks_content *c, const char *count_sql, const ch
   }
   free(room);
   free(used);
-  free(sized);
 }
 
 static void alloc_orgs(loader *l, ks_exhibit *e, size_t n) {

@@ -300,6 +300,18 @@ static char *meta_value(ks_pack *pack, const char *key) {
   return v;
 }
 
+bool ks_pack_identity(ks_pack *pack, char *id, size_t id_size, int64_t *version) {
+  char *i = meta_value(pack, "id"), *v = meta_value(pack, "version");
+  bool ok = i && v;
+  if (ok) {
+    snprintf(id, id_size, "%s", i);
+    *version = strtoll(v, NULL, 10);
+  }
+  free(i);
+  free(v);
+  return ok;
+}
+
 bool ks_pack_verify(ks_pack *pack, ks_diag *diag) {
   sqlite3_stmt *st;
   bool ok = true;

@@ -130,6 +130,14 @@ bool ks_sign_write_keys(const ks_pubkey *pub, const ks_seckey *sec, const char *
   return ok;
 }
 
+bool ks_sign_read_pubkey(const char *path, ks_pubkey *out, char *err, size_t err_size) {
+  size_t size;
+  char *text = ks_file_read(path, 4096, &size, err, err_size);
+  bool ok = text && ks_sign_parse_pubkey(text, out, err, err_size);
+  free(text);
+  return ok;
+}
+
 bool ks_sign_read_seckey(const char *path, ks_seckey *out, char *err, size_t err_size) {
   size_t size;
   char why[128], line[512];

@@ -18,6 +18,10 @@ bool ks_screen_parse(const char *name, ks_screen_id *screen) {
   return false;
 }
 
+const char *ks_screen_name(ks_screen_id screen) {
+  return screen < KS_SCREEN_COUNT ? screen_names[screen] : "";
+}
+
 static int by_date(const void *a, const void *b) {
   const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
   int c = strcmp(x->date, y->date); /* YYYY < YYYY-MM < YYYY-MM-DD sorts as wanted */

@@ -209,10 +209,11 @@ const char *ui_field_name(const frame *f, const char *field) {
 void ui_append_unbroken(char *out, size_t size, const char *s) {
   static const char joiner[] = "\xe2\x81\xa0"; /* U+2060 WORD JOINER: no break here */
   size_t n = strlen(out);
+  const char *end = s + strlen(s);
   bool prev_cjk = false;
-  while (*s) {
+  while (s < end) {
     uint32_t cp;
-    size_t len = ks_utf8_decode(s, strlen(s), &cp);
+    size_t len = ks_utf8_decode(s, (size_t)(end - s), &cp);
     if (len == 0)
       break;
     bool cjk = cp >= 0x2E80;

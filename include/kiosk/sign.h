@@ -30,6 +30,8 @@ bool ks_sign_write_keys(const ks_pubkey *pub, const ks_seckey *sec, const char *
                         const char *sec_path, char *err, size_t err_size);
 /* Reads a public key from the text of a minisign .pub file, or from its base64 line alone. */
 bool ks_sign_parse_pubkey(const char *text, ks_pubkey *out, char *err, size_t err_size);
+/* Reads a minisign public key file. */
+bool ks_sign_read_pubkey(const char *path, ks_pubkey *out, char *err, size_t err_size);
 /* Reads an unencrypted minisign secret key file. */
 bool ks_sign_read_seckey(const char *path, ks_seckey *out, char *err, size_t err_size);
 /* The key id as minisign prints it (16 hex digits, most significant first). */

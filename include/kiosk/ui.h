@@ -30,6 +30,8 @@ ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang);
 void ks_ui_destroy(ks_ui *ui);
 /* Parses a screen name ("home", "achievements", …). */
 bool ks_screen_parse(const char *name, ks_screen_id *screen);
+/* The name ks_screen_parse reads ("home", "achievement", …). */
+const char *ks_screen_name(ks_screen_id screen);
 /* Shows a screen; `exhibit` names the exhibit of a detail screen (NULL otherwise). False, with
  * nothing changed, when the screen needs an exhibit of its kind that the pack does not have. */
 bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *exhibit);
