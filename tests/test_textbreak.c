@@ -122,6 +122,29 @@ static void every_line_fits_any_width(void **state) {
   }
 }
 
+/* A subtitle's parts stay whole: a line ends where a "·" separator was, never inside a part. */
+static void subtitles_break_between_parts(void **state) {
+  (void)state;
+  char out[128];
+  const char *s = "40 座城市与地方 · 轻触地图上的城市"; /* 3 + 12 + 3 + 16 units */
+  assert_ptr_equal(ks_text_break_between(s, "·", 80, measure, NULL, out, sizeof out), s);
+  assert_string_equal(ks_text_break_between(s, "·", 30, measure, NULL, out, sizeof out),
+                      "40 座城市与地方\n轻触地图上的城市");
+  /* As many parts a line as fit, the separator kept as written between them. */
+  assert_string_equal(ks_text_break_between("2024  ·  chips  ·  Hefei, Anhui", "·", 16, measure,
+                                            NULL, out, sizeof out),
+                      "2024  ·  chips\nHefei, Anhui");
+  /* A part wider than the line is left to the line breaker; no separator, nothing to do. */
+  assert_string_equal(
+      ks_text_break_between("a · bbbbbbbbbb · c", "·", 6, measure, NULL, out, sizeof out),
+      "a\nbbbbbbbbbb\nc");
+  const char *word = "abcdefgh";
+  assert_ptr_equal(ks_text_break_between(word, "·", 4, measure, NULL, out, sizeof out), word);
+  /* Too long for out: the text as it is. */
+  char small[8];
+  assert_ptr_equal(ks_text_break_between(s, "·", 30, measure, NULL, small, sizeof small), s);
+}
+
 int main(void) {
   ks_text_break_init();
   const struct CMUnitTest tests[] = {
@@ -135,6 +158,7 @@ int main(void) {
       cmocka_unit_test(line_breaks_are_kept),
       cmocka_unit_test(ellipsis_where_cut),
       cmocka_unit_test(every_line_fits_any_width),
+      cmocka_unit_test(subtitles_break_between_parts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -170,3 +170,35 @@ size_t ks_text_break(const char *text, size_t len, const ks_break_opts *opts, ks
   free(brks);
   return n;
 }
+
+const char *ks_text_break_between(const char *text, const char *dot, int max_width,
+                                  ks_measure_fn measure, void *ctx, char *out, size_t size) {
+  size_t len = strlen(text), dot_len = strlen(dot);
+  if (len >= size || dot_len == 0 || !strstr(text, dot) || measure(ctx, text, len) <= max_width)
+    return text;
+  /* out never grows past text: a separator (spaces, dot, spaces) becomes at most one '\n'. */
+  size_t n = 0, line = 0, i = 0, prev_end = 0;
+  while (i < len) {
+    const char *sep = strstr(text + i, dot);
+    size_t end = sep ? (size_t)(sep - text) : len;
+    while (end > i && text[end - 1] == ' ')
+      end--;
+    size_t before = n; /* the separator as written, then the part */
+    memcpy(out + n, text + prev_end, end - prev_end);
+    n += end - prev_end;
+    if (before > line && measure(ctx, out + line, n - line) > max_width) {
+      n = before; /* it does not fit: the part starts a line of its own */
+      out[n++] = '\n';
+      line = n;
+      memcpy(out + n, text + i, end - i);
+      n += end - i;
+    }
+    prev_end = end;
+    if (!sep)
+      break;
+    for (i = (size_t)(sep - text) + dot_len; text[i] == ' '; i++)
+      ;
+  }
+  out[n] = '\0';
+  return out;
+}

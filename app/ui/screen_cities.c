@@ -41,6 +41,74 @@ static void project(const projection *p, double lon, double lat, float *x, float
   *y = (float)(p->y0 + (p->north - lat) * p->scale);
 }
 
+/* The area two rectangles share (0 when they do not meet). */
+static long overlap_area(ks_rect a, ks_rect b) {
+  int ow = (a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w) - (a.x > b.x ? a.x : b.x);
+  int oh = (a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h) - (a.y > b.y ? a.y : b.y);
+  return ow > 0 && oh > 0 ? (long)ow * oh : 0;
+}
+
+/* Names the corridor's pins. Each name takes the one of eight places around its pin that costs
+ * least: covering a name placed before it, or coming close to another city's pin (a name beside
+ * the wrong pin reads as that pin's name), or leaving the panel. Ties keep the earlier place, so
+ * names sit to the right of their pins where there is room. */
+static void place_names(const frame *f, const projection *p, ks_rect area) {
+  const ks_ui *ui = f->ui;
+  enum { MAX_NAMES = 32, MAX_PINS = 128 };
+  struct obstacle {
+    ks_rect r;
+    long weight;
+    size_t city;
+  } obs[MAX_PINS + MAX_NAMES];
+  size_t n_obs = 0;
+  /* Other cities' pins, with a margin around them: corridor pins weigh most. */
+  for (size_t i = 0; i < ui->n_cities && n_obs < MAX_PINS; i++) {
+    float x, y;
+    project(p, ui->cities[i]->lon, ui->cities[i]->lat, &x, &y);
+    int half = ui->cities[i]->corridor ? u(f, 26) : u(f, 18);
+    obs[n_obs++] = (struct obstacle){
+        {(int)x - half, (int)y - half, 2 * half, 2 * half}, ui->cities[i]->corridor ? 4 : 2, i};
+  }
+  ks_face *fc = face(f, KS_TYPE_SMALL);
+  size_t named = 0;
+  for (size_t i = 0; i < ui->n_cities && named < MAX_NAMES; i++) {
+    const ks_exhibit *c = ui->cities[i];
+    if (!c->corridor)
+      continue;
+    float x, y;
+    project(p, c->lon, c->lat, &x, &y);
+    const char *name = tr(f, &c->title);
+    int w = ks_face_measure(fc, name, strlen(name)), h = u(f, 40), d = u(f, 22);
+    int px = (int)x, py = (int)y, dd = d * 7 / 10;
+    const ks_rect tries[8] = {
+        {px + d, py - h / 2, w, h},     {px - d - w, py - h / 2, w, h},
+        {px - w / 2, py - d - h, w, h}, {px - w / 2, py + d, w, h},
+        {px + dd, py - dd - h, w, h},   {px - dd - w, py - dd - h, w, h},
+        {px + dd, py + dd, w, h},       {px - dd - w, py + dd, w, h},
+    };
+    ks_rect best = tries[0];
+    long best_cost = -1;
+    for (int t = 0; t < 8 && best_cost != 0; t++) {
+      long cost = 0;
+      for (size_t k = 0; k < n_obs; k++)
+        if (obs[k].city != i)
+          cost += obs[k].weight * overlap_area(tries[t], obs[k].r);
+      long inside = overlap_area(tries[t], area);
+      cost += 8 * ((long)w * h - inside);
+      if (best_cost < 0 || cost < best_cost)
+        best = tries[t], best_cost = cost;
+    }
+    if (n_obs < MAX_PINS + MAX_NAMES)
+      obs[n_obs++] = (struct obstacle){best, 3, i};
+    named++;
+    /* A translucent plate of the background under the name: it stays legible where it crosses
+     * the corridor line or a coastline. */
+    ks_gfx_fill_round_rect(f->gfx, (ks_rect){best.x - u(f, 6), best.y, w + u(f, 12), h}, u(f, 8),
+                           (ks_color){KS_BG.r, KS_BG.g, KS_BG.b, 0xc8});
+    ui_text(f, name, KS_TYPE_SMALL, best.x, best.y, w + 1, 1, KS_TEXT);
+  }
+}
+
 static void draw_map(const frame *f, ks_rect area) {
   const ks_ui *ui = f->ui;
   ks_gfx_fill_round_rect(f->gfx, area, u(f, KS_RADIUS), KS_CARD);
@@ -86,55 +154,8 @@ static void draw_map(const frame *f, ks_rect area) {
     ks_gfx_fill_circle(f->gfx, x, y, (float)r + (float)u(f, 4), KS_BG);
     ks_gfx_fill_circle(f->gfx, x, y, (float)r, pressed ? KS_TEXT : c->corridor ? KS_TEAL : KS_GOLD);
   }
-  /* Names after all pins, so that no pin covers a name; each takes the first of four places
-   * around its pin that overlaps no name placed before it and no corridor pin. */
-  enum { MAX_LABELS = 32 };
-  ks_rect placed[MAX_LABELS + 32];
-  size_t n_placed = 0;
-  for (size_t i = 0; i < ui->n_cities && n_placed < 32; i++)
-    if (ui->cities[i]->corridor) {
-      float x, y;
-      project(&p, ui->cities[i]->lon, ui->cities[i]->lat, &x, &y);
-      placed[n_placed++] = (ks_rect){(int)x - u(f, 16), (int)y - u(f, 16), u(f, 32), u(f, 32)};
-    }
-  ks_face *fc = face(f, KS_TYPE_SMALL);
-  for (size_t i = 0; i < ui->n_cities && n_placed < MAX_LABELS + 32; i++) {
-    const ks_exhibit *c = ui->cities[i];
-    if (!c->corridor)
-      continue;
-    float x, y;
-    project(&p, c->lon, c->lat, &x, &y);
-    const char *name = tr(f, &c->title);
-    int w = ks_face_measure(fc, name, strlen(name)), h = u(f, 40), d = u(f, 22);
-    ks_rect tries[4] = {{(int)x + d, (int)y - h / 2, w, h},
-                        {(int)x - d - w, (int)y - h / 2, w, h},
-                        {(int)x - w / 2, (int)y - d - h, w, h},
-                        {(int)x - w / 2, (int)y + d, w, h}};
-    /* The place that overlaps least (ideally not at all) what is already there. */
-    ks_rect best = tries[0];
-    long best_overlap = -1;
-    for (int t = 0; t < 4 && best_overlap != 0; t++) {
-      long overlap = 0;
-      for (size_t k = 0; k < n_placed; k++) {
-        int ow = (tries[t].x + tries[t].w < placed[k].x + placed[k].w ? tries[t].x + tries[t].w
-                                                                      : placed[k].x + placed[k].w) -
-                 (tries[t].x > placed[k].x ? tries[t].x : placed[k].x);
-        int oh = (tries[t].y + tries[t].h < placed[k].y + placed[k].h ? tries[t].y + tries[t].h
-                                                                      : placed[k].y + placed[k].h) -
-                 (tries[t].y > placed[k].y ? tries[t].y : placed[k].y);
-        if (ow > 0 && oh > 0)
-          overlap += (long)ow * oh;
-      }
-      if (best_overlap < 0 || overlap < best_overlap)
-        best = tries[t], best_overlap = overlap;
-    }
-    placed[n_placed++] = best;
-    /* A translucent plate of the background under the name: it stays legible where it crosses
-     * the corridor line or a coastline. */
-    ks_gfx_fill_round_rect(f->gfx, (ks_rect){best.x - u(f, 6), best.y, w + u(f, 12), h}, u(f, 8),
-                           (ks_color){KS_BG.r, KS_BG.g, KS_BG.b, 0xc8});
-    ui_text(f, name, KS_TYPE_SMALL, best.x, best.y, w + 1, 1, KS_TEXT);
-  }
+  /* Names after all pins, so that no pin covers a name. */
+  place_names(f, &p, area);
 }
 
 static void draw_city_list(const frame *f, ks_rect area) {

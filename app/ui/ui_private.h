@@ -22,7 +22,9 @@ typedef struct {
   int size, max_w;
   size_t max_lines;
   ks_lang lang;
-  char *text;     /* owned copy: the key, and what `box` points into */
+  bool parts;     /* laid out with its "·"-joined parts kept whole (ui_layout_parts) */
+  char *text;     /* owned copy: the key, and what `box` points into unless `shown` is set */
+  char *shown;    /* owned: what was laid out when it differs from the key; else NULL */
   ks_textbox box; /* laid out, lines shaped (ks_textbox_keep) */
 } text_entry;
 
@@ -136,6 +138,10 @@ static inline const char *lang_code(const frame *f) {
 /* Widgets (widgets.c). Functions that draw return the height they took. */
 /* `s` laid out `max_w` wide in at most `max_lines` lines at `size` units, from the cache. */
 const ks_textbox *ui_layout(const frame *f, const char *s, int size, int max_w, size_t max_lines);
+/* As ui_layout, for a text of parts joined by "·" (a subtitle): when it needs more than one line,
+ * lines break between parts, not inside one (ks_text_break_between). */
+const ks_textbox *ui_layout_parts(const frame *f, const char *s, int size, int max_w,
+                                  size_t max_lines);
 /* Forgets every kept text (the screen changed). */
 void ui_texts_clear(ks_ui *ui);
 bool ui_same_action(action a, action b);

@@ -27,7 +27,6 @@ bool ui_add_hit(const frame *f, ks_rect r, action a) {
   return ui_same_action(ui->pressed, a);
 }
 
-/* Draws `text` in a box `max_w` wide from (x, y), at most `max_lines` lines; returns its height. */
 static uint64_t fnv(uint64_t h, const void *p, size_t n) {
   for (const unsigned char *c = p; n--; c++)
     h = (h ^ *c) * 1099511628211ull;
@@ -41,12 +40,18 @@ void ui_texts_clear(ks_ui *ui) {
     if (ui->texts[i].hash) {
       ks_textbox_release(&ui->texts[i].box);
       free(ui->texts[i].text);
+      free(ui->texts[i].shown);
       ui->texts[i].hash = 0;
     }
   ui->n_texts = 0;
 }
 
-const ks_textbox *ui_layout(const frame *f, const char *s, int size, int max_w, size_t max_lines) {
+static int measure_with(void *ctx, const char *text, size_t len) {
+  return ks_face_measure(ctx, text, len);
+}
+
+static const ks_textbox *layout(const frame *f, const char *s, int size, int max_w,
+                                size_t max_lines, bool parts) {
   ks_ui *ui = f->ui;
   if (!ui->texts)
     ui->texts = ks_xcalloc(TEXT_CACHE, sizeof(text_entry));
@@ -56,11 +61,12 @@ const ks_textbox *ui_layout(const frame *f, const char *s, int size, int max_w, 
   h = fnv(h, &max_w, sizeof max_w);
   h = fnv(h, &max_lines, sizeof max_lines);
   h = fnv(h, &ui->lang, sizeof ui->lang);
+  h = fnv(h, &parts, sizeof parts);
   h |= 1; /* never 0, which marks a free slot */
   for (size_t i = h % TEXT_CACHE;; i = (i + 1) % TEXT_CACHE) {
     text_entry *t = &ui->texts[i];
     if (t->hash == h && t->size == size && t->max_w == max_w && t->max_lines == max_lines &&
-        t->lang == ui->lang && strcmp(t->text, s) == 0)
+        t->lang == ui->lang && t->parts == parts && strcmp(t->text, s) == 0)
       return &t->box;
     if (t->hash == 0)
       break;
@@ -76,15 +82,32 @@ const ks_textbox *ui_layout(const frame *f, const char *s, int size, int max_w, 
                     .max_w = max_w,
                     .max_lines = max_lines,
                     .lang = ui->lang,
+                    .parts = parts,
                     .text = ks_xstrdup(s)};
   ui->n_texts++;
   ks_face *fc = face(f, size);
   if (fc) {
-    ks_textbox_layout(&t->box, fc, t->text, max_w, max_lines, ui->lang == KS_LANG_EN ? 0.3f : 0.5f,
-                      lang_code(f));
+    if (parts) {
+      char *out = ks_xmalloc(len + 1);
+      if (ks_text_break_between(s, "\xc2\xb7", max_w, measure_with, fc, out, len + 1) == out)
+        t->shown = out;
+      else
+        free(out);
+    }
+    ks_textbox_layout(&t->box, fc, t->shown ? t->shown : t->text, max_w, max_lines,
+                      ui->lang == KS_LANG_EN ? 0.3f : 0.5f, lang_code(f));
     ks_textbox_keep(&t->box);
   }
   return &t->box;
+}
+
+const ks_textbox *ui_layout(const frame *f, const char *s, int size, int max_w, size_t max_lines) {
+  return layout(f, s, size, max_w, max_lines, false);
+}
+
+const ks_textbox *ui_layout_parts(const frame *f, const char *s, int size, int max_w,
+                                  size_t max_lines) {
+  return layout(f, s, size, max_w, max_lines, true);
 }
 
 int ui_text(const frame *f, const char *s, int size, int x, int y, int max_w, size_t max_lines,
@@ -117,8 +140,6 @@ static void draw_lang_toggle(const frame *f) {
   }
 }
 
-/* Title and subtitle in the top left, the language toggle in the top right. Returns the y where
- * the screen's content may start. */
 /* A round button with a drawn arrow (back) or house (home), `size` pixels square. */
 static void draw_nav_button(const frame *f, ks_rect r, action a) {
   bool pressed =
@@ -166,7 +187,8 @@ int ui_header(const frame *f, const char *title, const char *subtitle, bool draw
   }
   y += ks_textbox_height(box);
   if (subtitle) {
-    const ks_textbox *sub = ui_layout(f, subtitle, KS_TYPE_BODY, max_w, 2);
+    /* Its parts, joined by "·", kept whole: "轻触地图" / "上的城市" is not a line break. */
+    const ks_textbox *sub = ui_layout_parts(f, subtitle, KS_TYPE_BODY, max_w, 2);
     y += u(f, 4);
     if (draw)
       ks_textbox_draw(sub, f->gfx, x, y, KS_TEXT_DIM);

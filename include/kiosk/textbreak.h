@@ -36,4 +36,12 @@ void ks_text_break_init(void);
 size_t ks_text_break(const char *text, size_t len, const ks_break_opts *opts, ks_measure_fn measure,
                      void *ctx, ks_line *lines, size_t cap);
 
+/* For a text of parts joined by `dot` with spaces around it, such as a subtitle ("40 座城市与地方
+ * · 轻触地图上的城市"): when it is wider than max_width, writes to `out` the parts with a '\n'
+ * instead of each separator that ends a line, as many parts a line as fit, so that it breaks
+ * between parts, not inside one. Returns `text` itself when it fits on one line, has no `dot` or
+ * is too long for `out`; otherwise `out`. */
+const char *ks_text_break_between(const char *text, const char *dot, int max_width,
+                                  ks_measure_fn measure, void *ctx, char *out, size_t size);
+
 #endif
