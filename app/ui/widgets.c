@@ -160,13 +160,22 @@ static void draw_nav_button(const frame *f, ks_rect r, action a) {
   }
 }
 
-/* Where the header's text starts and how wide it may be. */
-static void header_box(const frame *f, int *x, int *max_w) {
+/* Where the header's text starts (x, y) and how wide it may be. Beside back and home and the
+ * language toggle when there is room for it; on a narrow (portrait) display, where that would
+ * leave a title a third of the width and cut it, below them across the whole width. */
+static void header_box(const frame *f, int *x, int *y, int *max_w) {
   *x = u(f, KS_MARGIN);
+  *y = u(f, 40);
   *max_w = f->w - *x - u(f, 300 + KS_MARGIN + KS_GAP);
-  if (f->ui->screen != KS_SCREEN_HOME) { /* room for back and home */
-    *x += 2 * u(f, 80) + u(f, 24 + KS_GAP);
-    *max_w -= 2 * u(f, 80) + u(f, 24 + KS_GAP);
+  if (f->ui->screen == KS_SCREEN_HOME)
+    return;
+  int nav = 2 * u(f, 80) + u(f, 24 + KS_GAP); /* room for back and home */
+  if (*max_w - nav >= f->w / 2) {
+    *x += nav;
+    *max_w -= nav;
+  } else {
+    *y += u(f, 80 + 24);
+    *max_w = f->w - 2 * u(f, KS_MARGIN);
   }
 }
 
@@ -174,14 +183,14 @@ static void header_box(const frame *f, int *x, int *max_w) {
  * home before them on every screen but home, the language toggle in the top right. Returns the
  * y where the screen's content may start. */
 int ui_header(const frame *f, const char *title, const char *subtitle, bool draw) {
-  int x, max_w, y = u(f, 40);
-  header_box(f, &x, &max_w);
+  int x, y, max_w;
+  header_box(f, &x, &y, &max_w);
   const ks_textbox *box = ui_layout(f, title, KS_TYPE_TITLE, max_w, 2);
   if (draw) {
     if (f->ui->screen != KS_SCREEN_HOME) {
-      int b = u(f, 80), bx = u(f, KS_MARGIN);
-      draw_nav_button(f, (ks_rect){bx, y, b, b}, (action){.kind = ACT_BACK});
-      draw_nav_button(f, (ks_rect){bx + b + u(f, 24), y, b, b}, (action){.kind = ACT_HOME});
+      int b = u(f, 80), bx = u(f, KS_MARGIN), by = u(f, 40);
+      draw_nav_button(f, (ks_rect){bx, by, b, b}, (action){.kind = ACT_BACK});
+      draw_nav_button(f, (ks_rect){bx + b + u(f, 24), by, b, b}, (action){.kind = ACT_HOME});
     }
     ks_textbox_draw(box, f->gfx, x, y, KS_TEXT);
   }
