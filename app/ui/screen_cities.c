@@ -48,13 +48,14 @@ static long overlap_area(ks_rect a, ks_rect b) {
   return ow > 0 && oh > 0 ? (long)ow * oh : 0;
 }
 
-/* Names the corridor's pins. Each name takes the one of eight places around its pin that costs
- * least: covering a name placed before it, or coming close to another city's pin (a name beside
- * the wrong pin reads as that pin's name), or leaving the panel. Ties keep the earlier place, so
+/* Names the corridor's pins. Each name takes the one of sixteen places around its pin (eight
+ * near, eight farther out) that costs least: covering a name placed before it (dearest: names
+ * must stay readable), coming close to another city's pin (a name beside the wrong pin reads as
+ * that pin's name), leaving the panel, or sitting farther out. Ties keep the earlier place, so
  * names sit to the right of their pins where there is room. */
 static void place_names(const frame *f, const projection *p, ks_rect area) {
   const ks_ui *ui = f->ui;
-  enum { MAX_NAMES = 32, MAX_PINS = 128 };
+  enum { MAX_NAMES = 32, MAX_PINS = 128, NAME_WEIGHT = 64 };
   struct obstacle {
     ks_rect r;
     long weight;
@@ -67,7 +68,7 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
     project(p, ui->cities[i]->lon, ui->cities[i]->lat, &x, &y);
     int half = ui->cities[i]->corridor ? u(f, 26) : u(f, 18);
     obs[n_obs++] = (struct obstacle){
-        {(int)x - half, (int)y - half, 2 * half, 2 * half}, ui->cities[i]->corridor ? 4 : 2, i};
+        {(int)x - half, (int)y - half, 2 * half, 2 * half}, ui->cities[i]->corridor ? 6 : 2, i};
   }
   ks_face *fc = face(f, KS_TYPE_SMALL);
   size_t named = 0;
@@ -79,27 +80,42 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
     project(p, c->lon, c->lat, &x, &y);
     const char *name = tr(f, &c->title);
     int w = ks_face_measure(fc, name, strlen(name)), h = u(f, 40), d = u(f, 22);
-    int px = (int)x, py = (int)y, dd = d * 7 / 10;
-    const ks_rect tries[8] = {
-        {px + d, py - h / 2, w, h},     {px - d - w, py - h / 2, w, h},
-        {px - w / 2, py - d - h, w, h}, {px - w / 2, py + d, w, h},
-        {px + dd, py - dd - h, w, h},   {px - dd - w, py - dd - h, w, h},
-        {px + dd, py + dd, w, h},       {px - dd - w, py + dd, w, h},
-    };
-    ks_rect best = tries[0];
+    int px = (int)x, py = (int)y;
+    /* Right, left, above, below, then the four corners; the second eight twice as far. */
+    static const signed char dirs[8][2] = {{1, 0},  {-1, 0},  {0, -1}, {0, 1},
+                                           {1, -1}, {-1, -1}, {1, 1},  {-1, 1}};
+    ks_rect best = {0};
     long best_cost = -1;
-    for (int t = 0; t < 8 && best_cost != 0; t++) {
-      long cost = 0;
+    bool far = false;
+    for (int t = 0; t < 16 && best_cost != 0; t++) {
+      int ax = dirs[t % 8][0], ay = dirs[t % 8][1];
+      int off = (t < 8 ? d : 2 * d) * (ax && ay ? 7 : 10) / 10;
+      ks_rect r = {ax > 0   ? px + off
+                   : ax < 0 ? px - off - w
+                            : px - w / 2,
+                   ay > 0   ? py + off
+                   : ay < 0 ? py - off - h
+                            : py - h / 2,
+                   w, h};
+      long cost = t < 8 ? 0 : (long)w * h / 4;
       for (size_t k = 0; k < n_obs; k++)
         if (obs[k].city != i)
-          cost += obs[k].weight * overlap_area(tries[t], obs[k].r);
-      long inside = overlap_area(tries[t], area);
-      cost += 8 * ((long)w * h - inside);
+          cost += obs[k].weight * overlap_area(r, obs[k].r);
+      cost += 8 * ((long)w * h - overlap_area(r, area));
       if (best_cost < 0 || cost < best_cost)
-        best = tries[t], best_cost = cost;
+        best = r, best_cost = cost, far = t >= 8;
+    }
+    if (far) { /* a thin leader from the pin's edge to the name, so it is not taken for another */
+      float nx = x < best.x ? (float)best.x : x > best.x + w ? (float)(best.x + w) : x;
+      float ny = y < best.y ? (float)best.y : y > best.y + h ? (float)(best.y + h) : y;
+      float len = sqrtf((nx - x) * (nx - x) + (ny - y) * (ny - y)), r0 = (float)u(f, 18);
+      if (len > r0) {
+        float leader[4] = {x + (nx - x) * r0 / len, y + (ny - y) * r0 / len, nx, ny};
+        ks_gfx_polyline(f->gfx, leader, 2, (float)u(f, 2), KS_TEXT_DIM);
+      }
     }
     if (n_obs < MAX_PINS + MAX_NAMES)
-      obs[n_obs++] = (struct obstacle){best, 3, i};
+      obs[n_obs++] = (struct obstacle){best, NAME_WEIGHT, i};
     named++;
     /* A translucent plate of the background under the name: it stays legible where it crosses
      * the corridor line or a coastline. */
@@ -142,9 +158,12 @@ static void draw_map(const frame *f, ks_rect area) {
       n++;
     }
   ks_gfx_polyline(f->gfx, line, n, (float)u(f, 6), KS_TEAL);
-  /* Pins: corridor cities large and named, the others small (the list names them all). */
-  for (size_t i = 0; i < ui->n_cities; i++) {
-    const ks_exhibit *c = ui->cities[i];
+  /* Pins: corridor cities large and named, the others small (the list names them all). The
+   * corridor's last, so that they stay on top, and win a tap, where pins crowd (Shanghai). */
+  for (size_t k = 0; k < 2 * ui->n_cities; k++) {
+    const ks_exhibit *c = ui->cities[k % ui->n_cities];
+    if ((c->corridor != NULL) != (k >= ui->n_cities))
+      continue;
     float x, y;
     project(&p, c->lon, c->lat, &x, &y);
     int r = c->corridor ? u(f, 14) : u(f, 9);
