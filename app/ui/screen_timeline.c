@@ -49,9 +49,15 @@ void ui_screen_timeline(const frame *f) {
     ui_format_date(f, e->date, date, sizeof date);
     ty += ui_text(f, date, KS_TYPE_SMALL, tx, ty, tw, 1, KS_CORAL) + u(f, 12);
     ty += ui_text(f, tr(f, &e->title), KS_TYPE_SUBTITLE, tx, ty, tw, 3, KS_TEXT) + u(f, 16);
-    int lines = (card_top + card_h - pad - ty) / u(f, 40);
+    /* Where it happened at the foot of the card, as on the achievements' cards. */
+    char place[160];
+    ui_place_of(f, e, place, sizeof place);
+    int foot = place[0] ? u(f, 44) : 0;
+    int lines = (card_top + card_h - pad - foot - ty) / u(f, 40);
     if (lines > 0)
       ui_text(f, tr(f, &e->summary), KS_TYPE_SMALL, tx, ty, tw, (size_t)lines, KS_TEXT_DIM);
+    if (place[0])
+      ui_text(f, place, KS_TYPE_SMALL, tx, card_top + card_h - pad - u(f, 36), tw, 1, KS_TEAL);
   }
   /* The header again over anything that scrolled under it. */
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);

@@ -236,7 +236,6 @@ const char *ui_field_name(const frame *f, const char *field) {
   return field ? field : "";
 }
 
-/* The places of an achievement: its place text, or the names of the cities it links to. */
 void ui_append_unbroken(char *out, size_t size, const char *s) {
   static const char joiner[] = "\xe2\x81\xa0"; /* U+2060 WORD JOINER: no break here */
   size_t n = strlen(out);
@@ -263,6 +262,7 @@ void ui_append_unbroken(char *out, size_t size, const char *s) {
   out[n] = '\0';
 }
 
+/* The places of an exhibit: its place text, or the names of the cities it links to. */
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
   out[0] = '\0';
   if (e->place.s[KS_LANG_ZH]) {
