@@ -156,6 +156,31 @@ static void bounces_back_from_an_edge(void **state) {
   assert_true(frames < 200);    /* within 3 s */
 }
 
+/* A glide lands where it was sent, forwards and back, at any frame rate, and never past the
+ * bounds; it slows down all the way, as a fling does. */
+static void glides_to_a_target(void **state) {
+  (void)state;
+  const float targets[] = {9000, 250, 4321, -500, 20000};
+  const float expect[] = {9000, 250, 4321, 0, 10000};
+  for (int hz = 60; hz <= 67; hz += 7)
+    for (size_t i = 0; i < sizeof targets / sizeof *targets; i++) {
+      ks_scroller s;
+      ks_scroller_init(&s, 0, 10000);
+      s.pos = 3000;
+      ks_scroller_glide_to(&s, targets[i]);
+      float prev_v = s.vel;
+      int frames = 0;
+      while (ks_scroller_step(&s, 1.0f / (float)hz) && frames < 1000) {
+        assert_true(fabsf(s.vel) <= fabsf(prev_v) + 1e-3f);
+        assert_true(s.pos >= -1.0f && s.pos <= 10001.0f);
+        prev_v = s.vel;
+        frames++;
+      }
+      assert_true(fabsf(s.pos - expect[i]) < 3.0f);
+      assert_true(frames < 4 * hz); /* within 4 s */
+    }
+}
+
 static void same_motion_at_any_frame_rate(void **state) {
   (void)state;
   ks_scroller a, b;
@@ -183,6 +208,7 @@ int main(void) {
       cmocka_unit_test(fling_decays_and_stops),
       cmocka_unit_test(bounces_back_from_an_edge),
       cmocka_unit_test(same_motion_at_any_frame_rate),
+      cmocka_unit_test(glides_to_a_target),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

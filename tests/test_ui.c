@@ -10,6 +10,7 @@
  * and answers touches exactly as on screen, without a display. */
 typedef struct {
   ks_diag *diag;
+  ks_pack *pack; /* NULL: the fixture's source folder */
   ks_content *content;
   ks_fonts *fonts;
   ks_gfx *gfx;
@@ -18,11 +19,18 @@ typedef struct {
   uint32_t t;
 } rig;
 
-static int setup(void **state) {
+static int setup_with(void **state, bool bundled) {
   rig *r = calloc(1, sizeof *r);
   char err[256];
   r->diag = ks_diag_create();
-  r->content = ks_source_load(KS_TEST_FIXTURES "/good", r->diag);
+  if (bundled) {
+    r->pack = ks_pack_open(KS_TEST_BUNDLED, r->diag);
+    assert_non_null(r->pack);
+    r->content = ks_pack_read(r->pack, r->diag);
+  } else {
+    r->content = ks_source_load(KS_TEST_FIXTURES "/good", r->diag);
+  }
+  assert_non_null(r->content);
   r->fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
   if (!r->fonts)
     fail_msg("%s", err);
@@ -34,6 +42,11 @@ static int setup(void **state) {
   return 0;
 }
 
+static int setup(void **state) { return setup_with(state, false); }
+
+/* The bundled pack: 50 events over two decades. */
+static int setup_bundled(void **state) { return setup_with(state, true); }
+
 static int teardown(void **state) {
   rig *r = *state;
   ks_gesture_destroy(r->gm);
@@ -41,6 +54,8 @@ static int teardown(void **state) {
   ks_gfx_destroy(r->gfx);
   ks_fonts_close(r->fonts);
   ks_content_destroy(r->content);
+  if (r->pack)
+    ks_pack_close(r->pack);
   ks_diag_destroy(r->diag);
   free(r);
   return 0;
@@ -304,6 +319,49 @@ static void notice_buttons_answer(void **state) {
   assert_int_equal(ks_ui_take_notice_tap(r->ui), 0);
 }
 
+/* The strip of years under the timeline: a tap on a year glides the cards to that year's first
+ * event, as far forwards or back as it is, and the card a finger then taps is of that year; back
+ * from it, the timeline is where it was left. */
+static void years_strip_travels_in_time(void **state) {
+  rig *r = *state;
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_TIMELINE, NULL));
+  ks_ui_draw(r->ui, r->gfx);
+  const ks_exhibit *first = ks_content_find(r->content, "ev-2003-innovation-system-agreement");
+  assert_non_null(first);
+  int years[2] = {0, atoi(first->date)};
+  /* The newest year: the strip's right end, above the bottom margin. */
+  int taps[2][2] = {{1920 - 64 - 12, 1080 - 64 - 70}, {64 + 12, 1080 - 64 - 70}};
+  for (int k = 0; k < 2; k++) {
+    tap(r, taps[k][0], taps[k][1]);
+    assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_TIMELINE); /* the strip is no card */
+    int frames = 0;
+    while (ks_ui_tick(r->ui, 1.0f / 60) && frames < 600) {
+      ks_ui_draw(r->ui, r->gfx);
+      frames++;
+    }
+    assert_true(frames > 10 && frames < 600); /* it glided, and came to rest */
+    tap(r, 200, 600);                         /* the first card in view */
+    assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_EVENT);
+    const ks_exhibit *e = ks_content_find(r->content, ks_ui_exhibit(r->ui));
+    assert_non_null(e);
+    if (k == 0) { /* the newest year of the pack */
+      int newest = 0;
+      for (size_t i = 0; i < r->content->n_exhibits; i++)
+        if (r->content->exhibits[i].kind == KS_KIND_EVENT) {
+          int y = atoi(r->content->exhibits[i].date);
+          newest = y > newest ? y : newest;
+        }
+      years[0] = newest;
+    }
+    assert_int_equal(atoi(e->date), years[k]);
+    /* Back finds the timeline where it was left: the same card under the finger. */
+    assert_true(ks_ui_back(r->ui));
+    tap(r, 200, 600);
+    assert_string_equal(ks_ui_exhibit(r->ui), e->id);
+    assert_true(ks_ui_back(r->ui));
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(navigates_by_touch, setup, teardown),
@@ -315,6 +373,7 @@ int main(void) {
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),
       cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
+      cmocka_unit_test_setup_teardown(years_strip_travels_in_time, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(notice_buttons_answer, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,6 +32,15 @@ void ks_scroller_release(ks_scroller *s, float velocity) {
   s->vel = velocity;
 }
 
+void ks_scroller_glide_to(ks_scroller *s, float target) {
+  target = fminf(fmaxf(target, s->min), s->max);
+  /* Each step multiplies the speed by `decay`, then moves by speed × STEP: a speed v travels
+   * v × STEP × decay / (1 − decay) in all. */
+  const float decay = expf(-STEP / KS_SCROLL_FRICTION_TAU);
+  s->held = false;
+  s->vel = (target - s->pos) * (1 - decay) / (STEP * decay);
+}
+
 /* How far outside the bounds, signed; 0 inside. */
 static float overshoot(const ks_scroller *s) {
   return s->pos < s->min ? s->pos - s->min : s->pos > s->max ? s->pos - s->max : 0;

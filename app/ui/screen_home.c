@@ -81,38 +81,9 @@ static void preview_cities(const frame *f, ks_rect a, const tile *t) {
   }
 }
 
-/* A strip of years with a dot for every event, the dots of one year stacked, all within `a`. */
+/* The years with a dot for every event (ui_year_strip). */
 static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
-  int first = f->ui->first_year, last = f->ui->last_year;
-  if (!first || last <= first || last - first >= 64)
-    return;
-  const ks_content *c = f->ui->content;
-  int count[64] = {0}, most = 1;
-  for (size_t i = 0; i < c->n_exhibits; i++) {
-    const ks_exhibit *e = &c->exhibits[i];
-    if (e->kind == KS_KIND_EVENT && e->date) {
-      int k = atoi(e->date) - first;
-      if (k >= 0 && k < 64 && ++count[k] > most)
-        most = count[k];
-    }
-  }
-  float x0 = (float)a.x + (float)u(f, 10), x1 = (float)(a.x + a.w) - (float)u(f, 10);
-  float y = (float)(a.y + a.h - u(f, 56)); /* the axis, at the bottom; years under it */
-  float room = y - (float)a.y - (float)u(f, 10);
-  float step = fminf((float)u(f, 22), room / (float)most), r = fminf((float)u(f, 8), step / 2);
-  float axis[4] = {x0, y, x1, y};
-  ks_gfx_polyline(f->gfx, axis, 2, (float)u(f, 3), KS_TEXT_DIM);
-  for (int k = 0; k <= last - first; k++)
-    for (int n = 0; n < count[k]; n++)
-      ks_gfx_fill_circle(f->gfx, x0 + (x1 - x0) * (float)k / (float)(last - first),
-                         y - step * (float)n, r, t->accent);
-  char label[16];
-  snprintf(label, sizeof label, "%d", first);
-  ui_text(f, label, KS_TYPE_SMALL, a.x, (int)y + u(f, 12), a.w / 2, 1, KS_TEXT_DIM);
-  snprintf(label, sizeof label, "%d", last);
-  ks_face *fc = face(f, KS_TYPE_SMALL);
-  int lw = ks_face_measure(fc, label, strlen(label));
-  ui_text(f, label, KS_TYPE_SMALL, a.x + a.w - lw, (int)y + u(f, 12), lw + 1, 1, KS_TEXT_DIM);
+  ui_year_strip(f, a, t->accent, 0, 0, false);
 }
 
 void ui_screen_home(const frame *f) {

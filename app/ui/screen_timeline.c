@@ -17,8 +17,12 @@ void ui_screen_timeline(const frame *f) {
   int top = ui_draw_header(f, title, sub);
   int card_w = u(f, 440), gap = u(f, KS_GAP), left = u(f, KS_MARGIN);
   int axis_y = top + u(f, 90), card_top = axis_y + u(f, 60);
-  int card_h = f->h - card_top - u(f, KS_MARGIN);
+  /* The years at the foot, to see where in time one is and to travel there with a tap. */
+  int strip_h = u(f, 120);
+  ks_rect strip = {left, f->h - u(f, KS_MARGIN) - strip_h, f->w - 2 * left, strip_h};
+  int card_h = strip.y - u(f, KS_GAP) - card_top;
   int offset = (int)ui->scroll.pos;
+  f->ui->timeline_pitch = card_w + gap;
   int content_w = (int)ui->n_events * (card_w + gap) - gap + 2 * left;
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_w - f->w));
   float axis[4] = {0, (float)axis_y, (float)f->w, (float)axis_y};
@@ -58,6 +62,20 @@ void ui_screen_timeline(const frame *f) {
       ui_text(f, tr(f, &e->summary), KS_TYPE_SMALL, tx, ty, tw, (size_t)lines, KS_TEXT_DIM);
     if (place[0])
       ui_text(f, place, KS_TYPE_SMALL, tx, card_top + card_h - pad - u(f, 36), tw, 1, KS_TEAL);
+  }
+  /* The years of the cards in view: from the first card at least half shown to the last. */
+  if (ui->n_events) {
+    size_t in_view = (size_t)((f->w - 2 * left) / (card_w + gap)), i0 = 0;
+    if (offset > 0)
+      i0 = (size_t)((offset + card_w / 2) / (card_w + gap));
+    if (i0 >= ui->n_events)
+      i0 = ui->n_events - 1;
+    size_t i1 = i0 + (in_view ? in_view - 1 : 0);
+    if (i1 >= ui->n_events)
+      i1 = ui->n_events - 1;
+    ks_gfx_fill_rect(f->gfx, (ks_rect){0, strip.y - u(f, 8), f->w, f->h - strip.y + u(f, 8)},
+                     KS_BG);
+    ui_year_strip(f, strip, KS_CORAL, atoi(ui->events[i0]->date), atoi(ui->events[i1]->date), true);
   }
   /* The header again over anything that scrolled under it. */
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);

@@ -132,6 +132,7 @@ bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *id) {
   if (ui->depth < MAX_HISTORY) {
     ui->history[ui->depth].screen = ui->screen;
     ui->history[ui->depth].exhibit = ui->exhibit;
+    ui->history[ui->depth].scroll = ui->scroll.pos;
     ui->depth++;
   }
   enter(ui, screen, e);
@@ -157,6 +158,10 @@ bool ks_ui_back(ks_ui *ui) {
     return false;
   ui->depth--;
   enter(ui, ui->history[ui->depth].screen, ui->history[ui->depth].exhibit);
+  /* Back where the visitor left it: the next frame sets the list's real bounds. */
+  float pos = ui->history[ui->depth].scroll;
+  ks_scroller_init(&ui->scroll, pos < 0 ? pos : 0, pos > 0 ? pos : 0);
+  ui->scroll.pos = pos;
   return true;
 }
 
@@ -203,6 +208,13 @@ static bool run(ks_ui *ui, action a) {
     ui->filter_province = a.exhibit;
     ks_scroller_init(&ui->scroll, 0, 0);
     return true;
+  case ACT_SEEK:
+    for (size_t i = 0; i < ui->n_events; i++)
+      if (strcmp(ui->events[i]->id, a.exhibit) == 0) {
+        ks_scroller_glide_to(&ui->scroll, (float)i * (float)ui->timeline_pitch);
+        return true;
+      }
+    return false;
   case ACT_NOTICE:
     ui->notice.tapped |= (unsigned)a.screen;
     if ((unsigned)a.screen == KS_NOTICE_DISMISS)

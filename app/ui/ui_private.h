@@ -38,6 +38,7 @@ typedef enum {
   ACT_FILTER_FIELD,    /* show the achievements of one field (exhibit: the field, or NULL) */
   ACT_FILTER_PROVINCE, /* show those of one province (exhibit: the province, or NULL) */
   ACT_NOTICE,          /* a button of the curators' notice (screen: the ks_notice_button) */
+  ACT_SEEK,            /* glide the timeline to an event (exhibit: its id) */
 } action_kind;
 
 typedef struct {
@@ -61,7 +62,8 @@ struct ks_ui {
   struct {
     ks_screen_id screen;
     const ks_exhibit *exhibit;
-  } history[MAX_HISTORY]; /* the screens Back returns to */
+    float scroll;         /* where its list or timeline was scrolled to */
+  } history[MAX_HISTORY]; /* the screens Back returns to, as they were left */
   int depth;
   hit hits[MAX_HITS]; /* rebuilt by every draw */
   int n_hits;
@@ -87,6 +89,7 @@ struct ks_ui {
   size_t attract_count;      /* how many highlights there are */
   bool swallow;              /* the touch that woke the kiosk is not over yet */
   ks_mapdata *map;           /* coastline, lakes, rivers; NULL when not loaded */
+  int timeline_pitch;        /* pixels from one timeline card to the next, as last drawn */
   text_entry *texts;         /* TEXT_CACHE slots, open addressing, created on first use */
   size_t n_texts;
   const char *filter_field;    /* the gallery shows only this field, or all when NULL */
@@ -168,6 +171,11 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w);
 void ui_format_date(const frame *f, const char *date, char *out, size_t size);
 const char *ui_field_name(const frame *f, const char *field);
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
+/* A strip of the timeline's years within `a`: an axis, a dot for every event with the dots of one
+ * year stacked, the first and last years named. With `seek`, also every fifth year named, the
+ * years `from` to `to` marked as the part of the timeline in view, and each year with events a
+ * place to tap that travels to its first event (ACT_SEEK). */
+void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to, bool seek);
 /* Appends `s` to the string in `out` with word joiners between its CJK characters, so that a
  * short name (a city, a field) is never broken across lines; truncates to `size`. */
 void ui_append_unbroken(char *out, size_t size, const char *s);

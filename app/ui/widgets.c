@@ -6,6 +6,7 @@
 #include "kiosk/textbox.h"
 #include "kiosk/utf8.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -457,4 +458,78 @@ void ui_notice(const frame *f) {
       action a = {.kind = ACT_NOTICE, .screen = (ks_screen_id)buttons[i].button};
       x += ui_chip(f, label, x, cy, KS_GOLD, a, buttons[i].button == KS_NOTICE_INSTALL) + u(f, 16);
     }
+}
+
+static float year_x(float x0, float pitch, int years_after_first) {
+  return x0 + pitch * (float)years_after_first;
+}
+
+/* The width of a one-line text, from its cached layout: a steady frame shapes nothing. */
+static int text_width(const frame *f, const char *s, int size) {
+  return ui_layout(f, s, size, f->w, 1)->width;
+}
+
+void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to, bool seek) {
+  const ks_ui *ui = f->ui;
+  int first = ui->first_year, last = ui->last_year;
+  enum { MAX_YEARS = 64 };
+  if (!first || last <= first || last - first >= MAX_YEARS)
+    return;
+  int count[MAX_YEARS] = {0}, most = 1;
+  size_t first_event[MAX_YEARS];
+  for (size_t i = ui->n_events; i-- > 0;) { /* backwards: the first event of a year stays */
+    int k = atoi(ui->events[i]->date) - first;
+    if (k >= 0 && k < MAX_YEARS) {
+      first_event[k] = i;
+      if (++count[k] > most)
+        most = count[k];
+    }
+  }
+  float x0 = (float)a.x + (float)u(f, 10), x1 = (float)(a.x + a.w) - (float)u(f, 10);
+  float y = (float)(a.y + a.h - u(f, 56)); /* the axis, at the bottom; years under it */
+  float room = y - (float)a.y - (float)u(f, 10);
+  float step = fminf((float)u(f, 22), room / (float)most), r = fminf((float)u(f, 8), step / 2);
+  float pitch = (x1 - x0) / (float)(last - first);
+  if (seek && from && to >= from) { /* the years in view, behind the dots */
+    float l = year_x(x0, pitch, from - first) - pitch / 2,
+          rr = year_x(x0, pitch, to - first) + pitch / 2;
+    ks_gfx_fill_round_rect(f->gfx, (ks_rect){(int)l, a.y, (int)(rr - l), a.h}, u(f, 12),
+                           KS_CARD_PRESSED);
+  }
+  float axis[4] = {x0, y, x1, y};
+  ks_gfx_polyline(f->gfx, axis, 2, (float)u(f, 3), KS_TEXT_DIM);
+  for (int k = 0; k <= last - first; k++) {
+    if (r >= (float)u(f, 5)) {
+      for (int n = 0; n < count[k]; n++)
+        ks_gfx_fill_circle(f->gfx, year_x(x0, pitch, k), y - step * (float)n, r, accent);
+    } else if (count[k]) { /* too many to stack as dots: a bar as tall as the stack would be */
+      int bw = (int)fminf((float)u(f, 12), pitch * 0.6f),
+          bh = (int)(room * (float)count[k] / (float)most);
+      bh = bh > bw ? bh : bw;
+      ks_gfx_fill_round_rect(
+          f->gfx, (ks_rect){(int)year_x(x0, pitch, k) - bw / 2, (int)y - bh, bw, bh + bw / 2},
+          bw / 2, accent);
+    }
+    if (seek && count[k]) /* the whole column of a year, down to its label, answers a tap */
+      ui_add_hit(f, (ks_rect){(int)(year_x(x0, pitch, k) - pitch / 2), a.y, (int)pitch + 1, a.h},
+                 (action){.kind = ACT_SEEK, .exhibit = ui->events[first_event[k]]->id});
+  }
+  /* Year names: the first and last, and with `seek` every fifth between where there is room. */
+  char label[16];
+  int gap = u(f, 24), left_end = a.x - gap, right_start;
+  snprintf(label, sizeof label, "%d", last);
+  int lw = text_width(f, label, KS_TYPE_SMALL);
+  right_start = a.x + a.w - lw;
+  ui_text(f, label, KS_TYPE_SMALL, right_start, (int)y + u(f, 12), lw + 1, 1, KS_TEXT_DIM);
+  for (int year = first; year < last; year++) {
+    if (year != first && (!seek || year % 5 != 0))
+      continue;
+    snprintf(label, sizeof label, "%d", year);
+    int w = text_width(f, label, KS_TYPE_SMALL);
+    int x = year == first ? a.x : (int)year_x(x0, pitch, year - first) - w / 2;
+    if (x < left_end + gap || x + w > right_start - gap)
+      continue;
+    ui_text(f, label, KS_TYPE_SMALL, x, (int)y + u(f, 12), w + 1, 1, KS_TEXT_DIM);
+    left_end = x + w;
+  }
 }

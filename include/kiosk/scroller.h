@@ -32,6 +32,10 @@ void ks_scroller_hold(ks_scroller *s);
 void ks_scroller_drag(ks_scroller *s, float delta);
 /* The finger let go with `velocity` (units per second; 0 for a plain release). */
 void ks_scroller_release(ks_scroller *s, float velocity);
+/* Sets the content gliding to `target` (kept within the bounds) as a fling would, with the
+ * speed that friction brings to rest there: a tap on the timeline's years travels in time the
+ * way a finger does. */
+void ks_scroller_glide_to(ks_scroller *s, float target);
 /* Advances the motion by `dt` seconds. Returns true while it is still moving, i.e. while the
  * screen needs another frame. */
 bool ks_scroller_step(ks_scroller *s, float dt);
