@@ -58,8 +58,16 @@ void ui_screen_timeline(const frame *f) {
     ui_place_of(f, e, place, sizeof place);
     int foot = place[0] ? u(f, 44) : 0;
     int lines = (card_top + card_h - pad - foot - ty) / u(f, 40);
+    /* A tall card (a portrait display) tells the story itself, which the summary would leave
+     * mostly empty; the detail page still has it all. */
+    const char *story = tr(f, &e->summary), *body = tr(f, &e->body);
+    int type = KS_TYPE_SMALL;
+    if (lines >= 10 && body && body[0]) {
+      story = body, type = KS_TYPE_BODY;
+      lines = (card_top + card_h - pad - foot - ty) / u(f, 46);
+    }
     if (lines > 0)
-      ui_text(f, tr(f, &e->summary), KS_TYPE_SMALL, tx, ty, tw, (size_t)lines, KS_TEXT_DIM);
+      ui_text(f, story, type, tx, ty, tw, (size_t)lines, KS_TEXT_DIM);
     if (place[0])
       ui_text(f, place, KS_TYPE_SMALL, tx, card_top + card_h - pad - u(f, 36), tw, 1, KS_TEAL);
   }
