@@ -2,8 +2,9 @@
 # End to end, as a curator does it: content folder → pack → signature → a stick plugged into a
 # running kiosk, which installs it and reloads in place; then a stranger's unsigned pack, which
 # it refuses. The kiosk runs headless (SDL's offscreen driver) against a temporary data folder.
-# systemd is stood in for by notify_listen: the kiosk must say READY=1 after its first frame and
-# feed the watchdog (WATCHDOG=1) from its render loop.
+# systemd is stood in for by notify_listen: the kiosk must ask for a start-up watchdog allowance,
+# say READY=1 after its first frame with the unit's watchdog period restored, and feed the
+# watchdog (WATCHDOG=1) from its render loop.
 # Usage: e2e_usb_install.sh "KIOSK COMMAND" FIXTURE_CONTENT_DIR WORKDIR "NOTIFY_LISTEN COMMAND"
 set -euo pipefail
 read -r -a kiosk <<<"$1"
@@ -81,6 +82,12 @@ wait $pid || fail "the kiosk did not exit cleanly on SIGTERM"
 kill $listener 2>/dev/null || true
 trap - EXIT
 grep -qx "READY=1" notify.log || fail "the kiosk never told systemd it was ready"
+# The start has a longer watchdog allowance than the loop (systemd arms the watchdog at exec, the
+# loop feeds it only from the first frame); the unit's 2 s come back with READY=1.
+[ "$(head -1 notify.log)" = "WATCHDOG_USEC=120000000" ] ||
+  fail "the start did not ask for its watchdog allowance first: $(head -1 notify.log)"
+grep -A1 -x "READY=1" notify.log | grep -qx "WATCHDOG_USEC=2000000" ||
+  fail "the unit's watchdog period was not restored with READY=1"
 [ "$(grep -cx "WATCHDOG=1" notify.log)" -ge 2 ] || fail "the kiosk did not feed the watchdog"
 "${kiosk[@]}" stats --data-dir data | grep -q "home" || fail "no visit to home was recorded"
 # Started again with both sticks still in: the stranger's pack is refused again, the curator's,

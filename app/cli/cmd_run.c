@@ -28,6 +28,10 @@
 enum { WATCH_EVERY_MS = 2000, MAX_FOUND = 8 };
 
 /* A pack opened for showing, with the content read from it. */
+/* How long the start, up to the first frame, may take before the watchdog calls it a hang (the
+ * unit's TimeoutStartSec, 90 s by default, usually ends a stuck start first). */
+#define KS_START_WATCHDOG_US 120000000ull
+
 typedef struct {
   ks_pack *pack;
   ks_content *content;
@@ -68,6 +72,7 @@ typedef struct {
   uint64_t visit_since_ms;   /* monotonic, for the duration */
   int tick_ms;               /* how often the loop calls at rest; the watchdog is fed this often */
   uint64_t next_watchdog_ms; /* 0: no watchdog */
+  uint64_t watchdog_us;      /* the unit's WatchdogSec, restored once started */
   const char *roots[KS_CONFIG_MAX_WATCH]; /* the configuration's watch folders */
   ks_ui *first_ui;                        /* the UI shown first, until its first frame */
   bool started;                           /* the first frame is on screen */
@@ -299,7 +304,10 @@ static void on_first_frame(void *ctx) {
   ks_cli_attach_map(s->first_ui);
   if (s->run->config.data_dir[0])
     ks_install_started(s->run->config.data_dir); /* this pack starts: no rollback needed */
-  sd_notify(0, "READY=1");
+  if (s->watchdog_us)
+    sd_notifyf(0, "READY=1\nWATCHDOG_USEC=%llu\nWATCHDOG=1", (unsigned long long)s->watchdog_us);
+  else
+    sd_notify(0, "READY=1");
 }
 
 static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
@@ -382,6 +390,14 @@ int ks_cmd_run(const ks_run_opts *run) {
     fprintf(stderr, "kiosk: WARNING: allow_unsigned is on: packs without a signature will be "
                     "installed. Never on a kiosk in a public hall.\n");
   service s = {.run = run, .fonts_dir = fonts_dir};
+  /* systemd arms the watchdog when it starts the process, but the loop that feeds it runs only
+   * after the first frame. A slow start (a cold SD card, a slow board: 20 s seen on an emulated
+   * Cortex-A53) must not be taken for a hang, so the start gets its own, longer allowance; the
+   * unit's period comes back with READY=1. */
+  if (sd_watchdog_enabled(0, &s.watchdog_us) > 0 && s.watchdog_us > 0)
+    sd_notifyf(0, "WATCHDOG_USEC=%llu", (unsigned long long)KS_START_WATCHDOG_US);
+  else
+    s.watchdog_us = 0;
   if (c->data_dir[0])
     recall_source(&s, &s.handled); /* the pack shown came from there: not offered again */
   if (!choose_pack(run, &s.current))
@@ -402,12 +418,10 @@ int ks_cmd_run(const ks_run_opts *run) {
       if (!(s.stats = ks_stats_open(path, err, sizeof err)))
         fprintf(stderr, "kiosk: no visitor statistics: %s\n", err);
     }
-    uint64_t watchdog_us = 0;
-    bool watchdog = sd_watchdog_enabled(0, &watchdog_us) > 0 && watchdog_us > 0;
     s.tick_ms = 1000; /* the stick watch looks every two seconds */
-    if (watchdog && watchdog_us / 2000 < (uint64_t)s.tick_ms)
-      s.tick_ms = (int)(watchdog_us / 2000); /* fed twice per period */
-    s.next_watchdog_ms = watchdog ? 1 : 0;   /* due at the first tick */
+    if (s.watchdog_us && s.watchdog_us / 2000 < (uint64_t)s.tick_ms)
+      s.tick_ms = (int)(s.watchdog_us / 2000);  /* fed twice per period */
+    s.next_watchdog_ms = s.watchdog_us ? 1 : 0; /* due at the first tick */
     for (size_t i = 0; i < c->n_watch; i++)
       s.roots[i] = c->watch[i];
     ks_text_break_init();
