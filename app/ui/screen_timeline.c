@@ -52,17 +52,19 @@ void ui_screen_timeline(const frame *f) {
     char date[64];
     ui_format_date(f, e->date, date, sizeof date);
     ty += ui_text(f, date, KS_TYPE_SMALL, tx, ty, tw, 1, KS_CORAL) + u(f, 12);
-    ty += ui_text(f, tr(f, &e->title), KS_TYPE_SUBTITLE, tx, ty, tw, 3, KS_TEXT) + u(f, 16);
+    bool tall = card_h > 2 * card_w; /* a portrait display: room for a whole title and story */
+    ty += ui_text(f, tr(f, &e->title), KS_TYPE_SUBTITLE, tx, ty, tw, tall ? 5 : 3, KS_TEXT) +
+          u(f, 16);
     /* Where it happened at the foot of the card, as on the achievements' cards. */
     char place[160];
     ui_place_of(f, e, place, sizeof place);
     int foot = place[0] ? u(f, 44) : 0;
     int lines = (card_top + card_h - pad - foot - ty) / u(f, 40);
-    /* A tall card (a portrait display) tells the story itself, which the summary would leave
-     * mostly empty; the detail page still has it all. */
+    /* A tall card tells the story itself, which the summary would leave mostly empty; the
+     * detail page still has it all. */
     const char *story = tr(f, &e->summary), *body = tr(f, &e->body);
     int type = KS_TYPE_SMALL;
-    if (lines >= 10 && body && body[0]) {
+    if (tall && body && body[0]) {
       story = body, type = KS_TYPE_BODY;
       lines = (card_top + card_h - pad - foot - ty) / u(f, 46);
     }
