@@ -172,7 +172,8 @@ void ui_format_date(const frame *f, const char *date, char *out, size_t size);
 const char *ui_field_name(const frame *f, const char *field);
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
 /* A strip of the timeline's years within `a`: an axis, a dot for every event with the dots of one
- * year stacked, the first and last years named. With `seek`, also every fifth year named, the
+ * year stacked (a bar as tall where the dots would be too small to see), the first and last
+ * years named. With `seek`, also every fifth year named, the
  * years `from` to `to` marked as the part of the timeline in view, and each year with events a
  * place to tap that travels to its first event (ACT_SEEK). */
 void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to, bool seek);
