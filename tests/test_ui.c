@@ -321,7 +321,7 @@ static void notice_buttons_answer(void **state) {
 
 /* The strip of years under the timeline: a tap on a year glides the cards to that year's first
  * event, as far forwards or back as it is, and the card a finger then taps is of that year; back
- * from it, the timeline is where it was left. */
+ * from it, the timeline is where it was left; a tap between years goes to the nearer. */
 static void years_strip_travels_in_time(void **state) {
   rig *r = *state;
   assert_true(ks_ui_show(r->ui, KS_SCREEN_TIMELINE, NULL));
@@ -360,6 +360,35 @@ static void years_strip_travels_in_time(void **state) {
     assert_string_equal(ks_ui_exhibit(r->ui), e->id);
     assert_true(ks_ui_back(r->ui));
   }
+  /* A finger on a year without events goes to the nearer year that has some. */
+  bool has[64] = {false};
+  for (size_t i = 0; i < r->content->n_exhibits; i++)
+    if (r->content->exhibits[i].kind == KS_KIND_EVENT) {
+      int y = atoi(r->content->exhibits[i].date) - years[1];
+      assert_true(y >= 0 && y < 64);
+      has[y] = true;
+    }
+  int span = years[0] - years[1], gap = -1, nearer = -1;
+  for (int g = 1; g < span && gap < 0; g++) {
+    if (has[g])
+      continue;
+    int before = g, after = g;
+    while (!has[before])
+      before--;
+    while (!has[after])
+      after++;
+    if (g - before != after - g)
+      gap = g, nearer = g - before < after - g ? before : after;
+  }
+  assert_true(gap > 0); /* the bundled timeline has such a year */
+  int x0 = 64 + 10, x1 = 1920 - 64 - 10;
+  tap(r, x0 + (x1 - x0) * gap / span, 1080 - 64 - 70);
+  for (int frames = 0; ks_ui_tick(r->ui, 1.0f / 60) && frames < 600; frames++)
+    ks_ui_draw(r->ui, r->gfx);
+  tap(r, 200, 600);
+  const ks_exhibit *e = ks_content_find(r->content, ks_ui_exhibit(r->ui));
+  assert_non_null(e);
+  assert_int_equal(atoi(e->date), years[1] + nearer);
 }
 
 int main(void) {

@@ -510,9 +510,22 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
           f->gfx, (ks_rect){(int)year_x(x0, pitch, k) - bw / 2, (int)y - bh, bw, bh + bw / 2},
           bw / 2, accent);
     }
-    if (seek && count[k]) /* the whole column of a year, down to its label, answers a tap */
-      ui_add_hit(f, (ks_rect){(int)(year_x(x0, pitch, k) - pitch / 2), a.y, (int)pitch + 1, a.h},
-                 (action){.kind = ACT_SEEK, .exhibit = ui->events[first_event[k]]->id});
+  }
+  /* With `seek`, the whole strip answers a tap: each year with events takes the columns from
+   * halfway to the year with events before it to halfway to the one after, so a finger between
+   * two years goes to the nearer. */
+  for (int k = 0, prev = -1; seek && k <= last - first; k++) {
+    if (!count[k])
+      continue;
+    int next = k + 1;
+    while (next <= last - first && !count[next])
+      next++;
+    float l = prev < 0 ? (float)a.x : year_x(x0, pitch, prev) + pitch * (float)(k - prev) / 2;
+    float rr = next > last - first ? (float)(a.x + a.w)
+                                   : year_x(x0, pitch, k) + pitch * (float)(next - k) / 2;
+    ui_add_hit(f, (ks_rect){(int)l, a.y, (int)(rr - l) + 1, a.h},
+               (action){.kind = ACT_SEEK, .exhibit = ui->events[first_event[k]]->id});
+    prev = k;
   }
   /* Year names: the first and last, and with `seek` every fifth between where there is room. */
   char label[16];
