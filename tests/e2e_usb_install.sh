@@ -59,6 +59,7 @@ wait_for() { # PATTERN: waits up to 60 s for the kiosk's log to show it
 # A curator's stick.
 mkdir -p media/sdb1
 cp v2.kpack v2.kpack.minisig media/sdb1/
+wait_for "showing test-pack version 1 on offscreen" # the log says what is shown, and on what
 wait_for "Installed content pack test-pack (version 2)"
 "${kiosk[@]}" pack status --data-dir data | grep -q "active    test-pack version 2" ||
   fail "the data folder does not show version 2"

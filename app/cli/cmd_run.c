@@ -27,11 +27,11 @@
 
 enum { WATCH_EVERY_MS = 2000, MAX_FOUND = 8 };
 
-/* A pack opened for showing, with the content read from it. */
 /* How long the start, up to the first frame, may take before the watchdog calls it a hang (the
  * unit's TimeoutStartSec, 90 s by default, usually ends a stuck start first). */
 #define KS_START_WATCHDOG_US 120000000ull
 
+/* A pack opened for showing, with the content read from it. */
 typedef struct {
   ks_pack *pack;
   ks_content *content;
@@ -412,6 +412,12 @@ int ks_cmd_run(const ks_run_opts *run) {
   else if (!(win = ks_window_open(&opts, err, sizeof err)))
     fprintf(stderr, "kiosk: %s\n", err);
   else {
+    /* What an operator reading `journalctl -u kiosk` needs first: what is shown, and on what. */
+    char id[128] = "?", screen[160];
+    int64_t version = 0;
+    ks_pack_identity(s.current.pack, id, sizeof id, &version);
+    ks_window_describe(win, screen, sizeof screen);
+    fprintf(stderr, "kiosk: showing %s version %lld on %s\n", id, (long long)version, screen);
     if (c->data_dir[0] && c->stats) {
       char path[KS_CONFIG_PATH + 32];
       snprintf(path, sizeof path, "%s/stats.sqlite", c->data_dir);

@@ -217,3 +217,13 @@ void ks_window_present(ks_window *win) {
 }
 
 ks_window_stats ks_window_stats_get(const ks_window *win) { return win->stats; }
+
+void ks_window_describe(const ks_window *win, char *out, size_t size) {
+  SDL_RendererInfo info = {0};
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(win->renderer, &w, &h);
+  SDL_GetRendererInfo(win->renderer, &info);
+  const char *driver = SDL_GetCurrentVideoDriver();
+  snprintf(out, size, "%s %dx%d, renderer %s", driver ? driver : "?", w, h,
+           info.name ? info.name : "?");
+}

@@ -48,6 +48,9 @@ bool ks_window_first_frame_twice(const ks_window *win);
  * `timeout_ms` in sleeps of at most 40 ms, so that an idle kiosk wakes ~25 times a second. */
 size_t ks_window_poll(ks_window *win, int timeout_ms, ks_input *out, size_t cap);
 void ks_window_present(ks_window *win);
+/* One line for the log saying what the picture is drawn with: video driver, size in pixels,
+ * renderer ("KMSDRM 1920x1080, renderer opengles2"). */
+void ks_window_describe(const ks_window *win, char *out, size_t size);
 ks_window_stats ks_window_stats_get(const ks_window *win);
 /* Milliseconds since start, monotonic. */
 uint64_t ks_window_ticks(void);
