@@ -19,6 +19,11 @@ struct ks_window {
   int rotation; /* degrees clockwise */
   bool first_frame_twice;
   ks_window_stats stats;
+  /* When the event queue was last found empty, and the latest time handed on: a finger lifted
+   * while a slow frame was being drawn is read only after it, with that later time; it was
+   * lifted no earlier than `drained_ms`, which is the time its lift is given, so that a tap is
+   * not taken for a long press because the kiosk was busy (SDL 2 gives no kernel times). */
+  uint32_t drained_ms, last_ms;
 };
 
 ks_window *ks_window_open(const ks_window_opts *opts, char *err, size_t err_size) {
@@ -121,6 +126,15 @@ static void to_units(const ks_window *win, float px, float py, float *x, float *
 }
 
 /* Translates one SDL event; returns false for events the kiosk does not use. */
+/* The time a touch event is handed on with: SDL's (when it read the event), but a lift at the
+ * earliest moment it can have happened, and never earlier than the events before it. */
+static uint32_t event_time(ks_window *win, uint32_t sdl_ms, bool lift) {
+  uint32_t t = lift && win->drained_ms < sdl_ms ? win->drained_ms : sdl_ms;
+  if (t < win->last_ms)
+    t = win->last_ms;
+  return win->last_ms = t;
+}
+
 static bool translate(ks_window *win, const SDL_Event *ev, ks_input *in) {
   int w, h;
   ks_window_size(win, &w, &h);
@@ -142,7 +156,7 @@ static bool translate(ks_window *win, const SDL_Event *ev, ks_input *in) {
                      : ev->type == SDL_FINGERUP ? KS_TOUCH_UP
                                                 : KS_TOUCH_MOVE;
     in->touch.finger = (int64_t)ev->tfinger.fingerId;
-    in->touch.t_ms = ev->tfinger.timestamp;
+    in->touch.t_ms = event_time(win, ev->tfinger.timestamp, ev->type == SDL_FINGERUP);
     to_units(win, ev->tfinger.x * (float)w, ev->tfinger.y * (float)h, &in->touch.x, &in->touch.y);
     return true;
   }
@@ -160,7 +174,7 @@ static bool translate(ks_window *win, const SDL_Event *ev, ks_input *in) {
                      : ev->type == SDL_MOUSEBUTTONUP ? KS_TOUCH_UP
                                                      : KS_TOUCH_MOVE;
     in->touch.finger = -1;
-    in->touch.t_ms = ev->button.timestamp;
+    in->touch.t_ms = event_time(win, ev->common.timestamp, ev->type == SDL_MOUSEBUTTONUP);
     /* Window coordinates to drawable pixels (they differ on high-DPI displays). */
     int ww, wh;
     SDL_GetWindowSize(win->window, &ww, &wh);
@@ -199,11 +213,14 @@ size_t ks_window_poll(ks_window *win, int timeout_ms, ks_input *out, size_t cap)
   uint64_t until = SDL_GetTicks64() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0);
   for (;;) {
     SDL_Event ev;
-    while (n < cap && SDL_PollEvent(&ev))
+    bool more = true;
+    while (n < cap && (more = SDL_PollEvent(&ev)))
       if (translate(win, &ev, &out[n]))
         n++;
     win->stats.wakeups++;
     uint64_t now = SDL_GetTicks64();
+    if (!more)
+      win->drained_ms = (uint32_t)now; /* all that happened before now has been read */
     if (n > 0 || now >= until)
       return n;
     uint64_t left = until - now;
