@@ -4,8 +4,10 @@
 #define KIOSK_CLI_H
 
 #include "kiosk/config.h"
+#include "kiosk/pack.h"
 #include "kiosk/sign.h"
 #include "kiosk/ui.h"
+#include "kiosk/window.h"
 
 #include <stdbool.h>
 
@@ -20,6 +22,9 @@ int ks_cmd_status(int argc, char **argv);
 int ks_cmd_rollback(int argc, char **argv);
 /* Gives a UI the bundled map (assets/map/delta.txt); says on stderr when it cannot. */
 void ks_cli_attach_map(ks_ui *ui);
+/* The start's log line: the pack shown and what it is drawn with ("kiosk: showing ID version N
+ * on DRIVER WxH, renderer NAME"), what an operator reading `journalctl -u kiosk` needs first. */
+void ks_cli_log_showing(ks_pack *pack, const ks_window *win);
 /* Renders one screen to PNG, headless. */
 int ks_cmd_render(int argc, char **argv);
 /* Replays a touch script against a simulated clock, headless. */

@@ -212,6 +212,7 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
     ks_text_break_init();
     printf("kiosk bench at %dx%d\n", w, h);
     if (first) {
+      ks_cli_log_showing(pack, win); /* as `kiosk` does before its first frame */
       ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
       first_frame_probe probe = {.start_ms = main_start_ms, .win = win, .ui = ui};
       double t0 = now_ms(CLOCK_MONOTONIC);

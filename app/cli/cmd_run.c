@@ -412,12 +412,7 @@ int ks_cmd_run(const ks_run_opts *run) {
   else if (!(win = ks_window_open(&opts, err, sizeof err)))
     fprintf(stderr, "kiosk: %s\n", err);
   else {
-    /* What an operator reading `journalctl -u kiosk` needs first: what is shown, and on what. */
-    char id[128] = "?", screen[160];
-    int64_t version = 0;
-    ks_pack_identity(s.current.pack, id, sizeof id, &version);
-    ks_window_describe(win, screen, sizeof screen);
-    fprintf(stderr, "kiosk: showing %s version %lld on %s\n", id, (long long)version, screen);
+    ks_cli_log_showing(s.current.pack, win);
     if (c->data_dir[0] && c->stats) {
       char path[KS_CONFIG_PATH + 32];
       snprintf(path, sizeof path, "%s/stats.sqlite", c->data_dir);

@@ -12,3 +12,11 @@ void ks_cli_attach_map(ks_ui *ui) {
   else if (!ks_ui_load_map(ui, path, err, sizeof err))
     fprintf(stderr, "kiosk: %s; the cities screen shows its pins without coastline\n", err);
 }
+
+void ks_cli_log_showing(ks_pack *pack, const ks_window *win) {
+  char id[128] = "?", screen[160];
+  int64_t version = 0;
+  ks_pack_identity(pack, id, sizeof id, &version);
+  ks_window_describe(win, screen, sizeof screen);
+  fprintf(stderr, "kiosk: showing %s version %lld on %s\n", id, (long long)version, screen);
+}
