@@ -71,8 +71,8 @@ typedef struct {
   int64_t visit_since;       /* wall clock, for the record */
   uint64_t visit_since_ms;   /* monotonic, for the duration */
   int tick_ms;               /* how often the loop calls at rest; the watchdog is fed this often */
-  uint64_t next_watchdog_ms; /* 0: no watchdog */
-  uint64_t watchdog_us;      /* the unit's WatchdogSec, restored once started */
+  uint64_t next_watchdog_ms; /* when the watchdog is next due (0: at the first tick) */
+  uint64_t watchdog_us;      /* the unit's WatchdogSec, restored once started; 0: none */
   const char *roots[KS_CONFIG_MAX_WATCH]; /* the configuration's watch folders */
   ks_ui *first_ui;                        /* the UI shown first, until its first frame */
   bool started;                           /* the first frame is on screen */
@@ -313,7 +313,7 @@ static void on_first_frame(void *ctx) {
 static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
   service *s = ctx;
   uint64_t now = mono_ms();
-  if (s->next_watchdog_ms && now >= s->next_watchdog_ms) {
+  if (s->watchdog_us && now >= s->next_watchdog_ms) {
     sd_notify(0, "WATCHDOG=1");                       /* the loop is alive: it got here */
     s->next_watchdog_ms = now + (uint64_t)s->tick_ms; /* not every frame of a fling */
   }
@@ -421,8 +421,7 @@ int ks_cmd_run(const ks_run_opts *run) {
     }
     s.tick_ms = 1000; /* the stick watch looks every two seconds */
     if (s.watchdog_us && s.watchdog_us / 2000 < (uint64_t)s.tick_ms)
-      s.tick_ms = (int)(s.watchdog_us / 2000);  /* fed twice per period */
-    s.next_watchdog_ms = s.watchdog_us ? 1 : 0; /* due at the first tick */
+      s.tick_ms = (int)(s.watchdog_us / 2000); /* fed twice per period */
     for (size_t i = 0; i < c->n_watch; i++)
       s.roots[i] = c->watch[i];
     ks_text_break_init();

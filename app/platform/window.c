@@ -4,8 +4,8 @@
 
 #include <SDL.h>
 #include <stdio.h>
-#include <string.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* At rest the loop wakes every IDLE_SLEEP_MS to look for input (SDL 2.26 on KMS/DRM has no
  * blocking wait that does not poll every millisecond): ~25 wake-ups a second, and a first touch
@@ -125,7 +125,6 @@ static void to_units(const ks_window *win, float px, float py, float *x, float *
   *y = ly / s;
 }
 
-/* Translates one SDL event; returns false for events the kiosk does not use. */
 /* The time a touch event is handed on with: SDL's (when it read the event), but a lift at the
  * earliest moment it can have happened, and never earlier than the events before it. */
 static uint32_t event_time(ks_window *win, uint32_t sdl_ms, bool lift) {
@@ -135,6 +134,7 @@ static uint32_t event_time(ks_window *win, uint32_t sdl_ms, bool lift) {
   return win->last_ms = t;
 }
 
+/* Translates one SDL event; returns false for events the kiosk does not use. */
 static bool translate(ks_window *win, const SDL_Event *ev, ks_input *in) {
   int w, h;
   ks_window_size(win, &w, &h);

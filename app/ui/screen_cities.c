@@ -70,7 +70,6 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
     obs[n_obs++] = (struct obstacle){
         {(int)x - half, (int)y - half, 2 * half, 2 * half}, ui->cities[i]->corridor ? 6 : 2, i};
   }
-  ks_face *fc = face(f, KS_TYPE_SMALL);
   size_t named = 0;
   for (size_t i = 0; i < ui->n_cities && named < MAX_NAMES; i++) {
     const ks_exhibit *c = ui->cities[i];
@@ -79,7 +78,7 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
     float x, y;
     project(p, c->lon, c->lat, &x, &y);
     const char *name = tr(f, &c->title);
-    int w = ks_face_measure(fc, name, strlen(name)), h = u(f, 40), d = u(f, 22);
+    int w = ui_text_width(f, name, KS_TYPE_SMALL), h = u(f, 40), d = u(f, 22);
     int px = (int)x, py = (int)y;
     /* Right, left, above, below, then the four corners; the second eight twice as far. */
     static const signed char dirs[8][2] = {{1, 0},  {-1, 0},  {0, -1}, {0, 1},

@@ -21,6 +21,7 @@ void ui_screen_timeline(const frame *f) {
   int strip_h = u(f, 120);
   ks_rect strip = {left, f->h - u(f, KS_MARGIN) - strip_h, f->w - 2 * left, strip_h};
   int card_h = strip.y - u(f, KS_GAP) - card_top;
+  bool tall = card_h > 2 * card_w; /* a portrait display: room for a whole title and story */
   int offset = (int)ui->scroll.pos;
   f->ui->timeline_pitch = card_w + gap;
   int content_w = (int)ui->n_events * (card_w + gap) - gap + 2 * left;
@@ -52,7 +53,6 @@ void ui_screen_timeline(const frame *f) {
     char date[64];
     ui_format_date(f, e->date, date, sizeof date);
     ty += ui_text(f, date, KS_TYPE_SMALL, tx, ty, tw, 1, KS_CORAL) + u(f, 12);
-    bool tall = card_h > 2 * card_w; /* a portrait display: room for a whole title and story */
     ty += ui_text(f, tr(f, &e->title), KS_TYPE_SUBTITLE, tx, ty, tw, tall ? 5 : 3, KS_TEXT) +
           u(f, 16);
     /* Where it happened at the foot of the card, as on the achievements' cards. */
@@ -83,8 +83,6 @@ void ui_screen_timeline(const frame *f) {
     size_t i1 = i0 + (in_view ? in_view - 1 : 0);
     if (i1 >= ui->n_events)
       i1 = ui->n_events - 1;
-    ks_gfx_fill_rect(f->gfx, (ks_rect){0, strip.y - u(f, 8), f->w, f->h - strip.y + u(f, 8)},
-                     KS_BG);
     ui_year_strip(f, strip, KS_CORAL, atoi(ui->events[i0]->date), atoi(ui->events[i1]->date), true);
   }
   /* The header again over anything that scrolled under it. */

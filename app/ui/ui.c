@@ -68,6 +68,15 @@ ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
   }
   qsort(ui->achievements, ui->n_achievements, sizeof *ui->achievements, by_year_desc);
   qsort(ui->events, ui->n_events, sizeof *ui->events, by_date);
+  ui->year_most = 1;
+  for (size_t i = ui->n_events; i-- > 0;) { /* backwards: a year's first event is set last */
+    int k = atoi(ui->events[i]->date) - ui->first_year;
+    if (k >= 0 && k < KS_MAX_YEARS) {
+      ui->year_first[k] = i;
+      if (++ui->year_count[k] > ui->year_most)
+        ui->year_most = ui->year_count[k];
+    }
+  }
   qsort(ui->cities, ui->n_cities, sizeof *ui->cities, by_corridor_then_id);
   return ui;
 }

@@ -53,6 +53,8 @@ typedef struct {
   action act;
 } hit;
 
+enum { KS_MAX_YEARS = 64 }; /* the longest timeline span the year strip draws */
+
 struct ks_ui {
   const ks_content *content;
   ks_fonts *fonts;
@@ -81,16 +83,20 @@ struct ks_ui {
   const ks_exhibit **cities;
   size_t n_cities;
   int first_year, last_year; /* span of the timeline */
-  ks_lang default_lang;      /* what the attract loop resets to */
-  float idle_timeout;        /* seconds; 0: never */
-  float idle;                /* seconds since the last touch */
-  float slide_time;          /* seconds the current highlight has shown */
-  size_t slide;              /* which highlight the attract loop shows */
-  size_t attract_count;      /* how many highlights there are */
-  bool swallow;              /* the touch that woke the kiosk is not over yet */
-  ks_mapdata *map;           /* coastline, lakes, rivers; NULL when not loaded */
-  int timeline_pitch;        /* pixels from one timeline card to the next, as last drawn */
-  text_entry *texts;         /* TEXT_CACHE slots, open addressing, created on first use */
+  /* Per year of the timeline (index: year - first_year, while the span is under KS_MAX_YEARS):
+   * how many events, and the index in `events` of its first; counted once, drawn every frame. */
+  int year_count[KS_MAX_YEARS], year_most;
+  size_t year_first[KS_MAX_YEARS];
+  ks_lang default_lang; /* what the attract loop resets to */
+  float idle_timeout;   /* seconds; 0: never */
+  float idle;           /* seconds since the last touch */
+  float slide_time;     /* seconds the current highlight has shown */
+  size_t slide;         /* which highlight the attract loop shows */
+  size_t attract_count; /* how many highlights there are */
+  bool swallow;         /* the touch that woke the kiosk is not over yet */
+  ks_mapdata *map;      /* coastline, lakes, rivers; NULL when not loaded */
+  int timeline_pitch;   /* pixels from one timeline card to the next, as last drawn */
+  text_entry *texts;    /* TEXT_CACHE slots, open addressing, created on first use */
   size_t n_texts;
   const char *filter_field;    /* the gallery shows only this field, or all when NULL */
   const char *filter_province; /* and only achievements linked to a city of this province */
@@ -171,6 +177,8 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w);
 void ui_format_date(const frame *f, const char *date, char *out, size_t size);
 const char *ui_field_name(const frame *f, const char *field);
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
+/* The width of a one-line text at `size`, from its cached layout: a steady frame shapes nothing. */
+int ui_text_width(const frame *f, const char *s, int size);
 /* A strip of the timeline's years within `a`: an axis, a dot for every event with the dots of one
  * year stacked (a bar as tall where the dots would be too small to see), the first and last
  * years named. With `seek`, also every fifth year named, the

@@ -464,27 +464,16 @@ static float year_x(float x0, float pitch, int years_after_first) {
   return x0 + pitch * (float)years_after_first;
 }
 
-/* The width of a one-line text, from its cached layout: a steady frame shapes nothing. */
-static int text_width(const frame *f, const char *s, int size) {
+int ui_text_width(const frame *f, const char *s, int size) {
   return ui_layout(f, s, size, f->w, 1)->width;
 }
 
 void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to, bool seek) {
   const ks_ui *ui = f->ui;
-  int first = ui->first_year, last = ui->last_year;
-  enum { MAX_YEARS = 64 };
-  if (!first || last <= first || last - first >= MAX_YEARS)
+  int first = ui->first_year, last = ui->last_year, most = ui->year_most;
+  if (!first || last <= first || last - first >= KS_MAX_YEARS)
     return;
-  int count[MAX_YEARS] = {0}, most = 1;
-  size_t first_event[MAX_YEARS];
-  for (size_t i = ui->n_events; i-- > 0;) { /* backwards: the first event of a year stays */
-    int k = atoi(ui->events[i]->date) - first;
-    if (k >= 0 && k < MAX_YEARS) {
-      first_event[k] = i;
-      if (++count[k] > most)
-        most = count[k];
-    }
-  }
+  const int *count = ui->year_count;
   float x0 = (float)a.x + (float)u(f, 10), x1 = (float)(a.x + a.w) - (float)u(f, 10);
   float y = (float)(a.y + a.h - u(f, 56)); /* the axis, at the bottom; years under it */
   float room = y - (float)a.y - (float)u(f, 10);
@@ -524,21 +513,21 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
     float rr = next > last - first ? (float)(a.x + a.w)
                                    : year_x(x0, pitch, k) + pitch * (float)(next - k) / 2;
     ui_add_hit(f, (ks_rect){(int)l, a.y, (int)(rr - l) + 1, a.h},
-               (action){.kind = ACT_SEEK, .exhibit = ui->events[first_event[k]]->id});
+               (action){.kind = ACT_SEEK, .exhibit = ui->events[ui->year_first[k]]->id});
     prev = k;
   }
   /* Year names: the first and last, and with `seek` every fifth between where there is room. */
   char label[16];
   int gap = u(f, 24), left_end = a.x - gap, right_start;
   snprintf(label, sizeof label, "%d", last);
-  int lw = text_width(f, label, KS_TYPE_SMALL);
+  int lw = ui_text_width(f, label, KS_TYPE_SMALL);
   right_start = a.x + a.w - lw;
   ui_text(f, label, KS_TYPE_SMALL, right_start, (int)y + u(f, 12), lw + 1, 1, KS_TEXT_DIM);
   for (int year = first; year < last; year++) {
     if (year != first && (!seek || year % 5 != 0))
       continue;
     snprintf(label, sizeof label, "%d", year);
-    int w = text_width(f, label, KS_TYPE_SMALL);
+    int w = ui_text_width(f, label, KS_TYPE_SMALL);
     int x = year == first ? a.x : (int)year_x(x0, pitch, year - first) - w / 2;
     if (x < left_end + gap || x + w > right_start - gap)
       continue;
