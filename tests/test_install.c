@@ -135,6 +135,13 @@ static void check_folder(char sha[65]) {
     ks_diag_print(d, stderr);
     fail_msg("the active pack %s does not verify", path);
   }
+  /* Never a pack shown above the highest version recorded for it: the record is raised,
+   * durably, before the switch. */
+  char id[65], mark_sha[65];
+  int64_t version, mark = 0;
+  assert_true(ks_pack_identity(p, id, sizeof id, &version));
+  assert_true(ks_install_highest(data_dir, id, &mark, mark_sha));
+  assert_true(version <= mark);
   ks_pack_close(p);
   ks_diag_destroy(d);
   sha256_of(path, sha);
@@ -321,6 +328,114 @@ static void refuses_older_versions_unless_asked(void **state) {
   char sha[65];
   check_folder(sha);
   assert_string_equal(sha, sha3);
+}
+
+static void break_nothing_but_title(ks_content *c) {
+  c->meta.title.s[KS_LANG_EN] = "Another title";
+}
+
+static void other_id(ks_content *c) { c->meta.id = "other-pack"; }
+
+/* Installing another pack in between does not open the door to an older version of the first
+ * (the check was against the shown pack only), and the highest version of each pack is kept
+ * across restarts and in a folder from before it was kept. */
+static void refuses_older_versions_of_any_pack_seen(void **state) {
+  (void)state;
+  char other[1024], path[2048];
+  build_pack(other, sizeof other, "inst-other.kpack", 1, other_id);
+  for (int legacy = 0; legacy < 2; legacy++) {
+    fresh_folder();
+    expect_installed(v4);
+    int64_t version = 0;
+    char sha[65];
+    assert_true(ks_install_highest(data_dir, "test-pack", &version, sha));
+    assert_int_equal(version, 4);
+    assert_string_equal(sha, sha4);
+    if (legacy) { /* a folder written before the kiosk kept the highest versions */
+      snprintf(path, sizeof path, "%s/versions", data_dir);
+      assert_int_equal(unlink(path), 0);
+    }
+    expect_installed(other);
+    ks_install_recover(data_dir, NULL); /* a restart keeps what was seen */
+    ks_install_opts o = opts(NULL);
+    bool ok;
+    ks_diag *d = install(v3, &o, &ok);
+    assert_false(ok);
+    assert_true(ks_diag_contains(
+        d, "\"test-pack\" version 3 is older than version 4, installed here before"));
+    ks_diag_destroy(d);
+    check_folder(sha);
+    assert_true(sha[0] != 0); /* something is still shown */
+    /* v4 itself may come back, and v3 only when a rollback is asked for. */
+    expect_installed(v4);
+    expect_installed(other);
+    o.allow_older = true;
+    d = install(v3, &o, &ok);
+    assert_true(ok);
+    ks_diag_destroy(d);
+    assert_true(ks_install_highest(data_dir, "test-pack", &version, sha));
+    assert_int_equal(version, 4); /* a rollback does not lower the mark */
+  }
+}
+
+/* The same version with other bytes is refused even when another pack is shown meanwhile. */
+static void refuses_the_same_version_with_other_content_after_another_pack(void **state) {
+  (void)state;
+  char other[1024], v4b[1024];
+  build_pack(other, sizeof other, "inst-other.kpack", 1, other_id);
+  build_pack(v4b, sizeof v4b, "inst-v4b.kpack", 4, break_nothing_but_title);
+  fresh_folder();
+  expect_installed(v4);
+  expect_installed(other);
+  ks_install_opts o = opts(NULL);
+  bool ok;
+  ks_diag *d = install(v4b, &o, &ok);
+  assert_false(ok);
+  assert_true(ks_diag_contains(d, "\"test-pack\" version 4 was installed here before with "
+                                  "other content"));
+  ks_diag_destroy(d);
+}
+
+/* pack rollback to a previous pack whose file is gone is refused and says why; status says what
+ * is missing instead of failing silently; the automatic rollback shows the bundled pack. */
+static void refuses_rollback_to_a_missing_pack(void **state) {
+  (void)state;
+  fresh_folder();
+  expect_installed(v3);
+  expect_installed(v4);
+  char path[2048], sha[65];
+  snprintf(path, sizeof path, "%s/packs/%s.kpack", data_dir, sha3);
+  assert_int_equal(unlink(path), 0);
+  ks_install_opts o = opts(NULL);
+  ks_diag *d = ks_diag_create();
+  assert_false(ks_install_rollback(&o, d));
+  assert_true(ks_diag_contains(d, "the previous pack"));
+  assert_true(ks_diag_contains(d, "is missing"));
+  ks_diag_destroy(d);
+  check_folder(sha);
+  assert_string_equal(sha, sha4);
+  ks_installed cur, prev;
+  d = ks_diag_create();
+  assert_true(ks_install_status(data_dir, &cur, &prev, d));
+  assert_false(prev.present);
+  assert_true(ks_diag_contains(d, "is missing"));
+  ks_diag_destroy(d);
+  /* Three failed starts with the previous pack gone: the bundled pack, not a missing one. */
+  d = ks_diag_create();
+  for (int i = 0; i < 2; i++)
+    assert_int_equal(ks_install_starting(data_dir, 2, 600, 100 + i, d), KS_START_AS_INSTALLED);
+  assert_int_equal(ks_install_starting(data_dir, 2, 600, 200, d), KS_START_BUNDLED);
+  ks_diag_destroy(d);
+  check_folder(sha);
+  assert_string_equal(sha, sha4);
+  /* The shown pack itself gone: status says so. */
+  snprintf(path, sizeof path, "%s/packs/%s.kpack", data_dir, sha4);
+  assert_int_equal(unlink(path), 0);
+  d = ks_diag_create();
+  assert_false(ks_install_status(data_dir, &cur, &prev, d));
+  assert_true(ks_diag_contains(d, "the active pack"));
+  assert_true(ks_diag_contains(d, "is missing"));
+  ks_diag_destroy(d);
 }
 
 static void refuses_unsigned_unless_the_developer_setting(void **state) {
@@ -674,6 +789,9 @@ int main(void) {
       cmocka_unit_test(installs_keeps_previous_and_rolls_back),
       cmocka_unit_test(refuses_bad_signatures),
       cmocka_unit_test(refuses_older_versions_unless_asked),
+      cmocka_unit_test(refuses_older_versions_of_any_pack_seen),
+      cmocka_unit_test(refuses_the_same_version_with_other_content_after_another_pack),
+      cmocka_unit_test(refuses_rollback_to_a_missing_pack),
       cmocka_unit_test(refuses_unsigned_unless_the_developer_setting),
       cmocka_unit_test(refuses_bad_packs),
       cmocka_unit_test(refuses_a_changing_stick_and_a_full_disk),

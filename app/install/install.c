@@ -5,6 +5,7 @@
 #include "kiosk/mem.h"
 #include "kiosk/pack.h"
 #include "kiosk/validate.h"
+#include "versions.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -80,28 +81,35 @@ static bool read_active(const char *dir, char current[65], char previous[65]) {
   return ok;
 }
 
-/* Replaces DIR/active atomically: written whole to active.tmp, synced, renamed, folder synced. */
-static bool write_active(ks_fsops *ops, const char *dir, const char *current,
-                         const char *previous) {
-  char tmp[4096], path[4096], text[256];
-  path_of(tmp, sizeof tmp, dir, "active.tmp");
-  path_of(path, sizeof path, dir, "active");
-  int n = snprintf(text, sizeof text, "current %s\nprevious %s\n", current,
-                   previous && *previous ? previous : "-");
+/* Replaces DIR/NAME atomically: written whole to NAME.tmp, synced, renamed, folder synced. */
+static bool replace_file(ks_fsops *ops, const char *dir, const char *name, const char *text,
+                         size_t n) {
+  char tmp[4096], path[4096];
+  snprintf(tmp, sizeof tmp, "%s/%s.tmp", dir, name);
+  path_of(path, sizeof path, dir, name);
   ops->unlink(ops, tmp);
   int fd = ops->open(ops, tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
   if (fd < 0)
     return false;
   bool ok = true;
-  for (int done = 0; ok && done < n;) {
-    ssize_t w = ops->write(ops, fd, text + done, (size_t)(n - done));
+  for (size_t done = 0; ok && done < n;) {
+    ssize_t w = ops->write(ops, fd, text + done, n - done);
     ok = w > 0;
-    done += ok ? (int)w : 0;
+    done += ok ? (size_t)w : 0;
   }
   ok = ok && ops->fsync(ops, fd) == 0;
   ok = ops->close(ops, fd) == 0 && ok;
   ok = ok && ops->rename(ops, tmp, path) == 0;
   return ok && sync_dir(ops, dir);
+}
+
+/* Replaces DIR/active: which pack is shown, and which is kept for rollback. */
+static bool write_active(ks_fsops *ops, const char *dir, const char *current,
+                         const char *previous) {
+  char text[256];
+  int n = snprintf(text, sizeof text, "current %s\nprevious %s\n", current,
+                   previous && *previous ? previous : "-");
+  return replace_file(ops, dir, "active", text, (size_t)n);
 }
 
 bool ks_install_active(const char *data_dir, char *out, size_t size) {
@@ -291,10 +299,68 @@ void ks_install_recover(const char *data_dir, ks_fsops *ops) {
     closedir(d);
   path_of(path, sizeof path, data_dir, "active.tmp");
   ops->unlink(ops, path);
+  path_of(path, sizeof path, data_dir, "versions.tmp");
+  ops->unlink(ops, path);
   /* A pack moved into packs/ by an install cut off before the switch is shown by nobody. */
   char current[65], previous[65];
   if (read_active(data_dir, current, previous))
     prune(ops, data_dir, current, previous);
+}
+
+/* Checks `in` (its bytes' SHA-256 `sha`) against the shown pack and the highest version of its id
+ * ever installed here, which `seen` returns (with the shown and previous packs' own versions
+ * added, for a folder from before the record was kept). False, with the refusal said, when it is
+ * older, or the same version with other bytes, and no rollback was asked for; or the very pack
+ * shown. */
+static bool check_version(const ks_install_opts *o, ks_diag *diag, const char *src, const char *dir,
+                          const char *current, const char *previous, const ks_installed *in,
+                          const char *sha, ks_versions *seen) {
+  ks_installed now = {0}, before = {0};
+  if (current && describe(dir, current, &now))
+    ks_versions_raise(seen, now.id, now.version, current);
+  if (previous && *previous && describe(dir, previous, &before))
+    ks_versions_raise(seen, before.id, before.version, previous);
+  ks_versions_read(dir, seen);
+  if (now.present && strcmp(current, sha) == 0) {
+    REFUSE(o, diag, src, "该内容包（版本 %" PRId64 "）已在展示",
+           "this pack (version %" PRId64 ") is already the one shown", now.version);
+    if (o->refusal)
+      o->refusal->already_shown = true;
+    return false;
+  }
+  const ks_version_mark *m = ks_versions_find(seen, in->id);
+  if (!m || o->allow_older || in->version > m->version)
+    return true;
+  bool shown = now.present && strcmp(now.id, in->id) == 0 && now.version == m->version;
+  if (in->version < m->version && shown) {
+    REFUSE(o, diag, src, "版本 %" PRId64 " 比已安装的版本 %" PRId64 " 旧；如需回退，请明确要求回退",
+           "version %" PRId64 " is older than the installed version %" PRId64
+           "; ask for a rollback explicitly to install it",
+           in->version, m->version);
+    return false;
+  }
+  if (in->version < m->version) {
+    REFUSE(o, diag, src,
+           "“%s”的版本 %" PRId64 " 比此前在此安装过的版本 %" PRId64 " 旧；如需回退，请明确要求回退",
+           "\"%s\" version %" PRId64 " is older than version %" PRId64
+           ", installed here before; ask for a rollback explicitly to install it",
+           in->id, in->version, m->version);
+    return false;
+  }
+  if (strcmp(m->sha256, sha) != 0) { /* the same version, other bytes */
+    if (shown)
+      REFUSE(o, diag, src, "版本 %" PRId64 " 已安装且内容不同；请提高内容包的版本号",
+             "version %" PRId64 " is installed already with other content; raise the "
+             "pack's version",
+             in->version);
+    else
+      REFUSE(o, diag, src, "“%s”的版本 %" PRId64 " 此前在此安装过且内容不同；请提高内容包的版本号",
+             "\"%s\" version %" PRId64 " was installed here before with other content; "
+             "raise the pack's version",
+             in->id, in->version);
+    return false;
+  }
+  return true;
 }
 
 bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
@@ -370,44 +436,41 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
       ok = false;
     }
   }
-  /* 4. Newer than what is shown, unless a rollback was asked for. */
+  /* 4. Newer than what is shown, and than every version of this pack installed here before,
+   * unless a rollback was asked for. */
   char current[65], previous[65];
   bool have_current = read_active(dir, current, previous);
-  if (ok && have_current) {
-    ks_installed now = {0};
-    if (describe(dir, current, &now) && strcmp(now.id, incoming.id) == 0) {
-      if (strcmp(current, h.sha256) == 0) {
-        REFUSE(o, diag, src, "该内容包（版本 %" PRId64 "）已在展示",
-               "this pack (version %" PRId64 ") is already the one shown", now.version);
-        if (o->refusal)
-          o->refusal->already_shown = true;
-        ok = false;
-      } else if (incoming.version < now.version && !o->allow_older) {
-        REFUSE(o, diag, src,
-               "版本 %" PRId64 " 比已安装的版本 %" PRId64 " 旧；如需回退，请明确要求回退",
-               "version %" PRId64 " is older than the installed version %" PRId64
-               "; ask for a rollback explicitly to install it",
-               incoming.version, now.version);
-        ok = false;
-      } else if (incoming.version == now.version && !o->allow_older) {
-        REFUSE(o, diag, src, "版本 %" PRId64 " 已安装且内容不同；请提高内容包的版本号",
-               "version %" PRId64 " is installed already with other content; raise the "
-               "pack's version",
-               now.version);
-        ok = false;
-      }
-    }
-  }
+  ks_versions seen;
+  ks_versions_init(&seen);
+  if (ok)
+    ok = check_version(o, diag, src, dir, have_current ? current : NULL,
+                       have_current ? previous : NULL, &incoming, h.sha256, &seen);
   if (!ok) {
+    ks_versions_free(&seen);
     ops->unlink(ops, part);
     return false;
   }
-  /* 5. Into place, then the switch: each step durable before the next. */
+  /* 5. Into place, the raised version mark, then the switch: each step durable before the
+   * next, so that a power cut can leave the mark raised for a pack not yet shown (harmless: it
+   * was verified) but never a pack shown above its mark. */
   pack_path(final, sizeof final, dir, h.sha256);
   if (ops->rename(ops, part, final) != 0 || !sync_dir(ops, packs)) {
     REFUSE(o, diag, src, "无法放置内容包：%s", "cannot move the pack into place: %s",
            strerror(errno));
+    ks_versions_free(&seen);
     ops->unlink(ops, part);
+    return false;
+  }
+  ks_versions_raise(&seen, incoming.id, incoming.version, h.sha256);
+  size_t text_size;
+  char *text = ks_versions_text(&seen, &text_size);
+  ks_versions_free(&seen);
+  bool marked = replace_file(ops, dir, "versions", text, text_size);
+  free(text);
+  if (!marked) {
+    REFUSE(o, diag, src, "无法记录已安装的版本：%s（仍展示原内容）",
+           "cannot record the installed version: %s (the old pack is still shown)",
+           strerror(errno));
     return false;
   }
   if (!write_active(ops, dir, h.sha256, have_current ? current : NULL)) {
@@ -424,26 +487,55 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
   return true;
 }
 
+bool ks_install_highest(const char *data_dir, const char *id, int64_t *version, char sha256[65]) {
+  ks_versions v;
+  ks_versions_init(&v);
+  ks_versions_read(data_dir, &v);
+  const ks_version_mark *m = ks_versions_find(&v, id);
+  if (m) {
+    *version = m->version;
+    memcpy(sha256, m->sha256, 65);
+  }
+  ks_versions_free(&v);
+  return m != NULL;
+}
+
 bool ks_install_status(const char *data_dir, ks_installed *current, ks_installed *previous,
                        ks_diag *diag) {
-  char c[65], p[65];
+  char c[65], p[65], path[4096];
   *current = (ks_installed){0};
   *previous = (ks_installed){0};
   if (!read_active(data_dir, c, p)) {
     ks_diag_add(diag, KS_ERROR, (ks_loc){.file = data_dir}, "no pack is installed here");
     return false;
   }
-  describe(data_dir, c, current);
-  if (*p)
-    describe(data_dir, p, previous);
+  if (!describe(data_dir, c, current)) {
+    pack_path(path, sizeof path, data_dir, c);
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = path},
+                "the active pack is missing or damaged: the kiosk shows its bundled pack; "
+                "install a pack again (kiosk pack install)");
+  }
+  if (*p && !describe(data_dir, p, previous)) {
+    pack_path(path, sizeof path, data_dir, p);
+    ks_diag_add(diag, KS_WARNING, (ks_loc){.file = path},
+                "the previous pack is missing or damaged: there is nothing to roll back to");
+  }
   return current->present;
 }
 
 bool ks_install_rollback(const ks_install_opts *o, ks_diag *diag) {
-  char c[65], p[65];
+  char c[65], p[65], path[4096];
+  ks_installed before = {0};
   if (!read_active(o->data_dir, c, p) || !*p) {
     ks_diag_add(diag, KS_ERROR, (ks_loc){.file = o->data_dir},
                 "refused: there is no previous pack to roll back to");
+    return false;
+  }
+  if (!describe(o->data_dir, p, &before)) {
+    pack_path(path, sizeof path, o->data_dir, p);
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = path},
+                "refused: the previous pack is missing or damaged, so there is nothing to roll "
+                "back to (the current pack is still shown)");
     return false;
   }
   if (!write_active(ops_of(o), o->data_dir, p, c)) {
@@ -494,10 +586,11 @@ ks_start ks_install_starting(const char *data_dir, int failures, int64_t window_
     note_start(data_dir, current, now);
     return KS_START_AS_INSTALLED;
   }
-  if (!*previous) {
+  ks_installed before = {0};
+  if (!*previous || !describe(data_dir, previous, &before)) {
     ks_diag_add(diag, KS_WARNING, (ks_loc){.file = data_dir},
                 "the installed pack %.12s failed to start %d times within %lld minutes and there "
-                "is no previous pack: showing the bundled pack",
+                "is no previous pack (or it is missing): showing the bundled pack",
                 current, failures, (long long)window_s / 60);
     return KS_START_BUNDLED;
   }

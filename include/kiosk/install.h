@@ -8,6 +8,8 @@
  * Data folder layout:
  *   packs/SHA256.kpack   installed packs, named by the SHA-256 of their bytes, never modified
  *   active               "current SHA256" and "previous SHA256" lines: which pack is shown
+ *   versions             "ID VERSION SHA256" per pack id: the highest version ever installed here
+ *                        (never lowered, not even by a rollback), against downgrades
  *   staging/             copies in progress; whatever is left there is removed at the next start
  */
 #ifndef KIOSK_INSTALL_H
@@ -59,6 +61,10 @@ bool ks_install_status(const char *data_dir, ks_installed *current, ks_installed
                        ks_diag *diag);
 /* The path of the pack the folder shows, into `out`; false when none is installed. */
 bool ks_install_active(const char *data_dir, char *out, size_t size);
+/* The highest version of pack `id` ever installed in the folder, and the SHA-256 of the pack
+ * installed with it; false when none was (or the folder predates the record: its next install
+ * writes it from the packs it holds). */
+bool ks_install_highest(const char *data_dir, const char *id, int64_t *version, char sha256[65]);
 /* Switches back to the previous pack (atomically), which becomes the one kept for rollback. */
 bool ks_install_rollback(const ks_install_opts *opts, ks_diag *diag);
 
