@@ -2,7 +2,7 @@
 # File names print with their control characters escaped: a content file named to forge a log
 # line ("…\n[fake] error…") and to drive the terminal (ESC [2J, a C1 CSI, a right-to-left
 # override) shows as one visible line in `kiosk pack validate`, as text and as JSON, and in the
-# refusal of `kiosk pack build`.
+# refusals of `kiosk pack build` and `kiosk pack install`.
 # Usage: cli_names_escaped.sh "KIOSK COMMAND" FIXTURE_CONTENT_DIR WORKDIR
 set -euo pipefail
 read -r -a kiosk <<<"$1"
@@ -30,8 +30,19 @@ check "pack validate" validate.txt 'ev\n[fake] error: all good\x1b[2J\u009b31m\u
 
 "${kiosk[@]}" pack validate content --json >validate.json 2>&1 && fail "validate --json passed"
 check "pack validate --json" validate.json '"file":"content/events/ev\u000a[fake] error: all good\u001b[2J\u009b31m\u202edm.md"'
-python3 -c 'import json,sys; json.load(open(sys.argv[1]))' validate.json || fail "the JSON does not parse"
+if command -v python3 >/dev/null; then
+  python3 -c 'import json,sys; json.load(open(sys.argv[1]))' validate.json || fail "the JSON does not parse"
+fi
 
 "${kiosk[@]}" pack build content -o never.kpack >build.txt 2>&1 && fail "build passed bad content"
 check "pack build" build.txt 'ev\n[fake] error: all good\x1b[2J'
+# A stranger's pack on a stick, unsigned and named to forge the install's log line.
+rm "content/events/$evil"
+"${kiosk[@]}" pack build content -o good.kpack >/dev/null
+"${kiosk[@]}" pack keygen --out . >/dev/null
+stick=$'stick\n[fake] installed\x1b[2J.kpack'
+cp good.kpack "$stick"
+"${kiosk[@]}" pack install "$stick" --data-dir data --pubkey kiosk.pub >install.txt 2>&1 &&
+  fail "an unsigned pack was installed"
+check "pack install" install.txt 'stick\n[fake] installed\x1b[2J.kpack: error: refused: the pack is not signed'
 echo "ok: names print escaped"
