@@ -60,7 +60,7 @@ typedef struct {
   const char *fonts_dir;
   shown current, retiring; /* the pack on screen; the one being replaced */
   /* The stick watch. */
-  uint64_t next_watch_ms;
+  ks_watcher *watcher;   /* scans the mount points on its own thread; NULL without a data folder */
   ks_found_pack offered; /* the pack the notice offers (path empty: none) */
   ks_found_pack handled; /* installed, refused or closed: not offered again until it changes */
   ks_install_job *job;
@@ -260,12 +260,15 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   return fresh;
 }
 
-/* Looks at the mount points: offers a pack that appeared, withdraws the offer when the stick
- * goes. */
+/* Takes the watcher's latest look at the mount points, when it has one (never waiting for a scan:
+ * a stranger's stick can be large): offers a pack that appeared, withdraws the offer when the
+ * stick goes. */
 static void watch_sticks(service *s, ks_ui *ui, bool *redraw) {
   const ks_config *c = &s->run->config;
   ks_found_pack found[MAX_FOUND];
-  size_t n = ks_watch_find(s->roots, c->n_watch, found, MAX_FOUND);
+  size_t n;
+  if (!ks_watcher_poll(s->watcher, found, MAX_FOUND, &n, NULL))
+    return;
   bool offered_there = false;
   const ks_found_pack *pick = NULL;
   for (size_t i = 0; i < n; i++) {
@@ -327,10 +330,8 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
     export_stats(s, ui);
   if (s->job)
     return follow_install(s, ui, redraw);
-  if (!s->run->config.data_dir[0] || now < s->next_watch_ms)
-    return NULL;
-  s->next_watch_ms = now + WATCH_EVERY_MS;
-  watch_sticks(s, ui, redraw);
+  if (s->watcher)
+    watch_sticks(s, ui, redraw);
   return NULL;
 }
 
@@ -424,6 +425,9 @@ int ks_cmd_run(const ks_run_opts *run) {
       s.tick_ms = (int)(s.watchdog_us / 2000); /* fed twice per period */
     for (size_t i = 0; i < c->n_watch; i++)
       s.roots[i] = c->watch[i];
+    if (c->data_dir[0])
+      s.watcher = ks_watcher_start(
+          &(ks_watcher_opts){.roots = s.roots, .n_roots = c->n_watch, .every_ms = WATCH_EVERY_MS});
     ks_text_break_init();
     ks_ui *ui = s.first_ui = make_ui(&s, s.current.content);
     ks_kiosk_hooks hooks = {.first_frame = on_first_frame,
@@ -434,6 +438,7 @@ int ks_cmd_run(const ks_run_opts *run) {
     ui = ks_kiosk_run(win, ui, 0, &hooks);
     track_visit(&s, ui, true);
     ks_ui_destroy(ui);
+    ks_watcher_stop(s.watcher);    /* a scan running ends at its next entry */
     ks_install_job_destroy(s.job); /* a running install finishes: it is safe either way */
     ks_stats_close(s.stats);
     rc = 0;
