@@ -4,6 +4,16 @@
 
 #include <stdbool.h>
 
+/* What ks_diag_print (or, with `json`, ks_diag_print_json) writes, into `buf`. */
+static const char *printed(const ks_diag *d, bool json, char *buf, size_t size) {
+  memset(buf, 0, size);
+  FILE *f = fmemopen(buf, size - 1, "w");
+  assert_non_null(f);
+  (json ? ks_diag_print_json : ks_diag_print)(d, f);
+  fclose(f);
+  return buf;
+}
+
 static void prints_like_a_compiler(void **state) {
   (void)state;
   ks_diag *d = ks_diag_create();
@@ -19,11 +29,8 @@ static void prints_like_a_compiler(void **state) {
   assert_true(ks_diag_contains(d, "valid month"));
   assert_false(ks_diag_contains(d, "valid day"));
 
-  char buf[2048] = {0};
-  FILE *f = fmemopen(buf, sizeof buf - 1, "w");
-  ks_diag_print(d, f);
-  fclose(f);
-  assert_non_null(strstr(buf, "\n2 errors, 1 warning\n"));
+  char buf[2048];
+  assert_non_null(strstr(printed(d, false, buf, sizeof buf), "\n2 errors, 1 warning\n"));
   ks_diag_destroy(d);
 }
 
@@ -31,13 +38,11 @@ static void json_escapes_and_counts(void **state) {
   (void)state;
   ks_diag *d = ks_diag_create();
   ks_diag_error(d, "x\"y.md", 2, "tab\there \\ and \"quotes\"");
-  char buf[1024] = {0};
-  FILE *f = fmemopen(buf, sizeof buf - 1, "w");
-  ks_diag_print_json(d, f);
-  fclose(f);
-  assert_string_equal(buf, "{\"errors\":1,\"warnings\":0,\"findings\":[\n"
-                           "{\"severity\":\"error\",\"file\":\"x\\\"y.md\",\"line\":2,"
-                           "\"message\":\"tab\\u0009here \\\\ and \\\"quotes\\\"\"}]}\n");
+  char buf[1024];
+  assert_string_equal(printed(d, true, buf, sizeof buf),
+                      "{\"errors\":1,\"warnings\":0,\"findings\":[\n"
+                      "{\"severity\":\"error\",\"file\":\"x\\\"y.md\",\"line\":2,"
+                      "\"message\":\"tab\\u0009here \\\\ and \\\"quotes\\\"\"}]}\n");
   ks_diag_destroy(d);
 }
 
@@ -63,21 +68,16 @@ static void names_print_with_controls_escaped(void **state) {
   assert_string_equal(text, "ev\\n[fake] error\\x1b[2J.md:2: error: image "
                             "\"a\\r\\u009b31m\\u202egnp.exe\\xff\" is missing");
 
-  char buf[2048] = {0};
-  FILE *f = fmemopen(buf, sizeof buf - 1, "w");
-  ks_diag_print(d, f);
-  fclose(f);
-  assert_string_equal(buf, "ev\\n[fake] error\\x1b[2J.md:2: error: image "
-                           "\"a\\r\\u009b31m\\u202egnp.exe\\xff\" is missing\n"
-                           "1 error, 0 warnings\n");
+  char buf[2048];
+  assert_string_equal(printed(d, false, buf, sizeof buf),
+                      "ev\\n[fake] error\\x1b[2J.md:2: error: image "
+                      "\"a\\r\\u009b31m\\u202egnp.exe\\xff\" is missing\n"
+                      "1 error, 0 warnings\n");
 
   /* JSON keeps the name exact where it can (a \u escape a parser turns back into the
    * character) and says which byte where it cannot (bytes that are not UTF-8). */
-  memset(buf, 0, sizeof buf);
-  f = fmemopen(buf, sizeof buf - 1, "w");
-  ks_diag_print_json(d, f);
-  fclose(f);
-  const char *finding = strstr(buf, "[\n{"); /* the one newline inside, before each finding */
+  const char *finding = strstr(printed(d, true, buf, sizeof buf),
+                               "[\n{"); /* the one newline inside, before each finding */
   assert_non_null(finding);
   size_t n = strlen(buf);
   assert_true(buf[n - 1] == '\n');
