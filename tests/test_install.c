@@ -696,13 +696,13 @@ static void finds_packs_on_sticks(void **state) {
   assert_int_equal(symlink(v4, p), 0); /* a link on a stranger's stick is not followed */
   const char *roots[] = {root, KS_TEST_TMP "/no-such-mount"};
   ks_found_pack found[8];
-  size_t n = ks_watch_find(roots, 2, found, 8);
+  size_t n = ks_watch_find(roots, 2, found, 8, NULL, NULL);
   assert_int_equal(n, 3);
   assert_non_null(strstr(found[0].path, "/alice/STICK/a.kpack"));
   assert_non_null(strstr(found[1].path, "/alice/STICK/b.kpack"));
   assert_non_null(strstr(found[2].path, "/top.kpack"));
   assert_int_equal(found[0].size, 1);
-  assert_int_equal(ks_watch_find(roots, 2, found, 1), 1); /* at most `max` */
+  assert_int_equal(ks_watch_find(roots, 2, found, 1, NULL, NULL), 1); /* at most `max` */
 }
 
 static void installs_in_the_background(void **state) {

@@ -319,6 +319,19 @@ static void notice_buttons_answer(void **state) {
   assert_int_equal(ks_ui_take_notice_tap(r->ui), 0);
 }
 
+/* A refusal naming a stranger's file shows the name's control characters as visible escapes: a
+ * newline cannot break the card into a forged second message, nor an override turn it around. */
+static void notice_shows_names_escaped(void **state) {
+  rig *r = *state;
+  ks_ui_set_notice(r->ui, "未安装 ev\n已安装\x1b[2J.kpack",
+                   "Not installed: ev\nInstalled\xe2\x80\xaegnp.kpack\xff", -1, KS_NOTICE_DISMISS);
+  assert_string_equal(ks_ui_notice(r->ui, KS_LANG_ZH), "未安装 ev\\n已安装\\x1b[2J.kpack");
+  assert_string_equal(ks_ui_notice(r->ui, KS_LANG_EN),
+                      "Not installed: ev\\nInstalled\\u202egnp.kpack\\xff");
+  ks_ui_set_notice(r->ui, NULL, NULL, -1, 0);
+  assert_null(ks_ui_notice(r->ui, KS_LANG_EN));
+}
+
 /* The strip of years under the timeline: a tap on a year glides the cards to that year's first
  * event, as far forwards or back as it is, and the card a finger then taps is of that year; back
  * from it, the timeline is where it was left; a tap between years goes to the nearer. */
@@ -404,6 +417,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
       cmocka_unit_test_setup_teardown(years_strip_travels_in_time, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(notice_buttons_answer, setup, teardown),
+      cmocka_unit_test_setup_teardown(notice_shows_names_escaped, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

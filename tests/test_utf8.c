@@ -44,11 +44,49 @@ static void finds_the_first_bad_byte(void **state) {
   assert_int_equal(ks_utf8_length("长三角G60"), 6);
 }
 
+/* Every kind of character that can act on a terminal or reorder a line comes out visible. */
+static void escapes_controls_visibly(void **state) {
+  (void)state;
+  static const struct {
+    const char *in, *out;
+  } cases[] = {
+      {"plain 名字.kpack", "plain 名字.kpack"},
+      {"a\nb\rc\td", "a\\nb\\rc\\td"},
+      {"\x1b[2J\x7f\x01", "\\x1b[2J\\x7f\\x01"},
+      {"\xc2\x85\xc2\x9b", "\\u0085\\u009b"},                            /* C1 */
+      {"\xe2\x80\xae\xe2\x81\xa6\xe2\x80\xa8", "\\u202e\\u2066\\u2028"}, /* bidi, LS */
+      {"bad\xff\xc3", "bad\\xff\\xc3"},                                  /* not UTF-8 */
+      {"back\\slash", "back\\slash"}, /* left alone: escaping twice changes nothing */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char out[64];
+    size_t need = ks_text_escape(cases[i].in, out, sizeof out);
+    assert_string_equal(out, cases[i].out);
+    assert_int_equal(need, strlen(cases[i].out));
+    char twice[64];
+    ks_text_escape(out, twice, sizeof twice);
+    assert_string_equal(twice, out);
+  }
+  /* Cut short, it never splits an escape or a character, and says how much it needed. */
+  char small[6];
+  assert_int_equal(ks_text_escape("ab\x1b"
+                                  "c",
+                                  small, sizeof small),
+                   7);
+  assert_string_equal(small, "ab");
+  assert_int_equal(ks_text_escape("名字", small, sizeof small), 6);
+  assert_string_equal(small, "名");
+  char *dup = ks_text_escape_dup("x\ny");
+  assert_string_equal(dup, "x\\ny");
+  free(dup);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(decodes_each_length),
       cmocka_unit_test(rejects_what_rfc3629_forbids),
       cmocka_unit_test(finds_the_first_bad_byte),
+      cmocka_unit_test(escapes_controls_visibly),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

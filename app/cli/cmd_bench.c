@@ -207,7 +207,7 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
   if (!content || ks_diag_count(diag, KS_ERROR)) {
     ks_diag_print(diag, stderr);
   } else if (!fonts || (first && !win)) {
-    fprintf(stderr, "kiosk bench: %s\n", err);
+    ks_diag_log(stderr, "kiosk bench: %s", err);
   } else {
     ks_text_break_init();
     printf("kiosk bench at %dx%d\n", w, h);

@@ -58,7 +58,7 @@ static int parse(int argc, char **argv, install_args *a, bool want_pack) {
         return 2;
       }
       if (!ks_sign_read_pubkey(argv[++i], &a->keys[a->n_keys], err, sizeof err)) {
-        fprintf(stderr, "kiosk pack install: %s: %s\n", argv[i], err);
+        ks_diag_log(stderr, "kiosk pack install: %s: %s", argv[i], err);
         return 1;
       }
       a->n_keys++;
@@ -69,7 +69,9 @@ static int parse(int argc, char **argv, install_args *a, bool want_pack) {
     } else if (arg[0] != '-' && want_pack && !a->pack) {
       a->pack = arg;
     } else {
-      fprintf(stderr, "kiosk pack: unexpected argument \"%s\"\n\n%s", arg, install_usage);
+      ks_diag_log(stderr, "kiosk pack: unexpected argument \"%s\"", arg);
+      fputs("\n", stderr);
+      fputs(install_usage, stderr);
       return 2;
     }
   }
@@ -108,17 +110,19 @@ int ks_cmd_install(int argc, char **argv) {
   ks_installed cur, prev;
   diag = ks_diag_create();
   if (ks_install_status(a.data_dir, &cur, &prev, diag))
-    printf("installed %s version %" PRId64 " (sha256 %s)\n", cur.id, cur.version, cur.sha256);
+    ks_diag_log(stdout, "installed %s version %" PRId64 " (sha256 %s)", cur.id, cur.version,
+                cur.sha256);
   ks_diag_destroy(diag);
   return 0;
 }
 
 static void print_installed(const char *what, const ks_installed *p) {
-  if (p->present)
-    printf("%-9s %s version %" PRId64 "\n          sha256 %s\n", what, p->id, p->version,
-           p->sha256);
-  else
-    printf("%-9s none\n", what);
+  if (p->present) {
+    ks_diag_log(stdout, "%-9s %s version %" PRId64, what, p->id, p->version);
+    ks_diag_log(stdout, "          sha256 %s", p->sha256);
+  } else {
+    ks_diag_log(stdout, "%-9s none", what);
+  }
 }
 
 int ks_cmd_status(int argc, char **argv) {

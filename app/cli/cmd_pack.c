@@ -66,12 +66,16 @@ static int parse_args(int argc, char **argv, pack_args *a, bool allow_output) {
     else if (arg[0] != '-' && !a->input)
       a->input = arg;
     else {
-      fprintf(stderr, "kiosk pack: unexpected argument \"%s\"\n\n%s", arg, pack_usage);
+      ks_diag_log(stderr, "kiosk pack: unexpected argument \"%s\"", arg);
+      fputs("\n", stderr);
+      fputs(pack_usage, stderr);
       return 2;
     }
   }
   if (!a->input) {
-    fprintf(stderr, "kiosk pack: name the folder or pack to work on\n\n%s", pack_usage);
+    ks_diag_log(stderr, "kiosk pack: name the folder or pack to work on");
+    fputs("\n", stderr);
+    fputs(pack_usage, stderr);
     return 2;
   }
   return 0;
@@ -148,8 +152,8 @@ static bool build_time(int64_t *out) {
   errno = 0;
   long long v = strtoll(epoch, &end, 10);
   if (errno || *end || v < 0) {
-    fprintf(stderr, "kiosk pack build: SOURCE_DATE_EPOCH \"%s\" is not a number of seconds\n",
-            epoch);
+    ks_diag_log(stderr, "kiosk pack build: SOURCE_DATE_EPOCH \"%s\" is not a number of seconds",
+                epoch);
     return false;
   }
   *out = v;
@@ -166,7 +170,7 @@ static int cmd_build(int argc, char **argv) {
     return 2;
   }
   if (!ks_is_dir(a.input)) {
-    fprintf(stderr, "kiosk pack build: %s is not a content folder\n", a.input);
+    ks_diag_log(stderr, "kiosk pack build: %s is not a content folder", a.input);
     return 2;
   }
   int64_t built_at;
@@ -182,9 +186,9 @@ static int cmd_build(int argc, char **argv) {
   if (ks_diag_size(diag))
     print_findings(diag, a.json, stderr);
   if (rc == 0)
-    printf("wrote %s: %zu achievements, %zu cities, %zu events\n", a.output,
-           ks_content_count(content, KS_KIND_ACHIEVEMENT), ks_content_count(content, KS_KIND_CITY),
-           ks_content_count(content, KS_KIND_EVENT));
+    ks_diag_log(stdout, "wrote %s: %zu achievements, %zu cities, %zu events", a.output,
+                ks_content_count(content, KS_KIND_ACHIEVEMENT),
+                ks_content_count(content, KS_KIND_CITY), ks_content_count(content, KS_KIND_EVENT));
   else
     fprintf(stderr, "kiosk pack build: no pack written\n");
   ks_content_destroy(content);
@@ -203,11 +207,12 @@ int ks_cmd_summary(const char *pack_path) {
     struct tm tm;
     if (gmtime_r(&t, &tm))
       strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
-    printf("pack     %s (%s)\n", c->meta.id ? c->meta.id : "?", pack_path);
-    printf("title    %s / %s\n", c->meta.title.s[KS_LANG_ZH] ? c->meta.title.s[KS_LANG_ZH] : "",
-           c->meta.title.s[KS_LANG_EN] ? c->meta.title.s[KS_LANG_EN] : "");
-    printf("version  %" PRId64 ", built %s\n", c->meta.version, when);
-    printf("content  sha256 %s\n", c->meta.content_hash ? c->meta.content_hash : "?");
+    ks_diag_log(stdout, "pack     %s (%s)", c->meta.id ? c->meta.id : "?", pack_path);
+    ks_diag_log(stdout, "title    %s / %s",
+                c->meta.title.s[KS_LANG_ZH] ? c->meta.title.s[KS_LANG_ZH] : "",
+                c->meta.title.s[KS_LANG_EN] ? c->meta.title.s[KS_LANG_EN] : "");
+    ks_diag_log(stdout, "version  %" PRId64 ", built %s", c->meta.version, when);
+    ks_diag_log(stdout, "content  sha256 %s", c->meta.content_hash ? c->meta.content_hash : "?");
     printf("holds    %zu achievements, %zu cities, %zu events from %zu sources\n",
            ks_content_count(c, KS_KIND_ACHIEVEMENT), ks_content_count(c, KS_KIND_CITY),
            ks_content_count(c, KS_KIND_EVENT), c->n_sources);
@@ -244,6 +249,8 @@ int ks_cmd_pack(int argc, char **argv) {
     return ks_cmd_status(argc - 1, argv + 1);
   if (strcmp(argv[0], "rollback") == 0)
     return ks_cmd_rollback(argc - 1, argv + 1);
-  fprintf(stderr, "kiosk pack: unknown command \"%s\"\n\n%s", argv[0], pack_usage);
+  ks_diag_log(stderr, "kiosk pack: unknown command \"%s\"", argv[0]);
+  fputs("\n", stderr);
+  fputs(pack_usage, stderr);
   return 2;
 }

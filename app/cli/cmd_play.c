@@ -140,12 +140,16 @@ int ks_cmd_play(int argc, char **argv) {
     } else if (argv[i][0] != '-' && !script)
       script = argv[i];
     else {
-      fprintf(stderr, "kiosk play: unexpected argument \"%s\"\n\n%s", argv[i], play_usage);
+      ks_diag_log(stderr, "kiosk play: unexpected argument \"%s\"", argv[i]);
+      fputs("\n", stderr);
+      fputs(play_usage, stderr);
       return 2;
     }
   }
   if (!script || !out_dir) {
-    fprintf(stderr, "kiosk play: name a SCRIPT and an --out-dir\n\n%s", play_usage);
+    ks_diag_log(stderr, "kiosk play: name a SCRIPT and an --out-dir");
+    fputs("\n", stderr);
+    fputs(play_usage, stderr);
     return 2;
   }
   char bundled[4096], fonts_dir[4096], err[512];
@@ -159,7 +163,7 @@ int ks_cmd_play(int argc, char **argv) {
   }
   FILE *in = fopen(script, "r");
   if (!in) {
-    fprintf(stderr, "kiosk play: cannot read %s\n", script);
+    ks_diag_log(stderr, "kiosk play: cannot read %s", script);
     return 1;
   }
   ks_diag *diag = ks_diag_create();
@@ -171,7 +175,7 @@ int ks_cmd_play(int argc, char **argv) {
   if (!content || ks_diag_count(diag, KS_ERROR)) {
     ks_diag_print(diag, stderr);
   } else if (!fonts || !canvas) {
-    fprintf(stderr, "kiosk play: %s\n", err);
+    ks_diag_log(stderr, "kiosk play: %s", err);
   } else {
     ks_text_break_init();
     player p = {.gfx = ks_gfx_create(ks_canvas_renderer(canvas), w, h, 2),
@@ -185,7 +189,7 @@ int ks_cmd_play(int argc, char **argv) {
     rc = 0;
     for (int n = 1; rc == 0 && fgets(line, sizeof line, in); n++)
       if (!run_line(&p, line, err, sizeof err)) {
-        fprintf(stderr, "%s:%d: error: %s\n", script, n, err);
+        ks_diag_log(stderr, "%s:%d: error: %s", script, n, err);
         rc = 1;
       }
     ks_ui_destroy(p.ui);

@@ -74,7 +74,7 @@ int ks_cmd_proof(int argc, char **argv) {
     return 2;
   }
   if (mkdir(out, 0755) != 0 && errno != EEXIST) {
-    fprintf(stderr, "kiosk proof: cannot create %s: %s\n", out, strerror(errno));
+    ks_diag_log(stderr, "kiosk proof: cannot create %s: %s", out, strerror(errno));
     return 1;
   }
   char bundled[4096], fonts_dir[4096], err[512];
@@ -91,7 +91,7 @@ int ks_cmd_proof(int argc, char **argv) {
   if (!content || ks_diag_count(diag, KS_ERROR)) {
     ks_diag_print(diag, stderr);
   } else if (!fonts) {
-    fprintf(stderr, "kiosk proof: %s\n", err);
+    ks_diag_log(stderr, "kiosk proof: %s", err);
   } else {
     ks_text_break_init();
     size_t n = 5 + content->n_exhibits;
@@ -113,7 +113,7 @@ int ks_cmd_proof(int argc, char **argv) {
           SDL_CreateRGBSurfaceWithFormat(0, sheet_w, sheet_h, 32, SDL_PIXELFORMAT_ARGB8888);
       ks_canvas *shot = ks_canvas_create(SHOT_W, SHOT_H, err, sizeof err);
       if (!sheet || !shot) {
-        fprintf(stderr, "kiosk proof: %s\n", shot ? SDL_GetError() : err);
+        ks_diag_log(stderr, "kiosk proof: %s", shot ? SDL_GetError() : err);
         rc = 1;
       }
       SDL_FillRect(sheet, NULL, 0xff0b1a2e);
@@ -126,14 +126,14 @@ int ks_cmd_proof(int argc, char **argv) {
         if (!pages[i].id)
           name = overview_names[i];
         if (!render_page(shot, content, fonts, (ks_lang)l, &pages[i])) {
-          fprintf(stderr, "kiosk proof: cannot show %s\n", name);
+          ks_diag_log(stderr, "kiosk proof: cannot show %s", name);
           rc = 1;
           break;
         }
         (void)s;
         snprintf(path, sizeof path, "%s/%s-%s.png", out, name, code);
         if (!ks_canvas_save_png(shot, path, err, sizeof err)) {
-          fprintf(stderr, "kiosk proof: %s\n", err);
+          ks_diag_log(stderr, "kiosk proof: %s", err);
           rc = 1;
           break;
         }
@@ -164,10 +164,10 @@ int ks_cmd_proof(int argc, char **argv) {
         char path[4096];
         snprintf(path, sizeof path, "%s/contact-%s.png", out, code);
         if (IMG_SavePNG(sheet, path) != 0) {
-          fprintf(stderr, "kiosk proof: cannot write %s\n", path);
+          ks_diag_log(stderr, "kiosk proof: cannot write %s", path);
           rc = 1;
         } else {
-          printf("wrote %s: %zu screens\n", path, n);
+          ks_diag_log(stdout, "wrote %s: %zu screens", path, n);
         }
       }
       ks_canvas_destroy(shot);

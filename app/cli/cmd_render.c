@@ -57,7 +57,7 @@ int ks_cmd_render(int argc, char **argv) {
     else if (strcmp(argv[i], "--lang") == 0 && more) {
       const char *l = argv[++i];
       if (strcmp(l, "zh") != 0 && strcmp(l, "en") != 0) {
-        fprintf(stderr, "kiosk render: --lang takes zh or en, not \"%s\"\n", l);
+        ks_diag_log(stderr, "kiosk render: --lang takes zh or en, not \"%s\"", l);
         return 2;
       }
       lang = strcmp(l, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
@@ -70,13 +70,17 @@ int ks_cmd_render(int argc, char **argv) {
       fputs(render_usage, stdout);
       return 0;
     } else {
-      fprintf(stderr, "kiosk render: unexpected argument \"%s\"\n\n%s", argv[i], render_usage);
+      ks_diag_log(stderr, "kiosk render: unexpected argument \"%s\"", argv[i]);
+      fputs("\n", stderr);
+      fputs(render_usage, stderr);
       return 2;
     }
   }
   ks_screen_id screen;
   if (!screen_name || !ks_screen_parse(screen_name, &screen) || !out) {
-    fprintf(stderr, "kiosk render: name a --screen and an --out file\n\n%s", render_usage);
+    ks_diag_log(stderr, "kiosk render: name a --screen and an --out file");
+    fputs("\n", stderr);
+    fputs(render_usage, stderr);
     return 2;
   }
   char bundled[4096], fonts_buf[4096], err[512];
@@ -97,7 +101,7 @@ int ks_cmd_render(int argc, char **argv) {
   if (!content || ks_diag_count(diag, KS_ERROR)) {
     ks_diag_print(diag, stderr);
   } else if (!fonts) {
-    fprintf(stderr, "kiosk render: %s\n", err);
+    ks_diag_log(stderr, "kiosk render: %s", err);
   } else {
     ks_text_break_init();
     ks_canvas *canvas = ks_canvas_create(w, h, err, sizeof err);
@@ -107,8 +111,8 @@ int ks_cmd_render(int argc, char **argv) {
       ks_ui *ui = ks_ui_create(content, fonts, lang);
       ks_cli_attach_map(ui);
       if (screen != KS_SCREEN_HOME && !ks_ui_show(ui, screen, id)) {
-        fprintf(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s\n",
-                id ? id : "(any)", screen_name);
+        ks_diag_log(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s",
+                    id ? id : "(any)", screen_name);
       } else {
         /* A screen at rest: let its animations (a highlight fading in) finish first. */
         for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
@@ -123,13 +127,13 @@ int ks_cmd_render(int argc, char **argv) {
         if (ks_canvas_save_png(canvas, out, err, sizeof err))
           rc = 0;
         else
-          fprintf(stderr, "kiosk render: %s\n", err);
+          ks_diag_log(stderr, "kiosk render: %s", err);
       }
       ks_ui_destroy(ui);
       ks_gfx_destroy(gfx);
       ks_canvas_destroy(canvas);
     } else {
-      fprintf(stderr, "kiosk render: %s\n", err);
+      ks_diag_log(stderr, "kiosk render: %s", err);
     }
   }
   ks_fonts_close(fonts);

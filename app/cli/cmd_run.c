@@ -60,7 +60,7 @@ typedef struct {
   const char *fonts_dir;
   shown current, retiring; /* the pack on screen; the one being replaced */
   /* The stick watch. */
-  uint64_t next_watch_ms;
+  ks_watcher *watcher;   /* scans the mount points on its own thread; NULL without a data folder */
   ks_found_pack offered; /* the pack the notice offers (path empty: none) */
   ks_found_pack handled; /* installed, refused or closed: not offered again until it changes */
   ks_install_job *job;
@@ -117,7 +117,7 @@ static void track_visit(service *s, const ks_ui *ui, bool force_end) {
     double seconds = (double)(t - s->visit_since_ms) / 1000.0;
     if (!ks_stats_record(s->stats, s->visit, s->visit_lang == KS_LANG_EN ? "en" : "zh",
                          s->visit_since, seconds, err, sizeof err))
-      fprintf(stderr, "kiosk: statistics: %s\n", err);
+      ks_diag_log(stderr, "kiosk: statistics: %s", err);
   }
   snprintf(s->visit, sizeof s->visit, "%s", now);
   s->visit_lang = lang;
@@ -136,11 +136,11 @@ static void export_stats(service *s, ks_ui *ui) {
            tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
   int64_t visits = 0;
   if (ks_stats_export_csv(s->stats, path, &visits, err, sizeof err)) {
-    fprintf(stderr, "kiosk: wrote %lld visits to %s\n", (long long)visits, path);
+    ks_diag_log(stderr, "kiosk: wrote %lld visits to %s", (long long)visits, path);
     snprintf(zh, sizeof zh, "已将 %lld 次参观记录写入U盘：%s", (long long)visits, path);
     snprintf(en, sizeof en, "Wrote %lld visits to the stick: %s", (long long)visits, path);
   } else {
-    fprintf(stderr, "kiosk: cannot export statistics: %s\n", err);
+    ks_diag_log(stderr, "kiosk: cannot export statistics: %s", err);
     snprintf(zh, sizeof zh, "无法导出统计：%s（U盘须可写）", err);
     snprintf(en, sizeof en, "Cannot export the statistics: %s (the stick must be writable)", err);
   }
@@ -202,7 +202,7 @@ static void start_install(service *s, ks_ui *ui) {
                        .n_keys = c->n_keys,
                        .allow_unsigned = c->allow_unsigned,
                        .fonts_dir = s->fonts_dir};
-  fprintf(stderr, "kiosk: installing %s\n", s->offered.path);
+  ks_diag_log(stderr, "kiosk: installing %s", s->offered.path);
   s->job = ks_install_job_start(s->offered.path, &o);
   ks_ui_set_notice(ui, installing_zh, installing_en, 0, 0);
 }
@@ -255,17 +255,20 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   const ks_pack_meta *m = &next.content->meta;
   snprintf(zh, sizeof zh, "已安装内容包 %s（版本 %lld）", m->id, (long long)m->version);
   snprintf(en, sizeof en, "Installed content pack %s (version %lld)", m->id, (long long)m->version);
-  fprintf(stderr, "kiosk: %s\n", en);
+  ks_diag_log(stderr, "kiosk: %s", en);
   ks_ui_set_notice(fresh, zh, en, -1, KS_NOTICE_DISMISS | (s->stats ? KS_NOTICE_EXPORT : 0));
   return fresh;
 }
 
-/* Looks at the mount points: offers a pack that appeared, withdraws the offer when the stick
- * goes. */
+/* Takes the watcher's latest look at the mount points, when it has one (never waiting for a scan:
+ * a stranger's stick can be large): offers a pack that appeared, withdraws the offer when the
+ * stick goes. */
 static void watch_sticks(service *s, ks_ui *ui, bool *redraw) {
   const ks_config *c = &s->run->config;
   ks_found_pack found[MAX_FOUND];
-  size_t n = ks_watch_find(s->roots, c->n_watch, found, MAX_FOUND);
+  size_t n;
+  if (!ks_watcher_poll(s->watcher, found, MAX_FOUND, &n, NULL))
+    return;
   bool offered_there = false;
   const ks_found_pack *pick = NULL;
   for (size_t i = 0; i < n; i++) {
@@ -282,7 +285,7 @@ static void watch_sticks(service *s, ks_ui *ui, bool *redraw) {
     return;
   s->offered = *pick;
   *redraw = true;
-  fprintf(stderr, "kiosk: found %s (%lld bytes)\n", pick->path, (long long)pick->size);
+  ks_diag_log(stderr, "kiosk: found %s (%lld bytes)", pick->path, (long long)pick->size);
   if (c->auto_install) {
     start_install(s, ui);
     return;
@@ -327,10 +330,8 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
     export_stats(s, ui);
   if (s->job)
     return follow_install(s, ui, redraw);
-  if (!s->run->config.data_dir[0] || now < s->next_watch_ms)
-    return NULL;
-  s->next_watch_ms = now + WATCH_EVERY_MS;
-  watch_sticks(s, ui, redraw);
+  if (s->watcher)
+    watch_sticks(s, ui, redraw);
   return NULL;
 }
 
@@ -362,8 +363,8 @@ static bool choose_pack(const ks_run_opts *run, shown *out) {
     if (start != KS_START_BUNDLED && ks_install_active(c->data_dir, path, sizeof path)) {
       ok = open_shown(path, out, diag);
       if (!ok)
-        fprintf(stderr, "kiosk: the installed pack %s will not open; showing the bundled pack\n",
-                path);
+        ks_diag_log(stderr, "kiosk: the installed pack %s will not open; showing the bundled pack",
+                    path);
     }
     if (!ok) {
       if (ks_paths_find("bundled.kpack", path, sizeof path))
@@ -408,22 +409,25 @@ int ks_cmd_run(const ks_run_opts *run) {
   ks_window *win = NULL;
   int rc = 1;
   if (!s.fonts)
-    fprintf(stderr, "kiosk: %s\n", err);
+    ks_diag_log(stderr, "kiosk: %s", err);
   else if (!(win = ks_window_open(&opts, err, sizeof err)))
-    fprintf(stderr, "kiosk: %s\n", err);
+    ks_diag_log(stderr, "kiosk: %s", err);
   else {
     ks_cli_log_showing(s.current.pack, win);
     if (c->data_dir[0] && c->stats) {
       char path[KS_CONFIG_PATH + 32];
       snprintf(path, sizeof path, "%s/stats.sqlite", c->data_dir);
       if (!(s.stats = ks_stats_open(path, err, sizeof err)))
-        fprintf(stderr, "kiosk: no visitor statistics: %s\n", err);
+        ks_diag_log(stderr, "kiosk: no visitor statistics: %s", err);
     }
     s.tick_ms = 1000; /* the stick watch looks every two seconds */
     if (s.watchdog_us && s.watchdog_us / 2000 < (uint64_t)s.tick_ms)
       s.tick_ms = (int)(s.watchdog_us / 2000); /* fed twice per period */
     for (size_t i = 0; i < c->n_watch; i++)
       s.roots[i] = c->watch[i];
+    if (c->data_dir[0])
+      s.watcher = ks_watcher_start(
+          &(ks_watcher_opts){.roots = s.roots, .n_roots = c->n_watch, .every_ms = WATCH_EVERY_MS});
     ks_text_break_init();
     ks_ui *ui = s.first_ui = make_ui(&s, s.current.content);
     ks_kiosk_hooks hooks = {.first_frame = on_first_frame,
@@ -434,6 +438,7 @@ int ks_cmd_run(const ks_run_opts *run) {
     ui = ks_kiosk_run(win, ui, 0, &hooks);
     track_visit(&s, ui, true);
     ks_ui_destroy(ui);
+    ks_watcher_stop(s.watcher);    /* a scan running ends at its next entry */
     ks_install_job_destroy(s.job); /* a running install finishes: it is safe either way */
     ks_stats_close(s.stats);
     rc = 0;

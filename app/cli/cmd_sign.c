@@ -49,11 +49,11 @@ int ks_cmd_keygen(int argc, char **argv) {
   bool ok = ks_sign_write_keys(&pub, &sec, pub_path, sec_path, err, sizeof err);
   memset(&sec, 0, sizeof sec);
   if (!ok) {
-    fprintf(stderr, "kiosk pack keygen: %s\n", err);
+    ks_diag_log(stderr, "kiosk pack keygen: %s", err);
     return 1;
   }
   ks_sign_keyid(pub.keynum, id);
-  printf("wrote %s and %s (key %s)\n", pub_path, sec_path, id);
+  ks_diag_log(stdout, "wrote %s and %s (key %s)", pub_path, sec_path, id);
   return 0;
 }
 
@@ -79,17 +79,17 @@ int ks_cmd_sign(int argc, char **argv) {
     return 1;
   if (!ks_sign_read_seckey(key, &sec, err, sizeof err) ||
       !ks_sign_hash_file(pack, hash, err, sizeof err)) {
-    fprintf(stderr, "kiosk pack sign: %s\n", err);
+    ks_diag_log(stderr, "kiosk pack sign: %s", err);
     return 1;
   }
   snprintf(sig_path, sizeof sig_path, "%s.minisig", pack);
   bool ok = ks_sign_write(hash, &sec, comment, sig_path, err, sizeof err);
   memset(&sec, 0, sizeof sec);
   if (!ok) {
-    fprintf(stderr, "kiosk pack sign: %s\n", err);
+    ks_diag_log(stderr, "kiosk pack sign: %s", err);
     return 1;
   }
-  printf("wrote %s (%s)\n", sig_path, comment);
+  ks_diag_log(stdout, "wrote %s (%s)", sig_path, comment);
   return 0;
 }
 
@@ -101,7 +101,7 @@ int ks_cmd_verify(int argc, char **argv) {
   for (int i = 0; i < argc; i++) {
     if (strcmp(argv[i], "--pubkey") == 0 && i + 1 < argc && n_keys < 16) {
       if (!ks_sign_read_pubkey(argv[++i], &keys[n_keys], err, sizeof err)) {
-        fprintf(stderr, "kiosk pack verify: %s: %s\n", argv[i], err);
+        ks_diag_log(stderr, "kiosk pack verify: %s: %s", argv[i], err);
         return 1;
       }
       n_keys++;
@@ -125,23 +125,23 @@ int ks_cmd_verify(int argc, char **argv) {
   size_t size;
   char *sig_text = ks_file_read(sig ? sig : sig_path, 8192, &size, err, sizeof err);
   if (!sig_text) {
-    fprintf(stderr, "%s: refused: the pack is not signed (%s: %s)\n", pack, sig ? sig : sig_path,
-            err);
+    ks_diag_log(stderr, "%s: refused: the pack is not signed (%s: %s)", pack, sig ? sig : sig_path,
+                err);
     return 1;
   }
   uint8_t hash[KS_SIGN_HASH_BYTES];
   int rc = 1;
   if (!ks_sign_hash_file(pack, hash, err, sizeof err))
-    fprintf(stderr, "%s: refused: %s\n", pack, err);
+    ks_diag_log(stderr, "%s: refused: %s", pack, err);
   else if (!ks_sign_verify(hash, sig_text, keys, n_keys, comment, sizeof comment, err, sizeof err))
-    fprintf(stderr, "%s: refused: %s\n", pack, err);
+    ks_diag_log(stderr, "%s: refused: %s", pack, err);
   else if (!pack_comment(pack, expected, sizeof expected))
-    fprintf(stderr, "%s: refused: the signed file is not a readable pack\n", pack);
+    ks_diag_log(stderr, "%s: refused: the signed file is not a readable pack", pack);
   else if (strcmp(comment, expected) != 0)
-    fprintf(stderr, "%s: refused: the signature is for \"%s\", but this is \"%s\"\n", pack, comment,
-            expected);
+    ks_diag_log(stderr, "%s: refused: the signature is for \"%s\", but this is \"%s\"", pack,
+                comment, expected);
   else {
-    printf("%s: good signature (%s)\n", pack, comment);
+    ks_diag_log(stdout, "%s: good signature (%s)", pack, comment);
     rc = 0;
   }
   free(sig_text);

@@ -2,6 +2,7 @@
  * spreadsheet. It reads the same database the running kiosk writes, and may run beside it. */
 #include "cli.h"
 
+#include "kiosk/diag.h"
 #include "kiosk/stats.h"
 
 #include <inttypes.h>
@@ -34,11 +35,11 @@ static void clock_text(double seconds, char *out, size_t size) {
 static void print_row(void *ctx, const char *exhibit, int64_t visits, double seconds) {
   totals *t = ctx;
   if (t->exhibits++ == 0)
-    printf("%-40s %8s %12s %10s\n", "exhibit", "visits", "total time", "average");
+    ks_diag_log(stdout, "%-40s %8s %12s %10s", "exhibit", "visits", "total time", "average");
   char total[32];
   clock_text(seconds, total, sizeof total);
-  printf("%-40s %8" PRId64 " %12s %8.1f s\n", exhibit, visits, total,
-         visits ? seconds / (double)visits : 0.0);
+  ks_diag_log(stdout, "%-40s %8" PRId64 " %12s %8.1f s", exhibit, visits, total,
+              visits ? seconds / (double)visits : 0.0);
   t->visits += visits;
   t->seconds += seconds;
 }
@@ -55,7 +56,9 @@ int ks_cmd_stats(int argc, char **argv) {
     } else if (strcmp(argv[i], "--csv") == 0 && has_value) {
       csv = argv[++i];
     } else {
-      fprintf(stderr, "kiosk stats: unexpected argument \"%s\"\n\n%s", argv[i], stats_usage);
+      ks_diag_log(stderr, "kiosk stats: unexpected argument \"%s\"", argv[i]);
+      fputs("\n", stderr);
+      fputs(stats_usage, stderr);
       return 2;
     }
   }
@@ -68,16 +71,16 @@ int ks_cmd_stats(int argc, char **argv) {
   struct stat st;
   /* Opening would create an empty database: a mistyped folder would look like a quiet kiosk. */
   if (stat(path, &st) != 0) {
-    fprintf(stderr,
-            "kiosk stats: no statistics in %s (%s is missing): the kiosk records visits there "
-            "while it runs\n",
-            data_dir, path);
+    ks_diag_log(stderr,
+                "kiosk stats: no statistics in %s (%s is missing): the kiosk records visits there "
+                "while it runs",
+                data_dir, path);
     return 1;
   }
   char err[1024];
   ks_stats *stats = ks_stats_open(path, err, sizeof err);
   if (!stats) {
-    fprintf(stderr, "kiosk stats: %s\n", err);
+    ks_diag_log(stderr, "kiosk stats: %s", err);
     return 1;
   }
   bool ok;
@@ -85,7 +88,7 @@ int ks_cmd_stats(int argc, char **argv) {
     int64_t visits = 0;
     ok = ks_stats_export_csv(stats, csv, &visits, err, sizeof err);
     if (ok)
-      printf("wrote %" PRId64 " visit%s to %s\n", visits, visits == 1 ? "" : "s", csv);
+      ks_diag_log(stdout, "wrote %" PRId64 " visit%s to %s", visits, visits == 1 ? "" : "s", csv);
   } else {
     totals t = {0};
     ok = ks_stats_summary(stats, print_row, &t, err, sizeof err);
@@ -94,13 +97,13 @@ int ks_cmd_stats(int argc, char **argv) {
     } else if (ok) {
       char total[32];
       clock_text(t.seconds, total, sizeof total);
-      printf("%" PRId64 " exhibit%s, %" PRId64 " visit%s, %s in all\n", t.exhibits,
-             t.exhibits == 1 ? "" : "s", t.visits, t.visits == 1 ? "" : "s", total);
+      ks_diag_log(stdout, "%" PRId64 " exhibit%s, %" PRId64 " visit%s, %s in all", t.exhibits,
+                  t.exhibits == 1 ? "" : "s", t.visits, t.visits == 1 ? "" : "s", total);
     }
   }
   ks_stats_close(stats);
   if (!ok) {
-    fprintf(stderr, "kiosk stats: %s\n", err);
+    ks_diag_log(stderr, "kiosk stats: %s", err);
     return 1;
   }
   return 0;

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "kiosk/diag.h"
 #include "kiosk/paths.h"
 
 #include <stdio.h>
@@ -10,7 +11,7 @@ void ks_cli_attach_map(ks_ui *ui) {
     fprintf(stderr, "kiosk: the map asset is missing beside the binary; the cities screen shows "
                     "its pins without coastline\n");
   else if (!ks_ui_load_map(ui, path, err, sizeof err))
-    fprintf(stderr, "kiosk: %s; the cities screen shows its pins without coastline\n", err);
+    ks_diag_log(stderr, "kiosk: %s; the cities screen shows its pins without coastline", err);
 }
 
 void ks_cli_log_showing(ks_pack *pack, const ks_window *win) {
@@ -18,5 +19,5 @@ void ks_cli_log_showing(ks_pack *pack, const ks_window *win) {
   int64_t version = 0;
   ks_pack_identity(pack, id, sizeof id, &version);
   ks_window_describe(win, screen, sizeof screen);
-  fprintf(stderr, "kiosk: showing %s version %lld on %s\n", id, (long long)version, screen);
+  ks_diag_log(stderr, "kiosk: showing %s version %lld on %s", id, (long long)version, screen);
 }

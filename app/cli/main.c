@@ -59,7 +59,7 @@ int main(int argc, char **argv) {
       fputs(usage, stdout);
       return 0;
     } else if (strcmp(argv[i], "--version") == 0) {
-      printf("kiosk %s\n", KIOSK_VERSION);
+      fputs("kiosk " KIOSK_VERSION "\n", stdout);
       return 0;
     } else if (strcmp(argv[i], "pack") == 0 && i == 1) {
       return ks_cmd_pack(argc - 2, argv + 2);
@@ -101,7 +101,9 @@ int main(int argc, char **argv) {
         return 2;
       }
     } else {
-      fprintf(stderr, "kiosk: unknown argument \"%s\"\n\n%s", argv[i], usage);
+      ks_diag_log(stderr, "kiosk: unknown argument \"%s\"", argv[i]);
+      fputs("\n", stderr);
+      fputs(usage, stderr);
       return 2;
     }
   }

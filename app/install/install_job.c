@@ -1,5 +1,6 @@
 #include "kiosk/install_job.h"
 
+#include "kiosk/diag.h"
 #include "kiosk/mem.h"
 
 #include <pthread.h>
@@ -31,7 +32,7 @@ static void *run(void *arg) {
   bool ok = ks_install(job->src, &job->opts, diag);
   /* The log gets every finding; the screen gets the first refusal (job->why), in plain words. */
   if (!ok && job->why.already_shown) /* a stick left in: not an error worth a log scanner's alarm */
-    fprintf(stderr, "kiosk: %s is the pack already shown\n", job->src);
+    ks_diag_log(stderr, "kiosk: %s is the pack already shown", job->src);
   else if (ks_diag_size(diag))
     ks_diag_print(diag, stderr);
   pthread_mutex_lock(&job->lock);

@@ -1,6 +1,7 @@
 #include "ui_private.h"
 
 #include "kiosk/mem.h"
+#include "kiosk/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -403,12 +404,16 @@ void ks_ui_set_notice(ks_ui *ui, const char *zh, const char *en, float progress,
     free(ui->notice.text[l]);
     ui->notice.text[l] = NULL;
   }
-  if (zh) {
-    ui->notice.text[KS_LANG_ZH] = ks_xstrdup(zh);
-    ui->notice.text[KS_LANG_EN] = ks_xstrdup(en ? en : zh);
+  if (zh) { /* escaped here, where every notice passes: they quote names from strangers' sticks */
+    ui->notice.text[KS_LANG_ZH] = ks_text_escape_dup(zh);
+    ui->notice.text[KS_LANG_EN] = ks_text_escape_dup(en ? en : zh);
   }
   ui->notice.progress = progress;
   ui->notice.buttons = zh ? buttons : 0;
+}
+
+const char *ks_ui_notice(const ks_ui *ui, ks_lang lang) {
+  return lang >= 0 && lang < KS_LANG_COUNT ? ui->notice.text[lang] : NULL;
 }
 
 unsigned ks_ui_take_notice_tap(ks_ui *ui) {

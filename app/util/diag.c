@@ -1,6 +1,7 @@
 #include "kiosk/diag.h"
 
 #include "kiosk/mem.h"
+#include "kiosk/utf8.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -12,7 +13,7 @@ typedef struct {
   int line;      /* 0 when none */
   char *exhibit; /* owned, may be NULL */
   char *message; /* owned */
-  char *text;    /* owned: the finding as printed */
+  char *text;    /* owned: the finding as printed, names in it escaped (ks_text_escape) */
 } finding;
 
 struct ks_diag {
@@ -70,15 +71,21 @@ static void vadd(ks_diag *diag, ks_severity sev, ks_loc loc, const char *fmt, va
   f->exhibit = loc.exhibit ? ks_xstrdup(loc.exhibit) : NULL;
   f->message = vformat(fmt, ap);
   const char *word = sev == KS_ERROR ? "error" : "warning";
+  char *text;
   if (f->file && f->line > 0)
-    f->text = format("%s:%d: %s: %s", f->file, f->line, word, f->message);
+    text = format("%s:%d: %s: %s", f->file, f->line, word, f->message);
   else if (f->exhibit)
-    f->text = format("%s%sexhibit %s: %s: %s", f->file ? f->file : "", f->file ? ": " : "",
-                     f->exhibit, word, f->message);
+    text = format("%s%sexhibit %s: %s: %s", f->file ? f->file : "", f->file ? ": " : "", f->exhibit,
+                  word, f->message);
   else if (f->file)
-    f->text = format("%s: %s: %s", f->file, word, f->message);
+    text = format("%s: %s: %s", f->file, word, f->message);
   else
-    f->text = format("%s: %s", word, f->message);
+    text = format("%s: %s", word, f->message);
+  /* The file, the exhibit and the message all carry names from outside (a file on a stick, a
+   * pack's id, a value quoted from content): the printed form escapes them all, so that no
+   * finding can forge another line or drive the terminal it is read on. */
+  f->text = ks_text_escape_dup(text);
+  free(text);
   if (sev == KS_ERROR)
     diag->errors++;
   else
@@ -132,17 +139,24 @@ void ks_diag_print(const ks_diag *diag, FILE *out) {
           diag->warnings, diag->warnings == 1 ? "" : "s");
 }
 
-/* Writes `s` as a JSON string. Input is UTF-8 (or, for messages quoting bad input, already
- * escaped by the caller); control bytes are escaped so the output always parses. */
+/* Writes `s` as a JSON string that always parses and holds nothing a terminal acts on: quotes
+ * and backslashes escaped, controls (ks_text_is_control) as \\uNNNN — which a parser turns back
+ * into the exact name — and bytes that are not UTF-8, which JSON cannot carry, as the visible
+ * text \\xNN (ks_text_escape's form). */
 static void json_string(FILE *out, const char *s) {
   fputc('"', out);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\')
-      fprintf(out, "\\%c", *p);
-    else if (*p < 0x20 || *p == 0x7f)
-      fprintf(out, "\\u%04x", *p);
+  for (size_t i = 0, n = strlen(s); i < n;) {
+    uint32_t cp;
+    size_t k = ks_utf8_decode(s + i, n - i, &cp);
+    if (k == 0)
+      fprintf(out, "\\\\x%02x", (unsigned char)s[i++]);
+    else if (cp == '"' || cp == '\\')
+      fprintf(out, "\\%c", (char)cp);
+    else if (ks_text_is_control(cp))
+      fprintf(out, "\\u%04x", (unsigned)cp);
     else
-      fputc(*p, out);
+      fwrite(s + i, 1, k, out);
+    i += k; /* 0 after a bad byte, already stepped over */
   }
   fputc('"', out);
 }
@@ -168,4 +182,15 @@ void ks_diag_print_json(const ks_diag *diag, FILE *out) {
     fputc('}', out);
   }
   fputs("]}\n", out);
+}
+
+void ks_diag_log(FILE *out, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *line = vformat(fmt, ap);
+  va_end(ap);
+  char *shown = ks_text_escape_dup(line);
+  fprintf(out, "%s\n", shown);
+  free(shown);
+  free(line);
 }

@@ -39,10 +39,20 @@ ks_severity ks_diag_severity(const ks_diag *diag, size_t i);
 /* True when some finding's printed text contains `needle`. For tests and scripts. */
 bool ks_diag_contains(const ks_diag *diag, const char *needle);
 
+/* Everything below prints names with their control characters escaped (ks_text_escape): a file
+ * named "x\n[fake] error" or holding ESC [2J prints as one visible line. The stored finding keeps
+ * the name exact; ks_diag_text is its printed, escaped form. */
+
 /* Prints every finding, then "N errors, M warnings". */
 void ks_diag_print(const ks_diag *diag, FILE *out);
 /* Prints {"errors":N,"warnings":M,"findings":[{"severity":…,"file":…,"line":…,
  * "exhibit":…,"message":…}]} */
 void ks_diag_print_json(const ks_diag *diag, FILE *out);
+
+/* Prints one line for people (the kiosk's log, a command's message): the formatted text with
+ * every control character escaped, then a newline. Every line that may carry a name from outside
+ * — a path on a stick, a file, a pack's id, an argument — is printed through this or
+ * ks_diag_print, so no caller can forget the escape. */
+void ks_diag_log(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

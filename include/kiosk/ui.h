@@ -75,6 +75,10 @@ typedef enum {
   KS_NOTICE_DISMISS = 4, /* close the notice */
 } ks_notice_button;
 void ks_ui_set_notice(ks_ui *ui, const char *zh, const char *en, float progress, unsigned buttons);
+/* The notice's text in `lang` as it shows, or NULL when there is none. Names in it show with
+ * their control characters escaped (ks_text_escape): the notice quotes files from strangers'
+ * sticks. */
+const char *ks_ui_notice(const ks_ui *ui, ks_lang lang);
 /* The notice button tapped since the last call, or 0. */
 unsigned ks_ui_take_notice_tap(ks_ui *ui);
 
