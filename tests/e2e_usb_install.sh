@@ -20,7 +20,7 @@ fail() {
 
 # The curator's side: two versions of the content, signed.
 cp -r "$fixture" content
-"${kiosk[@]}" pack keygen --out . >/dev/null
+"${kiosk[@]}" pack keygen --out . --no-password >/dev/null # a test: no one to type a password
 for v in 1 2; do
   sed -i "s/^version: .*/version: $v/" content/pack.yaml
   "${kiosk[@]}" pack build content -o "v$v.kpack" >/dev/null

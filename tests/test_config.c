@@ -12,6 +12,11 @@ static const char *write_ini(const char *text) {
   return path;
 }
 
+static const char *write_ini_path(void) {
+  static char path[1024];
+  return ts_tmp(path, sizeof path, "t.ini");
+}
+
 static void documented_file_means_the_defaults(void **state) {
   (void)state;
   ks_config d, c;
@@ -114,11 +119,127 @@ static void wrong_lines_are_named(void **state) {
   ks_diag_destroy(diag);
 }
 
+/* A line is read whole or refused: inih's fixed 200-byte buffer once cut a long watch line and
+ * read its tail as a line of its own, so a path ending in "allow_unsigned = true" switched
+ * signatures off with no error. */
+static void long_lines_are_never_split(void **state) {
+  (void)state;
+  char text[8192];
+  /* 1: [packs]; 2: a 220-character watch line whose tail is an option */
+  int n = snprintf(text, sizeof text, "[packs]\nwatch = /");
+  while (n < 8 + 220 - (int)strlen("allow_unsigned = true"))
+    text[n++] = 'x';
+  n += snprintf(text + n, sizeof text - (size_t)n, "allow_unsigned = true\n");
+  ks_config c;
+  ks_config_defaults(&c);
+  ks_diag *diag = ks_diag_create();
+  bool ok = ks_config_load(&c, write_ini(text), diag);
+  if (!ok)
+    ks_diag_print(diag, stderr);
+  assert_true(ok); /* one long path, nothing wrong with it */
+  assert_false(c.allow_unsigned);
+  assert_int_equal(c.n_watch, 1);
+  assert_int_equal(strlen(c.watch[0]), 220 - 8);
+  assert_string_equal(c.watch[0] + strlen(c.watch[0]) - 21, "allow_unsigned = true");
+  ks_diag_destroy(diag);
+
+  /* A path of 1000 characters works, for data_dir and watch alike. */
+  char path[1001];
+  path[0] = '/';
+  memset(path + 1, 'd', 999);
+  path[1000] = '\0';
+  snprintf(text, sizeof text, "[kiosk]\ndata_dir = %s\n[packs]\nwatch = %s\n", path, path);
+  ks_config_defaults(&c);
+  diag = ks_diag_create();
+  ok = ks_config_load(&c, write_ini(text), diag);
+  if (!ok)
+    ks_diag_print(diag, stderr);
+  assert_true(ok);
+  assert_string_equal(c.data_dir, path);
+  assert_string_equal(c.watch[0], path);
+  ks_diag_destroy(diag);
+
+  /* A 5000-character line is an error naming it; the lines around it are still read. */
+  char *big = malloc(6000);
+  n = snprintf(big, 6000, "[packs]\nauto_install = true\nwatch = /");
+  memset(big + n, 'y', 5000 - 9);
+  n += 5000 - 9;
+  snprintf(big + n, 6000 - (size_t)n, "allow_unsigned = true\nrollback_minutes = 20\n");
+  ks_config_defaults(&c);
+  diag = ks_diag_create();
+  assert_false(ks_config_load(&c, write_ini(big), diag));
+  free(big);
+  if (ks_diag_count(diag, KS_ERROR) != 1)
+    ks_diag_print(diag, stderr);
+  assert_int_equal(ks_diag_count(diag, KS_ERROR), 1);
+  assert_true(ks_diag_contains(diag, "t.ini:3: error: the line is longer than"));
+  assert_false(c.allow_unsigned);
+  assert_true(c.auto_install);
+  assert_int_equal(c.rollback_minutes, 20);
+  assert_int_equal(c.n_watch, 2); /* the defaults: the refused line changed nothing */
+  assert_string_equal(c.watch[0], "/media");
+  ks_diag_destroy(diag);
+}
+
+/* A wrong value is reported and changes nothing: the option keeps its default. */
+static void wrong_values_keep_the_default(void **state) {
+  (void)state;
+  ks_config d, c;
+  ks_config_defaults(&d);
+  ks_config_defaults(&c);
+  ks_diag *diag = ks_diag_create();
+  assert_false(ks_config_load(&c,
+                              write_ini("[kiosk]\nrotation = 45\nrotation = -90\nrotation = 9e1\n"
+                                        "idle_timeout = -1\ndata_dir = var/lib\n"
+                                        "default_language = fr\n[packs]\nwatch = media\n"
+                                        "watch = \nrollback_failures = 0\nrollback_minutes = 1e3\n"
+                                        "allow_unsigned = 2\nauto_install = \n"
+                                        "trusted_key = RWQ\n[stats]\nenabled = nope\n"),
+                              diag));
+  assert_int_equal(ks_diag_count(diag, KS_ERROR), 14);
+  assert_true(ks_diag_contains(diag, "t.ini:2: error: rotation = 45: give 0, 90, 180 or 270"));
+  assert_memory_equal(&c, &d, sizeof c);
+  ks_diag_destroy(diag);
+}
+
+/* What inih did besides: a byte-order mark, comments, ':' for '=', inline comments after a
+ * space; a NUL byte or a section without its ']' is an error naming the line. */
+static void ini_syntax(void **state) {
+  (void)state;
+  ks_config c;
+  ks_config_defaults(&c);
+  ks_diag *diag = ks_diag_create();
+  bool ok = ks_config_load(&c,
+                           write_ini("\xEF\xBB\xBF; comment\n# comment\n  [kiosk]  \n"
+                                     "rotation: 90 ; a comment\r\n\n"
+                                     "data_dir = /a;b\n"),
+                           diag);
+  if (!ok)
+    ks_diag_print(diag, stderr);
+  assert_true(ok);
+  assert_int_equal(c.rotation, 90);
+  assert_string_equal(c.data_dir, "/a;b");
+  ks_diag_destroy(diag);
+
+  ks_config_defaults(&c);
+  diag = ks_diag_create();
+  static const char nul[] = "[kiosk]\nrotation = 90\0\n[kiosk\n";
+  ts_write(write_ini(""), nul, sizeof nul - 1);
+  assert_false(ks_config_load(&c, write_ini_path(), diag));
+  assert_true(ks_diag_contains(diag, "t.ini:2: error: the line holds a NUL byte"));
+  assert_true(ks_diag_contains(diag, "t.ini:3: error: not an INI line"));
+  assert_int_equal(c.rotation, 0);
+  ks_diag_destroy(diag);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(documented_file_means_the_defaults),
       cmocka_unit_test(reads_every_option),
       cmocka_unit_test(wrong_lines_are_named),
+      cmocka_unit_test(long_lines_are_never_split),
+      cmocka_unit_test(wrong_values_keep_the_default),
+      cmocka_unit_test(ini_syntax),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

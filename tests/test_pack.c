@@ -101,13 +101,8 @@ static void expect_refused(const char *path, const char *needle) {
   ks_diag_destroy(d);
 }
 
-/* Writes a copy of the good pack, altered by `sql` run on it with a plain connection. */
-static const char *altered(const char *name, const char *sql) {
-  static char path[1024];
-  size_t n;
-  unsigned char *bytes = ts_read(good_path, &n);
-  ts_write(ts_tmp(path, sizeof path, name), bytes, n);
-  free(bytes);
+/* Runs `sql` on the pack at `path` with a plain connection; returns `path`. */
+static const char *altered_in_place(const char *path, const char *sql) {
   sqlite3 *db;
   assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
   char *err = NULL;
@@ -115,6 +110,16 @@ static const char *altered(const char *name, const char *sql) {
     fail_msg("%s: %s", sql, err);
   sqlite3_close(db);
   return path;
+}
+
+/* Writes a copy of the good pack, altered by `sql` run on it with a plain connection. */
+static const char *altered(const char *name, const char *sql) {
+  static char path[1024];
+  size_t n;
+  unsigned char *bytes = ts_read(good_path, &n);
+  ts_write(ts_tmp(path, sizeof path, name), bytes, n);
+  free(bytes);
+  return altered_in_place(path, sql);
 }
 
 /* Writes a copy of the good pack with `len` bytes at `offset` replaced (or cut at `cut`). */
@@ -218,6 +223,99 @@ static void refuses_altered_content(void **state) {
   ks_diag_destroy(d);
 }
 
+/* A copy of the good pack altered by `sql` and given the content hash of what it now holds, as
+ * a hostile builder would: every check of the pack as a file passes, so what is refused is
+ * refused for its content. */
+static const char *rehashed(const char *name, const char *sql) {
+  const char *path = altered(name, sql);
+  ks_diag *d = ks_diag_create();
+  ks_pack *p = ks_pack_open(path, d);
+  assert_non_null(p);
+  char hex[65], update[160];
+  assert_true(ks_pack_content_hash(p, hex, d));
+  ks_pack_close(p);
+  ks_diag_destroy(d);
+  snprintf(update, sizeof update, "UPDATE meta SET value = '%s' WHERE key = 'content_hash';", hex);
+  return altered_in_place(path, update);
+}
+
+/* Verifies, reads and validates `path` as an install does; expects an error containing `needle`
+ * and, when `identity`, that ks_pack_identity refuses the pack too. */
+static void expect_content_refused(const char *path, const char *needle, bool identity) {
+  ks_diag *d = ks_diag_create();
+  ks_pack *p = ks_pack_open(path, d);
+  assert_non_null(p);
+  assert_true(ks_pack_verify(p, d)); /* the hash matches: only the content is wrong */
+  ks_content *c = ks_pack_read(p, d);
+  ks_validate_opts opts = {0};
+  if (c)
+    ks_validate(c, &opts, d);
+  if (!ks_diag_contains(d, needle)) {
+    ks_diag_print(d, stderr);
+    fail_msg("expected a finding containing \"%s\"", needle);
+  }
+  if (identity) {
+    char id[80];
+    int64_t version = -1;
+    assert_false(ks_pack_identity(p, id, sizeof id, &version));
+  }
+  ks_content_destroy(c);
+  ks_pack_close(p);
+  ks_diag_destroy(d);
+}
+
+/* A text is what its bytes are: a NUL inside one would hide the rest from the validator and the
+ * screen while the signature covers it. Every text column read is checked, ids included. */
+static void refuses_texts_with_a_nul(void **state) {
+  (void)state;
+  expect_content_refused(rehashed("nul-title.kpack",
+                                  "UPDATE exhibit SET title_zh = '合肥' || char(0) || '隐藏的尾巴' "
+                                  "WHERE id = 'city-hefei';"),
+                         "exhibit city-hefei: error: title_zh holds a NUL character", false);
+  expect_content_refused(rehashed("nul-quote.kpack",
+                                  "UPDATE citation SET quote = quote || char(0) || 'hidden' "
+                                  "WHERE exhibit = 'ach-quantum-sensor';"),
+                         "exhibit ach-quantum-sensor: error: quote holds a NUL character", false);
+  expect_content_refused(rehashed("nul-meta.kpack", "UPDATE meta SET value = 'test-pack' || "
+                                                    "char(0) || 'x' WHERE key = 'id';"),
+                         "meta id holds a NUL character", true);
+}
+
+/* The version is a plain decimal number in range: "2abc" is not 2, and a number beyond the
+ * range does not become the largest one, which would refuse every later pack as older. */
+static void refuses_versions_not_plain_numbers(void **state) {
+  (void)state;
+  static const char *const bad[] = {"2abc",
+                                    "99999999999999999999999",
+                                    "9223372036854775807",
+                                    "1000000000",
+                                    "-3",
+                                    "+3",
+                                    " 3",
+                                    "0",
+                                    "0x10",
+                                    ""};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    char sql[160], name[64], needle[120];
+    snprintf(sql, sizeof sql, "UPDATE meta SET value = '%s' WHERE key = 'version';", bad[i]);
+    snprintf(name, sizeof name, "version-%zu.kpack", i);
+    snprintf(needle, sizeof needle, "version \"%s\" must be a whole number from 1 to 999999999",
+             bad[i]);
+    expect_content_refused(rehashed(name, sql), needle, true);
+  }
+}
+
+/* An event's stored precision must be the one its date has. */
+static void refuses_a_precision_the_date_lacks(void **state) {
+  (void)state;
+  expect_content_refused(
+      rehashed("precision.kpack", "UPDATE event SET date = '2021' WHERE id = "
+                                  "'ev-2021-05-27-joint-lab';"),
+      "exhibit ev-2021-05-27-joint-lab: error: precision \"day\" does not match the "
+      "date \"2021\", which is a year",
+      false);
+}
+
 /* Flips random bytes all over a good pack, many times: every outcome must be a clean refusal
  * or a clean read, never a crash (this runs under ASan and UBSan in CI). */
 static void survives_random_corruption(void **state) {
@@ -270,6 +368,9 @@ int main(void) {
       cmocka_unit_test(refuses_other_applications_and_newer_schemas),
       cmocka_unit_test(refuses_schema_objects_not_its_own),
       cmocka_unit_test(refuses_altered_content),
+      cmocka_unit_test(refuses_texts_with_a_nul),
+      cmocka_unit_test(refuses_versions_not_plain_numbers),
+      cmocka_unit_test(refuses_a_precision_the_date_lacks),
       cmocka_unit_test(survives_random_corruption),
   };
   return cmocka_run_group_tests(tests, setup, NULL);

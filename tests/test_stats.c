@@ -163,10 +163,10 @@ static void exports_csv_exactly(void **state) {
   record_ok(s, "home", "en", T0, 1.5);
   expect_csv(s, csv, 4,
              "opened_at_utc,exhibit,lang,seconds\r\n"
-             "2023-11-14T22:13:20Z,home,zh,12.346\r\n"
-             "2023-11-14T22:13:20Z,home,en,1.500\r\n"
-             "2023-11-14T23:14:21Z,timeline,en,0.000\r\n"
-             "2023-12-31T23:59:59Z,ach-quantum-sensor,en,604800.000\r\n");
+             "2023-11-14T22:13Z,home,zh,12\r\n"
+             "2023-11-14T22:13Z,home,en,2\r\n"
+             "2023-11-14T23:14Z,timeline,en,0\r\n"
+             "2023-12-31T23:59Z,ach-quantum-sensor,en,604800\r\n");
   ks_stats_close(s);
 
   /* A row put in by another tool, which the schema does not stop, is quoted per RFC 4180. */
@@ -175,11 +175,30 @@ static void exports_csv_exactly(void **state) {
   s = open_ok(path);
   expect_csv(s, csv, 5,
              "opened_at_utc,exhibit,lang,seconds\r\n"
-             "2023-11-14T22:13:20Z,home,zh,12.346\r\n"
-             "2023-11-14T22:13:20Z,home,en,1.500\r\n"
-             "2023-11-14T23:14:21Z,timeline,en,0.000\r\n"
-             "2023-12-31T23:59:59Z,ach-quantum-sensor,en,604800.000\r\n"
-             "2024-01-01T00:00:00Z,\"say \"\"hi\"\", then\r\ngo\",en,2.000\r\n");
+             "2023-11-14T22:13Z,home,zh,12\r\n"
+             "2023-11-14T22:13Z,home,en,2\r\n"
+             "2023-11-14T23:14Z,timeline,en,0\r\n"
+             "2023-12-31T23:59Z,ach-quantum-sensor,en,604800\r\n"
+             "2024-01-01T00:00Z,\"say \"\"hi\"\", then\r\ngo\",en,2\r\n");
+  ks_stats_close(s);
+}
+
+/* What leaves the kiosk says when a visit began to the minute and how long it was to the second:
+ * a visit at 12:34:56 cannot be matched to a visitor seen on a camera at that second. */
+static void exports_minutes_and_whole_seconds(void **state) {
+  (void)state;
+  char path[1024], csv[1024];
+  fresh_db(path, sizeof path, "stats-minute.sqlite");
+  ts_tmp(csv, sizeof csv, "stats-minute.csv");
+  ks_stats *s = open_ok(path);
+  record_ok(s, "home", "zh", 1714566896, 12.6);  /* 2024-05-01 12:34:56 */
+  record_ok(s, "home", "en", 1714566899, 0.4);   /* 12:34:59: still 12:34, never rounded up */
+  record_ok(s, "timeline", "en", 1714566900, 7); /* 12:35:00 */
+  expect_csv(s, csv, 3,
+             "opened_at_utc,exhibit,lang,seconds\r\n"
+             "2024-05-01T12:34Z,home,zh,13\r\n"
+             "2024-05-01T12:34Z,home,en,0\r\n"
+             "2024-05-01T12:35Z,timeline,en,7\r\n");
   ks_stats_close(s);
 }
 
@@ -386,6 +405,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(records_survive_a_reopen_and_summarise_in_order),
       cmocka_unit_test(exports_csv_exactly),
+      cmocka_unit_test(exports_minutes_and_whole_seconds),
       cmocka_unit_test(refuses_bad_visits),
       cmocka_unit_test(export_to_an_unwritable_path_says_why),
       cmocka_unit_test(refuses_files_that_are_not_statistics),

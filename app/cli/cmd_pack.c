@@ -19,8 +19,8 @@ static const char pack_usage[] =
     "usage: kiosk pack build SOURCE_DIR -o FILE.kpack [--sources-dir DIR] [--fonts DIR]\n"
     "       kiosk pack validate PATH [--json] [--sources-dir DIR] [--fonts DIR]\n"
     "       kiosk pack info FILE.kpack\n"
-    "       kiosk pack keygen [--out DIR]\n"
-    "       kiosk pack sign FILE.kpack --key SECRET_KEY\n"
+    "       kiosk pack keygen [--out DIR] [--password-file FILE | --no-password]\n"
+    "       kiosk pack sign FILE.kpack --key SECRET_KEY [--password-file FILE]\n"
     "       kiosk pack verify FILE.kpack --pubkey KEY.pub [--pubkey …]\n"
     "       kiosk pack install FILE.kpack --data-dir DIR --pubkey KEY.pub [--rollback-ok]\n"
     "       kiosk pack status|rollback --data-dir DIR\n"
@@ -33,7 +33,8 @@ static const char pack_usage[] =
     "             format, integrity and content hash. Prints findings like a compiler; exits\n"
     "             0 only when there is no error.\n"
     "  info       print what a pack holds\n"
-    "  keygen     a signing key pair, minisign-compatible (kiosk.pub, kiosk.key)\n"
+    "  keygen     a signing key pair, minisign-compatible (kiosk.pub, kiosk.key); the\n"
+    "             secret key is protected by a password, asked twice on the terminal\n"
     "  sign       sign a pack: FILE.kpack.minisig, trusted comment \"pack:ID version:N\"\n"
     "             (minisign -S -s KEY -m FILE.kpack -t \"pack:ID version:N\" is equivalent)\n"
     "  verify     check a pack's signature against trusted keys\n"
@@ -44,7 +45,16 @@ static const char pack_usage[] =
     "  -o FILE            where build writes the pack\n"
     "  --json             print findings as JSON\n"
     "  --sources-dir DIR  also check every quote against the source articles in DIR\n"
-    "  --fonts DIR        the fonts to check glyphs against (default: the bundled ones)\n";
+    "  --fonts DIR        the fonts to check glyphs against (default: the bundled ones)\n"
+    "\n"
+    "Secret keys are password-protected as minisign protects them (scrypt, about 5 s and\n"
+    "1 GiB to open), so a copy of kiosk.key alone cannot sign. keygen and sign ask for the\n"
+    "password on the terminal without echo; minisign's keys, with or without a password\n"
+    "(minisign -G, minisign -G -W), work as well.\n"
+    "  --password-file FILE  read the password from the first line of FILE (- for standard\n"
+    "                        input) instead: for scripts; keep FILE readable by you only\n"
+    "  --no-password         keygen: an unencrypted key (as minisign -W), for automation\n"
+    "                        where the key file itself is guarded\n";
 
 typedef struct {
   const char *input, *output, *sources_dir, *fonts_dir;

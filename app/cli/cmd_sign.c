@@ -6,10 +6,17 @@
 #include "kiosk/pack.h"
 #include "kiosk/sign.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+enum { PASSWORD_MAX = 1024 }; /* bytes, with the terminating NUL: minisign's limit */
 
 /* The trusted comment a pack's signature must carry: its id and version, as the pack states
  * them. Written into `out`; false (reported) when the pack cannot be opened. */
@@ -28,63 +35,187 @@ static bool pack_comment(const char *pack_path, char *out, size_t size) {
   return ok;
 }
 
+/* The password from the first line of `path` ("-": standard input), without its line end, as
+ * minisign reads one from a pipe. */
+static bool password_from_file(const char *path, char out[PASSWORD_MAX], char *err,
+                               size_t err_size) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+  if (!f) {
+    snprintf(err, err_size, "cannot read the password file %s: %s", path, strerror(errno));
+    return false;
+  }
+  bool ok = fgets(out, PASSWORD_MAX, f) != NULL;
+  size_t n = ok ? strcspn(out, "\r\n") : 0;
+  bool whole = ok && (out[n] != '\0' || feof(f)); /* a line end, or the end of the file */
+  if (f != stdin)
+    fclose(f);
+  if (!ok || !whole) {
+    snprintf(err, err_size,
+             ok ? "the password in %s is longer than %d bytes" : "the password file %s is empty",
+             path, PASSWORD_MAX - 1);
+    sodium_memzero(out, PASSWORD_MAX);
+    return false;
+  }
+  out[n] = '\0';
+  return true;
+}
+
+/* Asks on the terminal (/dev/tty, whatever standard input is) with echo off. */
+static bool password_from_tty(const char *prompt, char out[PASSWORD_MAX], char *err,
+                              size_t err_size) {
+  int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    snprintf(err, err_size,
+             "no terminal to ask for the password on: give --password-file FILE (- for standard "
+             "input)");
+    return false;
+  }
+  struct termios old, quiet;
+  bool restore = tcgetattr(fd, &old) == 0;
+  if (restore) {
+    quiet = old;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    tcsetattr(fd, TCSANOW, &quiet); /* not TCSAFLUSH: a password typed ahead is kept */
+  }
+  ssize_t w = write(fd, prompt, strlen(prompt));
+  (void)w;
+  size_t n = 0;
+  bool too_long = false;
+  char c;
+  ssize_t r;
+  while ((r = read(fd, &c, 1)) == 1 && c != '\n' && c != '\r') {
+    if (n + 1 < PASSWORD_MAX)
+      out[n++] = c;
+    else
+      too_long = true;
+  }
+  out[n] = '\0';
+  if (restore)
+    tcsetattr(fd, TCSANOW, &old);
+  w = write(fd, "\n", 1); /* the line end the hidden echo did not print */
+  close(fd);
+  if (r != 1 || too_long) {
+    snprintf(err, err_size,
+             too_long ? "the password is longer than %d bytes"
+                      : "no password was typed (the terminal closed)",
+             PASSWORD_MAX - 1);
+    sodium_memzero(out, PASSWORD_MAX);
+    return false;
+  }
+  return true;
+}
+
+/* The password for `key`: from `file` when given, else asked on the terminal (twice when
+ * `confirm`, for a new key). */
+static bool get_password(const char *file, const char *key, bool confirm, char out[PASSWORD_MAX],
+                         char *err, size_t err_size) {
+  if (file)
+    return password_from_file(file, out, err, err_size);
+  char prompt[4200], again[PASSWORD_MAX];
+  snprintf(prompt, sizeof prompt, "%s for %s: ", confirm ? "New password" : "Password", key);
+  if (!password_from_tty(prompt, out, err, err_size))
+    return false;
+  if (!confirm)
+    return true;
+  snprintf(prompt, sizeof prompt, "Password for %s again: ", key);
+  bool ok = password_from_tty(prompt, again, err, err_size);
+  if (ok && strcmp(out, again) != 0) {
+    snprintf(err, err_size, "the two passwords differ; nothing was written");
+    ok = false;
+  }
+  sodium_memzero(again, sizeof again);
+  if (!ok)
+    sodium_memzero(out, PASSWORD_MAX);
+  return ok;
+}
+
 int ks_cmd_keygen(int argc, char **argv) {
-  const char *dir = ".";
+  const char *dir = ".", *password_file = NULL;
+  bool no_password = false;
   for (int i = 0; i < argc; i++) {
     if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
       dir = argv[++i];
+    else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc && !no_password)
+      password_file = argv[++i];
+    else if (strcmp(argv[i], "--no-password") == 0 && !password_file)
+      no_password = true;
     else {
-      fprintf(stderr, "usage: kiosk pack keygen [--out DIR]\n\n"
-                      "Writes DIR/kiosk.pub (for the kiosks' configuration) and DIR/kiosk.key\n"
-                      "(keep it on the curator's machine), minisign-compatible.\n");
+      fprintf(stderr,
+              "usage: kiosk pack keygen [--out DIR] [--password-file FILE | --no-password]\n\n"
+              "Writes DIR/kiosk.pub (for the kiosks' configuration) and DIR/kiosk.key\n"
+              "(keep it on the curator's machine), minisign-compatible. The secret key is\n"
+              "protected by a password, asked twice on the terminal, or read from the first\n"
+              "line of FILE (- for standard input); --no-password writes it unencrypted.\n");
       return 2;
     }
   }
-  char pub_path[4096], sec_path[4096], err[512], id[17];
+  char pub_path[4096], sec_path[4096], err[512], id[17], password[PASSWORD_MAX];
   snprintf(pub_path, sizeof pub_path, "%s/kiosk.pub", dir);
   snprintf(sec_path, sizeof sec_path, "%s/kiosk.key", dir);
+  if (!no_password && !get_password(password_file, sec_path, true, password, err, sizeof err)) {
+    ks_diag_log(stderr, "kiosk pack keygen: %s", err);
+    return 1;
+  }
+  /* For the project's own tests only, under ASan and qemu: scrypt's least cost. */
+  static const ks_sign_kdf weak = {32768, 16777216};
+  const ks_sign_kdf *kdf = getenv("KIOSK_TEST_WEAK_KDF") ? &weak : &ks_sign_kdf_minisign;
+  if (kdf == &weak && !no_password)
+    fprintf(stderr, "kiosk pack keygen: KIOSK_TEST_WEAK_KDF is set: a test key, weakly "
+                    "protected\n");
   ks_pubkey pub;
   ks_seckey sec;
   ks_sign_keygen(&pub, &sec);
-  bool ok = ks_sign_write_keys(&pub, &sec, pub_path, sec_path, err, sizeof err);
-  memset(&sec, 0, sizeof sec);
+  bool ok = no_password ? ks_sign_write_keys(&pub, &sec, pub_path, sec_path, err, sizeof err)
+                        : ks_sign_write_keys_protected(&pub, &sec, pub_path, sec_path, password,
+                                                       kdf, err, sizeof err);
+  sodium_memzero(&sec, sizeof sec);
+  sodium_memzero(password, sizeof password);
   if (!ok) {
     ks_diag_log(stderr, "kiosk pack keygen: %s", err);
     return 1;
   }
   ks_sign_keyid(pub.keynum, id);
-  ks_diag_log(stdout, "wrote %s and %s (key %s)", pub_path, sec_path, id);
+  ks_diag_log(stdout, "wrote %s and %s (key %s%s)", pub_path, sec_path, id,
+              no_password ? ", not encrypted: guard the file" : ", password-protected");
   return 0;
 }
 
 int ks_cmd_sign(int argc, char **argv) {
-  const char *pack = NULL, *key = NULL;
+  const char *pack = NULL, *key = NULL, *password_file = NULL;
   for (int i = 0; i < argc; i++) {
     if (strcmp(argv[i], "--key") == 0 && i + 1 < argc)
       key = argv[++i];
+    else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc)
+      password_file = argv[++i];
     else if (argv[i][0] != '-' && !pack)
       pack = argv[i];
     else
       pack = key = NULL, i = argc;
   }
   if (!pack || !key) {
-    fprintf(stderr, "usage: kiosk pack sign FILE.kpack --key SECRET_KEY\n\n"
-                    "Writes FILE.kpack.minisig, with the trusted comment \"pack:ID version:N\".\n");
+    fprintf(stderr, "usage: kiosk pack sign FILE.kpack --key SECRET_KEY [--password-file FILE]\n\n"
+                    "Writes FILE.kpack.minisig, with the trusted comment \"pack:ID version:N\".\n"
+                    "A password-protected key's password is asked on the terminal, or read from\n"
+                    "the first line of FILE (- for standard input).\n");
     return 2;
   }
-  char comment[512], err[512], sig_path[4096];
+  char comment[512], err[512], sig_path[4096], password[PASSWORD_MAX] = "";
   uint8_t hash[KS_SIGN_HASH_BYTES];
   ks_seckey sec;
+  bool needs = false;
   if (!pack_comment(pack, comment, sizeof comment))
     return 1;
-  if (!ks_sign_read_seckey(key, &sec, err, sizeof err) ||
-      !ks_sign_hash_file(pack, hash, err, sizeof err)) {
+  bool ok = ks_sign_seckey_needs_password(key, &needs, err, sizeof err) &&
+            (!needs || get_password(password_file, key, false, password, err, sizeof err)) &&
+            ks_sign_read_seckey(key, needs ? password : NULL, &sec, err, sizeof err);
+  sodium_memzero(password, sizeof password);
+  if (!ok || !ks_sign_hash_file(pack, hash, err, sizeof err)) {
     ks_diag_log(stderr, "kiosk pack sign: %s", err);
     return 1;
   }
   snprintf(sig_path, sizeof sig_path, "%s.minisig", pack);
-  bool ok = ks_sign_write(hash, &sec, comment, sig_path, err, sizeof err);
-  memset(&sec, 0, sizeof sec);
+  ok = ks_sign_write(hash, &sec, comment, sig_path, err, sizeof err);
+  sodium_memzero(&sec, sizeof sec);
   if (!ok) {
     ks_diag_log(stderr, "kiosk pack sign: %s", err);
     return 1;

@@ -17,8 +17,9 @@ static const char stats_usage[] =
     "which language, when and for how long. Nothing about the visitors themselves.\n"
     "\n"
     "  --data-dir DIR   the kiosk's data folder\n"
-    "  --csv FILE       write every visit to FILE as CSV (opened_at_utc,exhibit,lang,seconds)\n"
-    "                   instead of printing the table of visits per exhibit\n";
+    "  --csv FILE       write every visit to FILE as CSV instead of printing the table of\n"
+    "                   visits per exhibit: opened_at_utc,exhibit,lang,seconds, when each visit\n"
+    "                   began to the minute (UTC) and its length in whole seconds\n";
 
 /* What the table has printed so far, for its last line. */
 typedef struct {

@@ -1,7 +1,6 @@
 #include "kiosk/config.h"
 
 #include <errno.h>
-#include <ini.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,25 +18,10 @@ void ks_config_defaults(ks_config *c) {
   snprintf(c->watch[1], sizeof c->watch[1], "%s", "/run/media");
 }
 
-/* inih calls the reader once per line: counting here gives every finding its line number
- * (Debian builds inih without INI_HANDLER_LINENO). */
-typedef struct {
-  FILE *file;
-  int line;
-} counting_reader;
-
-static char *read_line(char *str, int num, void *stream) {
-  counting_reader *r = stream;
-  char *s = fgets(str, num, r->file);
-  if (s)
-    r->line++;
-  return s;
-}
-
 typedef struct {
   ks_config *c;
   const char *path;
-  counting_reader reader;
+  int line; /* the line being read, for every finding */
   ks_diag *diag;
   bool watch_set; /* the first watch line replaces the defaults, later ones add */
 } parse_ctx;
@@ -49,7 +33,7 @@ static void bad(parse_ctx *p, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  ks_diag_error(p->diag, p->path, p->reader.line, "%s", msg);
+  ks_diag_error(p->diag, p->path, p->line, "%s", msg);
 }
 
 static bool parse_bool(const char *v, bool *out) {
@@ -122,7 +106,10 @@ static int on_value(void *user, const char *section, const char *name, const cha
       else
         bad(p, "default_language = %s: give zh, en, or nothing for the pack's own", v);
     } else if (strcmp(name, "rotation") == 0) {
-      if (!parse_int(v, 0, 270, &c->rotation) || c->rotation % 90 != 0)
+      int deg;
+      if (parse_int(v, 0, 270, &deg) && deg % 90 == 0)
+        c->rotation = deg;
+      else
         bad(p, "rotation = %s: give 0, 90, 180 or 270", v);
     } else {
       goto unknown;
@@ -139,12 +126,12 @@ static int on_value(void *user, const char *section, const char *name, const cha
       if (!parse_bool(v, &c->auto_install))
         bad(p, "auto_install = %s: give true or false", v);
     } else if (strcmp(name, "watch") == 0) {
-      if (!p->watch_set)
-        c->n_watch = 0, p->watch_set = true;
-      if (c->n_watch == KS_CONFIG_MAX_WATCH)
+      /* The first good watch line replaces the defaults: a wrong one leaves them. */
+      size_t at = p->watch_set ? c->n_watch : 0;
+      if (at == KS_CONFIG_MAX_WATCH)
         bad(p, "too many watch lines (at most %d)", KS_CONFIG_MAX_WATCH);
-      else if (copy_path(p, v, c->watch[c->n_watch], sizeof c->watch[0]))
-        c->n_watch++;
+      else if (copy_path(p, v, c->watch[at], sizeof c->watch[0]))
+        c->n_watch = at + 1, p->watch_set = true;
     } else if (strcmp(name, "rollback_failures") == 0) {
       if (!parse_int(v, 1, 100, &c->rollback_failures))
         bad(p, "rollback_failures = %s: give a count from 1 to 100", v);
@@ -171,6 +158,75 @@ unknown:
   return 1;
 }
 
+/* The INI syntax, read here rather than by libinih: Debian's libinih is built with a fixed
+ * 200-byte line buffer (its run-time knobs are ignored) and hands the rest of a longer line back
+ * as a line of its own, so a long watch path ending in "allow_unsigned = true" once switched
+ * signatures off without a word. Here a line is read whole or refused whole. The syntax is
+ * inih's: [section], name = value (or name: value), comments from ; or # at the start of a line
+ * or from " ;" inside one, white space trimmed, a UTF-8 byte-order mark skipped. */
+enum { LINE_MAX_CHARS = 4096 }; /* a path of KS_CONFIG_PATH with room for a comment */
+
+typedef enum { LINE_OK, LINE_EOF, LINE_TOO_LONG, LINE_NUL } line_status;
+
+/* Reads one line without its end into `buf` (LINE_MAX_CHARS + 1 bytes). A longer line, or one
+ * holding a NUL byte, is read to its end and reported, never cut. */
+static line_status read_line(FILE *f, char *buf) {
+  size_t n = 0;
+  bool nul = false, any = false;
+  int ch;
+  while ((ch = getc(f)) != EOF && ch != '\n') {
+    any = true;
+    if (ch == '\0')
+      nul = true;
+    if (n < LINE_MAX_CHARS)
+      buf[n] = (char)ch;
+    n++; /* counted on past the buffer, to tell "too long" */
+  }
+  if (!any && ch == EOF)
+    return LINE_EOF;
+  if (n > LINE_MAX_CHARS)
+    return LINE_TOO_LONG;
+  if (n > 0 && buf[n - 1] == '\r')
+    n--;
+  buf[n] = '\0';
+  return nul ? LINE_NUL : LINE_OK;
+}
+
+static char *trim(char *s) {
+  while (*s == ' ' || *s == '\t')
+    s++;
+  size_t n = strlen(s);
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    s[--n] = '\0';
+  return s;
+}
+
+/* One line: a section, an option passed to on_value, or nothing. */
+static void parse_line(parse_ctx *p, char *line, char *section, size_t section_size) {
+  char *s = trim(line);
+  if (!*s || *s == ';' || *s == '#')
+    return;
+  for (char *semi = s + 1; (semi = strchr(semi, ';')); semi++)
+    if (semi[-1] == ' ' || semi[-1] == '\t') {
+      *semi = '\0'; /* an inline comment, as inih reads one */
+      s = trim(s);
+      break;
+    }
+  size_t n = strlen(s);
+  if (*s == '[' && s[n - 1] == ']' && n - 2 < section_size) {
+    s[n - 1] = '\0';
+    snprintf(section, section_size, "%s", trim(s + 1));
+    return;
+  }
+  char *eq = s + strcspn(s, "=:");
+  if (*s == '[' || !*eq || eq == s) {
+    bad(p, "not an INI line: write \"name = value\" or \"[section]\"");
+    return;
+  }
+  *eq = '\0';
+  on_value(p, section, trim(s), trim(eq + 1));
+}
+
 bool ks_config_load(ks_config *c, const char *path, ks_diag *diag) {
   FILE *f = fopen(path, "r");
   if (!f) {
@@ -178,12 +234,31 @@ bool ks_config_load(ks_config *c, const char *path, ks_diag *diag) {
     return false;
   }
   size_t before = ks_diag_count(diag, KS_ERROR);
-  parse_ctx p = {.c = c, .path = path, .reader = {.file = f}, .diag = diag};
-  int rc = ini_parse_stream(read_line, &p.reader, on_value, &p);
+  parse_ctx p = {.c = c, .path = path, .diag = diag};
+  char *line = malloc(LINE_MAX_CHARS + 1), section[64] = "";
+  if (!line) {
+    fclose(f);
+    ks_diag_error(diag, path, 0, "cannot read the configuration: out of memory");
+    return false;
+  }
+  for (line_status st; (st = read_line(f, line)) != LINE_EOF;) {
+    p.line++;
+    char *s = line;
+    if (p.line == 1 && strncmp(s, "\xEF\xBB\xBF", 3) == 0)
+      s += 3;
+    if (st == LINE_TOO_LONG)
+      bad(&p,
+          "the line is longer than %d characters and is ignored whole: paths may be at most "
+          "%d characters",
+          LINE_MAX_CHARS, KS_CONFIG_PATH - 1);
+    else if (st == LINE_NUL)
+      bad(&p, "the line holds a NUL byte and is ignored: is this a text file?");
+    else
+      parse_line(&p, s, section, sizeof section);
+  }
+  if (ferror(f))
+    ks_diag_error(diag, path, p.line, "cannot read the configuration: %s", strerror(errno));
+  free(line);
   fclose(f);
-  if (rc > 0) /* the handler accepts every line, so this is a line inih could not parse */
-    ks_diag_error(diag, path, rc, "not an INI line: write \"name = value\" or \"[section]\"");
-  else if (rc < 0)
-    ks_diag_error(diag, path, 0, "cannot parse the configuration (out of memory)");
   return ks_diag_count(diag, KS_ERROR) == before;
 }

@@ -84,6 +84,23 @@ bool ks_kind_parse(const char *name, ks_kind *kind) {
 
 const char *ks_lang_code(ks_lang lang) { return lang == KS_LANG_ZH ? "zh" : "en"; }
 
+bool ks_pack_version_parse(const char *text, int64_t *version) {
+  if (!text || !*text)
+    return false;
+  int64_t v = 0;
+  for (const char *p = text; *p; p++) {
+    if (*p < '0' || *p > '9')
+      return false;
+    v = v * 10 + (*p - '0');
+    if (v > KS_PACK_VERSION_MAX) /* checked per digit: never overflows */
+      return false;
+  }
+  if (v < 1)
+    return false;
+  *version = v;
+  return true;
+}
+
 const char *const *ks_fields(void) {
   static const char *const fields[] = {
       "chips",         "quantum",     "life-science", "materials",   "aerospace",

@@ -190,6 +190,21 @@ static yaml_node_t **get_record_list(ydoc *y, yaml_node_t *map, const char *key,
   return get_records(y, get_list(y, map, key, &n), what, keys, count);
 }
 
+/* Every value is read as a C string, so a NUL inside one (YAML's "\0" or "\x00" escape) would
+ * end it there: the text after it would be hidden from the validator yet shown nowhere. Each
+ * scalar of the document is checked once here, keys and values alike, whatever reads it later. */
+static void check_nul(ydoc *y) {
+  for (yaml_node_t *n = y->doc.nodes.start; n < y->doc.nodes.top; n++) {
+    if (n->type != YAML_SCALAR_NODE || !memchr(n->data.scalar.value, 0, n->data.scalar.length))
+      continue;
+    const char *text = (const char *)n->data.scalar.value;
+    ks_diag_error(y->diag, y->file, node_line(y, n),
+                  "a value holds a NUL character after \"%s\", which would hide the rest of "
+                  "it: remove it",
+                  text);
+  }
+}
+
 /* Parses `text` (of `len` bytes, starting at line `line_offset + 1` of `file`) as one YAML
  * document. Returns false, with a finding, when it does not parse. */
 static bool ydoc_load(ydoc *y, const char *text, size_t len) {
@@ -208,6 +223,8 @@ static bool ydoc_load(ydoc *y, const char *text, size_t len) {
     ks_diag_error(y->diag, y->file, 1 + y->line_offset, "the YAML block is empty");
     return false;
   }
+  if (ok)
+    check_nul(y);
   return ok;
 }
 
@@ -261,6 +278,16 @@ static char *read_text(ks_diag *diag, const char *path, size_t *size) {
     free(buf);
     return NULL;
   }
+  const char *nul = memchr(buf, 0, *size);
+  if (nul) { /* the text would end there for every reader that follows */
+    int line = 1;
+    for (const char *p = buf; p < nul; p++)
+      line += *p == '\n';
+    ks_diag_error(diag, path, line, "the file holds a NUL byte (offset %zu): is it a text file?",
+                  (size_t)(nul - buf));
+    free(buf);
+    return NULL;
+  }
   *size = strip_cr(buf, *size);
   return buf;
 }
@@ -307,7 +334,8 @@ static void parse_pack_meta(ydoc *y, yaml_node_t *root, ks_content *c) {
   m->file = y->file;
   m->id = get_str(y, root, "id", &m->line_id);
   m->title = get_text(y, root, "title");
-  m->version = get_int(y, root, "version", &m->line_version);
+  m->version_text = get_str(y, root, "version", &m->line_version);
+  ks_pack_version_parse(m->version_text, &m->version); /* the validator reports a bad one */
   m->default_lang = get_str(y, root, "default_lang", NULL);
 }
 
@@ -475,7 +503,7 @@ static const char *const achievement_keys[] = {"field", "year", "organisations",
                                                "figures"};
 static const char *const city_keys[] = {"province",       "lat",  "lon",  "corridor",
                                         "corridor_order", "role", "facts"};
-static const char *const event_keys[] = {"date"};
+static const char *const event_keys[] = {"date", "precision"};
 
 static void check_exhibit_keys(ydoc *y, yaml_node_t *root, ks_kind kind) {
   const char *keys[32];
@@ -492,8 +520,9 @@ static void check_exhibit_keys(ydoc *y, yaml_node_t *root, ks_kind kind) {
     keys[n++] = extra[i];
   keys[n] = NULL;
   char what[64];
-  snprintf(what, sizeof what, "an %s's front matter", ks_kind_name(kind));
-  check_keys(y, root, keys, kind == KS_KIND_ACHIEVEMENT ? what : what + 1);
+  snprintf(what, sizeof what, "%s %s's front matter", kind == KS_KIND_CITY ? "a" : "an",
+           ks_kind_name(kind));
+  check_keys(y, root, keys, what);
 }
 
 static ks_text *get_text_list(ydoc *y, yaml_node_t *map, const char *key, size_t *count) {
@@ -626,6 +655,7 @@ static void load_kind_fields(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
   }
   case KS_KIND_EVENT:
     e->date = get_str(y, root, "date", &e->lines.date);
+    e->precision = get_str(y, root, "precision", &e->lines.precision);
     break;
   default:
     break;

@@ -13,6 +13,9 @@ typedef struct {
   ks_arena *arena;
   ks_diag *diag;
   const char *path;
+  const char *exhibit; /* the exhibit whose row is being read, for findings; NULL elsewhere */
+  const char *where;   /* elsewhere, what the row is: "source art-1", …, or NULL */
+  const char *field;   /* when set, names the value read instead of its column: "meta id" */
   bool failed;
 } loader;
 
@@ -27,10 +30,30 @@ static sqlite3_stmt *prepare(loader *l, const char *sql) {
   return st;
 }
 
+/* Column `c` as text, or NULL. A text is what its bytes are: SQLite stores a NUL inside a TEXT
+ * (or a BLOB read as text), and every reader after this one would take the text to end there,
+ * so the rest — hashed and signed with it — would be hidden from the validator and the screen.
+ * Such a value is reported (naming the exhibit and the column) and the pack refused. Every text
+ * the loader takes from a pack comes through here. */
 static const char *col_text(loader *l, sqlite3_stmt *st, int c) {
-  const unsigned char *t = sqlite3_column_text(st, c);
-  return t ? ks_arena_strndup(l->arena, (const char *)t, (size_t)sqlite3_column_bytes(st, c))
-           : NULL;
+  const char *t = (const char *)sqlite3_column_text(st, c);
+  if (!t)
+    return NULL;
+  size_t n = (size_t)sqlite3_column_bytes(st, c);
+  if (memchr(t, 0, n)) {
+    const char *col = sqlite3_column_name(st, c);
+    char name[160];
+    if (l->field)
+      snprintf(name, sizeof name, "%s", l->field);
+    else
+      snprintf(name, sizeof name, "%s%s%s", l->where && !l->exhibit ? l->where : "",
+               l->where && !l->exhibit ? " " : "", col ? col : "a column");
+    ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = l->exhibit},
+                "%s holds a NUL character after \"%s\", which would hide the rest of it (%zu "
+                "more byte%s): the pack was altered or not built by `kiosk pack build`",
+                name, t, n - strlen(t), n - strlen(t) == 1 ? "" : "s");
+  }
+  return ks_arena_strndup(l->arena, t, n);
 }
 
 static ks_text col_i18n(loader *l, sqlite3_stmt *st, int c) {
@@ -80,7 +103,8 @@ static void load_table(loader *l, ks_content *c, const char *count_sql, const ch
   ks_exhibit *e = NULL;
   const char *current = NULL;
   while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *id = (const char *)sqlite3_column_text(st, 0);
+    l->exhibit = NULL;
+    const char *id = col_text(l, st, 0);
     if (!id)
       continue;
     if (!current || strcmp(current, id) != 0) {
@@ -90,11 +114,13 @@ static void load_table(loader *l, ks_content *c, const char *count_sql, const ch
     if (!e)
       continue;
     size_t k = (size_t)(e - c->exhibits);
+    l->exhibit = e->id;
     if (used[k] < room[k])
       each(l, e, used[k]++, st);
     else
       overflow = true;
   }
+  l->exhibit = NULL;
   if (st)
     step_done(l, st, rc);
   if (overflow && !l->failed) {
@@ -198,11 +224,12 @@ static void load_kind(loader *l, ks_exhibit *e) {
                     : e->kind == KS_KIND_CITY
                         ? "SELECT province, lat, lon, corridor, corridor_order, role_zh, role_en "
                           "FROM city WHERE id = ?1"
-                        : "SELECT date FROM event WHERE id = ?1";
+                        : "SELECT date, precision FROM event WHERE id = ?1";
   sqlite3_stmt *st = prepare(l, sql);
   if (!st)
     return;
   sqlite3_bind_text(st, 1, e->id, -1, SQLITE_STATIC);
+  l->exhibit = e->id;
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
     if (e->kind == KS_KIND_ACHIEVEMENT) {
@@ -219,6 +246,7 @@ static void load_kind(loader *l, ks_exhibit *e) {
       e->role = col_i18n(l, st, 5);
     } else {
       e->date = col_text(l, st, 0);
+      e->precision = col_text(l, st, 1);
     }
     rc = SQLITE_DONE;
   } else if (rc == SQLITE_DONE && !l->failed) {
@@ -226,6 +254,7 @@ static void load_kind(loader *l, ks_exhibit *e) {
     ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = e->id},
                 "has no row in the %s table", ks_kind_name(e->kind));
   }
+  l->exhibit = NULL;
   step_done(l, st, rc);
 }
 
@@ -235,8 +264,13 @@ static void load_meta(loader *l, ks_content *c) {
     return;
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *k = (const char *)sqlite3_column_text(st, 0);
+    l->field = "a meta key";
+    const char *k = col_text(l, st, 0);
+    char field[80];
+    snprintf(field, sizeof field, "meta %s", k ? k : "");
+    l->field = field;
     const char *v = col_text(l, st, 1);
+    l->field = NULL;
     if (!k || !v)
       continue;
     if (strcmp(k, "id") == 0)
@@ -245,9 +279,10 @@ static void load_meta(loader *l, ks_content *c) {
       c->meta.title.s[KS_LANG_ZH] = v;
     else if (strcmp(k, "title_en") == 0)
       c->meta.title.s[KS_LANG_EN] = v;
-    else if (strcmp(k, "version") == 0)
-      c->meta.version = strtoll(v, NULL, 10);
-    else if (strcmp(k, "default_lang") == 0)
+    else if (strcmp(k, "version") == 0) { /* the validator reports one not a plain number */
+      c->meta.version_text = v;
+      ks_pack_version_parse(v, &c->meta.version);
+    } else if (strcmp(k, "default_lang") == 0)
       c->meta.default_lang = v;
     else if (strcmp(k, "built_at") == 0)
       c->meta.built_at = strtoll(v, NULL, 10);
@@ -290,7 +325,11 @@ static void load_sources(loader *l, ks_content *c) {
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW && c->n_sources < n) {
     ks_source *s = &c->sources[c->n_sources++];
+    l->where = "source";
     s->id = col_text(l, st, 0);
+    char where[96];
+    snprintf(where, sizeof where, "source %s", s->id ? s->id : "");
+    l->where = where;
     s->file = col_text(l, st, 1);
     s->title = col_text(l, st, 2);
     s->author = col_text(l, st, 3);
@@ -307,6 +346,7 @@ static void load_sources(loader *l, ks_content *c) {
             (ks_correction){col_text(l, cs, 0), col_text(l, cs, 1)};
       step_done(l, cs, rc2 == SQLITE_ROW ? SQLITE_DONE : rc2);
     }
+    l->where = NULL;
   }
   step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
 }
@@ -322,8 +362,11 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
       ks_exhibit *e = ks_content_add_exhibit(c);
+      l.where = "exhibit";
       e->id = col_text(&l, st, 0);
-      const char *kind = (const char *)sqlite3_column_text(st, 1);
+      l.where = NULL;
+      l.exhibit = e->id;
+      const char *kind = col_text(&l, st, 1);
       if (!e->id || !kind || !ks_kind_parse(kind, &e->kind)) {
         ks_diag_add(diag, KS_ERROR, (ks_loc){.file = pack->path, .exhibit = e->id},
                     "has an unknown kind \"%s\"", kind ? kind : "");
@@ -335,6 +378,7 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
       e->body = col_i18n(&l, st, 6);
       e->date_note = col_text(&l, st, 8);
     }
+    l.exhibit = NULL;
     step_done(&l, st, rc);
   }
   ks_content_sort(c); /* already in id order; lookups below rely on it */

@@ -293,8 +293,11 @@ static char *meta_value(ks_pack *pack, const char *key) {
   if (sqlite3_prepare_v2(pack->db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL) ==
       SQLITE_OK) {
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-      v = ks_xstrdup((const char *)sqlite3_column_text(st, 0));
+    const char *t;
+    /* A value with a NUL inside is no value: it would read as less than it is. */
+    if (sqlite3_step(st) == SQLITE_ROW && (t = (const char *)sqlite3_column_text(st, 0)) &&
+        strlen(t) == (size_t)sqlite3_column_bytes(st, 0))
+      v = ks_xstrdup(t);
     sqlite3_finalize(st);
   }
   return v;
@@ -302,11 +305,9 @@ static char *meta_value(ks_pack *pack, const char *key) {
 
 bool ks_pack_identity(ks_pack *pack, char *id, size_t id_size, int64_t *version) {
   char *i = meta_value(pack, "id"), *v = meta_value(pack, "version");
-  bool ok = i && v;
-  if (ok) {
+  bool ok = i && v && ks_pack_version_parse(v, version);
+  if (ok)
     snprintf(id, id_size, "%s", i);
-    *version = strtoll(v, NULL, 10);
-  }
   free(i);
   free(v);
   return ok;

@@ -95,8 +95,75 @@ static bool write_new(const char *path, const char *text, mode_t mode, char *err
   return ok;
 }
 
-bool ks_sign_write_keys(const ks_pubkey *pub, const ks_seckey *sec, const char *pub_path,
-                        const char *sec_path, char *err, size_t err_size) {
+const ks_sign_kdf ks_sign_kdf_minisign = {33554432, 1073741824};
+
+/* Offsets into a secret key blob: "Ed", kdf algorithm ("Sc" or zeros), "B2", scrypt salt,
+ * opslimit and memlimit (little-endian), then the part a password encrypts: key id, secret key
+ * and the checksum, BLAKE2b-256 of "Ed" || key id || secret key. */
+enum {
+  SK_KDF = 2,
+  SK_SALT = 6,
+  SK_OPS = 38,
+  SK_MEM = 46,
+  SK_KEYNUM = 54,
+  SK_SK = 62,
+  SK_CHK = 126,
+  SK_SECRET_BYTES = 8 + 64 + 32, /* from SK_KEYNUM: what the password's stream covers */
+};
+
+/* What a key may ask of scrypt: twice what minisign asks. A hostile or damaged key asking for a
+ * terabyte is refused before any memory is taken. */
+static const ks_sign_kdf kdf_cap = {2 * 33554432ull, 2 * 1073741824ull};
+
+static void put_le64(uint8_t *p, uint64_t v) {
+  for (int i = 0; i < 8; i++)
+    p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static uint64_t get_le64(const uint8_t *p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; i++)
+    v |= (uint64_t)p[i] << (8 * i);
+  return v;
+}
+
+static void seckey_checksum(const uint8_t raw[SEC_BYTES], uint8_t out[32]) {
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, NULL, 0, 32);
+  crypto_generichash_update(&st, raw, 2);
+  crypto_generichash_update(&st, raw + SK_KEYNUM, 8 + 64);
+  crypto_generichash_final(&st, out, 32);
+}
+
+/* XORs the key id, secret key and checksum with scrypt's stream from `password`, as minisign
+ * does both to encrypt and to decrypt. False, saying why, when scrypt cannot run. */
+static bool apply_password(uint8_t raw[SEC_BYTES], const char *password, char *err,
+                           size_t err_size) {
+  uint8_t stream[SK_SECRET_BYTES];
+  if (crypto_pwhash_scryptsalsa208sha256(stream, sizeof stream, password, strlen(password),
+                                         raw + SK_SALT, get_le64(raw + SK_OPS),
+                                         get_le64(raw + SK_MEM)) != 0) {
+    snprintf(err, err_size,
+             "cannot derive the key from the password (scrypt needs %llu MiB of memory)",
+             (unsigned long long)(get_le64(raw + SK_MEM) >> 20));
+    return false;
+  }
+  for (size_t i = 0; i < sizeof stream; i++)
+    raw[SK_KEYNUM + i] ^= stream[i];
+  sodium_memzero(stream, sizeof stream);
+  return true;
+}
+
+/* Writes the pair; with `password`, the secret key is encrypted at cost `kdf`. */
+static bool write_keys(const ks_pubkey *pub, const ks_seckey *sec, const char *pub_path,
+                       const char *sec_path, const char *password, const ks_sign_kdf *kdf,
+                       char *err, size_t err_size) {
+  if (password && !*password) {
+    snprintf(err, err_size,
+             "an empty password protects nothing: give one, or make an "
+             "unencrypted key (--no-password)");
+    return false;
+  }
   char id[17], b64[256], text[512];
   ks_sign_keyid(pub->keynum, id);
   uint8_t raw_pub[PUB_BYTES] = {'E', 'd'};
@@ -106,28 +173,45 @@ bool ks_sign_write_keys(const ks_pubkey *pub, const ks_seckey *sec, const char *
   snprintf(text, sizeof text, "untrusted comment: minisign public key %s\n%s\n", id, b64);
   if (!write_new(pub_path, text, 0644, err, err_size))
     return false;
-  /* An unencrypted key: kdf algorithm 0, salt and limits zero, checksum BLAKE2b-256 of
-   * "Ed" || keynum || secret key, as minisign -W writes it. */
+  /* Unencrypted, this is what minisign -W writes but with the checksum filled in (kdf, salt and
+   * limits zero); encrypted, what minisign -G writes. */
   uint8_t raw[SEC_BYTES] = {'E', 'd', 0, 0, 'B', '2'};
-  uint8_t *keynum = raw + 2 + 2 + 2 + 32 + 8 + 8, *sk = keynum + 8, *cksum = sk + 64;
-  memcpy(keynum, sec->keynum, 8);
-  memcpy(sk, sec->sk, 64);
-  uint8_t summed[2 + 8 + 64] = {'E', 'd'};
-  memcpy(summed + 2, sec->keynum, 8);
-  memcpy(summed + 10, sec->sk, 64);
-  crypto_generichash(cksum, 32, summed, sizeof summed, NULL, 0);
+  memcpy(raw + SK_KEYNUM, sec->keynum, 8);
+  memcpy(raw + SK_SK, sec->sk, 64);
+  seckey_checksum(raw, raw + SK_CHK);
+  bool ok = true;
+  if (password) {
+    raw[SK_KDF] = 'S', raw[SK_KDF + 1] = 'c';
+    randombytes_buf(raw + SK_SALT, 32);
+    put_le64(raw + SK_OPS, kdf->opslimit);
+    put_le64(raw + SK_MEM, kdf->memlimit);
+    ok = apply_password(raw, password, err, err_size);
+  }
   char sb64[sizeof raw * 2];
   sodium_bin2base64(sb64, sizeof sb64, raw, sizeof raw, sodium_base64_VARIANT_ORIGINAL);
-  snprintf(text, sizeof text, "untrusted comment: minisign secret key %s (not encrypted)\n%s\n", id,
-           sb64);
+  snprintf(text, sizeof text,
+           password ? "untrusted comment: minisign encrypted secret key %s\n%s\n"
+                    : "untrusted comment: minisign secret key %s (not encrypted)\n%s\n",
+           id, sb64);
   sodium_memzero(raw, sizeof raw);
-  sodium_memzero(summed, sizeof summed);
-  bool ok = write_new(sec_path, text, 0600, err, err_size);
+  ok = ok && write_new(sec_path, text, 0600, err, err_size);
   sodium_memzero(text, sizeof text);
   sodium_memzero(sb64, sizeof sb64);
   if (!ok)
     unlink(pub_path);
   return ok;
+}
+
+bool ks_sign_write_keys(const ks_pubkey *pub, const ks_seckey *sec, const char *pub_path,
+                        const char *sec_path, char *err, size_t err_size) {
+  return write_keys(pub, sec, pub_path, sec_path, NULL, NULL, err, err_size);
+}
+
+bool ks_sign_write_keys_protected(const ks_pubkey *pub, const ks_seckey *sec, const char *pub_path,
+                                  const char *sec_path, const char *password,
+                                  const ks_sign_kdf *kdf, char *err, size_t err_size) {
+  return write_keys(pub, sec, pub_path, sec_path, password, kdf ? kdf : &ks_sign_kdf_minisign, err,
+                    err_size);
 }
 
 bool ks_sign_read_pubkey(const char *path, ks_pubkey *out, char *err, size_t err_size) {
@@ -138,7 +222,8 @@ bool ks_sign_read_pubkey(const char *path, ks_pubkey *out, char *err, size_t err
   return ok;
 }
 
-bool ks_sign_read_seckey(const char *path, ks_seckey *out, char *err, size_t err_size) {
+/* Reads the secret key file's blob into `raw`. */
+static bool read_seckey_blob(const char *path, uint8_t raw[SEC_BYTES], char *err, size_t err_size) {
   size_t size;
   char why[128], line[512];
   char *text = ks_file_read(path, 4096, &size, why, sizeof why);
@@ -146,36 +231,92 @@ bool ks_sign_read_seckey(const char *path, ks_seckey *out, char *err, size_t err
     snprintf(err, err_size, "cannot read the secret key %s: %s", path, why);
     return false;
   }
-  uint8_t raw[SEC_BYTES];
   bool ok = first_data_line(text, line, sizeof line) &&
-            b64_decode(line, raw, sizeof raw, err, err_size, "the secret key");
+            b64_decode(line, raw, SEC_BYTES, err, err_size, "the secret key");
   sodium_memzero(text, size);
+  sodium_memzero(line, sizeof line);
   free(text);
-  if (!ok)
-    return false;
-  if (raw[0] != 'E' || raw[1] != 'd') {
+  if (ok && (raw[0] != 'E' || raw[1] != 'd')) {
     snprintf(err, err_size, "%s is not an Ed25519 minisign secret key", path);
     ok = false;
-  } else if (raw[2] != 0 || raw[3] != 0) {
-    snprintf(err, err_size,
-             "%s is password-protected; the kiosk reads unencrypted keys (create "
-             "one with `kiosk pack keygen` or `minisign -G -W`)",
-             path);
+  } else if (ok && (raw[4] != 'B' || raw[5] != '2')) {
+    snprintf(err, err_size, "%s uses a checksum other than minisign's (BLAKE2b)", path);
     ok = false;
-  } else {
-    uint8_t *keynum = raw + 2 + 2 + 2 + 32 + 8 + 8, *sk = keynum + 8, *cksum = sk + 64;
-    uint8_t summed[2 + 8 + 64] = {'E', 'd'}, check[32];
-    memcpy(summed + 2, keynum, 8);
-    memcpy(summed + 10, sk, 64);
-    crypto_generichash(check, 32, summed, sizeof summed, NULL, 0);
-    if (sodium_memcmp(check, cksum, 32) != 0) {
-      snprintf(err, err_size, "%s is damaged (its checksum does not match)", path);
-      ok = false;
-    } else {
-      memcpy(out->keynum, keynum, 8);
-      memcpy(out->sk, sk, 64);
+  } else if (ok && !(raw[SK_KDF] == 0 && raw[SK_KDF + 1] == 0) &&
+             !(raw[SK_KDF] == 'S' && raw[SK_KDF + 1] == 'c')) {
+    snprintf(err, err_size, "%s uses a key derivation other than minisign's (scrypt)", path);
+    ok = false;
+  }
+  return ok;
+}
+
+static bool is_encrypted(const uint8_t raw[SEC_BYTES]) { return raw[SK_KDF] == 'S'; }
+
+bool ks_sign_seckey_needs_password(const char *path, bool *needs, char *err, size_t err_size) {
+  uint8_t raw[SEC_BYTES];
+  bool ok = read_seckey_blob(path, raw, err, err_size);
+  if (ok)
+    *needs = is_encrypted(raw);
+  sodium_memzero(raw, sizeof raw);
+  return ok;
+}
+
+/* Decrypts, then checks the key: its checksum (minisign -G -W writes zeros there; minisign
+ * itself never checks an unencrypted key's), and in every case that the public half of the
+ * Ed25519 secret key is the one its seed gives, which no damage or wrong password survives. */
+static bool open_seckey(const char *path, uint8_t raw[SEC_BYTES], const char *password, char *err,
+                        size_t err_size) {
+  static const uint8_t zero[32];
+  if (is_encrypted(raw)) {
+    uint64_t ops = get_le64(raw + SK_OPS), mem = get_le64(raw + SK_MEM);
+    if (!password) {
+      snprintf(err, err_size, "%s is password-protected: give its password", path);
+      return false;
     }
-    sodium_memzero(summed, sizeof summed);
+    if (mem > kdf_cap.memlimit) {
+      snprintf(err, err_size,
+               "%s asks for %llu MiB of memory to derive its key, more than the %llu MiB "
+               "allowed (minisign's keys ask for 1024): damaged, or not made by minisign",
+               path, (unsigned long long)(mem >> 20), (unsigned long long)(kdf_cap.memlimit >> 20));
+      return false;
+    }
+    if (ops > kdf_cap.opslimit) {
+      snprintf(err, err_size,
+               "%s asks for %llu operations to derive its key, more than the %llu allowed "
+               "(minisign's keys ask for %llu): damaged, or not made by minisign",
+               path, (unsigned long long)ops, (unsigned long long)kdf_cap.opslimit,
+               (unsigned long long)ks_sign_kdf_minisign.opslimit);
+      return false;
+    }
+    if (!apply_password(raw, password, err, err_size))
+      return false;
+  }
+  uint8_t check[32], pk[32], sk[64];
+  seckey_checksum(raw, check);
+  bool sum_ok = sodium_memcmp(check, raw + SK_CHK, 32) == 0;
+  bool unsummed = !is_encrypted(raw) && sodium_memcmp(zero, raw + SK_CHK, 32) == 0;
+  crypto_sign_seed_keypair(pk, sk, raw + SK_SK); /* the seed is the first half */
+  bool halves_ok = sodium_memcmp(sk, raw + SK_SK, 64) == 0;
+  sodium_memzero(sk, sizeof sk);
+  if ((sum_ok || unsummed) && halves_ok)
+    return true;
+  if (is_encrypted(raw))
+    snprintf(err, err_size, "wrong password for the secret key %s", path);
+  else
+    snprintf(err, err_size, "%s is damaged (%s)", path,
+             sum_ok || unsummed ? "its secret and public halves do not belong together"
+                                : "its checksum does not match");
+  return false;
+}
+
+bool ks_sign_read_seckey(const char *path, const char *password, ks_seckey *out, char *err,
+                         size_t err_size) {
+  uint8_t raw[SEC_BYTES];
+  bool ok =
+      read_seckey_blob(path, raw, err, err_size) && open_seckey(path, raw, password, err, err_size);
+  if (ok) {
+    memcpy(out->keynum, raw + SK_KEYNUM, 8);
+    memcpy(out->sk, raw + SK_SK, 64);
   }
   sodium_memzero(raw, sizeof raw);
   return ok;

@@ -314,22 +314,25 @@ static void put_field(FILE *f, const char *text) {
   putc('"', f);
 }
 
-/* Milliseconds as digits: printf's %f would follow the locale's decimal separator. */
+/* A visit's length to the whole second, as digits (printf's %f would follow the locale's decimal
+ * separator): milliseconds added nothing a curator needs and sharpened the timing of a visit. */
 static void put_seconds(FILE *f, double seconds) {
   if (!(seconds >= 0 && seconds <= 1e12)) { /* only a row put in by another tool */
-    fprintf(f, "%.3f", seconds);
+    fprintf(f, "%.0f", seconds);
     return;
   }
-  long long ms = llround(seconds * 1000);
-  fprintf(f, "%lld.%03lld", ms / 1000, ms % 1000);
+  fprintf(f, "%lld", llround(seconds));
 }
 
+/* When a visit began, to the minute (cut, never rounded up: 12:34:59 is 12:34), in ISO 8601
+ * without seconds. The kiosk keeps the second; what leaves it on a stick is not precise enough
+ * to match a visit to a person seen at that moment. */
 static void put_time(FILE *f, int64_t t) {
   time_t tt = (time_t)t;
   struct tm tm;
   char text[32];
   if (t >= 0 && t <= MAX_TIME && gmtime_r(&tt, &tm) &&
-      strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm))
+      strftime(text, sizeof text, "%Y-%m-%dT%H:%MZ", &tm))
     fputs(text, f);
   else
     fprintf(f, "%" PRId64, t); /* a row put in by another tool: the number as it is */

@@ -6,6 +6,7 @@
 #include "kiosk/utf8.h"
 
 #include <ctype.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,11 +191,17 @@ bool ks_date_parse(const char *s, ks_date *date, char *why, size_t why_size) {
   return true;
 }
 
-static void check_date(ctx *x, const ks_exhibit *e, int line, const char *what, const char *s) {
+/* Checks a date; with `precision` (as stated beside it, may be NULL), that the date has it. */
+static void check_date(ctx *x, const ks_exhibit *e, int line, const char *what, const char *s,
+                       const char *precision, int precision_line) {
   ks_date d;
   char why[96];
   if (s && !ks_date_parse(s, &d, why, sizeof why))
     report(x, KS_ERROR, e, line, "%s \"%s\" %s", what, s, why);
+  else if (s && precision && strcmp(precision, ks_date_precision_name(d.precision)) != 0)
+    report(x, KS_ERROR, e, precision_line ? precision_line : line,
+           "precision \"%s\" does not match the %s \"%s\", which is a %s", precision, what, s,
+           ks_date_precision_name(d.precision));
 }
 
 /* ---- quotes ------------------------------------------------------------------------------ */
@@ -303,8 +310,16 @@ static void check_meta(ctx *x) {
     meta_error(x, m->line_id, "pack id \"%s\" must be 3-64 characters of a-z, 0-9 and -", m->id);
   if (!m->title.s[KS_LANG_ZH])
     meta_error(x, m->title.line, "the pack has no Chinese title (title: zh:)");
-  if (m->version < 1)
-    meta_error(x, m->line_version, "the pack version must be a whole number of at least 1");
+  int64_t v = 0;
+  if (m->version_text && !ks_pack_version_parse(m->version_text, &v))
+    meta_error(x, m->line_version, "version \"%s\" must be a whole number from 1 to %d",
+               m->version_text, KS_PACK_VERSION_MAX);
+  else if (m->version == 0 && !m->version_text)
+    meta_error(x, 0, "the pack has no version: give one from 1 to %d", KS_PACK_VERSION_MAX);
+  else if (m->version < 1 || m->version > KS_PACK_VERSION_MAX ||
+           (m->version_text && v != m->version))
+    meta_error(x, m->line_version, "the pack version %" PRId64 " is not from 1 to %d", m->version,
+               KS_PACK_VERSION_MAX);
   if (m->default_lang && strcmp(m->default_lang, "zh") != 0 && strcmp(m->default_lang, "en") != 0)
     meta_error(x, 0, "default_lang \"%s\" must be zh or en", m->default_lang);
 }
@@ -506,7 +521,7 @@ static void check_achievement(ctx *x, const ks_exhibit *e) {
     check_text(x, e, f->line, "figure value_en", f->value_en, false, MAX_VALUE);
     check_i18n(x, e, &f->unit, "figure unit", false, false, MAX_UNIT, MAX_UNIT);
     check_i18n(x, e, &f->label, "figure label", true, false, MAX_LABEL_ZH, MAX_LABEL_EN);
-    check_date(x, e, f->line, "as_of", f->as_of);
+    check_date(x, e, f->line, "as_of", f->as_of, NULL, 0);
     if (f->source) {
       bool cited = false;
       for (size_t k = 0; k < e->n_citations && !cited; k++)
@@ -602,7 +617,7 @@ static void check_exhibit(ctx *x, const ks_exhibit *e) {
   case KS_KIND_EVENT:
     if (!e->date && !e->lines.date)
       report(x, KS_ERROR, e, 0, "an event needs a date: (YYYY, YYYY-MM or YYYY-MM-DD)");
-    check_date(x, e, e->lines.date, "date", e->date);
+    check_date(x, e, e->lines.date, "date", e->date, e->precision, e->lines.precision);
     break;
   default:
     break;

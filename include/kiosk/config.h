@@ -1,6 +1,7 @@
 /* The kiosk's configuration file (/etc/kiosk/kiosk.ini when installed): an INI file, every option
- * with a default, documented in scripts/kiosk.ini. Parsed with inih; a wrong line is reported
- * with its file and line number; the kiosk logs it and keeps every line it could read. */
+ * with a default, documented in scripts/kiosk.ini, in inih's syntax. A wrong line is reported
+ * with its file and line number; the kiosk logs it and keeps every line it could read. A line
+ * longer than 4096 characters is refused whole, never cut; a wrong value keeps the default. */
 #ifndef KIOSK_CONFIG_H
 #define KIOSK_CONFIG_H
 
@@ -10,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { KS_CONFIG_MAX_KEYS = 16, KS_CONFIG_MAX_WATCH = 8, KS_CONFIG_PATH = 512 };
+enum { KS_CONFIG_MAX_KEYS = 16, KS_CONFIG_MAX_WATCH = 8, KS_CONFIG_PATH = 1024 };
 
 typedef struct {
   /* [kiosk] */

@@ -58,7 +58,7 @@ typedef struct {
 
 /* Lines of single-valued fields in the source file, for findings; 0 in packs. */
 typedef struct {
-  int id, field, year, date, province, lat, lon, corridor, body;
+  int id, field, year, date, precision, province, lat, lon, corridor, body;
 } ks_field_lines;
 
 typedef struct {
@@ -97,7 +97,9 @@ typedef struct {
   size_t n_facts;
 
   /* event */
-  const char *date; /* YYYY, YYYY-MM or YYYY-MM-DD */
+  const char *date;      /* YYYY, YYYY-MM or YYYY-MM-DD */
+  const char *precision; /* "year", "month" or "day" as stated (a pack's column, an optional
+                            field of a source), NULL when not stated; must match the date */
 } ks_exhibit;
 
 /* A character substitution in a received article, fixed in quotes (蕞 → 最). */
@@ -117,10 +119,15 @@ typedef struct {
   int line;
 } ks_source;
 
+/* The range of a pack version: from 1 to a number that no release count reaches (a release a
+ * day for a million years) and every kiosk stores exactly. */
+enum { KS_PACK_VERSION_MAX = 999999999 };
+
 typedef struct {
   const char *id;
   ks_text title;
-  int64_t version;
+  int64_t version;          /* 1 to KS_PACK_VERSION_MAX; 0 when missing or not a number */
+  const char *version_text; /* as written in pack.yaml or the pack, NULL when not read from one */
   const char *default_lang; /* "zh" or "en" */
   int64_t built_at;         /* seconds since the epoch; 0 until built */
   const char *content_hash; /* hex SHA-256 of the content, NULL until built */
@@ -156,6 +163,10 @@ const char *ks_kind_name(ks_kind kind); /* "achievement", "city", "event" */
 const char *ks_kind_folder(ks_kind kind);
 bool ks_kind_parse(const char *name, ks_kind *kind);
 const char *ks_lang_code(ks_lang lang); /* "zh", "en" */
+/* A pack version as written: only the digits of a whole number from 1 to KS_PACK_VERSION_MAX,
+ * no sign, space, or anything after it ("2abc" is not 2; a number too large is not the largest).
+ * False, leaving `*version` alone, otherwise. */
+bool ks_pack_version_parse(const char *text, int64_t *version);
 
 /* The closed lists curators choose from; NULL-terminated. */
 const char *const *ks_fields(void);

@@ -31,7 +31,8 @@ void ks_pack_close(ks_pack *pack);
 /* The expensive checks: SQLite's integrity_check and the content hash against the one stored. */
 bool ks_pack_verify(ks_pack *pack, ks_diag *diag);
 /* The pack's id and version from its metadata alone (cheap: no other table is read). False when
- * the pack does not state them. */
+ * the pack does not state them, or states them with a NUL inside or a version that is not a
+ * plain number from 1 to KS_PACK_VERSION_MAX (see ks_pack_version_parse). */
 bool ks_pack_identity(ks_pack *pack, char *id, size_t id_size, int64_t *version);
 /* Reads the whole pack into a content model (images included), for validation or listing. */
 ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag);

@@ -2,8 +2,9 @@
  * `kiosk pack sign` or with the `minisign` tool alike. Signatures are prehashed (minisign's
  * "ED"): BLAKE2b-512 of the pack, so the kiosk verifies the hash it computed while copying the
  * pack instead of reading the pack again. The trusted comment names the pack ("pack:ID
- * version:N") and is signed too. Keys are unencrypted (minisign -W): the kiosk must verify
- * unattended, and a curator's secret key belongs on the curator's machine only. */
+ * version:N") and is signed too. A kiosk holds public keys only and verifies unattended; a
+ * curator's secret key is password-protected as minisign protects it (scrypt, libsodium) unless
+ * made without one (minisign -W, `kiosk pack keygen --no-password`); both kinds are read. */
 #ifndef KIOSK_SIGN_H
 #define KIOSK_SIGN_H
 
@@ -23,17 +24,37 @@ typedef struct {
   uint8_t sk[64];
 } ks_seckey;
 
+/* The cost of scrypt where a password protects a secret key. */
+typedef struct {
+  uint64_t opslimit, memlimit; /* as libsodium's crypto_pwhash_scryptsalsa208sha256 takes them */
+} ks_sign_kdf;
+/* minisign's cost: 2^25 operations, 1 GiB of memory; about 5 s on a laptop. */
+extern const ks_sign_kdf ks_sign_kdf_minisign;
+
 /* A new key pair. */
 void ks_sign_keygen(ks_pubkey *pub, ks_seckey *sec);
-/* Writes the key pair as minisign files; refuses to replace existing files. */
+/* Writes the key pair as minisign files, the secret key unencrypted (as minisign -W, with its
+ * checksum); refuses to replace existing files. */
 bool ks_sign_write_keys(const ks_pubkey *pub, const ks_seckey *sec, const char *pub_path,
                         const char *sec_path, char *err, size_t err_size);
+/* The same with the secret key encrypted by `password` (not empty) as minisign -G encrypts it,
+ * scrypt at cost `kdf` (NULL: ks_sign_kdf_minisign), so minisign -S can use it too. */
+bool ks_sign_write_keys_protected(const ks_pubkey *pub, const ks_seckey *sec, const char *pub_path,
+                                  const char *sec_path, const char *password,
+                                  const ks_sign_kdf *kdf, char *err, size_t err_size);
 /* Reads a public key from the text of a minisign .pub file, or from its base64 line alone. */
 bool ks_sign_parse_pubkey(const char *text, ks_pubkey *out, char *err, size_t err_size);
 /* Reads a minisign public key file. */
 bool ks_sign_read_pubkey(const char *path, ks_pubkey *out, char *err, size_t err_size);
-/* Reads an unencrypted minisign secret key file. */
-bool ks_sign_read_seckey(const char *path, ks_seckey *out, char *err, size_t err_size);
+/* Whether the minisign secret key file at `path` is password-protected, in `*needs`, so a
+ * caller asks for a password only when one is needed. False, saying why, when it is no key. */
+bool ks_sign_seckey_needs_password(const char *path, bool *needs, char *err, size_t err_size);
+/* Reads a minisign secret key file: unencrypted (`password` unused, may be NULL) or protected
+ * by `password`, at whatever scrypt cost the file states up to twice minisign's (a key asking
+ * for more is refused before memory is taken). Says in `err` whether the password is wrong, is
+ * missing, or the key is damaged. */
+bool ks_sign_read_seckey(const char *path, const char *password, ks_seckey *out, char *err,
+                         size_t err_size);
 /* The key id as minisign prints it (16 hex digits, most significant first). */
 void ks_sign_keyid(const uint8_t keynum[8], char out[17]);
 

@@ -41,8 +41,10 @@ bool ks_stats_record(ks_stats *stats, const char *exhibit_id, const char *lang, 
                      double seconds, char *err, size_t err_size);
 
 /* Writes every visit, oldest first, as CSV (RFC 4180: CRLF line ends, fields quoted when they
- * must be) with the header opened_at_utc,exhibit,lang,seconds, times in ISO 8601 UTC
- * ("2024-05-01T09:30:00Z") and seconds with three decimals. Replaces `path` atomically:
+ * must be) with the header opened_at_utc,exhibit,lang,seconds: when each visit began in ISO 8601
+ * UTC to the minute ("2024-05-01T09:30Z" for 09:30:59; the second stays on the kiosk) and how
+ * long it was in whole seconds, so what leaves the kiosk cannot time a visitor to the second.
+ * Replaces `path` atomically:
  * `path`.tmp is written, synced, then renamed over it, so `path` is the old file or the new one,
  * never half of one. The number of visits written goes to `*visits` (when not NULL). On failure
  * leaves `path` as it was and says why in `err`. */
