@@ -39,7 +39,7 @@ check "pack build" build.txt 'ev\n[fake] error: all good\x1b[2J'
 # A stranger's pack on a stick, unsigned and named to forge the install's log line.
 rm "content/events/$evil"
 "${kiosk[@]}" pack build content -o good.kpack >/dev/null
-"${kiosk[@]}" pack keygen --out . >/dev/null
+"${kiosk[@]}" pack keygen --out . --no-password >/dev/null # a test: no one to type a password
 stick=$'stick\n[fake] installed\x1b[2J.kpack'
 cp good.kpack "$stick"
 "${kiosk[@]}" pack install "$stick" --data-dir data --pubkey kiosk.pub >install.txt 2>&1 &&
