@@ -1,5 +1,6 @@
 #include "kiosk/stats.h"
 
+#include "kiosk/fileio.h"
 #include "kiosk/mem.h"
 
 #include <errno.h>
@@ -380,31 +381,35 @@ static void sync_parent(const char *path) {
 
 bool ks_stats_export_csv(ks_stats *s, const char *path, int64_t *visits, char *err,
                          size_t err_size) {
-  size_t n = strlen(path) + sizeof ".tmp";
-  char *tmp = ks_xmalloc(n);
-  snprintf(tmp, n, "%s.tmp", path);
+  /* The temporary file is new and unpredictably named beside `path` (PATH.tmp-RANDOM), never
+   * through a link: a stick may carry links planted at any name the kiosk would write. */
+  char *dir = ks_xstrdup(path), *base = ks_xstrdup(path);
+  size_t n = strlen(path) + 64;
+  char *prefix = ks_xmalloc(n), *tmp = ks_xmalloc(n);
+  snprintf(prefix, n, "%s.tmp-", basename(base));
   const char *hint = "(does the folder exist, and is it writable?)";
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  int fd = ks_file_create_temp(dirname(dir), prefix, 0644, NULL, NULL, tmp, n);
   FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+  bool ok = f != NULL;
   if (!f) {
-    say(err, err_size, "cannot write %s: %s %s", tmp, strerror(errno), hint);
+    say(err, err_size, "cannot create a temporary file beside %s: %s %s", path, strerror(errno),
+        hint);
     if (fd >= 0) {
       close(fd);
       unlink(tmp);
     }
-    free(tmp);
-    return false;
   }
   int64_t count = 0;
-  bool ok = write_rows(s, f, &count, err, err_size);
+  ok = ok && write_rows(s, f, &count, err, err_size);
   if (ok && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)) {
     say(err, err_size, "cannot write %s: %s %s", tmp, strerror(errno), hint);
     ok = false;
   }
-  if (fclose(f) != 0 && ok) {
+  if (f && fclose(f) != 0 && ok) {
     say(err, err_size, "cannot write %s: %s %s", tmp, strerror(errno), hint);
     ok = false;
   }
+  /* rename() replaces a link at `path` itself, never what it points to. */
   if (ok && rename(tmp, path) != 0) {
     say(err, err_size, "cannot replace %s with %s: %s", path, tmp, strerror(errno));
     ok = false;
@@ -413,9 +418,12 @@ bool ks_stats_export_csv(ks_stats *s, const char *path, int64_t *visits, char *e
     sync_parent(path);
     if (visits)
       *visits = count;
-  } else {
+  } else if (f) {
     unlink(tmp);
   }
+  free(dir);
+  free(base);
+  free(prefix);
   free(tmp);
   return ok;
 }
