@@ -344,6 +344,29 @@ static void export_never_writes_through_a_link(void **state) {
   ks_stats_close(s);
 }
 
+/* The database is never opened through a link (its target would be written), nor waited on as a
+ * FIFO: each refused at once with its reason. */
+static void refuses_a_link_or_a_fifo_as_the_database(void **state) {
+  (void)state;
+  char path[1024], victim[1024];
+  /* An empty file would be taken for a new database and set up: the worst case. */
+  ts_write(ts_tmp(victim, sizeof victim, "stats-db-victim"), "", 0);
+  fresh_db(path, sizeof path, "stats-link.sqlite");
+  assert_int_equal(symlink(victim, path), 0);
+  expect_open_refused(path, "symbolic link");
+  size_t size;
+  unsigned char *after = ts_read(victim, &size);
+  assert_int_equal(size, 0);
+  free(after);
+  unlink(path);
+  alarm(10); /* a regression waits forever: fail instead */
+  fresh_db(path, sizeof path, "stats-fifo.sqlite");
+  assert_int_equal(mkfifo(path, 0600), 0);
+  expect_open_refused(path, "a named pipe (FIFO), not a regular file");
+  alarm(0);
+  unlink(path);
+}
+
 /* ---- files that are not ours ----------------------------------------------------------------- */
 
 static void refuses_files_that_are_not_statistics(void **state) {
@@ -450,6 +473,7 @@ int main(void) {
       cmocka_unit_test(refuses_bad_visits),
       cmocka_unit_test(export_to_an_unwritable_path_says_why),
       cmocka_unit_test(export_never_writes_through_a_link),
+      cmocka_unit_test(refuses_a_link_or_a_fifo_as_the_database),
       cmocka_unit_test(refuses_files_that_are_not_statistics),
       cmocka_unit_test(trims_visits_older_than_a_year),
       cmocka_unit_test(keeps_at_most_the_newest_visits),

@@ -2,6 +2,7 @@
 
 #include "kiosk/canvas.h"
 #include "kiosk/diag.h"
+#include "kiosk/fileio.h"
 #include "kiosk/font.h"
 #include "kiosk/gesture.h"
 #include "kiosk/images.h"
@@ -157,9 +158,9 @@ int ks_cmd_play(int argc, char **argv) {
     fprintf(stderr, "kiosk play: the bundled fonts are missing beside the binary\n");
     return 1;
   }
-  FILE *in = fopen(script, "r");
+  FILE *in = ks_file_fopen(script, 0, 16 << 20, err, sizeof err);
   if (!in) {
-    fprintf(stderr, "kiosk play: cannot read %s\n", script);
+    fprintf(stderr, "kiosk play: cannot read %s: %s\n", script, err);
     return 1;
   }
   ks_diag *diag = ks_diag_create();

@@ -1,5 +1,6 @@
 #include "kiosk/glyphs.h"
 
+#include "kiosk/fileio.h"
 #include "kiosk/mem.h"
 
 #include <ft2build.h>
@@ -23,12 +24,13 @@ struct ks_glyphs {
 ks_glyphs *ks_glyphs_open(const char *fonts_dir, char *err, size_t err_size) {
   char list[1024];
   snprintf(list, sizeof list, "%s/fonts.txt", fonts_dir);
-  FILE *f = fopen(list, "r");
+  char why[256];
+  FILE *f = ks_file_fopen(list, 0, 1 << 20, why, sizeof why);
   if (!f) {
     snprintf(err, err_size,
-             "cannot read %s: the bundled fonts are missing (build the kiosk, or "
+             "cannot read %s: %s: the bundled fonts are missing (build the kiosk, or "
              "pass --fonts DIR)",
-             list);
+             list, why);
     return NULL;
   }
   ks_glyphs *g = ks_xcalloc(1, sizeof *g);

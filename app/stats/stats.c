@@ -203,8 +203,20 @@ ks_stats *ks_stats_open(const char *path, char *err, size_t err_size) {
   ks_stats *s = ks_xcalloc(1, sizeof *s);
   s->path = ks_xstrdup(path);
   bool fresh = false;
-  if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-      SQLITE_OK) {
+  /* Never through a link (its target would be set up as statistics), never a FIFO or device:
+   * checked here for a plain message, and by SQLite itself on the open that counts. */
+  char why[256];
+  int fd = ks_file_open(path, KS_FILE_NOFOLLOW, UINT64_MAX, NULL, why, sizeof why);
+  if (fd >= 0)
+    close(fd);
+  else if (errno != ENOENT) {
+    say(err, err_size, "cannot open the statistics database %s: %s", path, why);
+    ks_stats_close(s);
+    return NULL;
+  }
+  if (sqlite3_open_v2(path, &s->db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                      NULL) != SQLITE_OK) {
     say(err, err_size,
         "cannot open the statistics database %s: %s (does its folder exist, and is it "
         "writable?)",
