@@ -578,13 +578,17 @@ static void never_writes_through_links(void **state) {
   ks_diag_destroy(d);
 }
 
-/* A copy of v4 (bytes and signature) at `name`, for a test to spoil its signature file. */
+static void copy_file(const char *from, const char *to) {
+  size_t n;
+  unsigned char *bytes = ts_read(from, &n);
+  ts_write(to, bytes, n);
+  free(bytes);
+}
+
+/* A copy of v4's bytes at `name`, without a signature, for a test to spoil its signature file. */
 static const char *copy_of_v4(char *out, size_t size, const char *name, char *sig,
                               size_t sig_size) {
-  size_t n;
-  unsigned char *bytes = ts_read(v4, &n);
-  ts_write(ts_tmp(out, size, name), bytes, n);
-  free(bytes);
+  copy_file(v4, ts_tmp(out, size, name));
   snprintf(sig, sig_size, "%s.minisig", out);
   rm_tree(sig);
   return out;
@@ -679,14 +683,10 @@ static int roomy_disk(ks_fsops *o, const char *path, uint64_t *bytes) {
 static const char *huge_file(char *out, size_t size, const char *name, const void *head, size_t n) {
   ts_write(ts_tmp(out, size, name), head, n);
   assert_int_equal(truncate(out, (off_t)10 << 30), 0);
-  char sig[1100];
+  char sig[1100], v4sig[1100];
   snprintf(sig, sizeof sig, "%s.minisig", out);
-  size_t sn;
-  char v4sig[1100];
   snprintf(v4sig, sizeof v4sig, "%s.minisig", v4);
-  unsigned char *bytes = ts_read(v4sig, &sn);
-  ts_write(sig, bytes, sn); /* a signature is there: the refusal must come from the checks */
-  free(bytes);
+  copy_file(v4sig, sig); /* a signature is there: the refusal must come from the checks */
   return out;
 }
 

@@ -294,6 +294,15 @@ static void export_to_an_unwritable_path_says_why(void **state) {
 
 /* A link planted on a stick at the old temporary name or at the export's own name is never
  * written through: the file it points at (a pack, `active`, the database) keeps its bytes. */
+/* The file at `path` holds `text`, no more, no less. */
+static void expect_bytes(const char *path, const char *text) {
+  size_t size;
+  char *got = (char *)ts_read(path, &size);
+  got[size] = '\0';
+  assert_string_equal(got, text);
+  free(got);
+}
+
 static void export_never_writes_through_a_link(void **state) {
   (void)state;
   char path[1024], csv[1024], tmp[1100], victim[1024];
@@ -314,15 +323,8 @@ static void export_never_writes_through_a_link(void **state) {
   char err[512];
   if (!ks_stats_export_csv(s, csv, NULL, err, sizeof err))
     fail_msg("%s", err);
-  size_t size;
-  char *text = (char *)ts_read(victim, &size);
-  assert_int_equal(size, sizeof precious - 1);
-  assert_memory_equal(text, precious, size);
-  free(text);
-  text = (char *)ts_read(csv, &size);
-  text[size] = '\0';
-  assert_string_equal(text, expect);
-  free(text);
+  expect_bytes(victim, precious);
+  expect_bytes(csv, expect);
   unlink(tmp);
 
   /* The export's name itself is a link: the link is replaced, its target left alone. */
@@ -330,17 +332,11 @@ static void export_never_writes_through_a_link(void **state) {
   assert_int_equal(symlink(victim, csv), 0);
   if (!ks_stats_export_csv(s, csv, NULL, err, sizeof err))
     fail_msg("%s", err);
-  text = (char *)ts_read(victim, &size);
-  assert_int_equal(size, sizeof precious - 1);
-  assert_memory_equal(text, precious, size);
-  free(text);
+  expect_bytes(victim, precious);
   struct stat st;
   assert_int_equal(lstat(csv, &st), 0);
   assert_true(S_ISREG(st.st_mode));
-  text = (char *)ts_read(csv, &size);
-  text[size] = '\0';
-  assert_string_equal(text, expect);
-  free(text);
+  expect_bytes(csv, expect);
   ks_stats_close(s);
 }
 

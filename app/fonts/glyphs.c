@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { MAX_FACES = 8 };
 
@@ -20,6 +21,14 @@ struct ks_glyphs {
   uint8_t bmp_known[0x10000 / 8];
   uint8_t bmp_has[0x10000 / 8];
 };
+
+/* True when `path` is a regular file (checked without blocking), else why not in `why`. */
+static bool is_regular(const char *path, char *why, size_t why_size) {
+  int fd = ks_file_open(path, 0, UINT64_MAX, NULL, why, why_size);
+  if (fd >= 0)
+    close(fd);
+  return fd >= 0;
+}
 
 ks_glyphs *ks_glyphs_open(const char *fonts_dir, char *err, size_t err_size) {
   char list[1024];
@@ -51,6 +60,9 @@ ks_glyphs *ks_glyphs_open(const char *fonts_dir, char *err, size_t err_size) {
     snprintf(path, sizeof path, "%s/%s", fonts_dir, name);
     if (g->n_faces == MAX_FACES) {
       snprintf(err, err_size, "%s lists more than %d fonts", list, MAX_FACES);
+      ok = false;
+    } else if (!is_regular(path, why, sizeof why)) { /* FreeType would wait on a FIFO */
+      snprintf(err, err_size, "cannot open font %s: %s", path, why);
       ok = false;
     } else if (FT_New_Face(g->lib, path, index, &g->faces[g->n_faces]) != 0) {
       snprintf(err, err_size, "cannot open font %s (face %ld)", path, index);
