@@ -4,6 +4,7 @@
 
 #include "kiosk/config.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *write_ini(const char *text) {
@@ -232,6 +233,37 @@ static void ini_syntax(void **state) {
   ks_diag_destroy(diag);
 }
 
+/* A FIFO where a file is expected (a trusted key, the file itself) is refused at once, naming the
+ * line: reading one would wait for a writer forever and the kiosk would never start. The alarm
+ * turns a regression into a failure instead of a hang. */
+static void a_fifo_is_refused_not_waited_for(void **state) {
+  (void)state;
+  char fifo[1024], text[1200];
+  unlink(ts_tmp(fifo, sizeof fifo, "cfg-fifo"));
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  snprintf(text, sizeof text, "[packs]\ntrusted_key = %s\n", fifo);
+  alarm(10);
+  ks_config c;
+  ks_config_defaults(&c);
+  ks_diag *diag = ks_diag_create();
+  assert_false(ks_config_load(&c, write_ini(text), diag));
+  if (!ks_diag_contains(diag, "t.ini:2: error: trusted_key") ||
+      !ks_diag_contains(diag, "not a regular file")) {
+    ks_diag_print(diag, stderr);
+    fail_msg("the FIFO key is not named on its line");
+  }
+  assert_int_equal(c.n_keys, 0);
+  ks_diag_destroy(diag);
+
+  diag = ks_diag_create();
+  assert_false(ks_config_load(&c, fifo, diag));
+  assert_true(ks_diag_contains(diag, "cannot read the configuration"));
+  assert_true(ks_diag_contains(diag, "not a regular file"));
+  ks_diag_destroy(diag);
+  alarm(0);
+  unlink(fifo);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(documented_file_means_the_defaults),
@@ -240,6 +272,7 @@ int main(void) {
       cmocka_unit_test(long_lines_are_never_split),
       cmocka_unit_test(wrong_values_keep_the_default),
       cmocka_unit_test(ini_syntax),
+      cmocka_unit_test(a_fifo_is_refused_not_waited_for),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,8 +124,12 @@ static void check_folder(char sha[65]) {
   sha[0] = '\0';
   snprintf(path, sizeof path, "%s/staging", data_dir);
   assert_int_equal(count_files(path), 0);
-  snprintf(path, sizeof path, "%s/active.tmp", data_dir);
-  assert_int_equal(access(path, F_OK), -1);
+  DIR *dir = opendir(data_dir); /* no temporary file left (active.tmp-RANDOM) */
+  for (struct dirent *e; dir && (e = readdir(dir));)
+    if (strstr(e->d_name, ".tmp"))
+      fail_msg("%s/%s was left behind", data_dir, e->d_name);
+  if (dir)
+    closedir(dir);
   if (!ks_install_active(data_dir, path, sizeof path))
     return;
   ks_diag *d = ks_diag_create();
@@ -605,6 +609,232 @@ static void refuses_a_changing_stick_and_a_full_disk(void **state) {
   assert_string_equal(sha, sha3);
 }
 
+/* ---- links, FIFOs and huge files on a stick ----------------------------------------------------
+ */
+
+static char victim[1024];
+static const char precious[] = "a file the kiosk must never overwrite";
+
+static void expect_victim_untouched(void) {
+  size_t n;
+  unsigned char *bytes = ts_read(victim, &n);
+  assert_int_equal(n, sizeof precious - 1);
+  assert_memory_equal(bytes, precious, n);
+  free(bytes);
+}
+
+/* A file system where an attacker wins every race: just before the kiosk creates a file, a link
+ * to the victim appears at that very name (once per name, as a planted link would). */
+typedef struct {
+  ks_fsops ops;
+  char planted[8][4096];
+  int n_planted;
+} planting;
+
+static int plant_open(ks_fsops *o, const char *path, int flags, mode_t mode) {
+  planting *p = (planting *)o;
+  bool seen = false;
+  for (int i = 0; i < p->n_planted; i++)
+    seen |= strcmp(p->planted[i], path) == 0;
+  if ((flags & O_CREAT) && !seen && p->n_planted < 8) {
+    snprintf(p->planted[p->n_planted++], sizeof p->planted[0], "%s", path);
+    symlink(victim, path);
+  }
+  return ks_fsops_posix()->open(ks_fsops_posix(), path, flags, mode);
+}
+
+static int plant_unlink(ks_fsops *o, const char *path) {
+  int rc = ks_fsops_posix()->unlink(ks_fsops_posix(), path);
+  (void)o;
+  return rc;
+}
+
+static void never_writes_through_links(void **state) {
+  (void)state;
+  ts_write(ts_tmp(victim, sizeof victim, "inst-victim"), precious, sizeof precious - 1);
+  fresh_folder();
+  planting p = {.ops = *ks_fsops_posix()};
+  p.ops.open = plant_open;
+  p.ops.unlink = plant_unlink;
+  ks_install_opts o = opts(&p.ops);
+  bool ok;
+  ks_diag *d = install(v3, &o, &ok);
+  if (!ok)
+    ks_diag_print(d, stderr);
+  ks_diag_destroy(d);
+  expect_victim_untouched();
+  assert_true(ok);               /* a planted link costs a fresh name, not the install */
+  assert_true(p.n_planted >= 2); /* the staging copy and the new `active` */
+  expect_installed(v4);
+  char sha[65];
+  check_folder(sha);
+  assert_string_equal(sha, sha4);
+
+  /* The record of starts, appended to at every start, is never appended through a link. */
+  char starts[1100];
+  snprintf(starts, sizeof starts, "%s/starts", data_dir);
+  unlink(starts);
+  assert_int_equal(symlink(victim, starts), 0);
+  d = ks_diag_create();
+  assert_int_equal(ks_install_starting(data_dir, 3, 600, 1000, d), KS_START_AS_INSTALLED);
+  expect_victim_untouched();
+  assert_true(ks_diag_contains(d, "starts"));
+  ks_diag_destroy(d);
+  /* A link where a pack is expected on the stick is not followed either. */
+  char link[1024];
+  unlink(ts_tmp(link, sizeof link, "inst-link.kpack"));
+  assert_int_equal(symlink(v4, link), 0);
+  ks_refusal why = {0};
+  o = opts(NULL);
+  o.refusal = &why;
+  d = install(link, &o, &ok);
+  assert_false(ok);
+  assert_true(ks_diag_contains(d, "is a symbolic link"));
+  ks_diag_destroy(d);
+}
+
+static void copy_file(const char *from, const char *to) {
+  size_t n;
+  unsigned char *bytes = ts_read(from, &n);
+  ts_write(to, bytes, n);
+  free(bytes);
+}
+
+/* A copy of v4's bytes at `name`, without a signature, for a test to spoil its signature file. */
+static const char *copy_of_v4(char *out, size_t size, const char *name, char *sig,
+                              size_t sig_size) {
+  copy_file(v4, ts_tmp(out, size, name));
+  snprintf(sig, sig_size, "%s.minisig", out);
+  rm_tree(sig);
+  return out;
+}
+
+/* A FIFO where the signature should be, or a link to one, is refused at once: reading it would
+ * wait for a writer forever (the install thread and the kiosk joining it with it). The alarm
+ * turns a regression into a failure instead of a hang. */
+static void refuses_fifos_at_once(void **state) {
+  (void)state;
+  fresh_folder();
+  expect_installed(v3);
+  char path[1024], sig[1100], fifo[1024];
+  alarm(20);
+  copy_of_v4(path, sizeof path, "fifo-sig.kpack", sig, sizeof sig);
+  assert_int_equal(mkfifo(sig, 0600), 0);
+  expect_refused(path, "fifo-sig.kpack.minisig");
+  expect_refused(path, "not a regular file");
+
+  copy_of_v4(path, sizeof path, "fifo-link.kpack", sig, sizeof sig);
+  unlink(ts_tmp(fifo, sizeof fifo, "a-fifo"));
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  assert_int_equal(symlink(fifo, sig), 0);
+  expect_refused(path, "fifo-link.kpack.minisig");
+  expect_refused(path, "is a symbolic link");
+
+  /* The pack itself a FIFO. */
+  unlink(ts_tmp(path, sizeof path, "fifo.kpack"));
+  assert_int_equal(mkfifo(path, 0600), 0);
+  expect_refused(path, "not a regular file");
+  alarm(0);
+}
+
+/* A signature file that is there but cannot be used is not reported as missing. */
+static void tells_a_missing_signature_from_a_bad_one(void **state) {
+  (void)state;
+  fresh_folder();
+  expect_installed(v3);
+  char path[1024], sig[1100];
+  copy_of_v4(path, sizeof path, "big-sig.kpack", sig, sizeof sig);
+  char big[9000];
+  memset(big, '#', sizeof big);
+  ts_write(sig, big, sizeof big);
+  expect_refused(path, "big-sig.kpack.minisig is larger than 8192 bytes");
+  ks_install_opts o = opts(NULL);
+  bool ok;
+  ks_diag *d = install(path, &o, &ok);
+  assert_false(ok);
+  assert_false(ks_diag_contains(d, "not signed"));
+  ks_diag_destroy(d);
+
+  copy_of_v4(path, sizeof path, "dir-sig.kpack", sig, sizeof sig);
+  assert_int_equal(mkdir(sig, 0755), 0);
+  expect_refused(path, "dir-sig.kpack.minisig is a folder, not a regular file");
+
+  copy_of_v4(path, sizeof path, "no-sig.kpack", sig, sizeof sig);
+  expect_refused(path, "the pack is not signed (no ");
+}
+
+/* Counts the bytes read and written; writes fail after 1 MiB so that a regression copying a huge
+ * file fails quickly instead of filling the disk. The disk seems to have room for anything. */
+typedef struct {
+  ks_fsops ops;
+  uint64_t read, written;
+} counting;
+
+static ssize_t count_read(ks_fsops *o, int fd, void *buf, size_t n) {
+  counting *c = (counting *)o;
+  ssize_t r = ks_fsops_posix()->read(ks_fsops_posix(), fd, buf, n);
+  c->read += r > 0 ? (uint64_t)r : 0;
+  return r;
+}
+
+static ssize_t count_write(ks_fsops *o, int fd, const void *buf, size_t n) {
+  counting *c = (counting *)o;
+  if (c->written > (1u << 20)) {
+    errno = EIO;
+    return -1;
+  }
+  ssize_t w = ks_fsops_posix()->write(ks_fsops_posix(), fd, buf, n);
+  c->written += w > 0 ? (uint64_t)w : 0;
+  return w;
+}
+
+static int roomy_disk(ks_fsops *o, const char *path, uint64_t *bytes) {
+  (void)o, (void)path;
+  *bytes = UINT64_C(1) << 42;
+  return 0;
+}
+
+/* A sparse file of 10 GiB starting with `head`. */
+static const char *huge_file(char *out, size_t size, const char *name, const void *head, size_t n) {
+  ts_write(ts_tmp(out, size, name), head, n);
+  assert_int_equal(truncate(out, (off_t)10 << 30), 0);
+  char sig[1100], v4sig[1100];
+  snprintf(sig, sizeof sig, "%s.minisig", out);
+  snprintf(v4sig, sizeof v4sig, "%s.minisig", v4);
+  copy_file(v4sig, sig); /* a signature is there: the refusal must come from the checks */
+  return out;
+}
+
+static void checks_the_header_and_size_before_copying(void **state) {
+  (void)state;
+  fresh_folder();
+  expect_installed(v3);
+  char path[1024];
+  size_t n;
+  unsigned char *bytes = ts_read(v4, &n);
+  counting c = {.ops = *ks_fsops_posix()};
+  c.ops.read = count_read;
+  c.ops.write = count_write;
+  c.ops.free_space = roomy_disk;
+  ks_install_opts o = opts(&c.ops);
+  alarm(60);
+  expect_refused_with(huge_file(path, sizeof path, "huge-noise.kpack", "not a pack at all", 17), &o,
+                      "not an SQLite database");
+  assert_int_equal(c.written, 0);
+  assert_true(c.read <= 100); /* the header alone */
+  c.read = c.written = 0;
+  /* A real pack's header, but 10 GiB: over the cap, refused before a byte is copied. */
+  expect_refused_with(huge_file(path, sizeof path, "huge-pack.kpack", bytes, n), &o,
+                      "larger than any pack may be");
+  assert_int_equal(c.written, 0);
+  assert_true(c.read <= 100);
+  alarm(0);
+  unlink(path);
+  ts_tmp(path, sizeof path, "huge-noise.kpack");
+  unlink(path);
+  free(bytes);
+}
+
 /* ---- progress and automatic rollback -------------------------------------------------------- */
 
 typedef struct {
@@ -795,6 +1025,10 @@ int main(void) {
       cmocka_unit_test(refuses_unsigned_unless_the_developer_setting),
       cmocka_unit_test(refuses_bad_packs),
       cmocka_unit_test(refuses_a_changing_stick_and_a_full_disk),
+      cmocka_unit_test(never_writes_through_links),
+      cmocka_unit_test(refuses_fifos_at_once),
+      cmocka_unit_test(tells_a_missing_signature_from_a_bad_one),
+      cmocka_unit_test(checks_the_header_and_size_before_copying),
       cmocka_unit_test(reports_progress),
       cmocka_unit_test(rolls_back_a_pack_that_keeps_failing),
       cmocka_unit_test(finds_packs_on_sticks),

@@ -6,6 +6,7 @@
 #include "kiosk/stats.h"
 
 #include <math.h>
+#include <dirent.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -98,9 +99,23 @@ static void expect_row(const summary *sum, size_t i, const char *exhibit, int64_
   assert_float_equal(sum->rows[i].seconds, seconds, 1e-9);
 }
 
+/* No temporary file of the export to `path` (PATH.tmp-RANDOM) is left in its folder. */
+static void expect_no_temporary(const char *path) {
+  char dir[1024], prefix[1100];
+  snprintf(dir, sizeof dir, "%s", path);
+  *strrchr(dir, '/') = '\0';
+  snprintf(prefix, sizeof prefix, "%s.tmp", strrchr(path, '/') + 1);
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  for (struct dirent *e; (e = readdir(d));)
+    if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+      fail_msg("%s/%s was left behind", dir, e->d_name);
+  closedir(d);
+}
+
 /* Exports to `path` and compares the file with `expect` byte for byte. */
 static void expect_csv(ks_stats *s, const char *path, int64_t visits, const char *expect) {
-  char err[512], tmp[1100];
+  char err[512];
   int64_t n = -1;
   if (!ks_stats_export_csv(s, path, &n, err, sizeof err))
     fail_msg("%s", err);
@@ -110,8 +125,7 @@ static void expect_csv(ks_stats *s, const char *path, int64_t visits, const char
   text[size] = '\0';
   assert_string_equal(text, expect);
   free(text);
-  snprintf(tmp, sizeof tmp, "%s.tmp", path);
-  assert_int_equal(access(tmp, F_OK), -1);
+  expect_no_temporary(path);
 }
 
 /* ---- recording and reading ----------------------------------------------------------------- */
@@ -259,34 +273,29 @@ static void export_to_an_unwritable_path_says_why(void **state) {
   /* A folder that does not exist. */
   ts_tmp(csv, sizeof csv, "no-such-folder/stats.csv");
   assert_false(ks_stats_export_csv(s, csv, NULL, err, sizeof err));
-  assert_non_null(strstr(err, "no-such-folder/stats.csv.tmp: No such file or directory (does "
-                              "the folder exist, and is it writable?)"));
+  assert_non_null(strstr(err, "beside " KS_TEST_TMP "/no-such-folder/stats.csv: No such file or "
+                              "directory (does the folder exist, and is it writable?)"));
 
-  /* The temporary file cannot be made (a folder is in its way): the old export stays. */
+  /* Whatever is at the name older kiosks wrote to (a folder here) is not in the way. */
   ts_tmp(csv, sizeof csv, "stats-kept.csv");
   ts_write(csv, "old", 3);
   snprintf(tmp, sizeof tmp, "%s.tmp", csv);
   rmdir(tmp);
   assert_int_equal(mkdir(tmp, 0755), 0);
   int64_t n = -1;
-  assert_false(ks_stats_export_csv(s, csv, &n, err, sizeof err));
-  assert_non_null(strstr(err, "stats-kept.csv.tmp: Is a directory"));
-  assert_int_equal(n, -1);
-  size_t size;
-  unsigned char *old = ts_read(csv, &size);
-  assert_memory_equal(old, "old", 3);
-  assert_int_equal(size, 3);
-  free(old);
+  assert_true(ks_stats_export_csv(s, csv, &n, err, sizeof err));
+  assert_int_equal(n, 1);
   rmdir(tmp);
 
   /* The path is a folder: nothing can replace it, and no temporary file is left behind. */
   ts_tmp(csv, sizeof csv, "stats-a-folder.csv");
   mkdir(csv, 0755);
-  assert_false(ks_stats_export_csv(s, csv, NULL, err, sizeof err));
+  n = -1;
+  assert_false(ks_stats_export_csv(s, csv, &n, err, sizeof err));
   assert_non_null(strstr(err, "cannot replace"));
   assert_non_null(strstr(err, "Is a directory"));
-  snprintf(tmp, sizeof tmp, "%s.tmp", csv);
-  assert_int_equal(access(tmp, F_OK), -1);
+  assert_int_equal(n, -1);
+  expect_no_temporary(csv);
 
   /* A folder the user may not write to (root may write anywhere: not checked as root). */
   if (geteuid() != 0) {
@@ -300,6 +309,77 @@ static void export_to_an_unwritable_path_says_why(void **state) {
     chmod(dir, 0755);
   }
   ks_stats_close(s);
+}
+
+/* A link planted on a stick at the old temporary name or at the export's own name is never
+ * written through: the file it points at (a pack, `active`, the database) keeps its bytes. */
+/* The file at `path` holds `text`, no more, no less. */
+static void expect_bytes(const char *path, const char *text) {
+  size_t size;
+  char *got = (char *)ts_read(path, &size);
+  got[size] = '\0';
+  assert_string_equal(got, text);
+  free(got);
+}
+
+static void export_never_writes_through_a_link(void **state) {
+  (void)state;
+  char path[1024], csv[1024], tmp[1100], victim[1024];
+  fresh_db(path, sizeof path, "stats-links.sqlite");
+  ks_stats *s = open_ok(path);
+  record_ok(s, "home", "zh", T0, 1);
+  static const char precious[] = "the kiosk's own file, not to be overwritten";
+  ts_write(ts_tmp(victim, sizeof victim, "stats-victim"), precious, sizeof precious - 1);
+  const char *expect = "opened_at_utc,exhibit,lang,seconds\r\n"
+                       "2023-11-14T22:13Z,home,zh,1\r\n";
+
+  /* A link at the temporary name the export used to write. */
+  ts_tmp(csv, sizeof csv, "stats-linked.csv");
+  unlink(csv);
+  snprintf(tmp, sizeof tmp, "%s.tmp", csv);
+  unlink(tmp);
+  assert_int_equal(symlink(victim, tmp), 0);
+  char err[512];
+  if (!ks_stats_export_csv(s, csv, NULL, err, sizeof err))
+    fail_msg("%s", err);
+  expect_bytes(victim, precious);
+  expect_bytes(csv, expect);
+  unlink(tmp);
+
+  /* The export's name itself is a link: the link is replaced, its target left alone. */
+  unlink(csv);
+  assert_int_equal(symlink(victim, csv), 0);
+  if (!ks_stats_export_csv(s, csv, NULL, err, sizeof err))
+    fail_msg("%s", err);
+  expect_bytes(victim, precious);
+  struct stat st;
+  assert_int_equal(lstat(csv, &st), 0);
+  assert_true(S_ISREG(st.st_mode));
+  expect_bytes(csv, expect);
+  ks_stats_close(s);
+}
+
+/* The database is never opened through a link (its target would be written), nor waited on as a
+ * FIFO: each refused at once with its reason. */
+static void refuses_a_link_or_a_fifo_as_the_database(void **state) {
+  (void)state;
+  char path[1024], victim[1024];
+  /* An empty file would be taken for a new database and set up: the worst case. */
+  ts_write(ts_tmp(victim, sizeof victim, "stats-db-victim"), "", 0);
+  fresh_db(path, sizeof path, "stats-link.sqlite");
+  assert_int_equal(symlink(victim, path), 0);
+  expect_open_refused(path, "symbolic link");
+  size_t size;
+  unsigned char *after = ts_read(victim, &size);
+  assert_int_equal(size, 0);
+  free(after);
+  unlink(path);
+  alarm(10); /* a regression waits forever: fail instead */
+  fresh_db(path, sizeof path, "stats-fifo.sqlite");
+  assert_int_equal(mkfifo(path, 0600), 0);
+  expect_open_refused(path, "a named pipe (FIFO), not a regular file");
+  alarm(0);
+  unlink(path);
 }
 
 /* ---- files that are not ours ----------------------------------------------------------------- */
@@ -408,6 +488,8 @@ int main(void) {
       cmocka_unit_test(exports_minutes_and_whole_seconds),
       cmocka_unit_test(refuses_bad_visits),
       cmocka_unit_test(export_to_an_unwritable_path_says_why),
+      cmocka_unit_test(export_never_writes_through_a_link),
+      cmocka_unit_test(refuses_a_link_or_a_fifo_as_the_database),
       cmocka_unit_test(refuses_files_that_are_not_statistics),
       cmocka_unit_test(trims_visits_older_than_a_year),
       cmocka_unit_test(keeps_at_most_the_newest_visits),

@@ -2,6 +2,7 @@
 
 #include "kiosk/canvas.h"
 #include "kiosk/diag.h"
+#include "kiosk/fileio.h"
 #include "kiosk/font.h"
 #include "kiosk/gesture.h"
 #include "kiosk/images.h"
@@ -161,9 +162,9 @@ int ks_cmd_play(int argc, char **argv) {
     fprintf(stderr, "kiosk play: the bundled fonts are missing beside the binary\n");
     return 1;
   }
-  FILE *in = fopen(script, "r");
+  FILE *in = ks_file_fopen(script, 0, 16 << 20, err, sizeof err);
   if (!in) {
-    ks_diag_log(stderr, "kiosk play: cannot read %s", script);
+    ks_diag_log(stderr, "kiosk play: cannot read %s: %s", script, err);
     return 1;
   }
   ks_diag *diag = ks_diag_create();

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "kiosk/diag.h"
+#include "kiosk/fileio.h"
 #include "kiosk/font.h"
 #include "kiosk/install.h"
 #include "kiosk/install_job.h"
@@ -24,6 +25,7 @@
 #include <sys/stat.h>
 #include <systemd/sd-daemon.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { WATCH_EVERY_MS = 2000, MAX_FOUND = 8 };
 
@@ -168,31 +170,37 @@ static void installed_from_path(const service *s, char *out, size_t size) {
   snprintf(out, size, "%s/installed-from", s->run->config.data_dir);
 }
 
+/* Written whole to a new file (DIR/installed-from.tmp-RANDOM, never through a link) and renamed
+ * over the old one; a temporary file left by a crash is removed by ks_install_recover. */
 static void remember_source(const service *s, const ks_found_pack *f) {
-  char path[KS_CONFIG_PATH + 32];
+  char path[KS_CONFIG_PATH + 32], tmp[KS_CONFIG_PATH + 64], line[KS_WATCH_PATH + 64];
   installed_from_path(s, path, sizeof path);
-  FILE *out = fopen(path, "w");
-  if (!out)
+  int n = snprintf(line, sizeof line, "%lld %lld %s\n", (long long)f->size, (long long)f->mtime,
+                   f->path);
+  int fd = ks_file_create_temp(s->run->config.data_dir, "installed-from.tmp-", 0644, NULL, NULL,
+                               tmp, sizeof tmp);
+  if (fd < 0)
     return; /* only a convenience: the install itself is done */
-  fprintf(out, "%lld %lld %s\n", (long long)f->size, (long long)f->mtime, f->path);
-  fclose(out);
+  bool ok = n > 0 && (size_t)n < sizeof line && write(fd, line, (size_t)n) == n;
+  ok = close(fd) == 0 && ok;
+  if (!ok || rename(tmp, path) != 0)
+    unlink(tmp);
 }
 
 static void recall_source(const service *s, ks_found_pack *f) {
-  char path[KS_CONFIG_PATH + 32], line[KS_WATCH_PATH + 64];
+  char path[KS_CONFIG_PATH + 32], err[256];
   installed_from_path(s, path, sizeof path);
-  FILE *in = fopen(path, "r");
-  long long size, mtime;
+  size_t size;
+  char *text = ks_file_read(path, KS_WATCH_PATH + 64, &size, err, sizeof err);
+  long long bytes, mtime;
   int at = 0;
-  if (in && fgets(line, sizeof line, in) && sscanf(line, "%lld %lld %n", &size, &mtime, &at) == 2 &&
-      at > 0) {
-    line[strcspn(line, "\n")] = '\0';
-    snprintf(f->path, sizeof f->path, "%s", line + at);
-    f->size = size;
+  if (text && sscanf(text, "%lld %lld %n", &bytes, &mtime, &at) == 2 && at > 0) {
+    text[strcspn(text, "\n")] = '\0';
+    snprintf(f->path, sizeof f->path, "%s", text + at);
+    f->size = bytes;
     f->mtime = mtime;
   }
-  if (in)
-    fclose(in);
+  free(text);
 }
 
 static void start_install(service *s, ks_ui *ui) {

@@ -254,7 +254,7 @@ int ks_cmd_verify(int argc, char **argv) {
   char sig_path[4096], expected[512], comment[1024];
   snprintf(sig_path, sizeof sig_path, "%s.minisig", pack);
   size_t size;
-  char *sig_text = ks_file_read(sig ? sig : sig_path, 8192, &size, err, sizeof err);
+  char *sig_text = ks_file_read(sig ? sig : sig_path, KS_SIGN_MAX_BYTES, &size, err, sizeof err);
   if (!sig_text) {
     ks_diag_log(stderr, "%s: refused: the pack is not signed (%s: %s)", pack, sig ? sig : sig_path,
                 err);

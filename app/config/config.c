@@ -1,11 +1,15 @@
 #include "kiosk/config.h"
 
+#include "kiosk/fileio.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+enum { MAX_FILE = 1 << 20 }; /* the documented file is a few KB */
 
 void ks_config_defaults(ks_config *c) {
   *c = (ks_config){.idle_timeout = 90,
@@ -228,9 +232,10 @@ static void parse_line(parse_ctx *p, char *line, char *section, size_t section_s
 }
 
 bool ks_config_load(ks_config *c, const char *path, ks_diag *diag) {
-  FILE *f = fopen(path, "r");
+  char err[256];
+  FILE *f = ks_file_fopen(path, 0, MAX_FILE, err, sizeof err);
   if (!f) {
-    ks_diag_error(diag, path, 0, "cannot read the configuration: %s", strerror(errno));
+    ks_diag_error(diag, path, 0, "cannot read the configuration: %s", err);
     return false;
   }
   size_t before = ks_diag_count(diag, KS_ERROR);

@@ -1,5 +1,6 @@
 #include "kiosk/glyphs.h"
 
+#include "kiosk/fileio.h"
 #include "kiosk/mem.h"
 
 #include <ft2build.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { MAX_FACES = 8 };
 
@@ -20,15 +22,24 @@ struct ks_glyphs {
   uint8_t bmp_has[0x10000 / 8];
 };
 
+/* True when `path` is a regular file (checked without blocking), else why not in `why`. */
+static bool is_regular(const char *path, char *why, size_t why_size) {
+  int fd = ks_file_open(path, 0, UINT64_MAX, NULL, why, why_size);
+  if (fd >= 0)
+    close(fd);
+  return fd >= 0;
+}
+
 ks_glyphs *ks_glyphs_open(const char *fonts_dir, char *err, size_t err_size) {
   char list[1024];
   snprintf(list, sizeof list, "%s/fonts.txt", fonts_dir);
-  FILE *f = fopen(list, "r");
+  char why[256];
+  FILE *f = ks_file_fopen(list, 0, 1 << 20, why, sizeof why);
   if (!f) {
     snprintf(err, err_size,
-             "cannot read %s: the bundled fonts are missing (build the kiosk, or "
+             "cannot read %s: %s: the bundled fonts are missing (build the kiosk, or "
              "pass --fonts DIR)",
-             list);
+             list, why);
     return NULL;
   }
   ks_glyphs *g = ks_xcalloc(1, sizeof *g);
@@ -49,6 +60,9 @@ ks_glyphs *ks_glyphs_open(const char *fonts_dir, char *err, size_t err_size) {
     snprintf(path, sizeof path, "%s/%s", fonts_dir, name);
     if (g->n_faces == MAX_FACES) {
       snprintf(err, err_size, "%s lists more than %d fonts", list, MAX_FACES);
+      ok = false;
+    } else if (!is_regular(path, why, sizeof why)) { /* FreeType would wait on a FIFO */
+      snprintf(err, err_size, "cannot open font %s: %s", path, why);
       ok = false;
     } else if (FT_New_Face(g->lib, path, index, &g->faces[g->n_faces]) != 0) {
       snprintf(err, err_size, "cannot open font %s (face %ld)", path, index);

@@ -21,6 +21,10 @@
 
 enum { MARGIN = 1 << 20 }; /* free space kept beyond the new pack, for the folder's small files */
 
+/* What names the kiosk's temporary files in the data folder (NAME.tmp-RANDOM): whatever carries
+ * it is left by an interrupted write and removed at the next start. */
+#define TMP_MARK ".tmp-"
+
 static ks_fsops *ops_of(const ks_install_opts *o) { return o->ops ? o->ops : ks_fsops_posix(); }
 
 /* A refusal: the log gets the English line, the screen the first refusal in both languages. */
@@ -81,14 +85,20 @@ static bool read_active(const char *dir, char current[65], char previous[65]) {
   return ok;
 }
 
-/* Replaces DIR/NAME atomically: written whole to NAME.tmp, synced, renamed, folder synced. */
+/* ks_file_create_temp's way of making a file, through the install's file operations. */
+static int ops_open(void *ctx, const char *path, int flags, mode_t mode) {
+  ks_fsops *ops = ctx;
+  return ops->open(ops, path, flags, mode);
+}
+
+/* Replaces DIR/NAME atomically: written whole to a new temporary file (DIR/NAME.tmp-RANDOM, never
+ * through a link), synced, renamed, folder synced. */
 static bool replace_file(ks_fsops *ops, const char *dir, const char *name, const char *text,
                          size_t n) {
-  char tmp[4096], path[4096];
-  snprintf(tmp, sizeof tmp, "%s/%s.tmp", dir, name);
+  char tmp[4096 + 64], path[4096], prefix[128];
   path_of(path, sizeof path, dir, name);
-  ops->unlink(ops, tmp);
-  int fd = ops->open(ops, tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  snprintf(prefix, sizeof prefix, "%s" TMP_MARK, name);
+  int fd = ks_file_create_temp(dir, prefix, 0644, ops_open, ops, tmp, sizeof tmp);
   if (fd < 0)
     return false;
   bool ok = true;
@@ -100,7 +110,13 @@ static bool replace_file(ks_fsops *ops, const char *dir, const char *name, const
   ok = ok && ops->fsync(ops, fd) == 0;
   ok = ops->close(ops, fd) == 0 && ok;
   ok = ok && ops->rename(ops, tmp, path) == 0;
-  return ok && sync_dir(ops, dir);
+  if (!ok) {
+    int e = errno;
+    ops->unlink(ops, tmp);
+    errno = e;
+    return false;
+  }
+  return sync_dir(ops, dir);
 }
 
 /* Replaces DIR/active: which pack is shown, and which is kept for rollback. */
@@ -132,19 +148,18 @@ typedef struct {
   (snprintf((why)->zh, sizeof(why)->zh, ZH, __VA_ARGS__),                                          \
    snprintf((why)->en, sizeof(why)->en, EN, __VA_ARGS__))
 
-/* Copies `src` to `dst` through `ops`, hashing as it goes. The stick is read once. */
-static bool copy_hashing(const ks_install_opts *o, const char *src, const char *dst, off_t expect,
-                         hashes *h, ks_refusal *why) {
+/* Copies the rest of the stick's file `in` (whose first `head_n` bytes, `head`, were read already)
+ * to a new file in `staging` (its name into `part`) through `ops`, hashing as it goes: the stick
+ * is read once. */
+static bool copy_hashing(const ks_install_opts *o, int in, const unsigned char *head, size_t head_n,
+                         const char *staging, char *part, size_t part_size, off_t expect, hashes *h,
+                         ks_refusal *why) {
   ks_fsops *ops = ops_of(o);
-  int in = ops->open(ops, src, O_RDONLY, 0);
-  if (in < 0) {
-    WHY(why, "无法读取内容包：%s", "cannot read the pack: %s", strerror(errno));
-    return false;
-  }
-  int out = ops->open(ops, dst, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  int out = ks_file_create_temp(staging, "incoming-", 0644, ops_open, ops, part, part_size);
   if (out < 0) {
-    WHY(why, "无法创建 %.200s：%s", "cannot create %.200s: %s", dst, strerror(errno));
-    ops->close(ops, in);
+    WHY(why, "无法在 %.200s 中创建副本：%s", "cannot create the copy in %.200s: %s", staging,
+        strerror(errno));
+    part[0] = '\0';
     return false;
   }
   crypto_generichash_state b2;
@@ -154,8 +169,10 @@ static bool copy_hashing(const ks_install_opts *o, const char *src, const char *
   unsigned char *buf = ks_xmalloc(1 << 16);
   off_t total = 0;
   bool ok = true;
-  for (;;) {
-    ssize_t r = ops->read(ops, in, buf, 1 << 16);
+  for (bool first = true;; first = false) {
+    ssize_t r = first ? (ssize_t)head_n : ops->read(ops, in, buf, 1 << 16);
+    if (first)
+      memcpy(buf, head, head_n);
     if (r < 0) {
       WHY(why, "复制时U盘读取失败：%s", "the stick failed while copying: %s", strerror(errno));
       ok = false;
@@ -193,7 +210,6 @@ static bool copy_hashing(const ks_install_opts *o, const char *src, const char *
     ok = false;
   }
   ok = ops->close(ops, out) == 0 && ok;
-  ops->close(ops, in);
   uint8_t digest[32];
   crypto_generichash_final(&b2, h->blake2b, KS_SIGN_HASH_BYTES);
   crypto_hash_sha256_final(&s2, digest);
@@ -215,6 +231,20 @@ static const char *without_path(const char *text, const char *copy) {
   return text;
 }
 
+/* Refuses with the first few errors in `d`, which are about the file at `path`. */
+static void refuse_findings(const ks_install_opts *o, ks_diag *diag, const char *src, ks_diag *d,
+                            const char *path) {
+  size_t shown = 0;
+  for (size_t i = 0; i < ks_diag_size(d) && shown < 5; i++)
+    if (ks_diag_severity(d, i) == KS_ERROR) {
+      REFUSE(o, diag, src, "内容包未通过校验：%s", "the pack failed validation: %s",
+             without_path(ks_diag_text(d, i), path));
+      shown++;
+    }
+  if (!shown)
+    REFUSE(o, diag, src, "无法读取内容包%s", "the pack could not be read%s", "");
+}
+
 /* Opens the local copy hardened, verifies and validates it, and reads its id and version. */
 static bool check_copy(const char *copy, const ks_install_opts *o, ks_installed *info,
                        ks_diag *diag, const char *src) {
@@ -229,15 +259,7 @@ static bool check_copy(const char *copy, const ks_install_opts *o, ks_installed 
   }
   bool ok = c && ks_diag_count(d, KS_ERROR) == 0;
   if (!ok) {
-    size_t shown = 0;
-    for (size_t i = 0; i < ks_diag_size(d) && shown < 5; i++)
-      if (ks_diag_severity(d, i) == KS_ERROR) {
-        REFUSE(o, diag, src, "内容包未通过校验：%s", "the pack failed validation: %s",
-               without_path(ks_diag_text(d, i), copy));
-        shown++;
-      }
-    if (!shown)
-      REFUSE(o, diag, src, "无法读取内容包%s", "the pack could not be read%s", "");
+    refuse_findings(o, diag, src, d, copy);
   } else {
     info->present = true;
     snprintf(info->id, sizeof info->id, "%s", c->meta.id);
@@ -297,10 +319,15 @@ void ks_install_recover(const char *data_dir, ks_fsops *ops) {
     }
   if (d)
     closedir(d);
-  path_of(path, sizeof path, data_dir, "active.tmp");
-  ops->unlink(ops, path);
-  path_of(path, sizeof path, data_dir, "versions.tmp");
-  ops->unlink(ops, path);
+  /* Temporary files of the folder: NAME.tmp-RANDOM, and active.tmp of older kiosks. */
+  d = opendir(data_dir);
+  for (struct dirent *e; d && (e = readdir(d));)
+    if (strstr(e->d_name, TMP_MARK) || strcmp(e->d_name, "active.tmp") == 0) {
+      snprintf(path, sizeof path, "%s/%s", data_dir, e->d_name);
+      ops->unlink(ops, path);
+    }
+  if (d)
+    closedir(d);
   /* A pack moved into packs/ by an install cut off before the switch is shown by nobody. */
   char current[65], previous[65];
   if (read_active(data_dir, current, previous))
@@ -363,6 +390,56 @@ static bool check_version(const ks_install_opts *o, ks_diag *diag, const char *s
   return true;
 }
 
+/* Opens the pack on the stick for reading: never through a link, without blocking, a regular
+ * file. Returns the descriptor with its status in `st`, or -1
+ * after a refusal. */
+static int open_source(const ks_install_opts *o, const char *src, struct stat *st, ks_diag *diag) {
+  ks_fsops *ops = ops_of(o);
+  char err[256];
+  int in = ops->open(ops, src, KS_FILE_READ_FLAGS | O_NOFOLLOW, 0);
+  if (in < 0) {
+    REFUSE(o, diag, src, "无法读取内容包：%s", "cannot read the pack: %s",
+           ks_file_strerror(errno, KS_FILE_NOFOLLOW));
+    return -1;
+  }
+  if (!ks_file_check(in, UINT64_MAX, st, err, sizeof err)) {
+    REFUSE(o, diag, src, "内容包%s", "the pack %s", err);
+    ops->close(ops, in);
+    return -1;
+  }
+  return in;
+}
+
+/* Reads the first bytes of the stick's file and checks the pack's header in them, then its size
+ * against KS_INSTALL_MAX_PACK_BYTES. */
+static bool read_head(const ks_install_opts *o, int in, const char *src,
+                      unsigned char head[KS_PACK_HEADER_BYTES], size_t *got, const struct stat *st,
+                      ks_diag *diag) {
+  ks_fsops *ops = ops_of(o);
+  *got = 0;
+  for (ssize_t r = 1; *got < KS_PACK_HEADER_BYTES && r > 0;) {
+    r = ops->read(ops, in, head + *got, KS_PACK_HEADER_BYTES - *got);
+    if (r < 0) {
+      REFUSE(o, diag, src, "U盘读取失败：%s", "the stick failed while reading: %s",
+             strerror(errno));
+      return false;
+    }
+    *got += (size_t)r;
+  }
+  ks_diag *d = ks_diag_create();
+  bool ok = ks_pack_check_header(head, *got, (uint64_t)st->st_size, src, d);
+  if (!ok)
+    refuse_findings(o, diag, src, d, src);
+  ks_diag_destroy(d);
+  if (ok && (uint64_t)st->st_size > KS_INSTALL_MAX_PACK_BYTES) {
+    REFUSE(o, diag, src, "内容包有 %lld 字节，超过任何内容包的上限（%llu 字节）",
+           "the pack is %lld bytes, larger than any pack may be (%llu bytes)",
+           (long long)st->st_size, (unsigned long long)KS_INSTALL_MAX_PACK_BYTES);
+    ok = false;
+  }
+  return ok;
+}
+
 bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
   ks_fsops *ops = ops_of(o);
   const char *dir = o->data_dir;
@@ -378,55 +455,71 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
   }
   ks_install_recover(dir, ops);
 
+  /* 1. The cheap checks, before a byte is copied: what the file on the stick is, its size, its
+   * header, its signature file, the free space. */
   struct stat st;
-  if (stat(src, &st) != 0 || !S_ISREG(st.st_mode)) {
-    REFUSE(o, diag, src, "不是可读取的文件%s", "not a readable file%s", "");
+  char err[512];
+  int in = open_source(o, src, &st, diag);
+  if (in < 0)
+    return false;
+  unsigned char head[KS_PACK_HEADER_BYTES];
+  size_t head_n = 0;
+  if (!read_head(o, in, src, head, &head_n, &st, diag)) {
+    ops->close(ops, in);
     return false;
   }
-  uint64_t free_bytes;
-  if (ops->free_space(ops, dir, &free_bytes) != 0) {
+  char sig_path[4096], comment[1024];
+  snprintf(sig_path, sizeof sig_path, "%s.minisig", src);
+  size_t sig_size = 0;
+  char *sig = ks_file_read_nofollow(sig_path, KS_SIGN_MAX_BYTES, &sig_size, err, sizeof err);
+  bool missing = !sig && errno == ENOENT; /* told apart from one that is there but unusable */
+  if (missing && !o->allow_unsigned) {
+    REFUSE(o, diag, src, "内容包没有签名（缺少 %.300s）", "the pack is not signed (no %.300s)",
+           sig_path);
+  } else if (!sig && !missing) {
+    REFUSE(o, diag, src, "签名文件 %.300s 无法使用：%.200s", "the signature file %.300s %.200s",
+           sig_path, err);
+  }
+  uint64_t free_bytes = 0;
+  bool ok = sig || (missing && o->allow_unsigned);
+  if (ok && ops->free_space(ops, dir, &free_bytes) != 0) {
     REFUSE(o, diag, src, "无法得知 %.300s 的剩余空间：%s",
            "cannot tell the free space of %.300s: %s", dir, strerror(errno));
-    return false;
-  }
-  if (free_bytes < (uint64_t)st.st_size + MARGIN) {
+    ok = false;
+  } else if (ok && free_bytes < (uint64_t)st.st_size + MARGIN) {
     REFUSE(o, diag, src, "空间不足：内容包需要 %lld 字节，只剩 %llu 字节",
            "not enough free space: the pack needs %lld bytes beside the installed ones, "
            "%llu are free",
            (long long)st.st_size + MARGIN, (unsigned long long)free_bytes);
-    return false;
+    ok = false;
   }
 
-  /* 1. The local copy, hashed while copied. */
-  snprintf(part, sizeof part, "%s/incoming-%ld.part", staging, (long)getpid());
+  /* 2. The local copy, hashed while copied. */
   hashes h;
   ks_refusal why = {0};
-  if (!copy_hashing(o, src, part, st.st_size, &h, &why)) {
+  if (ok && !copy_hashing(o, in, head, head_n, staging, part, sizeof part, st.st_size, &h, &why)) {
     refused(o, diag, src, why.zh, why.en);
-    ops->unlink(ops, part);
+    if (part[0])
+      ops->unlink(ops, part);
+    ok = false;
+  }
+  ops->close(ops, in);
+  if (!ok) {
+    free(sig);
     return false;
   }
-  /* 2. The signature, over the hash of what was copied. */
-  char sig_path[4096], comment[1024];
-  snprintf(sig_path, sizeof sig_path, "%s.minisig", src);
-  size_t sig_size = 0;
-  char err[512];
-  char *sig = ks_file_read(sig_path, 8192, &sig_size, err, sizeof err);
-  bool signed_ok = false;
-  if (!sig && !o->allow_unsigned) {
-    REFUSE(o, diag, src, "内容包没有签名（缺少 %.300s）", "the pack is not signed (no %.300s)",
-           sig_path);
-  } else if (sig && !ks_sign_verify(h.blake2b, sig, o->keys, o->n_keys, comment, sizeof comment,
-                                    err, sizeof err)) {
+  /* 3. The signature, over the hash of what was copied. */
+  bool signed_ok = true;
+  if (sig && !ks_sign_verify(h.blake2b, sig, o->keys, o->n_keys, comment, sizeof comment, err,
+                             sizeof err)) {
     REFUSE(o, diag, src, "签名不被接受：%s", "%s", err);
-  } else {
-    signed_ok = true;
+    signed_ok = false;
   }
   bool has_sig = sig != NULL;
   free(sig);
-  /* 3. The copy, opened hardened and validated in full. */
+  /* 4. The copy, opened hardened and validated in full. */
   ks_installed incoming = {0};
-  bool ok = signed_ok && check_copy(part, o, &incoming, diag, src);
+  ok = signed_ok && check_copy(part, o, &incoming, diag, src);
   if (ok && has_sig) { /* the signed comment must name this very pack and version */
     char expected[256];
     ks_sign_pack_comment(incoming.id, incoming.version, expected, sizeof expected);
@@ -436,7 +529,7 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
       ok = false;
     }
   }
-  /* 4. Newer than what is shown, and than every version of this pack installed here before,
+  /* 5. Newer than what is shown, and than every version of this pack installed here before,
    * unless a rollback was asked for. */
   char current[65], previous[65];
   bool have_current = read_active(dir, current, previous);
@@ -450,7 +543,7 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
     ops->unlink(ops, part);
     return false;
   }
-  /* 5. Into place, the raised version mark, then the switch: each step durable before the
+  /* 6. Into place, the raised version mark, then the switch: each step durable before the
    * next, so that a power cut can leave the mark raised for a pack not yet shown (harmless: it
    * was verified) but never a pack shown above its mark. */
   pack_path(final, sizeof final, dir, h.sha256);
@@ -551,9 +644,9 @@ bool ks_install_rollback(const ks_install_opts *o, ks_diag *diag) {
 
 /* Failed starts of `sha` recorded in DIR/starts since `since`. */
 static int failed_starts(const char *dir, const char *sha, int64_t since) {
-  char path[4096], line[128], who[65];
+  char path[4096], line[128], who[65], err[256];
   path_of(path, sizeof path, dir, "starts");
-  FILE *f = fopen(path, "r");
+  FILE *f = ks_file_fopen(path, KS_FILE_NOFOLLOW, 1 << 20, err, sizeof err);
   if (!f)
     return 0;
   int n = 0;
@@ -565,16 +658,30 @@ static int failed_starts(const char *dir, const char *sha, int64_t since) {
   return n;
 }
 
-static void note_start(const char *dir, const char *sha, int64_t now) {
-  char path[4096];
+/* Appends a start of `sha` to DIR/starts (never through a link); false with errno when it cannot.
+ */
+static bool note_start(const char *dir, const char *sha, int64_t now) {
+  char path[4096], line[128];
   path_of(path, sizeof path, dir, "starts");
-  FILE *f = fopen(path, "a");
-  if (!f)
-    return; /* a read-only card: no automatic rollback, but the kiosk still starts */
-  fprintf(f, "%s %lld\n", sha, (long long)now);
-  fflush(f);
-  fsync(fileno(f)); /* the record must survive the crash it is there to count */
-  fclose(f);
+  int fd = ks_file_open_append(path, 0644);
+  if (fd < 0)
+    return false;
+  int n = snprintf(line, sizeof line, "%s %lld\n", sha, (long long)now);
+  bool ok = write(fd, line, (size_t)n) == n;
+  ok = fsync(fd) == 0 && ok; /* the record must survive the crash it is there to count */
+  int e = errno;
+  close(fd);
+  errno = e;
+  return ok;
+}
+
+/* A start that cannot be recorded still happens (a read-only card, say), but is said. */
+static void note_start_or_say(const char *dir, const char *sha, int64_t now, ks_diag *diag) {
+  if (!note_start(dir, sha, now))
+    ks_diag_add(diag, KS_WARNING, (ks_loc){.file = dir},
+                "cannot record this start in starts: %s (a pack that keeps failing is not rolled "
+                "back automatically; remove starts if it is a link or not a file)",
+                errno == EINVAL ? "not a regular file" : strerror(errno));
 }
 
 ks_start ks_install_starting(const char *data_dir, int failures, int64_t window_s, int64_t now,
@@ -583,7 +690,7 @@ ks_start ks_install_starting(const char *data_dir, int failures, int64_t window_
   if (!read_active(data_dir, current, previous))
     return KS_START_AS_INSTALLED;
   if (failed_starts(data_dir, current, now - window_s) < failures) {
-    note_start(data_dir, current, now);
+    note_start_or_say(data_dir, current, now, diag);
     return KS_START_AS_INSTALLED;
   }
   ks_installed before = {0};
@@ -603,7 +710,7 @@ ks_start ks_install_starting(const char *data_dir, int failures, int64_t window_
               "the installed pack %.12s failed to start %d times within %lld minutes: rolled back "
               "to the previous pack %.12s",
               current, failures, (long long)window_s / 60, previous);
-  note_start(data_dir, previous, now);
+  note_start_or_say(data_dir, previous, now, diag);
   return KS_START_ROLLED_BACK;
 }
 

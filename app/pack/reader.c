@@ -1,6 +1,7 @@
 #include "kiosk/image.h"
 #include "kiosk/pack.h"
 
+#include "kiosk/fileio.h"
 #include "kiosk/mem.h"
 #include "schema.h"
 
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void pack_error(ks_diag *diag, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -26,31 +28,14 @@ static uint32_t be32(const unsigned char *p) {
   return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-/* Checks the 100-byte database header before SQLite parses anything of the file, so that each
- * kind of bad file gets its own plain message. */
-static bool check_header(const char *path, ks_diag *diag) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    pack_error(diag, path, "cannot open the pack: %s", strerror(errno));
-    return false;
-  }
-  struct stat st;
-  unsigned char h[100];
-  size_t got = 0;
-  bool is_file = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
-  if (is_file)
-    got = fread(h, 1, sizeof h, f);
-  fclose(f);
-  if (!is_file) {
-    pack_error(diag, path, "is not a regular file");
-    return false;
-  }
+bool ks_pack_check_header(const unsigned char *h, size_t got, uint64_t size, const char *path,
+                          ks_diag *diag) {
   static const char magic[16] = "SQLite format 3";
-  if (st.st_size == 0) {
+  if (size == 0) {
     pack_error(diag, path, "is empty (0 bytes): not a content pack");
     return false;
   }
-  if (got < sizeof h) {
+  if (got < KS_PACK_HEADER_BYTES) {
     bool prefix = memcmp(h, magic, got < 16 ? got : 16) == 0;
     pack_error(diag, path,
                prefix ? "is truncated (%zu bytes): copy the pack again"
@@ -71,17 +56,16 @@ static bool check_header(const char *path, ks_diag *diag) {
   }
   /* The page count in the header is valid when the change counter matches its copy. */
   uint32_t pages = be32(h + 28);
-  if (be32(h + 24) == be32(h + 92) && pages > 0 &&
-      (uint64_t)st.st_size < (uint64_t)pages * page_size) {
+  if (be32(h + 24) == be32(h + 92) && pages > 0 && size < (uint64_t)pages * page_size) {
     pack_error(diag, path, "is truncated (%lld of %llu bytes): copy the pack again",
-               (long long)st.st_size, (unsigned long long)pages * page_size);
+               (long long)size, (unsigned long long)pages * page_size);
     return false;
   }
-  if ((uint64_t)st.st_size % page_size != 0) {
+  if (size % page_size != 0) {
     pack_error(diag, path,
                "is truncated (%lld bytes is not a whole number of pages): copy the "
                "pack again",
-               (long long)st.st_size);
+               (long long)size);
     return false;
   }
   uint32_t app = be32(h + 68), version = be32(h + 60);
@@ -113,6 +97,28 @@ static bool check_header(const char *path, ks_diag *diag) {
     return false;
   }
   return true;
+}
+
+/* Checks the header before SQLite parses anything of the file, so that each kind of bad file gets
+ * its own plain message. Opened without blocking and checked as a regular file first: SQLite
+ * itself would wait forever on a FIFO. */
+static bool check_header(const char *path, ks_diag *diag) {
+  char err[256];
+  struct stat st;
+  int fd = ks_file_open(path, 0, UINT64_MAX, &st, err, sizeof err);
+  if (fd < 0) {
+    if (errno == EINVAL)
+      pack_error(diag, path, "%s", err);
+    else
+      pack_error(diag, path, "cannot open the pack: %s", err);
+    return false;
+  }
+  unsigned char h[KS_PACK_HEADER_BYTES];
+  size_t got = 0;
+  for (ssize_t r = 1; got < sizeof h && (r = read(fd, h + got, sizeof h - got)) > 0;)
+    got += (size_t)r;
+  close(fd);
+  return ks_pack_check_header(h, got, (uint64_t)st.st_size, path, diag);
 }
 
 /* A URI for the path with the characters URIs give meaning to escaped. */

@@ -1,5 +1,6 @@
 #include "kiosk/pack.h"
 
+#include "kiosk/fileio.h"
 #include "kiosk/image.h"
 #include "kiosk/mem.h"
 #include "kiosk/validate.h"
@@ -180,15 +181,27 @@ static bool sync_path(const char *path, bool dir) {
 }
 
 bool ks_pack_write(const ks_content *content, const char *path, int64_t built_at, ks_diag *diag) {
-  size_t n = strlen(path) + 32;
-  char *tmp = ks_xmalloc(n);
-  snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
-  unlink(tmp);
+  /* The temporary file is made new beside `path` (PATH.tmp-RANDOM, never through a link), then
+   * SQLite fills it: an empty file is a new database to it. */
+  size_t n = strlen(path) + 64;
+  char *tmp = ks_xmalloc(n), *folder = ks_xstrdup(path), *base = ks_xstrdup(path), prefix[300];
+  snprintf(prefix, sizeof prefix, "%.250s.tmp-", basename(base));
+  int fd = ks_file_create_temp(dirname(folder), prefix, 0644, NULL, NULL, tmp, n);
+  free(folder);
+  free(base);
+  if (fd < 0 || close(fd) != 0) {
+    ks_diag_add(diag, KS_ERROR, (ks_loc){.file = path},
+                "cannot create a temporary file beside the pack: %s", strerror(errno));
+    free(tmp);
+    return false;
+  }
   writer w = {.diag = diag, .path = path};
-  if (sqlite3_open_v2(tmp, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+  if (sqlite3_open_v2(tmp, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
+      SQLITE_OK) {
     ks_diag_add(diag, KS_ERROR, (ks_loc){.file = tmp}, "cannot create the pack: %s",
                 w.db ? sqlite3_errmsg(w.db) : "out of memory");
     sqlite3_close(w.db);
+    unlink(tmp);
     free(tmp);
     return false;
   }

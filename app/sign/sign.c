@@ -78,9 +78,10 @@ bool ks_sign_parse_pubkey(const char *text, ks_pubkey *out, char *err, size_t er
   return true;
 }
 
-/* Writes `text` to a new file only (O_EXCL): keys are never replaced by accident. */
+/* Writes `text` to a new file only (O_EXCL, never through a link): keys are never replaced by
+ * accident, nor written to where a planted link points. */
 static bool write_new(const char *path, const char *text, mode_t mode, char *err, size_t err_size) {
-  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  int fd = open(path, KS_FILE_CREATE_FLAGS, mode);
   if (fd < 0) {
     snprintf(err, err_size, "cannot create %s: %s", path, strerror(errno));
     return false;
@@ -324,9 +325,10 @@ bool ks_sign_read_seckey(const char *path, const char *password, ks_seckey *out,
 
 bool ks_sign_hash_file(const char *path, uint8_t hash[KS_SIGN_HASH_BYTES], char *err,
                        size_t err_size) {
-  FILE *f = fopen(path, "rb");
+  char why[256];
+  FILE *f = ks_file_fopen(path, 0, UINT64_MAX, why, sizeof why);
   if (!f) {
-    snprintf(err, err_size, "cannot read %s: %s", path, strerror(errno));
+    snprintf(err, err_size, "cannot read %s: %s", path, why);
     return false;
   }
   crypto_generichash_state st;

@@ -1,5 +1,6 @@
 #include "kiosk/stats.h"
 
+#include "kiosk/fileio.h"
 #include "kiosk/mem.h"
 
 #include <errno.h>
@@ -202,8 +203,20 @@ ks_stats *ks_stats_open(const char *path, char *err, size_t err_size) {
   ks_stats *s = ks_xcalloc(1, sizeof *s);
   s->path = ks_xstrdup(path);
   bool fresh = false;
-  if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-      SQLITE_OK) {
+  /* Never through a link (its target would be set up as statistics), never a FIFO or device:
+   * checked here for a plain message, and by SQLite itself on the open that counts. */
+  char why[256];
+  int fd = ks_file_open(path, KS_FILE_NOFOLLOW, UINT64_MAX, NULL, why, sizeof why);
+  if (fd >= 0)
+    close(fd);
+  else if (errno != ENOENT) {
+    say(err, err_size, "cannot open the statistics database %s: %s", path, why);
+    ks_stats_close(s);
+    return NULL;
+  }
+  if (sqlite3_open_v2(path, &s->db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                      NULL) != SQLITE_OK) {
     say(err, err_size,
         "cannot open the statistics database %s: %s (does its folder exist, and is it "
         "writable?)",
@@ -383,31 +396,35 @@ static void sync_parent(const char *path) {
 
 bool ks_stats_export_csv(ks_stats *s, const char *path, int64_t *visits, char *err,
                          size_t err_size) {
-  size_t n = strlen(path) + sizeof ".tmp";
-  char *tmp = ks_xmalloc(n);
-  snprintf(tmp, n, "%s.tmp", path);
+  /* The temporary file is new and unpredictably named beside `path` (PATH.tmp-RANDOM), never
+   * through a link: a stick may carry links planted at any name the kiosk would write. */
+  char *dir = ks_xstrdup(path), *base = ks_xstrdup(path);
+  size_t n = strlen(path) + 64;
+  char *prefix = ks_xmalloc(n), *tmp = ks_xmalloc(n);
+  snprintf(prefix, n, "%s.tmp-", basename(base));
   const char *hint = "(does the folder exist, and is it writable?)";
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  int fd = ks_file_create_temp(dirname(dir), prefix, 0644, NULL, NULL, tmp, n);
   FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+  bool ok = f != NULL;
   if (!f) {
-    say(err, err_size, "cannot write %s: %s %s", tmp, strerror(errno), hint);
+    say(err, err_size, "cannot create a temporary file beside %s: %s %s", path, strerror(errno),
+        hint);
     if (fd >= 0) {
       close(fd);
       unlink(tmp);
     }
-    free(tmp);
-    return false;
   }
   int64_t count = 0;
-  bool ok = write_rows(s, f, &count, err, err_size);
+  ok = ok && write_rows(s, f, &count, err, err_size);
   if (ok && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)) {
     say(err, err_size, "cannot write %s: %s %s", tmp, strerror(errno), hint);
     ok = false;
   }
-  if (fclose(f) != 0 && ok) {
+  if (f && fclose(f) != 0 && ok) {
     say(err, err_size, "cannot write %s: %s %s", tmp, strerror(errno), hint);
     ok = false;
   }
+  /* rename() replaces a link at `path` itself, never what it points to. */
   if (ok && rename(tmp, path) != 0) {
     say(err, err_size, "cannot replace %s with %s: %s", path, tmp, strerror(errno));
     ok = false;
@@ -416,9 +433,12 @@ bool ks_stats_export_csv(ks_stats *s, const char *path, int64_t *visits, char *e
     sync_parent(path);
     if (visits)
       *visits = count;
-  } else {
+  } else if (f) {
     unlink(tmp);
   }
+  free(dir);
+  free(base);
+  free(prefix);
   free(tmp);
   return ok;
 }

@@ -1,5 +1,7 @@
 #include "kiosk/font.h"
 
+#include "kiosk/fileio.h"
+
 #include "kiosk/mem.h"
 
 #include <errno.h>
@@ -37,9 +39,10 @@ ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size) {
   char list[1024], line[512], name[256], path[1280];
   long index = 0;
   snprintf(list, sizeof list, "%s/fonts.txt", fonts_dir);
-  FILE *f = fopen(list, "r");
+  char why[256];
+  FILE *f = ks_file_fopen(list, 0, 1 << 20, why, sizeof why);
   if (!f) {
-    snprintf(err, err_size, "cannot read %s: %s", list, strerror(errno));
+    snprintf(err, err_size, "cannot read %s: %s", list, why);
     return NULL;
   }
   bool found = false;
@@ -51,10 +54,10 @@ ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size) {
     return NULL;
   }
   snprintf(path, sizeof path, "%s/%s", fonts_dir, name);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
   struct stat st;
-  if (fd < 0 || fstat(fd, &st) != 0 || st.st_size <= 0) {
-    snprintf(err, err_size, "cannot open font %s: %s", path, strerror(errno));
+  int fd = ks_file_open(path, 0, UINT32_MAX, &st, why, sizeof why);
+  if (fd < 0 || st.st_size <= 0) {
+    snprintf(err, err_size, "cannot open font %s: %s", path, fd < 0 ? why : "it is empty");
     if (fd >= 0)
       close(fd);
     return NULL;

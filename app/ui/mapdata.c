@@ -1,5 +1,6 @@
 #include "kiosk/mapdata.h"
 
+#include "kiosk/fileio.h"
 #include "kiosk/mem.h"
 
 #include <stdbool.h>
@@ -7,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_POINTS = 100000 }; /* in one polyline: a sanity bound, not a design limit */
+enum {
+  MAX_POINTS = 100000, /* in one polyline: a sanity bound, not a design limit */
+  MAX_FILE = 64 << 20  /* the map file: the bundled one is well under a megabyte */
+};
 
 typedef struct {
   ks_polyline *lines;
@@ -33,9 +37,10 @@ void ks_mapdata_destroy(ks_mapdata *map) {
 }
 
 ks_mapdata *ks_mapdata_load(const char *path, char *err, size_t err_size) {
-  FILE *f = fopen(path, "r");
+  char why[256];
+  FILE *f = ks_file_fopen(path, 0, MAX_FILE, why, sizeof why);
   if (!f) {
-    snprintf(err, err_size, "cannot read the map %s", path);
+    snprintf(err, err_size, "cannot read the map %s: %s", path, why);
     return NULL;
   }
   ks_mapdata *map = ks_xcalloc(1, sizeof *map);

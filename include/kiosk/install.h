@@ -11,6 +11,12 @@
  *   versions             "ID VERSION SHA256" per pack id: the highest version ever installed here
  *                        (never lowered, not even by a rollback), against downgrades
  *   staging/             copies in progress; whatever is left there is removed at the next start
+ *   NAME.tmp-RANDOM      a file being replaced (active): removed at the next start
+ *
+ * The stick's file is read never through a link and without blocking, and is refused before a
+ * byte is copied when it is not a regular file, is larger than KS_INSTALL_MAX_PACK_BYTES, has no
+ * pack header (ks_pack_check_header), has an unusable signature file, or would not fit. Every
+ * file the install creates is new (O_EXCL|O_NOFOLLOW) under an unpredictable name.
  */
 #ifndef KIOSK_INSTALL_H
 #define KIOSK_INSTALL_H
@@ -22,6 +28,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* The largest file an install accepts, checked before a byte of it is copied: 1 GiB. No real
+ * pack comes near it (the bundled one is a few MB; an image is at most KS_IMAGE_MAX_BYTES), and
+ * a kiosk's card should not be filled by a stranger's file. */
+#define KS_INSTALL_MAX_PACK_BYTES (UINT64_C(1) << 30)
 
 /* Why an install was refused, in both of the kiosk's languages, for the screen. */
 typedef struct {

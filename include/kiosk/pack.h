@@ -7,6 +7,7 @@
 #include "kiosk/diag.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* PRAGMA application_id of every pack: "KPAK". */
@@ -20,6 +21,17 @@
 bool ks_pack_write(const ks_content *content, const char *path, int64_t built_at, ks_diag *diag);
 
 typedef struct ks_pack ks_pack;
+
+/* The bytes of an SQLite file's header, all that ks_pack_check_header needs. */
+#define KS_PACK_HEADER_BYTES 100
+
+/* Checks a file from its first bytes alone (`head`, `got` of them, at most KS_PACK_HEADER_BYTES)
+ * and its `size`: an SQLite file, whole (not truncated), of this application, of a schema this
+ * kiosk reads, in rollback mode. On failure adds one finding naming `path` to `diag`. Cheap, and
+ * the same check ks_pack_open makes first: an installer runs it on a stick's file before copying
+ * a byte of it. */
+bool ks_pack_check_header(const unsigned char *head, size_t got, uint64_t size, const char *path,
+                          ks_diag *diag);
 
 /* Opens a pack read-only and hardened against hostile files (defensive mode, no triggers or
  * views, untrusted schema, tight limits, no mmap), after checking from its header alone that

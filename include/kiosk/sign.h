@@ -12,7 +12,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { KS_SIGN_HASH_BYTES = 64 }; /* BLAKE2b-512 */
+enum {
+  KS_SIGN_HASH_BYTES = 64, /* BLAKE2b-512 */
+  KS_SIGN_MAX_BYTES = 8192 /* the largest signature file read: minisign's are under 400 bytes */
+};
 
 typedef struct {
   uint8_t keynum[8]; /* minisign's key id, shown in hex */
