@@ -1,5 +1,7 @@
 #include "kiosk/validate.h"
 
+#include "editorial.h"
+
 #include "kiosk/fileio.h"
 #include "kiosk/image.h"
 #include "kiosk/mem.h"
@@ -628,6 +630,7 @@ void ks_validate(const ks_content *content, const ks_validate_opts *opts, ks_dia
     check_exhibit(&x, e);
   }
   check_corridor_orders(&x);
+  ks_validate_editorial(content, x.folded_sources, diag);
   if (content->n_exhibits == 0 && ks_diag_count(diag, KS_ERROR) == 0)
     ks_diag_add(diag, KS_ERROR, (ks_loc){.file = content->origin}, "the pack holds no exhibits");
   for (size_t i = 0; i < content->n_sources; i++)

@@ -1,0 +1,15 @@
+/* Private to the validator: the editorial rules of the curators' edition (content/README.md,
+ * "Editorial rules") — one English form per glossary term, no Chinese left in English texts,
+ * sources titled in English, dates honest about what they are, quotations verbatim and relative
+ * time words dated. Kept apart from validate.c's checks of form. */
+#ifndef KIOSK_VALIDATE_EDITORIAL_H
+#define KIOSK_VALIDATE_EDITORIAL_H
+
+#include "kiosk/validate.h"
+
+/* Reports the editorial findings of `content` to `diag`. `folded_sources` has one entry per
+ * source of `content`: its article folded by ks_quote_fold, or NULL when it was not read (no
+ * --sources-dir); quotations are checked only against articles that were read. */
+void ks_validate_editorial(const ks_content *content, char *const *folded_sources, ks_diag *diag);
+
+#endif
