@@ -349,7 +349,7 @@ static void parse_sources(ydoc *y, yaml_node_t *root, ks_content *c) {
 
 /* glossary.yaml: a list of {zh, en} records, one English form per Chinese term. */
 static void parse_glossary(ydoc *y, yaml_node_t *root, ks_content *c) {
-  static const char *const keys[] = {"zh", "en", "note", NULL};
+  static const char *const keys[] = {"zh", "en", "except", "note", NULL};
   if (!expect(y, root, YAML_SEQUENCE_NODE, "glossary.yaml"))
     return;
   c->glossary_file = y->file;
@@ -361,6 +361,12 @@ static void parse_glossary(ydoc *y, yaml_node_t *root, ks_content *c) {
     t->line = node_line(y, recs[i]);
     t->zh = get_str(y, recs[i], "zh", NULL);
     t->en = get_str(y, recs[i], "en", NULL);
+    size_t n;
+    yaml_node_t *except = get_list(y, recs[i], "except", &n);
+    t->except = ks_arena_calloc(c->arena, n, sizeof(char *));
+    for (size_t k = 0; k < n; k++)
+      if ((t->except[t->n_except] = scalar_of(y, list_item(y, except, k), "except")))
+        t->n_except++;
   }
 }
 

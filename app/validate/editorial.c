@@ -194,6 +194,24 @@ static void check_glossary_entries(ectx *x) {
   }
 }
 
+/* Whether `s` uses the term itself, not only inside one of its exceptions (科技部 in 科技部门). */
+static bool uses_term(const char *s, const ks_term *t) {
+  size_t tl = strlen(t->zh);
+  for (const char *p = strstr(s, t->zh); p; p = strstr(p + tl, t->zh)) {
+    bool excepted = false;
+    for (size_t k = 0; k < t->n_except && !excepted; k++) {
+      const char *ex = t->except[k];
+      for (const char *at = strstr(ex, t->zh); at && !excepted; at = strstr(at + 1, t->zh)) {
+        size_t before = (size_t)(at - ex);
+        excepted = (size_t)(p - s) >= before && strncmp(p - before, ex, strlen(ex)) == 0;
+      }
+    }
+    if (!excepted)
+      return true;
+  }
+  return false;
+}
+
 /* An exhibit whose Chinese uses a glossary term says it in English with the glossary's form. */
 static void check_glossary(ectx *x, const ks_exhibit *e, const text_list *l) {
   bool any_en = false;
@@ -209,7 +227,7 @@ static void check_glossary(ectx *x, const ks_exhibit *e, const text_list *l) {
     bool said = false;
     for (size_t i = 0; i < l->n; i++) {
       const ks_text *tx = &l->items[i].t;
-      if (!uses && tx->s[KS_LANG_ZH] && strstr(tx->s[KS_LANG_ZH], t->zh))
+      if (!uses && tx->s[KS_LANG_ZH] && uses_term(tx->s[KS_LANG_ZH], t))
         uses = &l->items[i];
       if (tx->s[KS_LANG_EN] && find_nocase(tx->s[KS_LANG_EN], t->en))
         said = true;

@@ -141,6 +141,8 @@ typedef struct {
 /* A glossary entry: a Chinese term and its one English form (content/glossary.yaml). */
 typedef struct {
   const char *zh, *en;
+  const char **except; /* longer words holding zh that are not the term (科技部门 for 科技部) */
+  size_t n_except;
   int line;
 } ks_term;
 
