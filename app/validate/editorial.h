@@ -7,8 +7,9 @@
 
 #include "kiosk/validate.h"
 
-/* Reports the editorial findings of `content` to `diag`. `folded_sources` has one entry per
- * source of `content`: its article folded by ks_quote_fold, or NULL when it was not read (no
+/* Reports the editorial findings of `content` to `diag` when it was loaded from a source folder
+ * (nothing for a built pack, which passed them when it was built). `folded_sources` has one entry
+ * per source of `content`: its article folded by ks_quote_fold, or NULL when it was not read (no
  * --sources-dir); quotations are checked only against articles that were read. */
 void ks_validate_editorial(const ks_content *content, char *const *folded_sources, ks_diag *diag);
 
