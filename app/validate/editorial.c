@@ -28,14 +28,22 @@ typedef struct {
 static void report(ectx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 static void report(ectx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...) {
-  char msg[1024];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  ks_validate_vreport(x->diag, x->c, sev, e, line, fmt, ap);
   va_end(ap);
-  ks_loc loc = e->file ? (ks_loc){.file = e->file, .line = line ? line : e->lines.id}
-                       : (ks_loc){.file = x->c->origin, .exhibit = e->id ? e->id : "(no id)"};
-  ks_diag_add(x->diag, sev, loc, "%s", msg);
+}
+
+void ks_validate_vreport(ks_diag *diag, const ks_content *c, ks_severity sev, const ks_exhibit *e,
+                         int line, const char *fmt, va_list ap) {
+  char msg[1024];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  ks_diag_add(diag, sev, ks_validate_exhibit_loc(c, e, line), "%s", msg);
+}
+
+ks_loc ks_validate_exhibit_loc(const ks_content *c, const ks_exhibit *e, int line) {
+  return e->file ? (ks_loc){.file = e->file, .line = line ? line : e->lines.id}
+                 : (ks_loc){.file = c->origin, .exhibit = e->id ? e->id : "(no id)"};
 }
 
 /* ---- the texts of an exhibit ------------------------------------------------------------ */

@@ -45,14 +45,10 @@ typedef struct {
 static void report(ctx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 static void report(ctx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...) {
-  char msg[1024];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  ks_validate_vreport(x->diag, x->c, sev, e, line, fmt, ap);
   va_end(ap);
-  ks_loc loc = e->file ? (ks_loc){.file = e->file, .line = line ? line : e->lines.id}
-                       : (ks_loc){.file = x->c->origin, .exhibit = e->id ? e->id : "(no id)"};
-  ks_diag_add(x->diag, sev, loc, "%s", msg);
 }
 
 /* Checks one text: UTF-8, control characters, length and glyphs. `what` names it. */
