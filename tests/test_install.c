@@ -514,7 +514,7 @@ static void refuses_bad_packs(void **state) {
   free(flipped);
   unsigned char *newer = malloc(n);
   memcpy(newer, bytes, n);
-  newer[63] = 2; /* the schema version in the header's user_version */
+  newer[63] = KS_PACK_SCHEMA_VERSION + 1; /* the schema version in the header's user_version */
   expect_refused(signed_bytes("newer.kpack", newer, n), "newer than this kiosk reads");
   free(newer);
   free(bytes);

@@ -84,7 +84,7 @@ static void self_link_and_unknown_figure_source(void **state) {
   a->links[0].target_kind = KS_KIND_ACHIEVEMENT;
   a->figures[0].source = "art-9";
   ks_diag *d = run(f, NULL);
-  assert_true(ks_diag_contains(d, "ach-quantum-sensor.md:14: error: links to itself"));
+  assert_true(ks_diag_contains(d, "ach-quantum-sensor.md:15: error: links to itself"));
   assert_true(
       ks_diag_contains(d, "figure 3.5 gives source art-9, which the exhibit does not cite"));
   ks_diag_destroy(d);

@@ -113,3 +113,17 @@ const char *const *ks_provinces(void) {
   static const char *const provinces[] = {"shanghai", "jiangsu", "zhejiang", "anhui", NULL};
   return provinces;
 }
+
+const char *ks_date_basis_name(ks_date_basis basis) {
+  return basis == KS_DATE_BASIS_REPORTED ? "reported" : "result";
+}
+
+bool ks_date_basis_parse(const char *name, ks_date_basis *basis) {
+  if (strcmp(name, "result") == 0)
+    *basis = KS_DATE_BASIS_RESULT;
+  else if (strcmp(name, "reported") == 0)
+    *basis = KS_DATE_BASIS_REPORTED;
+  else
+    return false;
+  return true;
+}

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 enum {
@@ -340,8 +341,9 @@ static void parse_pack_meta(ydoc *y, yaml_node_t *root, ks_content *c) {
 }
 
 static void parse_sources(ydoc *y, yaml_node_t *root, ks_content *c) {
-  static const char *const keys[] = {"id",        "file",           "title",       "author",
-                                     "published", "published_note", "corrections", NULL};
+  static const char *const keys[] = {"id",     "file",      "title",          "title_en",
+                                     "author", "published", "published_note", "corrections",
+                                     NULL};
   if (!expect(y, root, YAML_SEQUENCE_NODE, "sources.yaml"))
     return;
   size_t count;
@@ -354,6 +356,7 @@ static void parse_sources(ydoc *y, yaml_node_t *root, ks_content *c) {
     s->id = get_str(y, item, "id", NULL);
     s->file = get_str(y, item, "file", NULL);
     s->title = get_str(y, item, "title", NULL);
+    s->title_en = get_str(y, item, "title_en", NULL);
     s->author = get_str(y, item, "author", NULL);
     s->published = get_str(y, item, "published", NULL);
     s->published_note = get_str(y, item, "published_note", NULL);
@@ -369,6 +372,29 @@ static void parse_sources(ydoc *y, yaml_node_t *root, ks_content *c) {
           s->corrections[s->n_corrections++] = (ks_correction){from, to};
       }
     }
+  }
+}
+
+/* glossary.yaml: a list of {zh, en} records, one English form per Chinese term. */
+static void parse_glossary(ydoc *y, yaml_node_t *root, ks_content *c) {
+  static const char *const keys[] = {"zh", "en", "except", "note", NULL};
+  if (!expect(y, root, YAML_SEQUENCE_NODE, "glossary.yaml"))
+    return;
+  c->glossary_file = y->file;
+  size_t count;
+  yaml_node_t **recs = get_records(y, root, "a glossary entry", keys, &count);
+  c->glossary = ks_arena_calloc(c->arena, count, sizeof(ks_term));
+  for (size_t i = 0; i < count; i++) {
+    ks_term *t = &c->glossary[c->n_glossary++];
+    t->line = node_line(y, recs[i]);
+    t->zh = get_str(y, recs[i], "zh", NULL);
+    t->en = get_str(y, recs[i], "en", NULL);
+    size_t n;
+    yaml_node_t *except = get_list(y, recs[i], "except", &n);
+    t->except = ks_arena_calloc(c->arena, n, sizeof(char *));
+    for (size_t k = 0; k < n; k++)
+      if ((t->except[t->n_except] = scalar_of(y, list_item(y, except, k), "except")))
+        t->n_except++;
   }
 }
 
@@ -499,8 +525,8 @@ static void parse_body(ks_exhibit *e, ks_arena *arena, ks_diag *diag, const char
 
 static const char *const common_keys[] = {"id",     "title",        "summary", "sources",  "cities",
                                           "events", "achievements", "images",  "date_note"};
-static const char *const achievement_keys[] = {"field", "year", "organisations", "place",
-                                               "figures"};
+static const char *const achievement_keys[] = {"field",         "year",  "date_basis",
+                                               "organisations", "place", "figures"};
 static const char *const city_keys[] = {"province",       "lat",  "lon",  "corridor",
                                         "corridor_order", "role", "facts"};
 static const char *const event_keys[] = {"date", "precision"};
@@ -623,6 +649,16 @@ static void load_images(ydoc *y, yaml_node_t *root, ks_exhibit *e, const char *d
   }
 }
 
+/* `date_basis:` of an achievement: absent means the year is the result's. */
+static void load_date_basis(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
+  const char *basis = get_str(y, root, "date_basis", &e->lines.date_basis);
+  if (basis && !ks_date_basis_parse(basis, &e->date_basis))
+    ks_diag_error(y->diag, y->file, e->lines.date_basis,
+                  "date_basis \"%s\" must be result (the year of the result) or reported (the "
+                  "article does not date the result; the year is the one it was published in)",
+                  basis);
+}
+
 static void load_kind_fields(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
   ks_diag *diag = y->diag;
   switch (e->kind) {
@@ -630,6 +666,7 @@ static void load_kind_fields(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
     e->field = get_str(y, root, "field", &e->lines.field);
     long long year = get_int(y, root, "year", &e->lines.year);
     e->year = (int)(year > 99999 || year < -99999 ? -1 : year);
+    load_date_basis(y, root, e);
     e->organisations = get_text_list(y, root, "organisations", &e->n_organisations);
     e->place = get_text(y, root, "place");
     load_figures(y, root, e);
@@ -708,7 +745,7 @@ static void load_exhibit(ks_content *c, const char *dir, const char *path, ks_ki
                     e->id, e->id);
     e->title = get_text(&y, root, "title");
     e->summary = get_text(&y, root, "summary");
-    e->date_note = get_str(&y, root, "date_note", NULL);
+    e->date_note = get_str(&y, root, "date_note", &e->lines.date_note);
     load_citations(&y, root, e);
     load_links(&y, root, e);
     load_images(&y, root, e, dir);
@@ -767,6 +804,10 @@ ks_content *ks_source_load(const char *dir, ks_diag *diag) {
   ks_content *c = ks_content_create(dir);
   load_yaml_file(c, dir, "pack.yaml", diag, parse_pack_meta);
   load_yaml_file(c, dir, "sources.yaml", diag, parse_sources);
+  char *glossary = path_join(dir, "glossary.yaml");
+  if (access(glossary, F_OK) == 0) /* optional: a folder without one has no glossary check */
+    load_yaml_file(c, dir, "glossary.yaml", diag, parse_glossary);
+  free(glossary);
   for (int k = 0; k < KS_KIND_COUNT; k++)
     load_folder(c, dir, (ks_kind)k, diag);
   ks_content_sort(c);

@@ -17,6 +17,7 @@ typedef struct {
   const char *where;   /* elsewhere, what the row is: "source art-1", …, or NULL */
   const char *field;   /* when set, names the value read instead of its column: "meta id" */
   bool failed;
+  int version; /* the pack's schema version: what its tables hold */
 } loader;
 
 static sqlite3_stmt *prepare(loader *l, const char *sql) {
@@ -219,8 +220,12 @@ static void load_lists(loader *l, ks_content *c) {
 }
 
 static void load_kind(loader *l, ks_exhibit *e) {
+  /* Version 1 packs have no date_basis: every year was presented as the result's. */
   const char *sql = e->kind == KS_KIND_ACHIEVEMENT
-                        ? "SELECT field, year, place_zh, place_en FROM achievement WHERE id = ?1"
+                        ? (l->version >= 2 ? "SELECT field, year, place_zh, place_en, date_basis "
+                                             "FROM achievement WHERE id = ?1"
+                                           : "SELECT field, year, place_zh, place_en, 'result' "
+                                             "FROM achievement WHERE id = ?1")
                     : e->kind == KS_KIND_CITY
                         ? "SELECT province, lat, lon, corridor, corridor_order, role_zh, role_en "
                           "FROM city WHERE id = ?1"
@@ -236,6 +241,10 @@ static void load_kind(loader *l, ks_exhibit *e) {
       e->field = col_text(l, st, 0);
       e->year = sqlite3_column_int(st, 1);
       e->place = col_i18n(l, st, 2);
+      const char *basis = (const char *)sqlite3_column_text(st, 4);
+      if (!basis || !ks_date_basis_parse(basis, &e->date_basis))
+        ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = e->id},
+                    "has an unknown date_basis \"%s\"", basis ? basis : "");
     } else if (e->kind == KS_KIND_CITY) {
       e->province = col_text(l, st, 0);
       e->lat = sqlite3_column_double(st, 1);
@@ -318,8 +327,11 @@ static void load_sources(loader *l, ks_content *c) {
   size_t n = sqlite3_step(cnt) == SQLITE_ROW ? (size_t)sqlite3_column_int64(cnt, 0) : 0;
   sqlite3_finalize(cnt);
   c->sources = ks_arena_calloc(l->arena, n, sizeof(ks_source));
-  sqlite3_stmt *st = prepare(
-      l, "SELECT id, file, title, author, published, published_note FROM source ORDER BY id");
+  /* Version 1 packs have no English titles. */
+  sqlite3_stmt *st = prepare(l, l->version >= 2 ? "SELECT id, file, title, author, published, "
+                                                  "published_note, title_en FROM source ORDER BY id"
+                                                : "SELECT id, file, title, author, published, "
+                                                  "published_note, NULL FROM source ORDER BY id");
   if (!st)
     return;
   int rc;
@@ -335,6 +347,7 @@ static void load_sources(loader *l, ks_content *c) {
     s->author = col_text(l, st, 3);
     s->published = col_text(l, st, 4);
     s->published_note = col_text(l, st, 5);
+    s->title_en = col_text(l, st, 6);
     size_t nc;
     sqlite3_stmt *cs = per_key(
         l, "SELECT from_text, to_text FROM correction WHERE source = ?1 ORDER BY seq", s->id, &nc);
@@ -353,7 +366,11 @@ static void load_sources(loader *l, ks_content *c) {
 
 ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
   ks_content *c = ks_content_create(pack->path);
-  loader l = {.db = pack->db, .arena = c->arena, .diag = diag, .path = pack->path};
+  loader l = {.db = pack->db,
+              .arena = c->arena,
+              .diag = diag,
+              .path = pack->path,
+              .version = ks_pack_schema_version(pack->db)};
   load_meta(&l, c);
   load_sources(&l, c);
   sqlite3_stmt *st = prepare(&l, "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "

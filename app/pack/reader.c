@@ -210,8 +210,10 @@ static bool check_schema(sqlite3 *db, const char *path, ks_diag *diag) {
   schema_obj *want = NULL, *have = NULL;
   size_t n_want = 0, n_have = 0;
   bool ok = true;
-  if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-      sqlite3_exec(ref, ks_pack_schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
+  /* The header check let through only versions from 1 to KS_PACK_SCHEMA_VERSION. */
+  const char *sql = ks_pack_schema_sql_for(ks_pack_schema_version(db));
+  if (!sql || sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      sqlite3_exec(ref, sql, NULL, NULL, NULL) != SQLITE_OK ||
       read_schema(ref, &want, &n_want) != SQLITE_OK) {
     pack_error(diag, path, "internal error: the pack schema does not build");
     ok = false;

@@ -1,120 +1,148 @@
 #include "schema.h"
 
+#include "kiosk/pack.h"
+
 #include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 /* Keep SCHEMA.md in step with this text. A pack must hold exactly these objects: the reader
- * compares a pack's sqlite_schema with what this text creates. */
+ * compares a pack's sqlite_schema with what the text of its version creates. Version 2 added a
+ * column at the end of two tables (V2_*); the rest is shared by both versions. */
+#define SCHEMA_UP_TO_SOURCE_V1                                                                     \
+  "CREATE TABLE meta (\n"                                                                          \
+  "  key TEXT PRIMARY KEY NOT NULL,\n"                                                             \
+  "  value TEXT NOT NULL\n"                                                                        \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE source (\n"                                                                        \
+  "  id TEXT PRIMARY KEY NOT NULL,\n"                                                              \
+  "  file TEXT NOT NULL,\n"                                                                        \
+  "  title TEXT NOT NULL,\n"                                                                       \
+  "  author TEXT,\n"                                                                               \
+  "  published TEXT NOT NULL,\n"                                                                   \
+  "  published_note TEXT"
+#define V2_SOURCE ",\n  title_en TEXT"
+#define SCHEMA_UP_TO_ACHIEVEMENT_V1                                                                \
+  "\n"                                                                                             \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE correction (\n"                                                                    \
+  "  source TEXT NOT NULL REFERENCES source(id),\n"                                                \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  from_text TEXT NOT NULL,\n"                                                                   \
+  "  to_text TEXT NOT NULL,\n"                                                                     \
+  "  PRIMARY KEY (source, seq)\n"                                                                  \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE exhibit (\n"                                                                       \
+  "  id TEXT PRIMARY KEY NOT NULL,\n"                                                              \
+  "  kind TEXT NOT NULL CHECK (kind IN ('achievement', 'city', 'event')),\n"                       \
+  "  title_zh TEXT NOT NULL,\n"                                                                    \
+  "  title_en TEXT,\n"                                                                             \
+  "  summary_zh TEXT NOT NULL,\n"                                                                  \
+  "  summary_en TEXT,\n"                                                                           \
+  "  body_zh TEXT NOT NULL,\n"                                                                     \
+  "  body_en TEXT,\n"                                                                              \
+  "  date_note TEXT\n"                                                                             \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE achievement (\n"                                                                   \
+  "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"                                       \
+  "  field TEXT NOT NULL,\n"                                                                       \
+  "  year INTEGER NOT NULL,\n"                                                                     \
+  "  place_zh TEXT,\n"                                                                             \
+  "  place_en TEXT"
+#define V2_ACHIEVEMENT ",\n  date_basis TEXT NOT NULL CHECK (date_basis IN ('result', 'reported'))"
+#define SCHEMA_REST                                                                                \
+  "\n"                                                                                             \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE city (\n"                                                                          \
+  "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"                                       \
+  "  province TEXT NOT NULL,\n"                                                                    \
+  "  lat REAL NOT NULL,\n"                                                                         \
+  "  lon REAL NOT NULL,\n"                                                                         \
+  "  corridor TEXT,\n"                                                                             \
+  "  corridor_order INTEGER,\n"                                                                    \
+  "  role_zh TEXT NOT NULL,\n"                                                                     \
+  "  role_en TEXT\n"                                                                               \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE event (\n"                                                                         \
+  "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"                                       \
+  "  date TEXT NOT NULL,\n"                                                                        \
+  "  precision TEXT NOT NULL CHECK (precision IN ('year', 'month', 'day'))\n"                      \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE INDEX event_date ON event(date);\n"                                                      \
+  "CREATE TABLE organisation (\n"                                                                  \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  name_zh TEXT NOT NULL,\n"                                                                     \
+  "  name_en TEXT,\n"                                                                              \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE figure (\n"                                                                        \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  value TEXT NOT NULL,\n"                                                                       \
+  "  value_en TEXT,\n"                                                                             \
+  "  unit_zh TEXT NOT NULL,\n"                                                                     \
+  "  unit_en TEXT,\n"                                                                              \
+  "  label_zh TEXT NOT NULL,\n"                                                                    \
+  "  label_en TEXT,\n"                                                                             \
+  "  as_of TEXT,\n"                                                                                \
+  "  source TEXT REFERENCES source(id),\n"                                                         \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE fact (\n"                                                                          \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  text_zh TEXT NOT NULL,\n"                                                                     \
+  "  text_en TEXT,\n"                                                                              \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE image (\n"                                                                         \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  file TEXT NOT NULL,\n"                                                                        \
+  "  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),\n"                            \
+  "  width INTEGER NOT NULL,\n"                                                                    \
+  "  height INTEGER NOT NULL,\n"                                                                   \
+  "  caption_zh TEXT,\n"                                                                           \
+  "  caption_en TEXT,\n"                                                                           \
+  "  credit TEXT,\n"                                                                               \
+  "  data BLOB NOT NULL,\n"                                                                        \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ");\n"                                                                                           \
+  "CREATE TABLE link (\n"                                                                          \
+  "  from_id TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  to_id TEXT NOT NULL REFERENCES exhibit(id),\n"                                                \
+  "  PRIMARY KEY (from_id, to_id)\n"                                                               \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE INDEX link_to ON link(to_id);\n"                                                         \
+  "CREATE TABLE citation (\n"                                                                      \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  source TEXT NOT NULL REFERENCES source(id),\n"                                                \
+  "  quote TEXT NOT NULL,\n"                                                                       \
+  "  note TEXT,\n"                                                                                 \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ") WITHOUT ROWID;\n"
+
 const char ks_pack_schema_sql[] =
-    "CREATE TABLE meta (\n"
-    "  key TEXT PRIMARY KEY NOT NULL,\n"
-    "  value TEXT NOT NULL\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE source (\n"
-    "  id TEXT PRIMARY KEY NOT NULL,\n"
-    "  file TEXT NOT NULL,\n"
-    "  title TEXT NOT NULL,\n"
-    "  author TEXT,\n"
-    "  published TEXT NOT NULL,\n"
-    "  published_note TEXT\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE correction (\n"
-    "  source TEXT NOT NULL REFERENCES source(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  from_text TEXT NOT NULL,\n"
-    "  to_text TEXT NOT NULL,\n"
-    "  PRIMARY KEY (source, seq)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE exhibit (\n"
-    "  id TEXT PRIMARY KEY NOT NULL,\n"
-    "  kind TEXT NOT NULL CHECK (kind IN ('achievement', 'city', 'event')),\n"
-    "  title_zh TEXT NOT NULL,\n"
-    "  title_en TEXT,\n"
-    "  summary_zh TEXT NOT NULL,\n"
-    "  summary_en TEXT,\n"
-    "  body_zh TEXT NOT NULL,\n"
-    "  body_en TEXT,\n"
-    "  date_note TEXT\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE achievement (\n"
-    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
-    "  field TEXT NOT NULL,\n"
-    "  year INTEGER NOT NULL,\n"
-    "  place_zh TEXT,\n"
-    "  place_en TEXT\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE city (\n"
-    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
-    "  province TEXT NOT NULL,\n"
-    "  lat REAL NOT NULL,\n"
-    "  lon REAL NOT NULL,\n"
-    "  corridor TEXT,\n"
-    "  corridor_order INTEGER,\n"
-    "  role_zh TEXT NOT NULL,\n"
-    "  role_en TEXT\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE event (\n"
-    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
-    "  date TEXT NOT NULL,\n"
-    "  precision TEXT NOT NULL CHECK (precision IN ('year', 'month', 'day'))\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE INDEX event_date ON event(date);\n"
-    "CREATE TABLE organisation (\n"
-    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  name_zh TEXT NOT NULL,\n"
-    "  name_en TEXT,\n"
-    "  PRIMARY KEY (exhibit, seq)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE figure (\n"
-    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  value TEXT NOT NULL,\n"
-    "  value_en TEXT,\n"
-    "  unit_zh TEXT NOT NULL,\n"
-    "  unit_en TEXT,\n"
-    "  label_zh TEXT NOT NULL,\n"
-    "  label_en TEXT,\n"
-    "  as_of TEXT,\n"
-    "  source TEXT REFERENCES source(id),\n"
-    "  PRIMARY KEY (exhibit, seq)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE fact (\n"
-    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  text_zh TEXT NOT NULL,\n"
-    "  text_en TEXT,\n"
-    "  PRIMARY KEY (exhibit, seq)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE image (\n"
-    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  file TEXT NOT NULL,\n"
-    "  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),\n"
-    "  width INTEGER NOT NULL,\n"
-    "  height INTEGER NOT NULL,\n"
-    "  caption_zh TEXT,\n"
-    "  caption_en TEXT,\n"
-    "  credit TEXT,\n"
-    "  data BLOB NOT NULL,\n"
-    "  PRIMARY KEY (exhibit, seq)\n"
-    ");\n"
-    "CREATE TABLE link (\n"
-    "  from_id TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  to_id TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  PRIMARY KEY (from_id, to_id)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE INDEX link_to ON link(to_id);\n"
-    "CREATE TABLE citation (\n"
-    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  source TEXT NOT NULL REFERENCES source(id),\n"
-    "  quote TEXT NOT NULL,\n"
-    "  note TEXT,\n"
-    "  PRIMARY KEY (exhibit, seq)\n"
-    ") WITHOUT ROWID;\n";
+    SCHEMA_UP_TO_SOURCE_V1 V2_SOURCE SCHEMA_UP_TO_ACHIEVEMENT_V1 V2_ACHIEVEMENT SCHEMA_REST;
+
+int ks_pack_schema_version(sqlite3 *db) {
+  sqlite3_stmt *st;
+  int version = 0;
+  if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+    if (sqlite3_step(st) == SQLITE_ROW)
+      version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+  }
+  return version;
+}
+
+const char *ks_pack_schema_sql_for(int version) {
+  static const char v1[] = SCHEMA_UP_TO_SOURCE_V1 SCHEMA_UP_TO_ACHIEVEMENT_V1 SCHEMA_REST;
+  return version == 1 ? v1 : version == KS_PACK_SCHEMA_VERSION ? ks_pack_schema_sql : NULL;
+}
 
 const ks_pack_table ks_pack_tables[] = {
     {"meta", "key"},

@@ -4,8 +4,13 @@
 
 #include <sqlite3.h>
 
-/* The CREATE statements of schema version 1, in order (documented in SCHEMA.md). */
+/* The CREATE statements of the schema version this kiosk writes, KS_PACK_SCHEMA_VERSION, in
+ * order (documented in SCHEMA.md). */
 extern const char ks_pack_schema_sql[];
+/* The CREATE statements of schema `version`, or NULL for a version this kiosk cannot read. */
+const char *ks_pack_schema_sql_for(int version);
+/* The schema version (PRAGMA user_version) of an open pack; 0 when it cannot be read. */
+int ks_pack_schema_version(sqlite3 *db);
 /* Tables whose rows the content hash covers, in hash order, each with its ORDER BY. */
 typedef struct {
   const char *table;

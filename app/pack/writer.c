@@ -86,8 +86,9 @@ static void write_exhibit(writer *w, const ks_exhibit *e) {
          b[KS_LANG_ZH], b[KS_LANG_EN], e->date_note);
   switch (e->kind) {
   case KS_KIND_ACHIEVEMENT:
-    insert(w, "INSERT INTO achievement VALUES (?,?,?,?,?)", "ttitt", e->id, e->field,
-           (int64_t)e->year, e->place.s[KS_LANG_ZH], e->place.s[KS_LANG_EN]);
+    insert(w, "INSERT INTO achievement VALUES (?,?,?,?,?,?)", "ttittt", e->id, e->field,
+           (int64_t)e->year, e->place.s[KS_LANG_ZH], e->place.s[KS_LANG_EN],
+           ks_date_basis_name(e->date_basis));
     break;
   case KS_KIND_CITY:
     insert(w, "INSERT INTO city VALUES (?,?,?,?,?,?,?,?)", "ttddtitt", e->id, e->province, e->lat,
@@ -151,8 +152,8 @@ static void write_content(writer *w, const ks_content *c, int64_t built_at) {
       insert(w, "INSERT INTO meta VALUES (?,?)", "tt", meta[i][0], meta[i][1]);
   for (size_t i = 0; i < c->n_sources; i++) {
     const ks_source *s = &c->sources[i];
-    insert(w, "INSERT INTO source VALUES (?,?,?,?,?,?)", "tttttt", s->id, s->file, s->title,
-           s->author, s->published, s->published_note);
+    insert(w, "INSERT INTO source VALUES (?,?,?,?,?,?,?)", "ttttttt", s->id, s->file, s->title,
+           s->author, s->published, s->published_note, s->title_en);
     for (size_t k = 0; k < s->n_corrections; k++)
       insert(w, "INSERT INTO correction VALUES (?,?,?,?)", "titt", s->id, (int64_t)k,
              s->corrections[k].from, s->corrections[k].to);

@@ -11,9 +11,10 @@
 static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool pressed) {
   ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
   int pad = u(f, 32), x = r.x + pad, w = r.w - 2 * pad, y = r.y + pad;
-  char meta[256], place[160];
+  char meta[256], place[160], year[32];
   ui_place_of(f, e, place, sizeof place);
-  snprintf(meta, sizeof meta, "%d  ·  %s", e->year, ui_field_name(f, e->field));
+  ui_year_of(f, e, year, sizeof year);
+  snprintf(meta, sizeof meta, "%s  ·  %s", year, ui_field_name(f, e->field));
   y += ui_text(f, meta, KS_TYPE_SMALL, x, y, w, 1, KS_GOLD) + u(f, 12);
   y += ui_text(f, tr(f, &e->title), KS_TYPE_SUBTITLE, x, y, w, 2, KS_TEXT) + u(f, 12);
   int lines_left = (r.y + r.h - pad - u(f, 44) - y) / u(f, 42);
@@ -136,9 +137,10 @@ static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w
 
 void ui_screen_achievement(const frame *f) {
   const ks_exhibit *e = f->ui->exhibit;
-  char sub[512], place[320];
+  char sub[512], place[320], year[32];
   ui_place_of(f, e, place, sizeof place);
-  snprintf(sub, sizeof sub, "%d  ·  ", e->year);
+  ui_year_of(f, e, year, sizeof year);
+  snprintf(sub, sizeof sub, "%s  ·  ", year);
   ui_append_unbroken(sub, sizeof sub, ui_field_name(f, e->field));
   size_t n = strlen(sub);
   snprintf(sub + n, sizeof sub - n, "%s%s", place[0] ? "  ·  " : "", place);

@@ -35,15 +35,23 @@ static void draw_tile(const frame *f, ks_rect r, const tile *t) {
     t->preview(f, (ks_rect){x, y, w, r.y + r.h - pad - y}, t);
 }
 
-/* The newest achievements, a line each. */
+/* The newest achievements, a line each, the titles aligned after the widest year shown. */
 static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
-  int y = a.y, line = u(f, 48);
-  for (size_t i = 0; i < f->ui->n_achievements && y + line <= a.y + a.h; i++, y += line) {
+  int line = u(f, 48), col = u(f, 90);
+  size_t rows = 0;
+  for (int y = a.y; rows < f->ui->n_achievements && y + line <= a.y + a.h; rows++, y += line) {
+    char year[32];
+    ui_year_of(f, f->ui->achievements[rows], year, sizeof year);
+    int w = ui_text_width(f, year, KS_TYPE_SMALL) + u(f, 20);
+    col = w > col ? w : col;
+  }
+  for (size_t i = 0; i < rows; i++) {
     const ks_exhibit *e = f->ui->achievements[i];
-    char year[16];
-    snprintf(year, sizeof year, "%d", e->year);
-    ui_text(f, year, KS_TYPE_SMALL, a.x, y, u(f, 90), 1, t->accent);
-    ui_text(f, tr(f, &e->title), KS_TYPE_SMALL, a.x + u(f, 90), y, a.w - u(f, 90), 1, KS_TEXT);
+    int y = a.y + (int)i * line;
+    char year[32];
+    ui_year_of(f, e, year, sizeof year);
+    ui_text(f, year, KS_TYPE_SMALL, a.x, y, col, 1, t->accent);
+    ui_text(f, tr(f, &e->title), KS_TYPE_SMALL, a.x + col, y, a.w - col, 1, KS_TEXT);
   }
 }
 

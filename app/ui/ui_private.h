@@ -177,6 +177,9 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w);
 void ui_format_date(const frame *f, const char *date, char *out, size_t size);
 const char *ui_field_name(const frame *f, const char *field);
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
+/* An achievement's year as a card shows it: "2021", or "2023年报道" / "reported 2023" when the
+ * article does not date the result and the year is only the one it was reported in. */
+void ui_year_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
 /* The width of a one-line text at `size`, from its cached layout: a steady frame shapes nothing. */
 int ui_text_width(const frame *f, const char *s, int size);
 /* A strip of the timeline's years within `a`: an axis, a dot for every event with the dots of one

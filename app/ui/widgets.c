@@ -264,6 +264,15 @@ void ui_append_unbroken(char *out, size_t size, const char *s) {
 }
 
 /* The places of an exhibit: its place text, or the names of the cities it links to. */
+void ui_year_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
+  if (e->date_basis != KS_DATE_BASIS_REPORTED)
+    snprintf(out, size, "%d", e->year);
+  else if (f->ui->lang == KS_LANG_EN)
+    snprintf(out, size, "reported %d", e->year);
+  else
+    snprintf(out, size, "%d年报道", e->year);
+}
+
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
   out[0] = '\0';
   if (e->place.s[KS_LANG_ZH]) {
@@ -385,7 +394,8 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     if (!src)
       continue;
     char line[512];
-    SAYF(f, line, "来源：%s（%s）", "Source: %s (%s)", src->title, src->published);
+    const char *title = f->ui->lang == KS_LANG_EN && src->title_en ? src->title_en : src->title;
+    SAYF(f, line, "来源：%s（%s）", "Source: %s (%s)", title, src->published);
     h += ui_text(f, line, KS_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + u(f, 8);
   }
   return h;

@@ -1,5 +1,7 @@
 #include "kiosk/validate.h"
 
+#include "editorial.h"
+
 #include "kiosk/fileio.h"
 #include "kiosk/image.h"
 #include "kiosk/mem.h"
@@ -44,14 +46,10 @@ typedef struct {
 static void report(ctx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 static void report(ctx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...) {
-  char msg[1024];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  ks_validate_vreport(x->diag, x->c, sev, e, line, fmt, ap);
   va_end(ap);
-  ks_loc loc = e->file ? (ks_loc){.file = e->file, .line = line ? line : e->lines.id}
-                       : (ks_loc){.file = x->c->origin, .exhibit = e->id ? e->id : "(no id)"};
-  ks_diag_add(x->diag, sev, loc, "%s", msg);
 }
 
 /* Checks one text: UTF-8, control characters, length and glyphs. `what` names it. */
@@ -643,6 +641,7 @@ void ks_validate(const ks_content *content, const ks_validate_opts *opts, ks_dia
     check_exhibit(&x, e);
   }
   check_corridor_orders(&x);
+  ks_validate_editorial(content, x.folded_sources, diag);
   if (content->n_exhibits == 0 && ks_diag_count(diag, KS_ERROR) == 0)
     ks_diag_add(diag, KS_ERROR, (ks_loc){.file = content->origin}, "the pack holds no exhibits");
   for (size_t i = 0; i < content->n_sources; i++)

@@ -58,8 +58,16 @@ typedef struct {
 
 /* Lines of single-valued fields in the source file, for findings; 0 in packs. */
 typedef struct {
-  int id, field, year, date, precision, province, lat, lon, corridor, body;
+  int id, field, year, date, precision, province, lat, lon, corridor, body, date_basis, date_note;
 } ks_field_lines;
+
+/* What an achievement's year stands for. When the article does not date the result, the year
+ * is only the one the article was published in, and the kiosk says "2023年报道 / reported 2023"
+ * instead of presenting it as the year of the result. */
+typedef enum {
+  KS_DATE_BASIS_RESULT,   /* the year of the result (stated, or worked out and explained) */
+  KS_DATE_BASIS_REPORTED, /* the year the article reported it; the result itself is undated */
+} ks_date_basis;
 
 typedef struct {
   const char *id;
@@ -80,6 +88,7 @@ typedef struct {
   /* achievement */
   const char *field; /* one of ks_fields() */
   int year;
+  ks_date_basis date_basis;
   ks_text place;
   ks_text *organisations;
   size_t n_organisations;
@@ -111,7 +120,8 @@ typedef struct {
   const char *id;
   const char *file; /* the article's file name */
   const char *title;
-  const char *author; /* may be NULL */
+  const char *title_en; /* the title in English, for English mode; may be NULL */
+  const char *author;   /* may be NULL */
   const char *published;
   const char *published_note; /* may be NULL */
   ks_correction *corrections;
@@ -135,6 +145,14 @@ typedef struct {
   int line_id, line_version;
 } ks_pack_meta;
 
+/* A glossary entry: a Chinese term and its one English form (content/glossary.yaml). */
+typedef struct {
+  const char *zh, *en;
+  const char **except; /* longer words holding zh that are not the term (科技部门 for 科技部) */
+  size_t n_except;
+  int line;
+} ks_term;
+
 typedef struct {
   ks_arena *arena;    /* owns everything below */
   const char *origin; /* the folder or pack it came from */
@@ -144,6 +162,9 @@ typedef struct {
   ks_exhibit *exhibits; /* sorted by id once loading is complete */
   size_t n_exhibits;
   size_t cap_exhibits;
+  ks_term *glossary; /* from a source folder's glossary.yaml; packs do not store it */
+  size_t n_glossary;
+  const char *glossary_file; /* its path, or NULL when there is none */
 } ks_content;
 
 ks_content *ks_content_create(const char *origin);
@@ -167,6 +188,9 @@ const char *ks_lang_code(ks_lang lang); /* "zh", "en" */
  * no sign, space, or anything after it ("2abc" is not 2; a number too large is not the largest).
  * False, leaving `*version` alone, otherwise. */
 bool ks_pack_version_parse(const char *text, int64_t *version);
+/* "result" or "reported", as written in sources and packs; parse returns false for others. */
+const char *ks_date_basis_name(ks_date_basis basis);
+bool ks_date_basis_parse(const char *name, ks_date_basis *basis);
 
 /* The closed lists curators choose from; NULL-terminated. */
 const char *const *ks_fields(void);

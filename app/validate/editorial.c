@@ -1,0 +1,498 @@
+#include "editorial.h"
+
+#include "kiosk/mem.h"
+#include "kiosk/utf8.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+  MIN_QUOTATION = 10, /* characters: shorter “…” are names and terms (“含山大米”), not speech */
+  NEAR_PAREN = 4, /* characters between a relative word and the parenthesis that dates it */
+};
+
+#define OPEN_QUOTE "\xe2\x80\x9c"  /* “ */
+#define CLOSE_QUOTE "\xe2\x80\x9d" /* ” */
+#define OPEN_PAREN "\xef\xbc\x88"  /* （ */
+#define CLOSE_PAREN "\xef\xbc\x89" /* ） */
+
+typedef struct {
+  const ks_content *c;
+  char *const *folded; /* per source: its folded article, or NULL */
+  ks_diag *diag;
+} ectx;
+
+static void report(ectx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void report(ectx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ks_validate_vreport(x->diag, x->c, sev, e, line, fmt, ap);
+  va_end(ap);
+}
+
+void ks_validate_vreport(ks_diag *diag, const ks_content *c, ks_severity sev, const ks_exhibit *e,
+                         int line, const char *fmt, va_list ap) {
+  char msg[1024];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  ks_diag_add(diag, sev, ks_validate_exhibit_loc(c, e, line), "%s", msg);
+}
+
+ks_loc ks_validate_exhibit_loc(const ks_content *c, const ks_exhibit *e, int line) {
+  return e->file ? (ks_loc){.file = e->file, .line = line ? line : e->lines.id}
+                 : (ks_loc){.file = c->origin, .exhibit = e->id ? e->id : "(no id)"};
+}
+
+/* ---- the texts of an exhibit ------------------------------------------------------------ */
+
+/* One text an exhibit shows, named for findings. */
+typedef struct {
+  const char *what;
+  ks_text t;
+} named_text;
+
+typedef struct {
+  named_text *items;
+  size_t n, cap;
+} text_list;
+
+static void add_text(text_list *l, const char *what, ks_text t, int fallback_line) {
+  if (!t.s[KS_LANG_ZH] && !t.s[KS_LANG_EN])
+    return;
+  if (!t.line)
+    t.line = fallback_line;
+  ks_grow((void **)&l->items, &l->cap, l->n, sizeof *l->items);
+  l->items[l->n++] = (named_text){what, t};
+}
+
+/* Every text of `e` a visitor can read, in both languages (not quotes and notes: those are the
+ * article's words and the curator's working). Free `items` after use. */
+static text_list exhibit_texts(const ks_exhibit *e) {
+  text_list l = {0};
+  int at = e->lines.id;
+  add_text(&l, "title", e->title, at);
+  add_text(&l, "summary", e->summary, at);
+  ks_text body = e->body;
+  body.line = e->lines.body;
+  add_text(&l, "body", body, at);
+  add_text(&l, "place", e->place, at);
+  add_text(&l, "role", e->role, at);
+  for (size_t i = 0; i < e->n_organisations; i++)
+    add_text(&l, "organisation", e->organisations[i], at);
+  for (size_t i = 0; i < e->n_figures; i++) {
+    add_text(&l, "figure unit", e->figures[i].unit, e->figures[i].line);
+    add_text(&l, "figure label", e->figures[i].label, e->figures[i].line);
+  }
+  for (size_t i = 0; i < e->n_facts; i++)
+    add_text(&l, "fact", e->facts[i], at);
+  for (size_t i = 0; i < e->n_images; i++)
+    add_text(&l, "image caption", e->images[i].caption, e->images[i].line);
+  return l;
+}
+
+/* ---- small text helpers ----------------------------------------------------------------- */
+
+static bool is_han(uint32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+         (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+}
+
+/* The first run of Han characters in `s` and its length in bytes, or NULL. */
+static const char *han_run(const char *s, size_t *len) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    size_t k = ks_utf8_decode(s + i, n - i, &cp);
+    if (!k)
+      return NULL;
+    if (is_han(cp)) {
+      size_t j = i;
+      while (j < n && (k = ks_utf8_decode(s + j, n - j, &cp)) && is_han(cp))
+        j += k;
+      *len = j - i;
+      return s + i;
+    }
+    i += k;
+  }
+  return NULL;
+}
+
+/* strstr with ASCII letters compared without case ("Enclave" finds "enclave"). */
+static const char *find_nocase(const char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  for (const char *p = hay; *p; p++) {
+    size_t k = 0;
+    while (k < n && p[k] && tolower((unsigned char)p[k]) == tolower((unsigned char)needle[k]))
+      k++;
+    if (k == n)
+      return p;
+  }
+  return NULL;
+}
+
+static size_t count_chars(const char *s, size_t n) {
+  size_t chars = 0;
+  for (size_t i = 0; i < n; i++)
+    chars += ((unsigned char)s[i] & 0xc0) != 0x80;
+  return chars;
+}
+
+/* The first `max_chars` characters of s[0..n) for a message, with … when cut. */
+static void excerpt(char *out, size_t size, const char *s, size_t n, size_t max_chars) {
+  size_t i = 0, chars = 0;
+  while (i < n && chars < max_chars) {
+    i++;
+    while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+      i++;
+    chars++;
+  }
+  snprintf(out, size, "%.*s%s", (int)i, s, i < n ? "…" : "");
+}
+
+static bool has_year_digits(const char *s, size_t n) {
+  for (size_t i = 0; i + 4 <= n; i++)
+    if (isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]) &&
+        isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]))
+      return true;
+  return false;
+}
+
+/* ---- sources ---------------------------------------------------------------------------- */
+
+static void check_source_titles(ectx *x) {
+  const ks_content *c = x->c;
+  char where[1024];
+  snprintf(where, sizeof where, c->meta.file ? "%s/sources.yaml" : "%s", c->origin);
+  for (size_t i = 0; i < c->n_sources; i++) {
+    const ks_source *s = &c->sources[i];
+    ks_loc loc = {.file = where, .line = s->line};
+    size_t len;
+    const char *han;
+    if (!s->title_en)
+      ks_diag_add(x->diag, KS_WARNING, loc,
+                  "source %s has no English title (title_en:); English mode will show the "
+                  "Chinese one",
+                  s->id ? s->id : "");
+    else if ((han = han_run(s->title_en, &len)))
+      ks_diag_add(x->diag, KS_WARNING, loc,
+                  "the English title of source %s has Chinese characters (\"%.*s\")",
+                  s->id ? s->id : "", (int)len, han);
+  }
+}
+
+/* ---- glossary --------------------------------------------------------------------------- */
+
+static void check_glossary_entries(ectx *x) {
+  const ks_content *c = x->c;
+  for (size_t i = 0; i < c->n_glossary; i++) {
+    const ks_term *t = &c->glossary[i];
+    ks_loc loc = {.file = c->glossary_file, .line = t->line};
+    if (!t->zh || !*t->zh || !t->en || !*t->en) {
+      ks_diag_add(x->diag, KS_ERROR, loc, "a glossary entry needs both zh: and en:");
+      continue;
+    }
+    for (size_t k = 0; k < i; k++)
+      if (c->glossary[k].zh && strcmp(c->glossary[k].zh, t->zh) == 0)
+        ks_diag_add(x->diag, KS_ERROR, loc,
+                    "the glossary names %s twice (also line %d); a term has one English form",
+                    t->zh, c->glossary[k].line);
+  }
+}
+
+/* Whether `s` uses the term itself, not only inside one of its exceptions (科技部 in 科技部门). */
+static bool uses_term(const char *s, const ks_term *t) {
+  size_t tl = strlen(t->zh);
+  for (const char *p = strstr(s, t->zh); p; p = strstr(p + tl, t->zh)) {
+    bool excepted = false;
+    for (size_t k = 0; k < t->n_except && !excepted; k++) {
+      const char *ex = t->except[k];
+      for (const char *at = strstr(ex, t->zh); at && !excepted; at = strstr(at + 1, t->zh)) {
+        size_t before = (size_t)(at - ex);
+        excepted = (size_t)(p - s) >= before && strncmp(p - before, ex, strlen(ex)) == 0;
+      }
+    }
+    if (!excepted)
+      return true;
+  }
+  return false;
+}
+
+/* An exhibit whose Chinese uses a glossary term says it in English with the glossary's form. */
+static void check_glossary(ectx *x, const ks_exhibit *e, const text_list *l) {
+  bool any_en = false;
+  for (size_t i = 0; i < l->n; i++)
+    any_en |= l->items[i].t.s[KS_LANG_EN] != NULL;
+  if (!any_en) /* no English at all: reported as such, nothing to compare */
+    return;
+  for (size_t g = 0; g < x->c->n_glossary; g++) {
+    const ks_term *t = &x->c->glossary[g];
+    if (!t->zh || !*t->zh || !t->en || !*t->en)
+      continue;
+    const named_text *uses = NULL;
+    bool said = false;
+    for (size_t i = 0; i < l->n; i++) {
+      const ks_text *tx = &l->items[i].t;
+      if (!uses && tx->s[KS_LANG_ZH] && uses_term(tx->s[KS_LANG_ZH], t))
+        uses = &l->items[i];
+      if (tx->s[KS_LANG_EN] && find_nocase(tx->s[KS_LANG_EN], t->en))
+        said = true;
+    }
+    if (uses && !said)
+      report(x, KS_ERROR, e, uses->t.line,
+             "the %s (zh) says %s, but no English text of the exhibit says \"%s\" (%s:%d); use "
+             "the glossary's English form",
+             uses->what, t->zh, t->en, x->c->glossary_file, t->line);
+  }
+}
+
+/* ---- Chinese left in English ------------------------------------------------------------ */
+
+static void check_english_has_no_han(ectx *x, const ks_exhibit *e, const text_list *l) {
+  for (size_t i = 0; i < l->n; i++) {
+    const char *en = l->items[i].t.s[KS_LANG_EN];
+    size_t len;
+    const char *han = en ? han_run(en, &len) : NULL;
+    if (han)
+      report(x, KS_WARNING, e, l->items[i].t.line,
+             "the %s (en) has Chinese characters (\"%.*s\"), which English mode shows as they "
+             "are; write them in English",
+             l->items[i].what, (int)len, han);
+  }
+}
+
+/* ---- dates ------------------------------------------------------------------------------ */
+
+/* Whether a quote or a citation note of `e` names `year`, so that the year is the article's. */
+static bool year_in_citations(const ks_exhibit *e, int year) {
+  char y[16];
+  snprintf(y, sizeof y, "%d", year);
+  for (size_t i = 0; i < e->n_citations; i++) {
+    const ks_citation *ci = &e->citations[i];
+    if ((ci->quote && strstr(ci->quote, y)) || (ci->note && strstr(ci->note, y)))
+      return true;
+  }
+  return false;
+}
+
+static void check_dates(ectx *x, const ks_exhibit *e) {
+  int year = e->kind == KS_KIND_ACHIEVEMENT        ? e->year
+             : e->kind == KS_KIND_EVENT && e->date ? atoi(e->date)
+                                                   : 0;
+  if (year < 1900 || year > 2100) /* absent or out of range: reported elsewhere */
+    return;
+  int line = e->kind == KS_KIND_ACHIEVEMENT ? e->lines.year : e->lines.date;
+  bool noted = e->date_note && *e->date_note;
+  if (!noted && !year_in_citations(e, year))
+    report(x, KS_ERROR, e, line,
+           "%d is in none of the quotes: say in date_note how it was worked out (今年 and the "
+           "article's date)%s",
+           year,
+           e->kind == KS_KIND_ACHIEVEMENT
+               ? ", or, when the article does not date the result, write date_basis: reported"
+               : "");
+  if (e->kind != KS_KIND_ACHIEVEMENT || e->date_basis != KS_DATE_BASIS_REPORTED)
+    return;
+  /* A reported year is the year an article appeared: one of the exhibit's own. */
+  char years[256] = "";
+  size_t w = 0;
+  for (size_t i = 0; i < e->n_citations; i++) {
+    const ks_source *s =
+        e->citations[i].source ? ks_content_find_source(x->c, e->citations[i].source) : NULL;
+    if (!s || !s->published)
+      continue;
+    if (atoi(s->published) == year)
+      return;
+    if (w < sizeof years - 32)
+      w += (size_t)snprintf(years + w, sizeof years - w, "%s%s %.4s", w ? ", " : "", s->id,
+                            s->published);
+  }
+  report(x, KS_ERROR, e, e->lines.date_basis ? e->lines.date_basis : line,
+         "date_basis is reported, but %d is not the year any of its sources was published "
+         "(%s); a reported year is the article's",
+         year, w ? years : "none is dated");
+}
+
+/* ---- quotations and relative time words ------------------------------------------------- */
+
+/* A quotation “…” in a Chinese text must be the article's words: a date worked out is written
+ * beside it, never into it. */
+static void check_quotation(ectx *x, const ks_exhibit *e, const named_text *nt, const char *q,
+                            size_t n) {
+  if (count_chars(q, n) < MIN_QUOTATION)
+    return;
+  char *inner = ks_xmalloc(n + 1);
+  memcpy(inner, q, n);
+  inner[n] = '\0';
+  char *folded = ks_quote_fold(inner, NULL, 0);
+  bool read = false, found = false;
+  for (size_t i = 0; i < e->n_citations && !found; i++) {
+    const ks_source *s =
+        e->citations[i].source ? ks_content_find_source(x->c, e->citations[i].source) : NULL;
+    const char *article = s ? x->folded[s - x->c->sources] : NULL;
+    if (article) {
+      read = true;
+      found = strstr(article, folded) != NULL;
+    }
+  }
+  if (read && !found) {
+    char ex[128];
+    excerpt(ex, sizeof ex, q, n, 16);
+    report(x, KS_ERROR, e, nt->t.line,
+           "the quotation “%s” in the %s (zh) is not in the articles the exhibit cites; quote "
+           "verbatim and explain a word (今年) beside the quotation, not inside it",
+           ex, nt->what);
+  }
+  free(folded);
+  free(inner);
+}
+
+/* The relative time word at `p`, or 0: its length in bytes. */
+static size_t relative_word(const char *text, const char *p) {
+  static const char *const words[] = {"今年", "去年",   "明年",   "前年",     "目前", "如今",
+                                      "当前", "近日",   "日前",   "近期",     "最近", "现在",
+                                      "近年", "半年来", "一年来", "年初以来", NULL};
+  /* 体现在, 表现在, 实现在 hold 现在 but mean "shows in", not "now". */
+  if (strncmp(p, "现在", 6) == 0 && p - text >= 3 &&
+      (strncmp(p - 3, "体", 3) == 0 || strncmp(p - 3, "表", 3) == 0 ||
+       strncmp(p - 3, "实", 3) == 0))
+    return 0;
+  for (const char *const *w = words; *w; w++)
+    if (strncmp(p, *w, strlen(*w)) == 0)
+      return strlen(*w);
+  /* 近3年, 近三年, 近五年 */
+  if (strncmp(p, "近", 3) == 0) {
+    const char *q = p + 3;
+    while (isdigit((unsigned char)*q))
+      q++;
+    if (q == p + 3)
+      for (const char *const *d = (const char *const[]){"一", "二", "两", "三", "四", "五", "六",
+                                                        "七", "八", "九", "十", NULL};
+           *d; d++)
+        if (strncmp(q, *d, 3) == 0) {
+          q += 3;
+          break;
+        }
+    if (q > p + 3 && strncmp(q, "年", 3) == 0)
+      return (size_t)(q + 3 - p);
+  }
+  return 0;
+}
+
+/* Whether a relative word at [w, w + wl) is dated: a parenthesis after it in its paragraph holds
+ * a year and either follows the word closely (outside a quotation) or names the word. */
+static bool relative_word_dated(const char *w, size_t wl, const char *para_end, bool quoted) {
+  for (const char *p = w + wl; p < para_end;) {
+    const char *open = strstr(p, OPEN_PAREN);
+    if (!open || open >= para_end)
+      return false;
+    const char *close = strstr(open, CLOSE_PAREN);
+    if (!close || close >= para_end)
+      return false;
+    const char *in = open + 3;
+    size_t inl = (size_t)(close - in);
+    bool near = !quoted && count_chars(w + wl, (size_t)(open - (w + wl))) <= NEAR_PAREN;
+    bool names = false;
+    for (size_t i = 0; i + wl <= inl && !names; i++)
+      names = memcmp(in + i, w, wl) == 0;
+    if (has_year_digits(in, inl) && (near || names))
+      return true;
+    p = close + 3;
+  }
+  return false;
+}
+
+/* Quotations and relative time words of one Chinese text. */
+static void check_chinese_text(ectx *x, const ks_exhibit *e, const named_text *nt) {
+  const char *s = nt->t.s[KS_LANG_ZH];
+  if (!s)
+    return;
+  const char *quote_start = NULL, *para_end = strchr(s, '\n');
+  if (!para_end)
+    para_end = s + strlen(s);
+  bool reported_word = false;
+  for (const char *p = s; *p;) {
+    if (*p == '\n') {
+      quote_start = NULL; /* a quotation does not run over a paragraph */
+      const char *next = strchr(p + 1, '\n');
+      para_end = next ? next : p + 1 + strlen(p + 1);
+      p++;
+      continue;
+    }
+    if (strncmp(p, OPEN_QUOTE, 3) == 0) {
+      quote_start = p + 3;
+      p += 3;
+      continue;
+    }
+    if (quote_start && strncmp(p, CLOSE_QUOTE, 3) == 0) {
+      check_quotation(x, e, nt, quote_start, (size_t)(p - quote_start));
+      quote_start = NULL;
+      p += 3;
+      continue;
+    }
+    if (strncmp(p, OPEN_PAREN, 3) == 0) {
+      /* A bracket with a year is the curator's dating (今年（2022年）, （现在即2019年）): its own
+       * words are the explanation, not more words to explain. */
+      const char *close = strstr(p, CLOSE_PAREN);
+      if (close && close < para_end && has_year_digits(p + 3, (size_t)(close - (p + 3)))) {
+        p = close + 3;
+        continue;
+      }
+    }
+    size_t wl = relative_word(s, p);
+    if (wl && !reported_word && !relative_word_dated(p, wl, para_end, quote_start != NULL)) {
+      report(x, KS_ERROR, e, nt->t.line, "the %s (zh) says %.*s without the date it refers to: %s",
+             nt->what, (int)wl, p,
+             quote_start ? "the quotation keeps it; explain it beside the quotation, e.g. "
+                           "（今年即2022年）"
+                         : "write the date (2022年, 截至2022年11月) or add it in brackets, e.g. "
+                           "今年（2022年）");
+      reported_word = true; /* one finding per text is enough to send the curator there */
+    }
+    p += wl ? wl : 1;
+  }
+}
+
+/* English words that mean "when the article was written". */
+static void check_english_relative(ectx *x, const ks_exhibit *e, const named_text *nt) {
+  static const char *const phrases[] = {"this year", "last year", "currently", "at present",
+                                        "recently",  "nowadays",  "so far",    NULL};
+  const char *s = nt->t.s[KS_LANG_EN];
+  for (const char *const *ph = phrases; s && *ph; ph++) {
+    const char *at = find_nocase(s, *ph);
+    if (at && (at == s || !isalpha((unsigned char)at[-1]))) {
+      report(x, KS_WARNING, e, nt->t.line,
+             "the %s (en) says \"%s\", which means the article's time, not the visitor's; write "
+             "the date",
+             nt->what, *ph);
+      return;
+    }
+  }
+}
+
+void ks_validate_editorial(const ks_content *content, char *const *folded_sources, ks_diag *diag) {
+  /* Curators' rules, for the source folder a pack is built from (`pack build` refuses a folder
+   * with errors). A built pack is not held to them again: a pack of schema version 1, made
+   * before the rules, has no date_basis to satisfy them and must still install. */
+  if (!content->meta.file)
+    return;
+  ectx x = {.c = content, .folded = folded_sources, .diag = diag};
+  check_source_titles(&x);
+  check_glossary_entries(&x);
+  for (size_t i = 0; i < content->n_exhibits; i++) {
+    const ks_exhibit *e = &content->exhibits[i];
+    if (!e->id)
+      continue;
+    text_list l = exhibit_texts(e);
+    check_glossary(&x, e, &l);
+    check_english_has_no_han(&x, e, &l);
+    for (size_t k = 0; k < l.n; k++) {
+      check_chinese_text(&x, e, &l.items[k]);
+      check_english_relative(&x, e, &l.items[k]);
+    }
+    check_dates(&x, e);
+    free(l.items);
+  }
+}
