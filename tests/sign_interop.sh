@@ -55,6 +55,11 @@ grep -q 'tty pw' tty.out && fail "the password was echoed: $(cat tty.out)"
 python3 "$answer" 'tty pw' 120 "${kiosk[@]}" pack sign t.kpack --key tty/kiosk.key >tty.out 2>&1 ||
   fail "sign on a terminal: $(cat tty.out)"
 good t.kpack --pubkey tty/kiosk.pub || fail "a key made on a terminal"
+# Ctrl-C at the prompt: nothing written, and the terminal's echo is back on.
+mkdir ctrlc
+python3 "$answer" '\x03' 120 "${kiosk[@]}" pack keygen --out ctrlc >tty.out 2>&1 && fail "keygen went on after Ctrl-C"
+grep -q '(terminal echo on)' tty.out || fail "Ctrl-C at the password prompt left the terminal's echo off: $(cat tty.out)"
+[ ! -e ctrlc/kiosk.key ] || fail "keygen wrote a key after Ctrl-C"
 # Refusals, each with its reason.
 refused() { local why=$1; shift; out=$("$@" 2>&1) && fail "accepted: $*"; grep -q "$why" <<<"$out" || fail "wrong reason for $*: $out"; }
 refused "does not trust" "${kiosk[@]}" pack verify p.kpack --pubkey m.pub

@@ -70,13 +70,17 @@ static bool password_from_tty(const char *prompt, char out[PASSWORD_MAX], char *
              "input)");
     return false;
   }
+  /* Ctrl-C and Ctrl-\ arrive as characters rather than signals while echo is off, so that the
+   * terminal's echo is always restored before the kiosk gives up (a signal would end the
+   * process with the terminal left silent). */
   struct termios old, quiet;
   bool restore = tcgetattr(fd, &old) == 0;
   if (restore) {
     quiet = old;
-    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    quiet.c_lflag &= ~(tcflag_t)(ECHO | ISIG);
     tcsetattr(fd, TCSANOW, &quiet); /* not TCSAFLUSH: a password typed ahead is kept */
   }
+  bool cancelled = false;
   ssize_t w = write(fd, prompt, strlen(prompt));
   (void)w;
   size_t n = 0;
@@ -84,6 +88,10 @@ static bool password_from_tty(const char *prompt, char out[PASSWORD_MAX], char *
   char c;
   ssize_t r;
   while ((r = read(fd, &c, 1)) == 1 && c != '\n' && c != '\r') {
+    if (restore && (c == (char)old.c_cc[VINTR] || c == (char)old.c_cc[VQUIT])) {
+      cancelled = true;
+      break;
+    }
     if (n + 1 < PASSWORD_MAX)
       out[n++] = c;
     else
@@ -94,11 +102,14 @@ static bool password_from_tty(const char *prompt, char out[PASSWORD_MAX], char *
     tcsetattr(fd, TCSANOW, &old);
   w = write(fd, "\n", 1); /* the line end the hidden echo did not print */
   close(fd);
-  if (r != 1 || too_long) {
-    snprintf(err, err_size,
-             too_long ? "the password is longer than %d bytes"
-                      : "no password was typed (the terminal closed)",
-             PASSWORD_MAX - 1);
+  if (cancelled || r != 1 || too_long) {
+    if (cancelled)
+      snprintf(err, err_size, "cancelled at the password prompt; nothing was written");
+    else
+      snprintf(err, err_size,
+               too_long ? "the password is longer than %d bytes"
+                        : "no password was typed (the terminal closed)",
+               PASSWORD_MAX - 1);
     sodium_memzero(out, PASSWORD_MAX);
     return false;
   }
