@@ -59,33 +59,16 @@ __attribute__((noinline, noclone)) void ks_bench_frame(ks_ui *ui, ks_gfx *gfx, f
   ks_ui_draw(ui, gfx);
 }
 
+static void present(void *win) { ks_window_present(win); }
+
 /* Every screen, every exhibit, both languages, drawn and presented in the real window: the
  * peak memory of a kiosk that visitors have taken everywhere. */
-static void bench_tour(ks_window *win, ks_ui *ui, const ks_content *content) {
-  static const ks_screen_id overview[] = {KS_SCREEN_HOME, KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES,
-                                          KS_SCREEN_TIMELINE, KS_SCREEN_ATTRACT};
-  static const ks_screen_id detail[KS_KIND_COUNT] = {KS_SCREEN_ACHIEVEMENT, KS_SCREEN_CITY,
-                                                     KS_SCREEN_EVENT};
+static void bench_tour(ks_window *win, ks_ui *ui) {
   int w, h;
   ks_window_size(win, &w, &h);
   ks_gfx *gfx = ks_gfx_create(ks_window_renderer(win), w, h, 2);
-  size_t screens = 0;
   double t0 = now_ms(CLOCK_MONOTONIC);
-  for (int l = 0; l < KS_LANG_COUNT; l++) {
-    ks_ui_set_lang(ui, (ks_lang)l);
-    for (size_t i = 0; i < sizeof overview / sizeof *overview + content->n_exhibits; i++) {
-      ks_ui_home(ui);
-      if (i < sizeof overview / sizeof *overview)
-        ks_ui_show(ui, overview[i], NULL);
-      else {
-        const ks_exhibit *e = &content->exhibits[i - sizeof overview / sizeof *overview];
-        ks_ui_show(ui, detail[e->kind], e->id);
-      }
-      ks_ui_draw(ui, gfx);
-      ks_window_present(win);
-      screens++;
-    }
-  }
+  size_t screens = ks_ui_tour(ui, gfx, present, win);
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   printf("tour       %zu screens drawn and presented in %.0f ms; peak RSS so far %.1f MB\n",
@@ -230,7 +213,7 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
                (double)(end.wakeups - probe.at_first.wakeups) / secs);
       }
       if (tour)
-        bench_tour(win, ui, content);
+        bench_tour(win, ui);
       ks_ui_destroy(ui);
     }
     if (fling)

@@ -99,7 +99,7 @@ void ui_screen_achievements(const frame *f) {
   int rows = ((int)n + cols - 1) / cols;
   int content_h = rows * (ch + gap) + u(f, KS_MARGIN), view_h = f->h - top;
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - view_h));
-  int offset = (int)ui->scroll.pos;
+  int offset = ui_px(ui->scroll.pos);
   for (size_t i = 0; i < n; i++) {
     ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),
                  top + (int)(i / (size_t)cols) * (ch + gap) - offset, cw, ch};
@@ -144,7 +144,7 @@ void ui_screen_achievement(const frame *f) {
   snprintf(sub + n, sizeof sub - n, "%s%s", place[0] ? "  ·  " : "", place);
   const char *title = tr(f, &e->title);
   int top = ui_header(f, title, sub, false);
-  int offset = (int)f->ui->scroll.pos, left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
+  int offset = ui_px(f->ui->scroll.pos), left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
   int avail = f->w - 2 * left;
   /* Landscape: text on the left, figures and people on the right. Portrait: one column. */
   int main_w = f->portrait ? avail : avail * 3 / 5,

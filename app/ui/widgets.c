@@ -5,6 +5,7 @@
 #include "kiosk/mem.h"
 #include "kiosk/textbox.h"
 #include "kiosk/utf8.h"
+#include "kiosk/validate.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -358,10 +359,16 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   return any ? cy + row - y : 0;
 }
 
-/* A date as precise as it was recorded: 2022年8月27日 / 27 August 2022, 2022年8月 / August 2022. */
+/* A date as precise as it was recorded: 2022年8月27日 / 27 August 2022, 2022年8月 / August 2022.
+ * A date that is not a real one (a damaged pack) is shown as it is written. */
 void ui_format_date(const frame *f, const char *date, char *out, size_t size) {
-  int y = atoi(date), m = strlen(date) >= 7 ? atoi(date + 5) : 0,
-      d = strlen(date) >= 10 ? atoi(date + 8) : 0;
+  ks_date parsed;
+  char why[96];
+  if (!date || !ks_date_parse(date, &parsed, why, sizeof why)) {
+    snprintf(out, size, "%s", ui_str(date));
+    return;
+  }
+  int y = parsed.year, m = parsed.month, d = parsed.day; /* 1…12 and 1…31 when not 0 */
   bool en = f->ui->lang == KS_LANG_EN;
   if (d && m)
     en ? snprintf(out, size, "%d %s %d", d, month_names[m - 1], y)
