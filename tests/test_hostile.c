@@ -8,11 +8,18 @@
 
 #include "kiosk/canvas.h"
 #include "kiosk/gesture.h"
+#include "kiosk/pack.h"
+#include "kiosk/source.h"
 #include "kiosk/textbreak.h"
 #include "kiosk/ui.h"
+#include "kiosk/vet.h"
 
 #include <limits.h>
 #include <math.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 typedef struct {
   ks_content *content;
@@ -226,11 +233,156 @@ static void corridor_order_is_a_total_order(void **state) {
   ks_ui_destroy(ui);
 }
 
+/* ---- vetting: no pack reaches the screens unchecked ------------------------------------------ */
+
+static size_t lines_of(const char *path) {
+  FILE *f = fopen(path, "r");
+  size_t n = 0;
+  for (int ch; f && (ch = fgetc(f)) != EOF;)
+    n += ch == '\n';
+  if (f)
+    fclose(f);
+  return n;
+}
+
+/* Lets 50 ms pass: a file written before is then older than the kernel's clock tick. */
+static void nap(void) { nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL); }
+
+/* A fresh record folder for one test. */
+static void record_at(char *record, size_t size, const char *name) {
+  char dir[512];
+  ts_tmp(dir, sizeof dir, name);
+  mkdir(dir, 0700);
+  snprintf(record, size, "%s/validated", dir);
+  unlink(record);
+}
+
+/* The fixture's content with hostile values — a month past December, a city at an infinite
+ * latitude with corridor order INT_MIN — written as a pack, whole and with its true content hash
+ * (so that it opens and verifies), is refused by the checks before any screen sees it, and
+ * nothing is recorded. The pack is also what the command-line test
+ * cli.render-refuses-hostile-pack renders. */
+static void a_hostile_pack_is_refused_before_it_is_shown(void **state) {
+  (void)state;
+  char path[512], record[600];
+  ts_tmp(path, sizeof path, "hostile.kpack");
+  record_at(record, sizeof record, "vet-hostile");
+  ks_diag *d = ks_diag_create();
+  ks_content *c = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  assert_non_null(c);
+  for (size_t i = 0; i < c->n_exhibits; i++) {
+    ks_exhibit *e = &c->exhibits[i];
+    if (e->kind == KS_KIND_EVENT)
+      e->date = "2022-99999";
+    if (e->kind == KS_KIND_CITY)
+      e->lat = INFINITY, e->corridor = "g60", e->corridor_order = INT_MIN;
+  }
+  assert_true(ks_pack_write(c, path, 1, d));
+  ks_content_destroy(c);
+  ks_diag_destroy(d);
+  d = ks_diag_create();
+  ks_vet_opts opts = {.fonts_dir = KS_TEST_FONTS, .record = record, .stamp = "test"};
+  ks_pack *pack = (ks_pack *)1;
+  assert_null(ks_vet_open(path, &opts, &pack, d));
+  assert_null(pack);
+  assert_true(ks_diag_contains(d, path));
+  assert_true(ks_diag_contains(d, "date \"2022-99999\" is not a date"));
+  assert_true(ks_diag_contains(d, "outside the map"));
+  assert_true(ks_diag_contains(d, "corridor_order from 1 to 99"));
+  assert_false(ks_diag_contains(d, "does not match its hash")); /* by the checks, not the hash */
+  assert_int_equal(lines_of(record), 0);
+  ks_diag_destroy(d);
+}
+
+/* A pack that passed is remembered by its file: the next open skips the checks (seen here
+ * because without fonts the full checks would warn), until its bytes change — even with the
+ * stored content hash kept, which is what a record keyed by that hash alone would wave through.
+ * The record is never read or written through a link. */
+static void a_vetted_pack_is_remembered_by_its_file(void **state) {
+  (void)state;
+  char path[512], record[600];
+  ts_tmp(path, sizeof path, "vet-good.kpack");
+  record_at(record, sizeof record, "vet-good");
+  ks_diag *d = ks_diag_create();
+  ks_content *src = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  assert_non_null(src);
+  assert_true(ks_pack_write(src, path, 1, d));
+  ks_content_destroy(src);
+  ks_diag_destroy(d);
+  nap(); /* older than the clock's tick, so that the first vetting may record it */
+
+  ks_vet_opts opts = {.fonts_dir = KS_TEST_FONTS, .record = record, .stamp = "test"};
+  ks_pack *pack;
+  d = ks_diag_create();
+  ks_content *c = ks_vet_open(path, &opts, &pack, d);
+  assert_non_null(c);
+  assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
+  ks_content_destroy(c);
+  ks_pack_close(pack);
+  ks_diag_destroy(d);
+  assert_int_equal(lines_of(record), 1);
+
+  /* Remembered: the checks are not run again (no warning about the missing fonts). */
+  ks_vet_opts no_fonts = {.fonts_dir = "/nonexistent", .record = record, .stamp = "test"};
+  d = ks_diag_create();
+  c = ks_vet_open(path, &no_fonts, &pack, d);
+  assert_non_null(c);
+  assert_int_equal(ks_diag_size(d), 0);
+  ks_content_destroy(c);
+  ks_pack_close(pack);
+  ks_diag_destroy(d);
+  /* Another stamp (a newer kiosk) checks again. */
+  no_fonts.stamp = "newer";
+  d = ks_diag_create();
+  c = ks_vet_open(path, &no_fonts, &pack, d);
+  assert_non_null(c);
+  assert_true(ks_diag_count(d, KS_WARNING) > 0);
+  ks_content_destroy(c);
+  ks_pack_close(pack);
+  ks_diag_destroy(d);
+
+  /* The bytes altered, the stored content hash kept: vetted again, and refused. */
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "UPDATE exhibit SET title_en = 'Altered'", NULL, NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close(db);
+  d = ks_diag_create();
+  assert_null(ks_vet_open(path, &opts, &pack, d));
+  assert_true(ks_diag_contains(d, "does not match its hash"));
+  ks_diag_destroy(d);
+
+  /* A record that is a link is neither read nor written through. */
+  char target[700];
+  snprintf(target, sizeof target, "%s.target", record);
+  ts_write(target, "", 0);
+  unlink(record);
+  assert_int_equal(symlink(target, record), 0);
+  ts_tmp(path, sizeof path, "vet-good2.kpack");
+  d = ks_diag_create();
+  src = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  assert_true(ks_pack_write(src, path, 1, d));
+  ks_content_destroy(src);
+  nap();
+  c = ks_vet_open(path, &opts, &pack, d);
+  assert_non_null(c);
+  ks_content_destroy(c);
+  ks_pack_close(pack);
+  ks_diag_destroy(d);
+  assert_int_equal(lines_of(target), 0);
+  struct stat st;
+  assert_int_equal(lstat(record, &st), 0);
+  assert_true(S_ISREG(st.st_mode)); /* the link was replaced, not written through */
+  assert_int_equal(lines_of(record), 1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(every_screen_draws_hostile_values, setup, teardown),
       cmocka_unit_test_setup_teardown(every_screen_rasterises_hostile_values, setup, teardown),
       cmocka_unit_test_setup_teardown(corridor_order_is_a_total_order, setup, teardown),
+      cmocka_unit_test(a_hostile_pack_is_refused_before_it_is_shown),
+      cmocka_unit_test(a_vetted_pack_is_remembered_by_its_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -180,15 +180,15 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
     return 1;
   }
   /* The start-up path, exactly as `kiosk` takes it, in a headless window. */
-  ks_diag *diag = ks_diag_create();
-  ks_pack *pack = ks_pack_open(pack_path ? pack_path : bundled, diag);
-  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
+  ks_pack *pack = NULL;
+  ks_content *content =
+      ks_cli_open_pack("bench", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
   ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
   ks_window_opts opts = {.width = w, .height = h, .headless = true};
   ks_window *win = fonts && first ? ks_window_open(&opts, err, sizeof err) : NULL;
   int rc = 1;
-  if (!content || ks_diag_count(diag, KS_ERROR)) {
-    ks_diag_print(diag, stderr);
+  if (!content) {
+    /* refused, and said why */
   } else if (!fonts || (first && !win)) {
     fprintf(stderr, "kiosk bench: %s\n", err);
   } else {
@@ -229,6 +229,5 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
   ks_fonts_close(fonts);
   ks_content_destroy(content);
   ks_pack_close(pack);
-  ks_diag_destroy(diag);
   return rc;
 }

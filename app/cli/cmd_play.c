@@ -198,14 +198,14 @@ int ks_cmd_play(int argc, char **argv) {
     fprintf(stderr, "kiosk play: cannot read %s\n", script);
     return 1;
   }
-  ks_diag *diag = ks_diag_create();
-  ks_pack *pack = ks_pack_open(pack_path ? pack_path : bundled, diag);
-  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
+  ks_pack *pack = NULL;
+  ks_content *content =
+      ks_cli_open_pack("play", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
   ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
   ks_canvas *canvas = fonts ? ks_canvas_create(w, h, err, sizeof err) : NULL;
   int rc = 1;
-  if (!content || ks_diag_count(diag, KS_ERROR)) {
-    ks_diag_print(diag, stderr);
+  if (!content) {
+    /* refused, and said why */
   } else if (!fonts || !canvas) {
     fprintf(stderr, "kiosk play: %s\n", err);
   } else {
@@ -235,6 +235,5 @@ int ks_cmd_play(int argc, char **argv) {
   ks_fonts_close(fonts);
   ks_content_destroy(content);
   ks_pack_close(pack);
-  ks_diag_destroy(diag);
   return rc;
 }
