@@ -95,6 +95,23 @@ static ks_content *hostile(void) {
   achievement(c, "ach-year-min", INT_MIN);
   achievement(c, "ach-year-zero", 0);
   achievement(c, "ach-year-minus", -1);
+  /* Texts a damaged pack leaves out, though its schema says NOT NULL (a reader gives NULL). */
+  event(c, "ev-no-date", NULL);
+  ks_exhibit *e = achievement(c, "ach-nulls", 2020);
+  static ks_figure no_value = {.value = NULL};
+  static ks_link no_target = {.target = NULL};
+  static ks_citation no_source = {.source = NULL};
+  static ks_text no_text = {{NULL, NULL}, 0};
+  e->figures = &no_value;
+  e->links = &no_target, e->n_links = 1;
+  e->citations = &no_source, e->n_citations = 1;
+  e->organisations = &no_text, e->n_organisations = 1;
+  e->field = NULL;
+  static ks_source no_title = {.id = "src-untitled"};
+  static ks_citation untitled = {.source = "src-untitled"};
+  c->sources = &no_title, c->n_sources = 1;
+  ks_exhibit *u = event(c, "ev-untitled-source", "2020");
+  u->citations = &untitled, u->n_citations = 1;
   ks_content_sort(c);
   return c;
 }

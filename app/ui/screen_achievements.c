@@ -36,7 +36,7 @@ static bool in_province(const ks_content *c, const ks_exhibit *e, const char *pr
     if (t->kind != KS_KIND_CITY || !t->province || strcmp(t->province, province) != 0)
       continue;
     for (size_t k = 0; k < t->n_links; k++)
-      if (strcmp(t->links[k].target, e->id) == 0)
+      if (ui_same_id(t->links[k].target, e->id))
         return true;
   }
   return false;
@@ -123,7 +123,8 @@ void ui_screen_achievements(const frame *f) {
 
 /* A key figure: the number large, its unit after it, what it counts below. Returns the height. */
 static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w) {
-  const char *value = f->ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value;
+  const char *value =
+      ui_str(f->ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value);
   ks_face *big = face(f, 64);
   int vw = ks_face_measure(big, value, strlen(value));
   int h = ui_text(f, value, 64, x, y, w, 1, KS_GOLD);

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 enum { MAX_HITS = 128, MAX_HISTORY = 16, TEXT_CACHE = 1024 };
 
@@ -142,6 +143,9 @@ static inline int ui_cmp(int64_t a, int64_t b) { return (a > b) - (a < b); }
 
 /* A text of the model that may be missing in a damaged pack, as a string to draw. */
 static inline const char *ui_str(const char *s) { return s ? s : ""; }
+
+/* Two ids of the model, either of which a damaged pack may leave out, name the same thing. */
+static inline bool ui_same_id(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
 static inline ks_face *face(const frame *f, int units) {
   return ks_fonts_face(f->ui->fonts, u(f, units));

@@ -337,9 +337,9 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     const ks_exhibit *o = &c->exhibits[i];
     bool linked = false;
     for (size_t k = 0; k < e->n_links && !linked; k++)
-      linked = strcmp(e->links[k].target, o->id) == 0;
+      linked = ui_same_id(e->links[k].target, o->id);
     for (size_t k = 0; k < o->n_links && !linked; k++)
-      linked = strcmp(o->links[k].target, e->id) == 0;
+      linked = ui_same_id(o->links[k].target, e->id);
     if (!linked || o == e)
       continue;
     ks_color accent = o->kind == KS_KIND_CITY    ? KS_TEAL
@@ -386,13 +386,13 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   for (size_t i = 0; i < e->n_citations; i++) {
     bool seen = false;
     for (size_t k = 0; k < i && !seen; k++)
-      seen = strcmp(e->citations[k].source, e->citations[i].source) == 0;
+      seen = ui_same_id(e->citations[k].source, e->citations[i].source);
     const ks_source *src =
         seen ? NULL : ks_content_find_source(f->ui->content, e->citations[i].source);
     if (!src)
       continue;
     char line[512];
-    SAYF(f, line, "来源：%s（%s）", "Source: %s (%s)", src->title, src->published);
+    SAYF(f, line, "来源：%s（%s）", "Source: %s (%s)", ui_str(src->title), ui_str(src->published));
     h += ui_text(f, line, KS_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + u(f, 8);
   }
   return h;
