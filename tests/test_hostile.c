@@ -112,6 +112,14 @@ static ks_content *hostile(void) {
   c->sources = &no_title, c->n_sources = 1;
   ks_exhibit *u = event(c, "ev-untitled-source", "2020");
   u->citations = &untitled, u->n_citations = 1;
+  /* A title of 600,000 ideographs (1.8 MB; a pack's texts may reach 8 MiB): set large in the
+   * attract loop, their advances sum past what an int32 of 26.6 pixels holds. */
+  enum { LONG_TITLE = 600000 };
+  char *title = ks_arena_alloc(c->arena, 3 * LONG_TITLE + 1);
+  for (size_t i = 0; i < LONG_TITLE; i++)
+    memcpy(title + 3 * i, "国", 3);
+  ks_exhibit *longest = achievement(c, "ach-long-title", 2021);
+  longest->title.s[KS_LANG_ZH] = longest->title.s[KS_LANG_EN] = title;
   ks_content_sort(c);
   return c;
 }
