@@ -282,6 +282,28 @@ static void record_at(char *record, size_t size, const char *name) {
   unlink(record);
 }
 
+/* Writes the fixture's content as a pack at `path`, edited first by `edit` (may be NULL). */
+static void write_fixture(const char *path, void (*edit)(ks_content *c)) {
+  ks_diag *d = ks_diag_create();
+  ks_content *c = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  assert_non_null(c);
+  if (edit)
+    edit(c);
+  assert_true(ks_pack_write(c, path, 1, d));
+  ks_content_destroy(c);
+  ks_diag_destroy(d);
+}
+
+static void make_hostile(ks_content *c) {
+  for (size_t i = 0; i < c->n_exhibits; i++) {
+    ks_exhibit *e = &c->exhibits[i];
+    if (e->kind == KS_KIND_EVENT)
+      e->date = "2022-99999";
+    if (e->kind == KS_KIND_CITY)
+      e->lat = INFINITY, e->corridor = "g60", e->corridor_order = INT_MIN;
+  }
+}
+
 /* The fixture's content with hostile values — a month past December, a city at an infinite
  * latitude with corridor order INT_MIN — written as a pack, whole and with its true content hash
  * (so that it opens and verifies), is refused by the checks before any screen sees it, and
@@ -292,20 +314,8 @@ static void a_hostile_pack_is_refused_before_it_is_shown(void **state) {
   char path[512], record[600];
   ts_tmp(path, sizeof path, "hostile.kpack");
   record_at(record, sizeof record, "vet-hostile");
+  write_fixture(path, make_hostile);
   ks_diag *d = ks_diag_create();
-  ks_content *c = ks_source_load(KS_TEST_FIXTURES "/good", d);
-  assert_non_null(c);
-  for (size_t i = 0; i < c->n_exhibits; i++) {
-    ks_exhibit *e = &c->exhibits[i];
-    if (e->kind == KS_KIND_EVENT)
-      e->date = "2022-99999";
-    if (e->kind == KS_KIND_CITY)
-      e->lat = INFINITY, e->corridor = "g60", e->corridor_order = INT_MIN;
-  }
-  assert_true(ks_pack_write(c, path, 1, d));
-  ks_content_destroy(c);
-  ks_diag_destroy(d);
-  d = ks_diag_create();
   ks_vet_opts opts = {.fonts_dir = KS_TEST_FONTS, .record = record, .stamp = "test"};
   ks_pack *pack = (ks_pack *)1;
   assert_null(ks_vet_open(path, &opts, &pack, d));
@@ -328,17 +338,12 @@ static void a_vetted_pack_is_remembered_by_its_file(void **state) {
   char path[512], record[600];
   ts_tmp(path, sizeof path, "vet-good.kpack");
   record_at(record, sizeof record, "vet-good");
-  ks_diag *d = ks_diag_create();
-  ks_content *src = ks_source_load(KS_TEST_FIXTURES "/good", d);
-  assert_non_null(src);
-  assert_true(ks_pack_write(src, path, 1, d));
-  ks_content_destroy(src);
-  ks_diag_destroy(d);
+  write_fixture(path, NULL);
   nap(); /* older than the clock's tick, so that the first vetting may record it */
 
   ks_vet_opts opts = {.fonts_dir = KS_TEST_FONTS, .record = record, .stamp = "test"};
   ks_pack *pack;
-  d = ks_diag_create();
+  ks_diag *d = ks_diag_create();
   ks_content *c = ks_vet_open(path, &opts, &pack, d);
   assert_non_null(c);
   assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
@@ -384,11 +389,9 @@ static void a_vetted_pack_is_remembered_by_its_file(void **state) {
   unlink(record);
   assert_int_equal(symlink(target, record), 0);
   ts_tmp(path, sizeof path, "vet-good2.kpack");
-  d = ks_diag_create();
-  src = ks_source_load(KS_TEST_FIXTURES "/good", d);
-  assert_true(ks_pack_write(src, path, 1, d));
-  ks_content_destroy(src);
+  write_fixture(path, NULL);
   nap();
+  d = ks_diag_create();
   c = ks_vet_open(path, &opts, &pack, d);
   assert_non_null(c);
   ks_content_destroy(c);
