@@ -7,7 +7,7 @@
 
 typedef struct {
   ks_gesture_machine *m;
-  ks_gesture got[64];
+  ks_gesture got[128];
   size_t n;
 } rig;
 
@@ -118,6 +118,73 @@ static void cancel_mid_drag_ends_it(void **state) {
   assert_int_equal(r->got[r->n - 1].type, KS_GESTURE_DRAG_END);
 }
 
+/* A broken driver or a play script hands on coordinates that are huge, infinite or not numbers:
+ * positions that are not numbers are dropped (a lift takes the finger's last place), finite ones
+ * are clamped, and every gesture that comes out is finite and in range — and so is the list it
+ * scrolls. */
+static void hostile_coordinates_give_finite_gestures(void **state) {
+  rig *r = *state;
+  const float bad[] = {INFINITY, -INFINITY, NAN, 1e30f, -1e30f, 3.0e38f};
+  const size_t n_bad = sizeof bad / sizeof *bad;
+  uint32_t t = 1000;
+  feed(r, KS_TOUCH_DOWN, 1, NAN, 0.5f, t);
+  assert_int_equal(r->n, 0); /* not a place: no press */
+  feed(r, KS_TOUCH_DOWN, 1, 0.5f, 0.5f, t += 16);
+  for (size_t i = 0; i < n_bad; i++) {
+    feed(r, KS_TOUCH_MOVE, 1, bad[i], 0.5f, t += 16);
+    feed(r, KS_TOUCH_MOVE, 1, 0.5f, bad[i], t += 16);
+  }
+  feed(r, KS_TOUCH_UP, 1, NAN, INFINITY, t += 16);
+  for (size_t i = 0; i < n_bad; i++) { /* and a touch that starts there */
+    feed(r, KS_TOUCH_DOWN, 2, bad[i], bad[(i + 1) % n_bad], t += 16);
+    feed(r, KS_TOUCH_MOVE, 2, 0.6f, 0.6f, t += 16);
+    feed(r, KS_TOUCH_UP, 2, bad[(i + 2) % n_bad], 0.5f, t += 16);
+  }
+  assert_true(r->n > 4);
+  ks_scroller s;
+  ks_scroller_init(&s, 0, 5000);
+  for (size_t i = 0; i < r->n; i++) {
+    const ks_gesture *g = &r->got[i];
+    const float v[] = {g->x, g->y, g->dx, g->dy, g->vx, g->vy};
+    for (size_t k = 0; k < sizeof v / sizeof *v; k++) {
+      assert_true(isfinite(v[k]));
+      assert_true(fabsf(v[k]) <= 1e6f);
+    }
+    assert_true(fabsf(g->x) <= KS_GESTURE_MAX_COORD && fabsf(g->y) <= KS_GESTURE_MAX_COORD);
+    /* As the UI does: the list follows drags and flings, in pixels of a 1080 short side. */
+    if (g->type == KS_GESTURE_DRAG)
+      ks_scroller_drag(&s, -g->dx * 1080);
+    if (g->type == KS_GESTURE_FLING)
+      ks_scroller_release(&s, -g->vx * 1080);
+    ks_scroller_step(&s, 1.0f / 60);
+    assert_true(isfinite(s.pos) && isfinite(s.vel));
+  }
+}
+
+/* The scroller itself takes no movement that is not a number and no speed beyond its limit:
+ * whatever it is given, it comes to rest within its bounds. */
+static void scroller_comes_to_rest_whatever_it_is_given(void **state) {
+  (void)state;
+  const float bad[] = {INFINITY, -INFINITY, NAN, 1e30f, -1e30f, 3.0e38f};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    ks_scroller s;
+    ks_scroller_init(&s, 0, 5000);
+    ks_scroller_drag(&s, bad[i]);
+    assert_true(isfinite(s.pos));
+    ks_scroller_release(&s, bad[i]);
+    assert_true(isfinite(s.vel));
+    ks_scroller_glide_to(&s, bad[i]);
+    assert_true(isfinite(s.vel));
+    ks_scroller_set_bounds(&s, 0, bad[i]);
+    ks_scroller_set_bounds(&s, 0, 5000);
+    int frames = 0;
+    while (ks_scroller_step(&s, 1.0f / 60) && frames < 6000)
+      frames++;
+    assert_true(frames < 6000);
+    assert_true(isfinite(s.pos) && s.pos >= 0 && s.pos <= 5000);
+  }
+}
+
 /* ---- scroller ---------------------------------------------------------------------------- */
 
 static void fling_decays_and_stops(void **state) {
@@ -205,6 +272,8 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(second_finger_is_ignored, setup, teardown),
       cmocka_unit_test_setup_teardown(cancel_mid_drag_ends_it, setup, teardown),
+      cmocka_unit_test_setup_teardown(hostile_coordinates_give_finite_gestures, setup, teardown),
+      cmocka_unit_test(scroller_comes_to_rest_whatever_it_is_given),
       cmocka_unit_test(fling_decays_and_stops),
       cmocka_unit_test(bounces_back_from_an_edge),
       cmocka_unit_test(same_motion_at_any_frame_rate),

@@ -4,6 +4,7 @@
 #include "kiosk/window.h"
 
 #include <SDL2/SDL.h>
+#include <math.h>
 
 /* The window's input translation, on SDL's offscreen driver with events pushed into SDL's queue
  * as a touch panel's would arrive. */
@@ -22,10 +23,12 @@ static int teardown(void **state) {
   return 0;
 }
 
-static void push_finger(Uint32 type) {
-  SDL_Event ev = {.tfinger = {.type = type, .touchId = 1, .fingerId = 7, .x = 0.5f, .y = 0.5f}};
+static void push_finger_at(Uint32 type, float x, float y) {
+  SDL_Event ev = {.tfinger = {.type = type, .touchId = 1, .fingerId = 7, .x = x, .y = y}};
   assert_int_equal(SDL_PushEvent(&ev), 1);
 }
+
+static void push_finger(Uint32 type) { push_finger_at(type, 0.5f, 0.5f); }
 
 /* Reads the one touch waiting and feeds it to `m`; returns the last gesture it completed. */
 static ks_gesture_type read_touch(ks_window *win, ks_gesture_machine *m, ks_touch *touch) {
@@ -71,10 +74,38 @@ static void a_finger_held_while_watched_is_no_tap(void **state) {
   ks_gesture_destroy(m);
 }
 
+/* A broken touch driver's coordinates (SDL hands them on as they come): a place that is not a
+ * number is dropped, or for a lift the finger's last place is taken; a finite one far off the
+ * screen is clamped to its edge. Whatever comes out is a point on the 640x360 screen: x in
+ * 0…16/9, y in 0…1 screen units. */
+static void touches_off_the_screen_are_clamped_or_dropped(void **state) {
+  ks_window *win = *state;
+  ks_input in[8];
+  push_finger_at(SDL_FINGERDOWN, NAN, 0.5f);
+  assert_int_equal(ks_window_poll(win, 0, in, 8), 0);
+  push_finger_at(SDL_FINGERDOWN, 0.25f, 0.5f);
+  push_finger_at(SDL_FINGERMOTION, 1e30f, -1e30f);
+  push_finger_at(SDL_FINGERMOTION, -INFINITY, NAN);
+  push_finger_at(SDL_FINGERUP, NAN, NAN);
+  size_t n = ks_window_poll(win, 0, in, 8);
+  assert_int_equal(n, 3); /* down, the clamped move, the lift (SDL itself clamps ±inf) */
+  for (size_t i = 0; i < n; i++) {
+    assert_int_equal(in[i].type, KS_INPUT_TOUCH);
+    assert_true(isfinite(in[i].touch.x) && isfinite(in[i].touch.y));
+    assert_true(in[i].touch.x >= 0 && in[i].touch.x <= 640.0f / 360.0f + 1e-4f);
+    assert_true(in[i].touch.y >= 0 && in[i].touch.y <= 1.0f + 1e-4f);
+  }
+  assert_true(fabsf(in[1].touch.x - 640.0f / 360.0f) < 1e-4f && in[1].touch.y == 0);
+  assert_int_equal(in[2].touch.type, KS_TOUCH_UP);
+  assert_true(in[2].touch.x == in[1].touch.x && in[2].touch.y == in[1].touch.y);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(a_tap_during_a_slow_frame_is_a_tap, setup, teardown),
       cmocka_unit_test_setup_teardown(a_finger_held_while_watched_is_no_tap, setup, teardown),
+      cmocka_unit_test_setup_teardown(touches_off_the_screen_are_clamped_or_dropped, setup,
+                                      teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

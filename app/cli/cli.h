@@ -25,6 +25,12 @@ void ks_cli_attach_map(ks_ui *ui);
 /* The start's log line: the pack shown and what it is drawn with ("kiosk: showing ID version N
  * on DRIVER WxH, renderer NAME"), what an operator reading `journalctl -u kiosk` needs first. */
 void ks_cli_log_showing(ks_pack *pack, const ks_window *win);
+/* Opens the pack a command shows, vetted first (kiosk/vet.h: integrity, content hash and every
+ * check, once per pack file, remembered in DATA_DIR/validated or the user's cache when
+ * `data_dir` is NULL or ""). `fonts_dir` is for the glyph check. On refusal prints
+ * "kiosk CMD: refusing to show PATH: FIRST ERROR" and the findings, and returns NULL. */
+ks_content *ks_cli_open_pack(const char *cmd, const char *path, const char *fonts_dir,
+                             const char *data_dir, ks_pack **pack);
 /* Renders one screen to PNG, headless. */
 int ks_cmd_render(int argc, char **argv);
 /* Replays a touch script against a simulated clock, headless. */

@@ -59,33 +59,16 @@ __attribute__((noinline, noclone)) void ks_bench_frame(ks_ui *ui, ks_gfx *gfx, f
   ks_ui_draw(ui, gfx);
 }
 
+static void present(void *win) { ks_window_present(win); }
+
 /* Every screen, every exhibit, both languages, drawn and presented in the real window: the
  * peak memory of a kiosk that visitors have taken everywhere. */
-static void bench_tour(ks_window *win, ks_ui *ui, const ks_content *content) {
-  static const ks_screen_id overview[] = {KS_SCREEN_HOME, KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES,
-                                          KS_SCREEN_TIMELINE, KS_SCREEN_ATTRACT};
-  static const ks_screen_id detail[KS_KIND_COUNT] = {KS_SCREEN_ACHIEVEMENT, KS_SCREEN_CITY,
-                                                     KS_SCREEN_EVENT};
+static void bench_tour(ks_window *win, ks_ui *ui) {
   int w, h;
   ks_window_size(win, &w, &h);
   ks_gfx *gfx = ks_gfx_create(ks_window_renderer(win), w, h, 2);
-  size_t screens = 0;
   double t0 = now_ms(CLOCK_MONOTONIC);
-  for (int l = 0; l < KS_LANG_COUNT; l++) {
-    ks_ui_set_lang(ui, (ks_lang)l);
-    for (size_t i = 0; i < sizeof overview / sizeof *overview + content->n_exhibits; i++) {
-      ks_ui_home(ui);
-      if (i < sizeof overview / sizeof *overview)
-        ks_ui_show(ui, overview[i], NULL);
-      else {
-        const ks_exhibit *e = &content->exhibits[i - sizeof overview / sizeof *overview];
-        ks_ui_show(ui, detail[e->kind], e->id);
-      }
-      ks_ui_draw(ui, gfx);
-      ks_window_present(win);
-      screens++;
-    }
-  }
+  size_t screens = ks_ui_tour(ui, gfx, present, win);
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   printf("tour       %zu screens drawn and presented in %.0f ms; peak RSS so far %.1f MB\n",
@@ -197,15 +180,15 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
     return 1;
   }
   /* The start-up path, exactly as `kiosk` takes it, in a headless window. */
-  ks_diag *diag = ks_diag_create();
-  ks_pack *pack = ks_pack_open(pack_path ? pack_path : bundled, diag);
-  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
+  ks_pack *pack = NULL;
+  ks_content *content =
+      ks_cli_open_pack("bench", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
   ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
   ks_window_opts opts = {.width = w, .height = h, .headless = true};
   ks_window *win = fonts && first ? ks_window_open(&opts, err, sizeof err) : NULL;
   int rc = 1;
-  if (!content || ks_diag_count(diag, KS_ERROR)) {
-    ks_diag_print(diag, stderr);
+  if (!content) {
+    /* refused, and said why */
   } else if (!fonts || (first && !win)) {
     ks_diag_log(stderr, "kiosk bench: %s", err);
   } else {
@@ -230,7 +213,7 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
                (double)(end.wakeups - probe.at_first.wakeups) / secs);
       }
       if (tour)
-        bench_tour(win, ui, content);
+        bench_tour(win, ui);
       ks_ui_destroy(ui);
     }
     if (fling)
@@ -246,6 +229,5 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
   ks_fonts_close(fonts);
   ks_content_destroy(content);
   ks_pack_close(pack);
-  ks_diag_destroy(diag);
   return rc;
 }

@@ -12,6 +12,7 @@
 #include "kiosk/textbreak.h"
 #include "kiosk/ui.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +27,13 @@ static const char play_usage[] =
     "  key back|home|lang       a key\n"
     "  shot NAME.png            the screen as it is now, written into DIR\n"
     "  # comment\n"
+    "Positions are pixels, clamped to the screen; times are 0 to 600000 ms.\n"
     "The same script gives the same pixels every time.\n";
 
-enum { FRAME_MS = 16 }; /* the simulated display's frame time */
+enum {
+  FRAME_MS = 16,      /* the simulated display's frame time */
+  MAX_MS = 10 * 60000 /* the longest wait or drag a script may ask for: ten minutes */
+};
 
 typedef struct {
   ks_ui *ui;
@@ -37,8 +42,29 @@ typedef struct {
   ks_gesture_machine *gm;
   uint32_t now;     /* simulated milliseconds */
   float short_side; /* pixels */
+  int w, h;         /* the screen, in pixels */
   const char *out_dir;
 } player;
+
+/* A script's numbers are where touches enter `kiosk play`: each must be a finite number (a
+ * script that says "nan" or "inf" is refused, naming the line), pixel positions are clamped to
+ * the screen as a panel's are, and times are from 0 to MAX_MS — so no position reaches the
+ * screens unclamped and no script makes a frame loop run for ever. */
+static bool numbers_ok(const char *cmd, const float *v, size_t n, const float *ms, char *err,
+                       size_t err_size) {
+  for (size_t i = 0; i < n; i++)
+    if (!isfinite(v[i])) {
+      snprintf(err, err_size, "%s: coordinates must be finite numbers of pixels", cmd);
+      return false;
+    }
+  if (ms && !(*ms >= 0 && *ms <= MAX_MS)) {
+    snprintf(err, err_size, "%s: the time must be from 0 to %d ms", cmd, MAX_MS);
+    return false;
+  }
+  return true;
+}
+
+static float clamp_to(float v, int size) { return fminf(fmaxf(v, 0), (float)size); }
 
 static void feed(player *p, ks_touch_type type, float x, float y) {
   ks_touch t = {type, 1, x / p->short_side, y / p->short_side, p->now};
@@ -60,17 +86,25 @@ static void pass(player *p, uint32_t ms) {
 /* Runs one script line; on failure says why in `err`. */
 static bool run_line(player *p, char *line, char *err, size_t err_size) {
   char cmd[16], arg[256];
-  float a, b, c, d, ms;
+  float v[4], ms;
   if (sscanf(line, "%15s", cmd) != 1 || cmd[0] == '#')
     return true;
-  if (strcmp(cmd, "tap") == 0 && sscanf(line, "tap %f %f", &a, &b) == 2) {
+  if (strcmp(cmd, "tap") == 0 && sscanf(line, "tap %f %f", &v[0], &v[1]) == 2) {
+    if (!numbers_ok(cmd, v, 2, NULL, err, err_size))
+      return false;
+    float a = clamp_to(v[0], p->w), b = clamp_to(v[1], p->h);
     ks_ui_draw(p->ui, p->gfx); /* touches land on what is on screen */
     feed(p, KS_TOUCH_DOWN, a, b);
     pass(p, 80);
     feed(p, KS_TOUCH_UP, a, b);
     pass(p, FRAME_MS);
   } else if (strcmp(cmd, "drag") == 0 &&
-             sscanf(line, "drag %f %f %f %f %f", &a, &b, &c, &d, &ms) == 5 && ms >= FRAME_MS) {
+             sscanf(line, "drag %f %f %f %f %f", &v[0], &v[1], &v[2], &v[3], &ms) == 5 &&
+             !(ms < FRAME_MS)) {
+    if (!numbers_ok(cmd, v, 4, &ms, err, err_size))
+      return false;
+    float a = clamp_to(v[0], p->w), b = clamp_to(v[1], p->h), c = clamp_to(v[2], p->w),
+          d = clamp_to(v[3], p->h);
     ks_ui_draw(p->ui, p->gfx);
     feed(p, KS_TOUCH_DOWN, a, b);
     int steps = (int)(ms / FRAME_MS);
@@ -83,7 +117,9 @@ static bool run_line(player *p, char *line, char *err, size_t err_size) {
     }
     feed(p, KS_TOUCH_UP, c, d);
     pass(p, FRAME_MS);
-  } else if (strcmp(cmd, "wait") == 0 && sscanf(line, "wait %f", &ms) == 1 && ms >= 0) {
+  } else if (strcmp(cmd, "wait") == 0 && sscanf(line, "wait %f", &ms) == 1) {
+    if (!numbers_ok(cmd, NULL, 0, &ms, err, err_size))
+      return false;
     pass(p, (uint32_t)ms);
   } else if (strcmp(cmd, "key") == 0 && sscanf(line, "key %255s", arg) == 1) {
     ks_gesture_reset(p->gm);
@@ -167,14 +203,14 @@ int ks_cmd_play(int argc, char **argv) {
     ks_diag_log(stderr, "kiosk play: cannot read %s: %s", script, err);
     return 1;
   }
-  ks_diag *diag = ks_diag_create();
-  ks_pack *pack = ks_pack_open(pack_path ? pack_path : bundled, diag);
-  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
+  ks_pack *pack = NULL;
+  ks_content *content =
+      ks_cli_open_pack("play", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
   ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
   ks_canvas *canvas = fonts ? ks_canvas_create(w, h, err, sizeof err) : NULL;
   int rc = 1;
-  if (!content || ks_diag_count(diag, KS_ERROR)) {
-    ks_diag_print(diag, stderr);
+  if (!content) {
+    /* refused, and said why */
   } else if (!fonts || !canvas) {
     ks_diag_log(stderr, "kiosk play: %s", err);
   } else {
@@ -183,6 +219,8 @@ int ks_cmd_play(int argc, char **argv) {
                 .canvas = canvas,
                 .gm = ks_gesture_create(),
                 .short_side = (float)(w < h ? w : h),
+                .w = w,
+                .h = h,
                 .out_dir = out_dir};
     p.ui = ks_ui_create(content, fonts, lang);
     ks_cli_attach_map(p.ui);
@@ -202,6 +240,5 @@ int ks_cmd_play(int argc, char **argv) {
   ks_fonts_close(fonts);
   ks_content_destroy(content);
   ks_pack_close(pack);
-  ks_diag_destroy(diag);
   return rc;
 }

@@ -83,13 +83,13 @@ int ks_cmd_proof(int argc, char **argv) {
     fprintf(stderr, "kiosk proof: the bundled pack or fonts are missing beside the binary\n");
     return 1;
   }
-  ks_diag *diag = ks_diag_create();
-  ks_pack *pack = ks_pack_open(pack_path ? pack_path : bundled, diag);
-  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
+  ks_pack *pack = NULL;
+  ks_content *content =
+      ks_cli_open_pack("proof", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
   ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
   int rc = 1;
-  if (!content || ks_diag_count(diag, KS_ERROR)) {
-    ks_diag_print(diag, stderr);
+  if (!content) {
+    /* refused, and said why */
   } else if (!fonts) {
     ks_diag_log(stderr, "kiosk proof: %s", err);
   } else {
@@ -178,6 +178,5 @@ int ks_cmd_proof(int argc, char **argv) {
   ks_fonts_close(fonts);
   ks_content_destroy(content);
   ks_pack_close(pack);
-  ks_diag_destroy(diag);
   return rc;
 }

@@ -92,14 +92,15 @@ int ks_cmd_render(int argc, char **argv) {
     fprintf(stderr, "kiosk render: the bundled fonts are missing; pass --fonts DIR\n");
     return 1;
   }
-  ks_diag *diag = ks_diag_create();
-  ks_pack *pack = ks_pack_open(pack_path ? pack_path : bundled, diag);
-  ks_content *content = pack ? ks_pack_read(pack, diag) : NULL;
-  ks_fonts *fonts =
-      content ? ks_fonts_open(fonts_dir ? fonts_dir : fonts_buf, err, sizeof err) : NULL;
+  if (!fonts_dir)
+    fonts_dir = fonts_buf;
+  ks_pack *pack = NULL;
+  ks_content *content =
+      ks_cli_open_pack("render", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
+  ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
   int rc = 1;
-  if (!content || ks_diag_count(diag, KS_ERROR)) {
-    ks_diag_print(diag, stderr);
+  if (!content) {
+    /* refused, and said why */
   } else if (!fonts) {
     ks_diag_log(stderr, "kiosk render: %s", err);
   } else {
@@ -139,6 +140,5 @@ int ks_cmd_render(int argc, char **argv) {
   ks_fonts_close(fonts);
   ks_content_destroy(content);
   ks_pack_close(pack);
-  ks_diag_destroy(diag);
   return rc;
 }

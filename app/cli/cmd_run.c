@@ -39,15 +39,12 @@ typedef struct {
   ks_content *content;
 } shown;
 
-static bool open_shown(const char *path, shown *s, ks_diag *diag) {
-  s->pack = ks_pack_open(path, diag);
-  s->content = s->pack ? ks_pack_read(s->pack, diag) : NULL;
-  if (s->content && ks_diag_count(diag, KS_ERROR) == 0)
-    return true;
-  ks_content_destroy(s->content);
-  ks_pack_close(s->pack);
-  *s = (shown){0};
-  return false;
+/* Opens a pack to show, vetted first (integrity, content hash, every check; remembered in the
+ * data folder, or the user's cache, so that the next start with the same file pays nothing for
+ * it). A refused pack is said on stderr with its findings. */
+static bool open_shown(const ks_run_opts *run, const char *fonts_dir, const char *path, shown *s) {
+  s->content = ks_cli_open_pack("run", path, fonts_dir, run->config.data_dir, &s->pack);
+  return s->content != NULL;
 }
 
 static void close_shown(shown *s) {
@@ -243,18 +240,14 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
     return NULL;
   }
   char path[4096];
-  ks_diag *diag = ks_diag_create();
   shown next = {0};
   if (!ks_install_active(s->run->config.data_dir, path, sizeof path) ||
-      !open_shown(path, &next, diag)) {
-    ks_diag_print(diag, stderr);
-    ks_diag_destroy(diag);
+      !open_shown(s->run, s->fonts_dir, path, &next)) {
     ks_ui_set_notice(ui, "新内容包已安装，但无法打开；下次启动时生效。",
                      "The new pack is installed but would not open; it shows at the next start.",
                      -1, KS_NOTICE_DISMISS);
     return NULL;
   }
-  ks_diag_destroy(diag);
   remember_source(s, &s->offered);
   track_visit(s, ui, true); /* the visit ends with the content it was about */
   s->retiring = s->current;
@@ -352,15 +345,21 @@ static void on_retire(void *ctx, ks_ui *old) {
 /* ---- start ---------------------------------------------------------------------------------- */
 
 /* Chooses and opens the pack to show: the one asked for, else the installed one (after the
- * automatic rollback's check), else the bundled one. */
-static bool choose_pack(const ks_run_opts *run, shown *out) {
+ * automatic rollback's check), else the bundled one. Each is vetted before anything of it is
+ * shown; one refused gives way to the next, so the hall never sees a dark screen for it. */
+static bool choose_pack(const ks_run_opts *run, const char *fonts_dir, shown *out) {
   const ks_config *c = &run->config;
   char path[4096];
   ks_diag *diag = ks_diag_create();
   bool ok = false;
   if (run->pack) {
-    ok = open_shown(run->pack, out, diag);
-  } else {
+    ok = open_shown(run, fonts_dir, run->pack, out);
+    if (!ok)
+      ks_diag_log(stderr,
+                  "kiosk: the pack %s is refused; showing the installed or the bundled pack",
+                  run->pack);
+  }
+  if (!ok) {
     ks_start start = KS_START_BUNDLED;
     if (c->data_dir[0]) {
       mkdir(c->data_dir, 0755);
@@ -369,14 +368,14 @@ static bool choose_pack(const ks_run_opts *run, shown *out) {
                                   (int64_t)c->rollback_minutes * 60, (int64_t)time(NULL), diag);
     }
     if (start != KS_START_BUNDLED && ks_install_active(c->data_dir, path, sizeof path)) {
-      ok = open_shown(path, out, diag);
+      ok = open_shown(run, fonts_dir, path, out);
       if (!ok)
-        ks_diag_log(stderr, "kiosk: the installed pack %s will not open; showing the bundled pack",
+        ks_diag_log(stderr, "kiosk: the installed pack %s is refused; showing the bundled pack",
                     path);
     }
     if (!ok) {
       if (ks_paths_find("bundled.kpack", path, sizeof path))
-        ok = open_shown(path, out, diag);
+        ok = open_shown(run, fonts_dir, path, out);
       else
         fprintf(stderr, "kiosk: the bundled pack is missing (build it: cmake --build --preset "
                         "default), or pass --pack FILE.kpack\n");
@@ -409,7 +408,7 @@ int ks_cmd_run(const ks_run_opts *run) {
     s.watchdog_us = 0;
   if (c->data_dir[0])
     recall_source(&s, &s.handled); /* the pack shown came from there: not offered again */
-  if (!choose_pack(run, &s.current))
+  if (!choose_pack(run, fonts_dir, &s.current))
     return 1;
   s.fonts = ks_fonts_open(fonts_dir, err, sizeof err);
   ks_window_opts opts = {

@@ -39,7 +39,7 @@ void ks_content_sort(ks_content *content) {
 }
 
 const ks_exhibit *ks_content_find(const ks_content *content, const char *id) {
-  size_t lo = 0, hi = content->n_exhibits;
+  size_t lo = 0, hi = id ? content->n_exhibits : 0; /* a damaged pack's link may name none */
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     int c = strcmp(content->exhibits[mid].id ? content->exhibits[mid].id : "", id);
@@ -54,7 +54,7 @@ const ks_exhibit *ks_content_find(const ks_content *content, const char *id) {
 }
 
 const ks_source *ks_content_find_source(const ks_content *content, const char *id) {
-  for (size_t i = 0; i < content->n_sources; i++)
+  for (size_t i = 0; id && i < content->n_sources; i++)
     if (content->sources[i].id && strcmp(content->sources[i].id, id) == 0)
       return &content->sources[i];
   return NULL;

@@ -74,8 +74,20 @@ static size_t start_press(ks_gesture_machine *m, const ks_touch *ev, ks_gesture 
   return 1;
 }
 
-size_t ks_gesture_feed(ks_gesture_machine *m, const ks_touch *ev, ks_gesture out[4]) {
+size_t ks_gesture_feed(ks_gesture_machine *m, const ks_touch *touch, ks_gesture out[4]) {
   size_t n = 0;
+  /* Touches enter here from drivers and scripts (the window clamps them too): a place that is
+   * not a number is no place — the event is dropped, but a lift of the finger followed takes its
+   * last place — and a finite one is clamped, so every gesture made below is finite. */
+  ks_touch clamped = *touch;
+  const ks_touch *ev = &clamped;
+  if (!isfinite(ev->x) || !isfinite(ev->y)) {
+    if (m->phase == IDLE || ev->type == KS_TOUCH_DOWN || ev->type == KS_TOUCH_MOVE)
+      return 0;
+    clamped.x = m->history[m->head].x, clamped.y = m->history[m->head].y;
+  }
+  clamped.x = fminf(fmaxf(clamped.x, -KS_GESTURE_MAX_COORD), KS_GESTURE_MAX_COORD);
+  clamped.y = fminf(fmaxf(clamped.y, -KS_GESTURE_MAX_COORD), KS_GESTURE_MAX_COORD);
   if (m->phase == IDLE)
     return ev->type == KS_TOUCH_DOWN ? start_press(m, ev, out) : 0;
   if (ev->finger != m->finger)

@@ -3,6 +3,7 @@
 #include "kiosk/mem.h"
 
 #include <SDL.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ struct ks_window {
    * lifted no earlier than `drained_ms`, which is the time its lift is given, so that a tap is
    * not taken for a long press because the kiosk was busy (SDL 2 gives no kernel times). */
   uint32_t drained_ms, last_ms;
+  float last_px, last_py; /* the physical pixel the last touch handed on was at */
 };
 
 ks_window *ks_window_open(const ks_window_opts *opts, char *err, size_t err_size) {
@@ -103,10 +105,20 @@ int ks_window_rotation(const ks_window *win) { return win->rotation; }
 bool ks_window_first_frame_twice(const ks_window *win) { return win->first_frame_twice; }
 
 /* Physical pixels to the logical frame the screens are laid out in (undoing the rotation), in
- * screen-relative units: 1.0 is the short side. */
-static void to_units(const ks_window *win, float px, float py, float *x, float *y) {
+ * screen-relative units: 1.0 is the short side. This is where touches enter the kiosk: a place
+ * that is not a number (a broken driver's) is none — false, and the event is dropped — except
+ * for a lift, which takes the last place handed on; a place off the screen is clamped to its
+ * edge. So what the gesture machine and the screens get is always a point on the screen. */
+static bool to_units(ks_window *win, bool lift, float px, float py, float *x, float *y) {
   int w, h;
   ks_window_size(win, &w, &h);
+  if (!isfinite(px) || !isfinite(py)) {
+    if (!lift)
+      return false;
+    px = win->last_px, py = win->last_py;
+  }
+  px = fminf(fmaxf(px, 0), (float)w), py = fminf(fmaxf(py, 0), (float)h);
+  win->last_px = px, win->last_py = py;
   float s = (float)(w < h ? w : h), lx = px, ly = py;
   switch (win->rotation) {
   case 90:
@@ -123,6 +135,7 @@ static void to_units(const ks_window *win, float px, float py, float *x, float *
   }
   *x = lx / s;
   *y = ly / s;
+  return true;
 }
 
 /* The time a touch event is handed on with: SDL's (when it read the event), but a lift at the
@@ -156,8 +169,10 @@ static bool translate(ks_window *win, const SDL_Event *ev, ks_input *in) {
                      : ev->type == SDL_FINGERUP ? KS_TOUCH_UP
                                                 : KS_TOUCH_MOVE;
     in->touch.finger = (int64_t)ev->tfinger.fingerId;
+    if (!to_units(win, ev->type == SDL_FINGERUP, ev->tfinger.x * (float)w, ev->tfinger.y * (float)h,
+                  &in->touch.x, &in->touch.y))
+      return false;
     in->touch.t_ms = event_time(win, ev->tfinger.timestamp, ev->type == SDL_FINGERUP);
-    to_units(win, ev->tfinger.x * (float)w, ev->tfinger.y * (float)h, &in->touch.x, &in->touch.y);
     return true;
   }
   case SDL_MOUSEBUTTONDOWN:
@@ -181,8 +196,7 @@ static bool translate(ks_window *win, const SDL_Event *ev, ks_input *in) {
     float sx = ww ? (float)w / (float)ww : 1, sy = wh ? (float)h / (float)wh : 1;
     int mx = ev->type == SDL_MOUSEMOTION ? ev->motion.x : ev->button.x;
     int my = ev->type == SDL_MOUSEMOTION ? ev->motion.y : ev->button.y;
-    to_units(win, (float)mx * sx, (float)my * sy, &in->touch.x, &in->touch.y);
-    return true;
+    return to_units(win, true, (float)mx * sx, (float)my * sy, &in->touch.x, &in->touch.y);
   }
   case SDL_KEYDOWN:
     switch (ev->key.keysym.sym) {

@@ -125,6 +125,8 @@ ks_face *ks_fonts_face(ks_fonts *fonts, int px) {
 
 static size_t shape(ks_face *face, const char *text, size_t len, const hb_feature_t *features,
                     unsigned n_features, ks_glyph_pos *out, size_t cap) {
+  if (!face)
+    return 0;
   hb_buffer_t *buf = face->buf;
   hb_buffer_reset(buf);
   hb_buffer_add_utf8(buf, text, (int)len, 0, (int)len);
@@ -154,6 +156,8 @@ size_t ks_face_shape_lang(ks_face *face, const char *text, size_t len, const cha
 }
 
 int ks_face_measure(ks_face *face, const char *text, size_t len) {
+  if (!face)
+    return 0;
   hb_buffer_t *buf = face->buf;
   hb_buffer_reset(buf);
   hb_buffer_add_utf8(buf, text, (int)len, 0, (int)len);
@@ -167,18 +171,18 @@ int ks_face_measure(ks_face *face, const char *text, size_t len) {
   return (int)((w + 63) / 64);
 }
 
-int ks_face_px(const ks_face *face) { return face->px; }
+int ks_face_px(const ks_face *face) { return face ? face->px : 0; }
 
 int ks_face_ascent(const ks_face *face) {
-  return (int)((face->ft->size->metrics.ascender + 63) / 64);
+  return face ? (int)((face->ft->size->metrics.ascender + 63) / 64) : 0;
 }
 
 int ks_face_descent(const ks_face *face) {
-  return (int)((-face->ft->size->metrics.descender + 63) / 64);
+  return face ? (int)((-face->ft->size->metrics.descender + 63) / 64) : 0;
 }
 
 int ks_face_line_height(const ks_face *face) {
-  return (int)((face->ft->size->metrics.height + 63) / 64);
+  return face ? (int)((face->ft->size->metrics.height + 63) / 64) : 0;
 }
 
 bool ks_face_rasterise(ks_face *face, uint32_t glyph, ks_glyph_bitmap *out) {

@@ -2,6 +2,7 @@
 
 #include "kiosk/mem.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,13 +10,15 @@
  * byte offset. The line breaker measures hundreds of candidate lines; this makes each O(1). */
 typedef struct {
   const char *base;
-  int32_t *prefix; /* prefix[i]: advance (26.6) of bytes [0, i) */
+  int64_t *prefix; /* prefix[i]: advance (26.6) of bytes [0, i); 64 bits, as a text of a few
+                      hundred thousand wide glyphs (a pack may hold 8 MiB) passes 2^31 */
 } advances;
 
 static int measure(void *ctx, const char *text, size_t len) {
   const advances *a = ctx;
   size_t start = (size_t)(text - a->base);
-  return (int)((a->prefix[start + len] - a->prefix[start] + 63) / 64);
+  int64_t w = (a->prefix[start + len] - a->prefix[start] + 63) / 64;
+  return w < INT32_MAX ? (int)w : INT32_MAX;
 }
 
 void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max_width,
@@ -37,7 +40,7 @@ void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max
   for (size_t i = 0; i < n; i++)
     if (glyphs[i].cluster < len)
       per_byte[glyphs[i].cluster] += glyphs[i].x_advance;
-  advances adv = {.base = text, .prefix = ks_xmalloc((len + 1) * sizeof(int32_t))};
+  advances adv = {.base = text, .prefix = ks_xmalloc((len + 1) * sizeof(int64_t))};
   adv.prefix[0] = 0;
   for (size_t i = 0; i < len; i++)
     adv.prefix[i + 1] = adv.prefix[i] + per_byte[i];

@@ -37,7 +37,7 @@ static bool in_province(const ks_content *c, const ks_exhibit *e, const char *pr
     if (t->kind != KS_KIND_CITY || !t->province || strcmp(t->province, province) != 0)
       continue;
     for (size_t k = 0; k < t->n_links; k++)
-      if (strcmp(t->links[k].target, e->id) == 0)
+      if (ui_same_id(t->links[k].target, e->id))
         return true;
   }
   return false;
@@ -100,7 +100,7 @@ void ui_screen_achievements(const frame *f) {
   int rows = ((int)n + cols - 1) / cols;
   int content_h = rows * (ch + gap) + u(f, KS_MARGIN), view_h = f->h - top;
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - view_h));
-  int offset = (int)ui->scroll.pos;
+  int offset = ui_px(ui->scroll.pos);
   for (size_t i = 0; i < n; i++) {
     ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),
                  top + (int)(i / (size_t)cols) * (ch + gap) - offset, cw, ch};
@@ -124,7 +124,8 @@ void ui_screen_achievements(const frame *f) {
 
 /* A key figure: the number large, its unit after it, what it counts below. Returns the height. */
 static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w) {
-  const char *value = f->ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value;
+  const char *value =
+      ui_str(f->ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value);
   ks_face *big = face(f, 64);
   int vw = ks_face_measure(big, value, strlen(value));
   int h = ui_text(f, value, 64, x, y, w, 1, KS_GOLD);
@@ -146,7 +147,7 @@ void ui_screen_achievement(const frame *f) {
   snprintf(sub + n, sizeof sub - n, "%s%s", place[0] ? "  ·  " : "", place);
   const char *title = tr(f, &e->title);
   int top = ui_header(f, title, sub, false);
-  int offset = (int)f->ui->scroll.pos, left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
+  int offset = ui_px(f->ui->scroll.pos), left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
   int avail = f->w - 2 * left;
   /* Landscape: text on the left, figures and people on the right. Portrait: one column. */
   int main_w = f->portrait ? avail : avail * 3 / 5,

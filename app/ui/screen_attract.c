@@ -33,7 +33,8 @@ void ui_screen_attract(const frame *f) {
   const ks_exhibit *e = ui->attract_count ? highlight(ui, ui->slide % ui->attract_count) : NULL;
   if (e && e->kind == KS_KIND_ACHIEVEMENT) {
     const ks_figure *fig = &e->figures[0];
-    const char *value = ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value;
+    const char *value =
+        ui_str(ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value);
     ks_face *hero = face(f, 180);
     int vw = ks_face_measure(hero, value, strlen(value));
     y += u(f, 40);

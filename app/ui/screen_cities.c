@@ -20,11 +20,21 @@ typedef struct {
   double scale, x0, y0;  /* pixels per degree and where the region's corner lands */
 } projection;
 
+/* Whether a city has a point on the globe to pin. One that has none — no position, or one
+ * infinite, not a number, or past the poles (values a damaged pack can hold) — is left off the
+ * map (the list still names it): the region fitted around the pins, and so every pixel
+ * position, then stays finite and within the panel. */
+static bool on_map(const ks_exhibit *c) {
+  return c->has_position && c->lat >= -90 && c->lat <= 90 && c->lon >= -180 && c->lon <= 180;
+}
+
 static projection fit(const ks_ui *ui, ks_rect area) {
   double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
   if (ui->map) /* the map's own region, which the lines fill */
     ks_mapdata_bbox(ui->map, &w, &s, &e, &n);
   for (size_t i = 0; i < ui->n_cities; i++) {
+    if (!on_map(ui->cities[i]))
+      continue;
     w = fmin(w, ui->cities[i]->lon - MARGIN), e = fmax(e, ui->cities[i]->lon + MARGIN);
     s = fmin(s, ui->cities[i]->lat - MARGIN), n = fmax(n, ui->cities[i]->lat + MARGIN);
   }
@@ -64,22 +74,24 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
   size_t n_obs = 0;
   /* Other cities' pins, with a margin around them: corridor pins weigh most. */
   for (size_t i = 0; i < ui->n_cities && n_obs < MAX_PINS; i++) {
+    if (!on_map(ui->cities[i]))
+      continue;
     float x, y;
     project(p, ui->cities[i]->lon, ui->cities[i]->lat, &x, &y);
     int half = ui->cities[i]->corridor ? u(f, 26) : u(f, 18);
     obs[n_obs++] = (struct obstacle){
-        {(int)x - half, (int)y - half, 2 * half, 2 * half}, ui->cities[i]->corridor ? 6 : 2, i};
+        {ui_px(x) - half, ui_px(y) - half, 2 * half, 2 * half}, ui->cities[i]->corridor ? 6 : 2, i};
   }
   size_t named = 0;
   for (size_t i = 0; i < ui->n_cities && named < MAX_NAMES; i++) {
     const ks_exhibit *c = ui->cities[i];
-    if (!c->corridor)
+    if (!c->corridor || !on_map(c))
       continue;
     float x, y;
     project(p, c->lon, c->lat, &x, &y);
     const char *name = tr(f, &c->title);
     int w = ui_text_width(f, name, KS_TYPE_SMALL), h = u(f, 40), d = u(f, 22);
-    int px = (int)x, py = (int)y;
+    int px = ui_px(x), py = ui_px(y);
     /* Right, left, above, below, then the four corners; the second eight twice as far. */
     static const signed char dirs[8][2] = {{1, 0},  {-1, 0},  {0, -1}, {0, 1},
                                            {1, -1}, {-1, -1}, {1, 1},  {-1, 1}};
@@ -152,7 +164,7 @@ static void draw_map(const frame *f, ks_rect area) {
   float line[64];
   size_t n = 0;
   for (size_t i = 0; i < ui->n_cities && n < 32; i++)
-    if (ui->cities[i]->corridor) {
+    if (ui->cities[i]->corridor && on_map(ui->cities[i])) {
       project(&p, ui->cities[i]->lon, ui->cities[i]->lat, &line[2 * n], &line[2 * n + 1]);
       n++;
     }
@@ -161,14 +173,14 @@ static void draw_map(const frame *f, ks_rect area) {
    * corridor's last, so that they stay on top, and win a tap, where pins crowd (Shanghai). */
   for (size_t k = 0; k < 2 * ui->n_cities; k++) {
     const ks_exhibit *c = ui->cities[k % ui->n_cities];
-    if ((c->corridor != NULL) != (k >= ui->n_cities))
+    if ((c->corridor != NULL) != (k >= ui->n_cities) || !on_map(c))
       continue;
     float x, y;
     project(&p, c->lon, c->lat, &x, &y);
     int r = c->corridor ? u(f, 14) : u(f, 9);
     action a = {ACT_GO, KS_SCREEN_CITY, c->id};
     bool pressed =
-        ui_add_hit(f, (ks_rect){(int)x - u(f, 28), (int)y - u(f, 28), u(f, 56), u(f, 56)}, a);
+        ui_add_hit(f, (ks_rect){ui_px(x) - u(f, 28), ui_px(y) - u(f, 28), u(f, 56), u(f, 56)}, a);
     ks_gfx_fill_circle(f->gfx, x, y, (float)r + (float)u(f, 4), KS_BG);
     ks_gfx_fill_circle(f->gfx, x, y, (float)r, pressed ? KS_TEXT : c->corridor ? KS_TEAL : KS_GOLD);
   }
@@ -178,7 +190,7 @@ static void draw_map(const frame *f, ks_rect area) {
 
 static void draw_city_list(const frame *f, ks_rect area) {
   const ks_ui *ui = f->ui;
-  int row = u(f, 64), y = area.y - (int)ui->scroll.pos;
+  int row = u(f, 64), y = area.y - ui_px(ui->scroll.pos);
   int content_h = 0;
   for (size_t i = 0; i < ui->n_cities; i++) {
     const ks_exhibit *c = ui->cities[i];
@@ -235,7 +247,7 @@ void ui_screen_city(const frame *f) {
   const ks_exhibit *c = f->ui->exhibit;
   const char *title = tr(f, &c->title), *role = tr(f, &c->role);
   int top = ui_header(f, title, role, false);
-  int offset = (int)f->ui->scroll.pos, left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
+  int offset = ui_px(f->ui->scroll.pos), left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
   int avail = f->w - 2 * left, main_w = f->portrait ? avail : avail * 3 / 5;
   int side_x = f->portrait ? left : left + main_w + gap,
       side_w = f->portrait ? avail : avail - main_w - gap;

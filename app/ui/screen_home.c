@@ -56,8 +56,9 @@ static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
 }
 
 static int by_corridor_order(const void *a, const void *b) {
-  return (*(const ks_exhibit *const *)a)->corridor_order -
-         (*(const ks_exhibit *const *)b)->corridor_order;
+  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
+  int c = ui_cmp(x->corridor_order, y->corridor_order); /* compared: a subtraction overflows */
+  return c ? c : strcmp(x->id, y->id);
 }
 
 /* The corridor's cities in order, joined by a line with a dot for each. */

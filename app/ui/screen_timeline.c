@@ -22,17 +22,21 @@ void ui_screen_timeline(const frame *f) {
   ks_rect strip = {left, f->h - u(f, KS_MARGIN) - strip_h, f->w - 2 * left, strip_h};
   int card_h = strip.y - u(f, KS_GAP) - card_top;
   bool tall = card_h > 2 * card_w; /* a portrait display: room for a whole title and story */
-  int offset = (int)ui->scroll.pos;
+  int offset = ui_px(ui->scroll.pos);
   f->ui->timeline_pitch = card_w + gap;
-  int content_w = (int)ui->n_events * (card_w + gap) - gap + 2 * left;
-  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_w - f->w));
+  /* In float: a pack may hold more events than an int of pixels spans. */
+  float content_w = (float)ui->n_events * (float)(card_w + gap) - (float)(gap - 2 * left);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, content_w - (float)f->w);
   float axis[4] = {0, (float)axis_y, (float)f->w, (float)axis_y};
   ks_gfx_polyline(f->gfx, axis, 2, (float)u(f, 4), KS_CARD_PRESSED);
   int last_year = 0;
   for (size_t i = 0; i < ui->n_events; i++) {
     const ks_exhibit *e = ui->events[i];
-    int x = left + (int)i * (card_w + gap) - offset;
-    int year = atoi(e->date);
+    int64_t x64 = left + (int64_t)i * (card_w + gap) - offset;
+    if (x64 >= f->w)
+      break; /* the cards after it are off screen too */
+    int x = x64 < -card_w ? -card_w : (int)x64;
+    int year = ui->event_year[i];
     if (year != last_year && x + card_w > 0 && x < f->w) {
       /* A year mark where a new year starts. */
       char label[16];
@@ -83,7 +87,7 @@ void ui_screen_timeline(const frame *f) {
     size_t i1 = i0 + (in_view ? in_view - 1 : 0);
     if (i1 >= ui->n_events)
       i1 = ui->n_events - 1;
-    ui_year_strip(f, strip, KS_CORAL, atoi(ui->events[i0]->date), atoi(ui->events[i1]->date), true);
+    ui_year_strip(f, strip, KS_CORAL, ui->event_year[i0], ui->event_year[i1], true);
   }
   /* The header again over anything that scrolled under it. */
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
@@ -96,7 +100,7 @@ void ui_screen_event(const frame *f) {
   ui_format_date(f, e->date, date, sizeof date);
   const char *title = tr(f, &e->title);
   int top = ui_header(f, title, date, false);
-  int offset = (int)f->ui->scroll.pos, left = u(f, KS_MARGIN);
+  int offset = ui_px(f->ui->scroll.pos), left = u(f, KS_MARGIN);
   int avail = f->w - 2 * left, main_w = f->portrait ? avail : avail * 2 / 3;
   int y = top - offset;
   y += ui_text(f, tr(f, &e->summary), KS_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) + u(f, 32);

@@ -2,7 +2,9 @@
 
 #include "kiosk/mem.h"
 #include "kiosk/utf8.h"
+#include "kiosk/validate.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,24 +25,34 @@ const char *ks_screen_name(ks_screen_id screen) {
   return screen < KS_SCREEN_COUNT ? screen_names[screen] : "";
 }
 
+/* Only events whose dates parse are sorted: all are of the form YYYY[-MM[-DD]]. */
 static int by_date(const void *a, const void *b) {
   const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
   int c = strcmp(x->date, y->date); /* YYYY < YYYY-MM < YYYY-MM-DD sorts as wanted */
   return c ? c : strcmp(x->id, y->id);
 }
 
-/* Corridor cities first, in corridor order, then the others by id. */
+/* Corridor cities first, in corridor order, then the others by id. The order is compared, not
+ * subtracted: INT_MAX and INT_MIN are orders a pack can hold. */
 static int by_corridor_then_id(const void *a, const void *b) {
   const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  int ox = x->corridor ? x->corridor_order : 1000, oy = y->corridor ? y->corridor_order : 1000;
-  return ox != oy ? ox - oy : strcmp(x->id, y->id);
+  if ((x->corridor != NULL) != (y->corridor != NULL))
+    return x->corridor ? -1 : 1;
+  int c = x->corridor ? ui_cmp(x->corridor_order, y->corridor_order) : 0;
+  return c ? c : strcmp(x->id, y->id);
 }
 
 static int by_year_desc(const void *a, const void *b) {
   const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  if (x->year != y->year)
-    return y->year - x->year;
-  return strcmp(x->id, y->id);
+  int c = ui_cmp(y->year, x->year);
+  return c ? c : strcmp(x->id, y->id);
+}
+
+/* The year of an event whose date is a real one (1900…2100), or 0. */
+static int event_year(const ks_exhibit *e) {
+  ks_date d;
+  char why[96];
+  return e->date && ks_date_parse(e->date, &d, why, sizeof why) ? d.year : 0;
 }
 
 ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
@@ -51,6 +63,7 @@ ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
   ui->idle_timeout = 90;
   ui->achievements = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->achievements);
   ui->events = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->events);
+  ui->event_year = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->event_year);
   ui->cities = ks_xcalloc(content->n_exhibits + 1, sizeof *ui->cities);
   for (size_t i = 0; i < content->n_exhibits; i++) {
     const ks_exhibit *e = &content->exhibits[i];
@@ -58,9 +71,9 @@ ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
       ui->achievements[ui->n_achievements++] = e;
     if (e->kind == KS_KIND_CITY)
       ui->cities[ui->n_cities++] = e;
-    if (e->kind == KS_KIND_EVENT && e->date) {
+    int year = e->kind == KS_KIND_EVENT ? event_year(e) : 0;
+    if (year) { /* an event with no real date is left off the timeline */
       ui->events[ui->n_events++] = e;
-      int year = atoi(e->date);
       if (!ui->first_year || year < ui->first_year)
         ui->first_year = year;
       if (year > ui->last_year)
@@ -69,9 +82,11 @@ ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
   }
   qsort(ui->achievements, ui->n_achievements, sizeof *ui->achievements, by_year_desc);
   qsort(ui->events, ui->n_events, sizeof *ui->events, by_date);
+  for (size_t i = 0; i < ui->n_events; i++)
+    ui->event_year[i] = event_year(ui->events[i]);
   ui->year_most = 1;
-  for (size_t i = ui->n_events; i-- > 0;) { /* backwards: a year's first event is set last */
-    int k = atoi(ui->events[i]->date) - ui->first_year;
+  for (size_t i = ui->n_events; i-- > 0;) {     /* backwards: a year's first event is set last */
+    int k = ui->event_year[i] - ui->first_year; /* both 1900…2100 */
     if (k >= 0 && k < KS_MAX_YEARS) {
       ui->year_first[k] = i;
       if (++ui->year_count[k] > ui->year_most)
@@ -87,6 +102,7 @@ void ks_ui_destroy(ks_ui *ui) {
     return;
   free(ui->achievements);
   free(ui->events);
+  free(ui->event_year);
   free(ui->cities);
   ui_texts_clear(ui);
   free(ui->texts);
@@ -151,6 +167,34 @@ bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *id) {
 
 void ks_ui_set_lang(ks_ui *ui, ks_lang lang) { ui->lang = lang; }
 
+size_t ks_ui_tour(ks_ui *ui, ks_gfx *gfx, void (*each)(void *ctx), void *ctx) {
+  static const ks_screen_id overview[] = {KS_SCREEN_HOME, KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES,
+                                          KS_SCREEN_TIMELINE, KS_SCREEN_ATTRACT};
+  static const ks_screen_id detail[KS_KIND_COUNT] = {KS_SCREEN_ACHIEVEMENT, KS_SCREEN_CITY,
+                                                     KS_SCREEN_EVENT};
+  const size_t n_overview = sizeof overview / sizeof *overview;
+  size_t screens = 0;
+  for (int l = 0; l < KS_LANG_COUNT; l++) {
+    ks_ui_set_lang(ui, (ks_lang)l);
+    for (size_t i = 0; i < n_overview + ui->content->n_exhibits; i++) {
+      ks_ui_home(ui);
+      if (i < n_overview)
+        ks_ui_show(ui, overview[i], NULL);
+      else {
+        const ks_exhibit *e = &ui->content->exhibits[i - n_overview];
+        if (e->kind < KS_KIND_COUNT)
+          ks_ui_show(ui, detail[e->kind], e->id);
+      }
+      ks_ui_draw(ui, gfx);
+      if (each)
+        each(ctx);
+      screens++;
+    }
+  }
+  ks_ui_home(ui);
+  return screens;
+}
+
 bool ks_ui_load_map(ks_ui *ui, const char *path, char *err, size_t err_size) {
   ks_mapdata *map = ks_mapdata_load(path, err, err_size);
   if (!map)
@@ -191,7 +235,7 @@ bool ks_ui_toggle_lang(ks_ui *ui) {
 /* The action under a point given in screen-relative units, from the last frame's regions.
  * Later regions are on top. */
 static action action_at(const ks_ui *ui, float x, float y) {
-  int px = (int)(x * ui->short_side), py = (int)(y * ui->short_side);
+  int px = ui_px(x * ui->short_side), py = ui_px(y * ui->short_side);
   for (int i = ui->n_hits - 1; i >= 0; i--) {
     ks_rect r = ui->hits[i].rect;
     if (px >= r.x && px < r.x + r.w && py >= r.y && py < r.y + r.h)

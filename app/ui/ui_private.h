@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 enum { MAX_HITS = 128, MAX_HISTORY = 16, TEXT_CACHE = 1024 };
 
@@ -76,13 +77,15 @@ struct ks_ui {
   /* Achievements in gallery order: newest first, then by id. */
   const ks_exhibit **achievements;
   size_t n_achievements;
-  /* Events in date order (a year before its months, a month before its days). */
+  /* Events in date order (a year before its months, a month before its days): only those whose
+   * date is a real one (ks_date_parse); the others are reached by their links alone. */
   const ks_exhibit **events;
+  int *event_year; /* per entry of `events`: its year, 1900…2100 */
   size_t n_events;
   /* Cities: the corridor's in corridor order, then the others by id. */
   const ks_exhibit **cities;
   size_t n_cities;
-  int first_year, last_year; /* span of the timeline */
+  int first_year, last_year; /* span of the timeline (0, 0 without events) */
   /* Per year of the timeline (index: year - first_year, while the span is under KS_MAX_YEARS):
    * how many events, and the index in `events` of its first; counted once, drawn every frame. */
   int year_count[KS_MAX_YEARS], year_most;
@@ -118,6 +121,31 @@ typedef struct {
 } frame;
 
 static inline int u(const frame *f, int units) { return (int)((float)units * f->unit + 0.5f); }
+
+/* The screens' contract with the pack: content reaches them validated, but they do not rely on
+ * it. Any value a pack can hold is drawn or skipped — never trusted into an index, an allocation
+ * size, a loop bound, a signed overflow or a float-to-int conversion. Dates are read with
+ * ks_date_parse (an unreal one is shown as written and kept off the timeline), numbers are
+ * compared without subtracting, a city whose position is not a point on the globe stays off the
+ * map, and pixel positions computed from floats go through ui_px. */
+
+/* A pixel coordinate from a float that may be huge or not a number: clamped to a range no screen
+ * reaches, where sums of a few (and the glyph pen, x times 64) stay far from overflow; NaN gives
+ * 0. */
+static inline int ui_px(float v) {
+  const float lim = 1 << 24;
+  return v >= -lim && v <= lim ? (int)v : v > lim ? (int)lim : v < -lim ? -(int)lim : 0;
+}
+
+/* -1, 0 or 1 as a is below, equal to or above b: a comparator that cannot overflow (a - b can,
+ * and an overflowed comparator is not an order: qsort may then lose or repeat elements). */
+static inline int ui_cmp(int64_t a, int64_t b) { return (a > b) - (a < b); }
+
+/* A text of the model that may be missing in a damaged pack, as a string to draw. */
+static inline const char *ui_str(const char *s) { return s ? s : ""; }
+
+/* Two ids of the model, either of which a damaged pack may leave out, name the same thing. */
+static inline bool ui_same_id(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
 static inline ks_face *face(const frame *f, int units) {
   return ks_fonts_face(f->ui->fonts, u(f, units));

@@ -5,6 +5,7 @@
 #include "kiosk/mem.h"
 #include "kiosk/textbox.h"
 #include "kiosk/utf8.h"
+#include "kiosk/validate.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -345,9 +346,9 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     const ks_exhibit *o = &c->exhibits[i];
     bool linked = false;
     for (size_t k = 0; k < e->n_links && !linked; k++)
-      linked = strcmp(e->links[k].target, o->id) == 0;
+      linked = ui_same_id(e->links[k].target, o->id);
     for (size_t k = 0; k < o->n_links && !linked; k++)
-      linked = strcmp(o->links[k].target, e->id) == 0;
+      linked = ui_same_id(o->links[k].target, e->id);
     if (!linked || o == e)
       continue;
     ks_color accent = o->kind == KS_KIND_CITY    ? KS_TEAL
@@ -367,10 +368,16 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   return any ? cy + row - y : 0;
 }
 
-/* A date as precise as it was recorded: 2022年8月27日 / 27 August 2022, 2022年8月 / August 2022. */
+/* A date as precise as it was recorded: 2022年8月27日 / 27 August 2022, 2022年8月 / August 2022.
+ * A date that is not a real one (a damaged pack) is shown as it is written. */
 void ui_format_date(const frame *f, const char *date, char *out, size_t size) {
-  int y = atoi(date), m = strlen(date) >= 7 ? atoi(date + 5) : 0,
-      d = strlen(date) >= 10 ? atoi(date + 8) : 0;
+  ks_date parsed;
+  char why[96];
+  if (!date || !ks_date_parse(date, &parsed, why, sizeof why)) {
+    snprintf(out, size, "%s", ui_str(date));
+    return;
+  }
+  int y = parsed.year, m = parsed.month, d = parsed.day; /* 1…12 and 1…31 when not 0 */
   bool en = f->ui->lang == KS_LANG_EN;
   if (d && m)
     en ? snprintf(out, size, "%d %s %d", d, month_names[m - 1], y)
@@ -388,14 +395,14 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   for (size_t i = 0; i < e->n_citations; i++) {
     bool seen = false;
     for (size_t k = 0; k < i && !seen; k++)
-      seen = strcmp(e->citations[k].source, e->citations[i].source) == 0;
+      seen = ui_same_id(e->citations[k].source, e->citations[i].source);
     const ks_source *src =
         seen ? NULL : ks_content_find_source(f->ui->content, e->citations[i].source);
     if (!src)
       continue;
     char line[512];
     const char *title = f->ui->lang == KS_LANG_EN && src->title_en ? src->title_en : src->title;
-    SAYF(f, line, "来源：%s（%s）", "Source: %s (%s)", title, src->published);
+    SAYF(f, line, "来源：%s（%s）", "Source: %s (%s)", ui_str(title), ui_str(src->published));
     h += ui_text(f, line, KS_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + u(f, 8);
   }
   return h;

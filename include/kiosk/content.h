@@ -173,9 +173,10 @@ void ks_content_destroy(ks_content *content);
 ks_exhibit *ks_content_add_exhibit(ks_content *content);
 /* Sorts exhibits by id so that lookups and writes are deterministic. */
 void ks_content_sort(ks_content *content);
-/* Finds an exhibit by id in sorted content, or NULL. */
+/* Finds an exhibit by id in sorted content, or NULL (also for a NULL id). */
 const ks_exhibit *ks_content_find(const ks_content *content, const char *id);
-const ks_source *ks_content_find_source(const ks_content *content, const char *id);
+const ks_source *ks_content_find_source(const ks_content *content,
+                                        const char *id); /* NULL id: NULL */
 /* Number of exhibits of one kind. */
 size_t ks_content_count(const ks_content *content, ks_kind kind);
 

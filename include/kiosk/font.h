@@ -26,6 +26,10 @@ typedef struct {
   int32_t x_offset, y_offset;
 } ks_glyph_pos;
 
+/* A NULL face — a size ks_fonts_face could not give (too small on a tiny screen, or past its
+ * sizes) — shapes nothing and measures 0 in every function below but ks_face_rasterise, so text
+ * at such a size is skipped, not dereferenced. */
+
 /* Shapes `len` bytes of UTF-8 and writes up to `cap` glyphs; returns how many there are (which
  * may exceed `cap`: call again with more room). */
 size_t ks_face_shape(ks_face *face, const char *text, size_t len, ks_glyph_pos *out, size_t cap);

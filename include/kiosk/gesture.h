@@ -20,6 +20,9 @@
 #define KS_GESTURE_SWIPE_MIN_DISTANCE 0.12f
 /* Velocity is measured over the touch samples of this last stretch of time. */
 #define KS_GESTURE_VELOCITY_WINDOW_MS 100u
+/* Touch positions are clamped to within this many units of the origin (no screen is sixteen
+ * times as long as it is wide), so what a broken driver or script hands on stays finite. */
+#define KS_GESTURE_MAX_COORD 16.0f
 
 typedef enum { KS_TOUCH_DOWN, KS_TOUCH_MOVE, KS_TOUCH_UP, KS_TOUCH_CANCEL } ks_touch_type;
 
@@ -54,7 +57,9 @@ typedef struct ks_gesture_machine ks_gesture_machine;
 ks_gesture_machine *ks_gesture_create(void);
 void ks_gesture_destroy(ks_gesture_machine *m);
 /* Feeds one touch event and writes the gestures it completes (at most 4) to `out`; returns how
- * many. Events of fingers other than the one being followed are ignored. */
+ * many. Events of fingers other than the one being followed are ignored, and so is a down or a
+ * move whose place is not a number (a lift then takes the finger's last place); positions are
+ * clamped to ±KS_GESTURE_MAX_COORD. Every gesture written is finite. */
 size_t ks_gesture_feed(ks_gesture_machine *m, const ks_touch *ev, ks_gesture out[4]);
 /* Forgets the finger being followed (the screen changed under it, or the kiosk went idle). */
 void ks_gesture_reset(ks_gesture_machine *m);

@@ -15,6 +15,9 @@
 #define KS_SCROLL_SPRING 120.0f
 /* Below this speed (units per second) and within bounds, motion stops. */
 #define KS_SCROLL_REST_SPEED 1.0f
+/* No drag, speed or overshoot beyond this many units is taken (a finger moves a few thousand
+ * pixels a second); values that are not numbers are not taken at all. */
+#define KS_SCROLL_LIMIT 1e6f
 
 typedef struct {
   float pos;      /* current offset */

@@ -45,6 +45,11 @@ ks_screen_id ks_ui_screen(const ks_ui *ui);
 /* The id of the exhibit a detail screen shows, or NULL. */
 const char *ks_ui_exhibit(const ks_ui *ui);
 ks_lang ks_ui_lang(const ks_ui *ui);
+/* Visits every screen a visitor can reach — the overviews, then every exhibit's page — in both
+ * languages, drawing each with `gfx` and then calling `each` (may be NULL) with `ctx`: the
+ * bench's tour, and how tests and the fuzzer draw all of a pack. Leaves the UI on home in its
+ * last language. Returns how many screens were drawn. */
+size_t ks_ui_tour(ks_ui *ui, ks_gfx *gfx, void (*each)(void *ctx), void *ctx);
 
 /* Feeds a gesture, in the screen-relative units of gesture.h, against what was drawn last.
  * Returns true when the screen must be drawn again (press feedback counts: it shows in the very
