@@ -5,6 +5,7 @@
 
 #include "kiosk/content.h"
 #include "kiosk/install.h"
+#include "kiosk/vet.h"
 #include "kiosk/install_job.h"
 #include "kiosk/pack.h"
 #include "kiosk/sign.h"
@@ -209,6 +210,33 @@ static void installs_keeps_previous_and_rolls_back(void **state) {
   ks_diag_destroy(d);
   check_folder(sha);
   assert_string_equal(sha, sha3);
+}
+
+/* A pack the install checked in full is recorded as vetted, so the start that shows it does not
+ * check it all again (the vetting would warn about the missing fonts if it ran). */
+static void an_installed_pack_is_remembered_as_vetted(void **state) {
+  (void)state;
+  fresh_folder();
+  ks_install_opts o = opts(NULL);
+  o.vet_stamp = "test";
+  bool ok;
+  ks_diag *d = install(v3, &o, &ok);
+  assert_true(ok);
+  ks_diag_destroy(d);
+  char path[2048], record[2048];
+  assert_true(ks_install_active(data_dir, path, sizeof path));
+  assert_true(ks_vet_record_path(data_dir, record, sizeof record));
+  ks_vet_opts vo = {.fonts_dir = "/nonexistent", .record = record, .stamp = "test"};
+  ks_pack *pack;
+  d = ks_diag_create();
+  ks_content *c = ks_vet_open(path, &vo, &pack, d);
+  assert_non_null(c);
+  if (ks_diag_size(d))
+    ks_diag_print(d, stderr);
+  assert_int_equal(ks_diag_size(d), 0);
+  ks_content_destroy(c);
+  ks_pack_close(pack);
+  ks_diag_destroy(d);
 }
 
 /* ---- refusals ------------------------------------------------------------------------------ */
@@ -1017,6 +1045,7 @@ static void faults_kill(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(installs_keeps_previous_and_rolls_back),
+      cmocka_unit_test(an_installed_pack_is_remembered_as_vetted),
       cmocka_unit_test(refuses_bad_signatures),
       cmocka_unit_test(refuses_older_versions_unless_asked),
       cmocka_unit_test(refuses_older_versions_of_any_pack_seen),

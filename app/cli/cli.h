@@ -11,6 +11,9 @@
 
 #include <stdbool.h>
 
+/* What vets a pack in this kiosk (see kiosk/vet.h): a newer kiosk checks a pack again. */
+#define KS_VET_STAMP "kiosk-" KIOSK_VERSION
+
 int ks_cmd_pack(int argc, char **argv);
 /* kiosk pack keygen / sign / verify. */
 int ks_cmd_keygen(int argc, char **argv);

@@ -102,6 +102,7 @@ int ks_cmd_install(int argc, char **argv) {
                        .allow_older = a.rollback_ok,
                        .fonts_dir =
                            ks_paths_find("assets/fonts", fonts, sizeof fonts) ? fonts : NULL};
+  o.vet_stamp = o.fonts_dir ? KS_VET_STAMP : NULL; /* checked as a start would check it */
   ks_diag *diag = ks_diag_create();
   bool ok = ks_install(a.pack, &o, diag);
   print_findings(diag);

@@ -206,7 +206,8 @@ static void start_install(service *s, ks_ui *ui) {
                        .keys = c->keys,
                        .n_keys = c->n_keys,
                        .allow_unsigned = c->allow_unsigned,
-                       .fonts_dir = s->fonts_dir};
+                       .fonts_dir = s->fonts_dir,
+                       .vet_stamp = s->fonts_dir ? KS_VET_STAMP : NULL};
   ks_diag_log(stderr, "kiosk: installing %s", s->offered.path);
   s->job = ks_install_job_start(s->offered.path, &o);
   ks_ui_set_notice(ui, installing_zh, installing_en, 0, 0);

@@ -18,7 +18,7 @@ void ks_cli_attach_map(ks_ui *ui) {
 ks_content *ks_cli_open_pack(const char *cmd, const char *path, const char *fonts_dir,
                              const char *data_dir, ks_pack **pack) {
   char record[4096];
-  ks_vet_opts opts = {.fonts_dir = fonts_dir, .stamp = "kiosk-" KIOSK_VERSION};
+  ks_vet_opts opts = {.fonts_dir = fonts_dir, .stamp = KS_VET_STAMP};
   if (ks_vet_record_path(data_dir, record, sizeof record))
     opts.record = record;
   ks_diag *diag = ks_diag_create();

@@ -5,6 +5,7 @@
 #include "kiosk/mem.h"
 #include "kiosk/pack.h"
 #include "kiosk/validate.h"
+#include "kiosk/vet.h"
 #include "versions.h"
 
 #include <dirent.h>
@@ -264,6 +265,8 @@ static bool check_copy(const char *copy, const ks_install_opts *o, ks_installed 
     info->present = true;
     snprintf(info->id, sizeof info->id, "%s", c->meta.id);
     info->version = c->meta.version;
+    snprintf(info->content_hash, sizeof info->content_hash, "%s",
+             c->meta.content_hash ? c->meta.content_hash : "");
   }
   ks_glyphs_close(glyphs);
   ks_content_destroy(c);
@@ -572,6 +575,11 @@ bool ks_install(const char *src, const ks_install_opts *o, ks_diag *diag) {
     return false;
   }
   prune(ops, dir, h.sha256, have_current ? current : NULL);
+  /* Checked in full above, in the kiosk's own folder: the start that shows it need not again. */
+  char record[4096];
+  if (o->vet_stamp && ks_vet_record_path(dir, record, sizeof record))
+    ks_vet_remember(final, incoming.content_hash,
+                    &(ks_vet_opts){.record = record, .stamp = o->vet_stamp});
   if (o->progress)
     o->progress(o->progress_ctx, 1.0);
   if (!has_sig)

@@ -208,6 +208,16 @@ ks_content *ks_vet_open(const char *path, const ks_vet_opts *opts, ks_pack **pac
   return c;
 }
 
+bool ks_vet_remember(const char *path, const char *content_hash, const ks_vet_opts *opts) {
+  struct stat st;
+  char key[KEY_MAX];
+  if (!opts->record || stat(path, &st) != 0 ||
+      !make_key(&st, content_hash, opts->stamp, key, sizeof key))
+    return false;
+  remember(opts->record, key);
+  return recorded(opts->record, key);
+}
+
 /* Makes `dir` (and its parent) with mode 0700 when missing; true when it is a folder now. */
 static bool make_folder(const char *dir) {
   char parent[RECORD_NAME_MAX];

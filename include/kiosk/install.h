@@ -53,6 +53,9 @@ typedef struct {
   void (*progress)(void *ctx, double fraction);
   void *progress_ctx;
   ks_refusal *refusal; /* when not NULL, gets the first refusal (left empty on success) */
+  /* When not NULL, the installed pack is recorded as vetted with this stamp (see kiosk/vet.h) in
+   * the data folder's record, so that the start showing it does not check it all again. */
+  const char *vet_stamp;
 } ks_install_opts;
 
 typedef struct {
@@ -60,6 +63,7 @@ typedef struct {
   char sha256[65];
   char id[65];
   int64_t version;
+  char content_hash[65]; /* the pack's stored content hash (filled by an install only) */
 } ks_installed;
 
 /* Installs the pack at `src` (its signature beside it, `src`.minisig). Returns true when the

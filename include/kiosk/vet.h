@@ -29,6 +29,12 @@ typedef struct {
  * `diag`, the first error first, each naming the pack's path. */
 ks_content *ks_vet_open(const char *path, const ks_vet_opts *opts, ks_pack **pack, ks_diag *diag);
 
+/* Records the pack file at `path` (whose stored content hash is `content_hash`) as passed,
+ * without vetting it: for a caller that has just verified and validated these very bytes in a
+ * folder of the kiosk's own (an install, before it renamed its checked copy into place), so that
+ * the start that shows it does not vet it again. False when nothing was recorded. */
+bool ks_vet_remember(const char *path, const char *content_hash, const ks_vet_opts *opts);
+
 /* The record's path: DATA_DIR/validated with a data folder (not NULL or ""), else
  * $XDG_CACHE_HOME/kiosk/validated, else $HOME/.cache/kiosk/validated. The folder is created
  * (0700) when missing. False when there is none to use: packs are then vetted in full. */
