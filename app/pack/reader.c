@@ -206,7 +206,7 @@ static const schema_obj *find_obj(const schema_obj *objs, size_t count, const ch
 /* The pack must hold exactly the objects the format's SQL creates: a hostile pack's extra
  * trigger, view or table is refused rather than trusted to stay inert. */
 static bool check_schema(sqlite3 *db, const char *path, ks_diag *diag) {
-  sqlite3 *ref;
+  sqlite3 *ref = NULL;
   schema_obj *want = NULL, *have = NULL;
   size_t n_want = 0, n_have = 0;
   bool ok = true;
