@@ -10,7 +10,12 @@ install(DIRECTORY "${KIOSK_ASSETS_OUT}/" DESTINATION ${CMAKE_INSTALL_DATADIR}/ki
 install(FILES "${CMAKE_SOURCE_DIR}/scripts/kiosk.ini" DESTINATION "${CMAKE_INSTALL_FULL_SYSCONFDIR}/kiosk")
 configure_file("${CMAKE_SOURCE_DIR}/scripts/kiosk.service.in" "${CMAKE_BINARY_DIR}/kiosk.service" @ONLY)
 install(FILES "${CMAKE_BINARY_DIR}/kiosk.service" DESTINATION lib/systemd/system)
-install(FILES "${CMAKE_SOURCE_DIR}/scripts/99-kiosk-usb.rules" DESTINATION lib/udev/rules.d)
+# The udev rule hands every USB file system to its helper, which decides whether and how to mount.
+set(KIOSK_USB_MOUNT "${CMAKE_INSTALL_FULL_LIBEXECDIR}/kiosk/usb-mount")
+configure_file("${CMAKE_SOURCE_DIR}/scripts/99-kiosk-usb.rules" "${CMAKE_BINARY_DIR}/99-kiosk-usb.rules"
+               @ONLY)
+install(FILES "${CMAKE_BINARY_DIR}/99-kiosk-usb.rules" DESTINATION lib/udev/rules.d)
+install(PROGRAMS "${CMAKE_SOURCE_DIR}/scripts/usb-mount" DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/kiosk)
 install(FILES "${CMAKE_SOURCE_DIR}/README.md" DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES "${CMAKE_SOURCE_DIR}/content/README.md" DESTINATION ${CMAKE_INSTALL_DOCDIR}
         RENAME content-README.md)
