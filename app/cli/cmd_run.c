@@ -124,7 +124,7 @@ static void track_visit(service *s, const ks_ui *ui, bool force_end) {
   s->visit_since_ms = t;
 }
 
-/* Writes the statistics beside the pack on the stick. */
+/* Writes the statistics beside the pack on the stick, flushed to it before the notice says so. */
 static void export_stats(service *s, ks_ui *ui) {
   char dir[KS_WATCH_PATH], path[KS_WATCH_PATH + 64], err[512], zh[2048], en[2048];
   snprintf(dir, sizeof dir, "%s", s->offered.path);
@@ -136,8 +136,12 @@ static void export_stats(service *s, ks_ui *ui) {
   int64_t visits = 0;
   if (ks_stats_export_csv(s->stats, path, &visits, err, sizeof err)) {
     ks_diag_log(stderr, "kiosk: wrote %lld visits to %s", (long long)visits, path);
-    snprintf(zh, sizeof zh, "已将 %lld 次参观记录写入U盘：%s", (long long)visits, path);
-    snprintf(en, sizeof en, "Wrote %lld visits to the stick: %s", (long long)visits, path);
+    /* Said only now: the export returns once the stick's file system is flushed whole. */
+    snprintf(zh, sizeof zh, "已将 %lld 次参观记录写入U盘：%s。现在可以拔出U盘。", (long long)visits,
+             path);
+    snprintf(en, sizeof en,
+             "Wrote %lld visits to the stick: %s. It is safe to remove the stick now.",
+             (long long)visits, path);
   } else {
     ks_diag_log(stderr, "kiosk: cannot export statistics: %s", err);
     snprintf(zh, sizeof zh, "无法导出统计：%s（U盘须可写）", err);

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* syncfs: a stick is flushed whole before the kiosk says it may be pulled */
 #include "kiosk/stats.h"
 
 #include "kiosk/fileio.h"
@@ -383,15 +384,21 @@ static bool write_rows(ks_stats *s, FILE *f, int64_t *count, char *err, size_t e
   return rc == SQLITE_DONE;
 }
 
-/* fsync of the folder holding `path`, so that the rename into it survives a power cut. */
-static void sync_parent(const char *path) {
+/* Flushes the whole file system holding `path` to its device (syncfs), its folder first
+ * (fsync). fsync of the file and of its folder is not enough on FAT: after the rename the new
+ * directory entry still says 0 bytes until the file's inode is written back, seconds later (a
+ * stick pulled 4 s after the export held an empty file, and the kernel logged lost writes). */
+static bool sync_stick(const char *path, char *err, size_t err_size) {
   char *copy = ks_xstrdup(path);
   int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) {
-    fsync(fd);
+  bool ok = fd >= 0 && fsync(fd) == 0 && syncfs(fd) == 0;
+  if (!ok)
+    say(err, err_size, "cannot flush %s to the stick: %s (it may not be safe to remove)", path,
+        strerror(errno));
+  if (fd >= 0)
     close(fd);
-  }
   free(copy);
+  return ok;
 }
 
 bool ks_stats_export_csv(ks_stats *s, const char *path, int64_t *visits, char *err,
@@ -429,13 +436,12 @@ bool ks_stats_export_csv(ks_stats *s, const char *path, int64_t *visits, char *e
     say(err, err_size, "cannot replace %s with %s: %s", path, tmp, strerror(errno));
     ok = false;
   }
-  if (ok) {
-    sync_parent(path);
-    if (visits)
-      *visits = count;
-  } else if (f) {
+  if (ok && !sync_stick(path, err, err_size))
+    ok = false; /* `path` is the new file, but maybe not on the device yet */
+  else if (ok && visits)
+    *visits = count;
+  else if (!ok && f)
     unlink(tmp);
-  }
   free(dir);
   free(base);
   free(prefix);

@@ -46,8 +46,10 @@ bool ks_stats_record(ks_stats *stats, const char *exhibit_id, const char *lang, 
  * long it was in whole seconds, so what leaves the kiosk cannot time a visitor to the second.
  * Replaces `path` atomically:
  * `path`.tmp is written, synced, then renamed over it, so `path` is the old file or the new one,
- * never half of one. The number of visits written goes to `*visits` (when not NULL). On failure
- * leaves `path` as it was and says why in `err`. */
+ * never half of one. On success the whole file system holding `path` has been flushed to its
+ * device (syncfs), so a stick may be pulled the moment this returns. The number of visits written
+ * goes to `*visits` (when not NULL). On failure says why in `err`; `path` is the old file, or,
+ * when only the flush failed, the new one, possibly not yet on the device. */
 bool ks_stats_export_csv(ks_stats *stats, const char *path, int64_t *visits, char *err,
                          size_t err_size);
 
