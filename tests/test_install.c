@@ -762,6 +762,20 @@ static void refuses_fifos_at_once(void **state) {
   unlink(ts_tmp(path, sizeof path, "fifo.kpack"));
   assert_int_equal(mkfifo(path, 0600), 0);
   expect_refused(path, "not a regular file");
+
+  /* As the running kiosk installs: on its thread, and the join that waits for it returns. */
+  copy_of_v4(path, sizeof path, "fifo-job.kpack", sig, sizeof sig);
+  assert_int_equal(mkfifo(sig, 0600), 0);
+  ks_install_opts o = opts(NULL);
+  ks_install_job *job = ks_install_job_start(path, &o);
+  double progress = 0;
+  bool ok = true;
+  ks_refusal why;
+  while (!ks_install_job_poll(job, &progress, &ok, &why))
+    nanosleep(&(struct timespec){0, 1000000}, NULL);
+  ks_install_job_destroy(job);
+  assert_false(ok);
+  assert_non_null(strstr(why.en, "not a regular file"));
   alarm(0);
 }
 
