@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 host_pkgs=(cmake ninja-build pkg-config gcc libc6-dev git
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev libsqlite3-dev
   libunibreak-dev libsodium-dev libcmocka-dev libyaml-dev libsystemd-dev fonts-noto-cjk
-  sqlite3 minisign clang libclang-rt-14-dev llvm-14
+  sqlite3 minisign clang libclang-rt-14-dev llvm-14 syncthing
   xvfb xdotool imagemagick weston) # the last four: the kiosk seen in X11 and Wayland windows
 arm_libs=(libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev
   libsqlite3-dev libsodium-dev libcmocka-dev libyaml-dev libsystemd-dev)
