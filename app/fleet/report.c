@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +17,6 @@
 #include <time.h>
 #include <unistd.h>
 #include <yaml.h>
-
-static void say(char *err, size_t err_size, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void say(char *err, size_t err_size, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(err, err_size, fmt, ap);
-  va_end(ap);
-}
 
 /* ---- writing -------------------------------------------------------------------------------- */
 
@@ -99,25 +89,25 @@ static int open_in_dir(void *ctx, const char *path, int flags, mode_t mode) {
 bool ks_fleet_report_write(const char *folder, const ks_fleet_report *r, char *err,
                            size_t err_size) {
   if (!ks_config_name_ok(r->name)) {
-    say(err, err_size, "\"%s\" cannot name a kiosk's report", r->name);
+    snprintf(err, err_size, "\"%s\" cannot name a kiosk's report", r->name);
     return false;
   }
   int top = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (top < 0) {
-    say(err, err_size, "cannot open the fleet folder %s: %s", folder, strerror(errno));
+    snprintf(err, err_size, "cannot open the fleet folder %s: %s", folder, strerror(errno));
     return false;
   }
   if (mkdirat(top, "status", 0755) != 0 && errno != EEXIST) {
-    say(err, err_size, "cannot create %s/status: %s", folder, strerror(errno));
+    snprintf(err, err_size, "cannot create %s/status: %s", folder, strerror(errno));
     close(top);
     return false;
   }
   int dir = openat(top, "status", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   close(top);
   if (dir < 0) {
-    say(err, err_size, "cannot open %s/status: %s", folder,
-        errno == ELOOP || errno == ENOTDIR ? "it is a link or a file, not a folder (remove it)"
-                                           : strerror(errno));
+    snprintf(err, err_size, "cannot open %s/status: %s", folder,
+             errno == ELOOP || errno == ENOTDIR ? "it is a link or a file, not a folder (remove it)"
+                                                : strerror(errno));
     return false;
   }
   char dir_path[KS_CONFIG_PATH + 16], prefix[KS_FLEET_NAME_MAX + 16], tmp[KS_CONFIG_PATH + 128],
@@ -128,7 +118,7 @@ bool ks_fleet_report_write(const char *folder, const ks_fleet_report *r, char *e
   int fd = ks_file_create_temp(dir_path, prefix, 0644, open_in_dir, &dir, tmp, sizeof tmp);
   FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
   if (!f) {
-    say(err, err_size, "cannot create a report in %s: %s", dir_path, strerror(errno));
+    snprintf(err, err_size, "cannot create a report in %s: %s", dir_path, strerror(errno));
     if (fd >= 0)
       close(fd);
     close(dir);
@@ -144,7 +134,7 @@ bool ks_fleet_report_write(const char *folder, const ks_fleet_report *r, char *e
   if (ok && renameat(dir, tmp_name, dir, final_name) != 0)
     ok = false;
   if (!ok) {
-    say(err, err_size, "cannot write %s/%s: %s", dir_path, final_name, strerror(errno));
+    snprintf(err, err_size, "cannot write %s/%s: %s", dir_path, final_name, strerror(errno));
     unlinkat(dir, tmp_name, 0);
   }
   close(dir);
@@ -164,7 +154,7 @@ typedef struct {
 
 static void bad_value(reading *rd, const char *key, const char *what) {
   if (!rd->bad)
-    say(rd->err, rd->err_size, "\"%s\" %s", key, what);
+    snprintf(rd->err, rd->err_size, "\"%s\" %s", key, what);
   rd->bad = true;
 }
 
@@ -230,7 +220,7 @@ enum { MAX_DEPTH = 4 };
 static bool parse(const char *text, size_t n, reading *rd) {
   yaml_parser_t p;
   if (!yaml_parser_initialize(&p)) {
-    say(rd->err, rd->err_size, "out of memory");
+    snprintf(rd->err, rd->err_size, "out of memory");
     return false;
   }
   yaml_parser_set_input_string(&p, (const unsigned char *)text, n);
@@ -241,8 +231,8 @@ static bool parse(const char *text, size_t n, reading *rd) {
   while (!done && ok) {
     yaml_event_t e;
     if (!yaml_parser_parse(&p, &e)) {
-      say(rd->err, rd->err_size, "not JSON: %s at line %zu", p.problem ? p.problem : "error",
-          p.problem_mark.line + 1);
+      snprintf(rd->err, rd->err_size, "not JSON: %s at line %zu", p.problem ? p.problem : "error",
+               p.problem_mark.line + 1);
       ok = false;
       break;
     }
@@ -263,7 +253,7 @@ static bool parse(const char *text, size_t n, reading *rd) {
       break;
     case YAML_SEQUENCE_START_EVENT:
       if (depth < 0 && !skip) {
-        say(rd->err, rd->err_size, "not a report: a list, not an object");
+        snprintf(rd->err, rd->err_size, "not a report: a list, not an object");
         ok = false;
       }
       skip++;
@@ -283,7 +273,7 @@ static bool parse(const char *text, size_t n, reading *rd) {
     case YAML_SCALAR_EVENT:
       if (skip || depth < 0) {
         if (depth < 0 && !skip) {
-          say(rd->err, rd->err_size, "not a report: a single value, not an object");
+          snprintf(rd->err, rd->err_size, "not a report: a single value, not an object");
           ok = false;
         }
         break;
@@ -315,7 +305,7 @@ bool ks_fleet_report_read(const char *path, ks_fleet_report *r, char *err, size_
   char why[256];
   char *text = ks_file_read_nofollow(path, KS_FLEET_REPORT_MAX_BYTES, &n, why, sizeof why);
   if (!text) {
-    say(err, err_size, "%s", why);
+    snprintf(err, err_size, "%s", why);
     return false;
   }
   ks_fleet_report got = {.visits_today = -1};
@@ -323,10 +313,10 @@ bool ks_fleet_report_read(const char *path, ks_fleet_report *r, char *err, size_
   bool ok = parse(text, n, &rd) && !rd.bad;
   free(text);
   if (ok && !rd.seen_name) {
-    say(err, err_size, "not a report: no \"kiosk\"");
+    snprintf(err, err_size, "not a report: no \"kiosk\"");
     ok = false;
   } else if (ok && !ks_config_name_ok(got.name)) {
-    say(err, err_size, "\"%s\" is not a kiosk's name", got.name);
+    snprintf(err, err_size, "\"%s\" is not a kiosk's name", got.name);
     ok = false;
   }
   if (ok)
