@@ -233,6 +233,43 @@ static void ini_syntax(void **state) {
   ks_diag_destroy(diag);
 }
 
+/* The hall's shared folder: read, and a kiosk's name that could not be a plain file name in the
+ * shared status folder (a path, a hidden file, an option) is refused with its line. */
+static void fleet_options(void **state) {
+  (void)state;
+  ks_config c;
+  ks_config_defaults(&c);
+  assert_string_equal(c.fleet_folder, "");
+  assert_int_equal(c.fleet_report_s, 60);
+  ks_diag *diag = ks_diag_create();
+  bool ok = ks_config_load(
+      &c,
+      write_ini("[fleet]\nfolder = /var/lib/kiosk/fleet\nname = hall-a_1.b\nreport_every = 5\n"),
+      diag);
+  if (!ok)
+    ks_diag_print(diag, stderr);
+  assert_true(ok);
+  assert_string_equal(c.fleet_folder, "/var/lib/kiosk/fleet");
+  assert_string_equal(c.fleet_name, "hall-a_1.b");
+  assert_int_equal(c.fleet_report_s, 5);
+  ks_diag_destroy(diag);
+
+  ks_config_defaults(&c);
+  diag = ks_diag_create();
+  assert_false(ks_config_load(&c,
+                              write_ini("[fleet]\nname = ../etc\nname = .hidden\nname = a/b\n"
+                                        "name = -rf\nname = caf\xC3\xA9\nfolder = fleet\n"
+                                        "report_every = 1\nreport = 5\n"),
+                              diag));
+  assert_int_equal(ks_diag_count(diag, KS_ERROR), 8);
+  assert_true(ks_diag_contains(diag, "t.ini:2: error: name = ../etc: give 1 to 63 letters"));
+  assert_true(ks_diag_contains(diag, "t.ini:9: error: unknown option \"report\" in [fleet]"));
+  assert_string_equal(c.fleet_name, "");
+  assert_string_equal(c.fleet_folder, "");
+  assert_int_equal(c.fleet_report_s, 60);
+  ks_diag_destroy(diag);
+}
+
 /* A FIFO where a file is expected (a trusted key, the file itself) is refused at once, naming the
  * line: reading one would wait for a writer forever and the kiosk would never start. The alarm
  * turns a regression into a failure instead of a hang. */
@@ -273,6 +310,7 @@ int main(void) {
       cmocka_unit_test(wrong_values_keep_the_default),
       cmocka_unit_test(ini_syntax),
       cmocka_unit_test(a_fifo_is_refused_not_waited_for),
+      cmocka_unit_test(fleet_options),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -159,6 +159,13 @@ static void records_survive_a_reopen_and_summarise_in_order(void **state) {
   record_ok(s, "cities", "zh", T0 + 200, 4);
   sum = summarise(s);
   expect_row(&sum, 3, "cities", 2, 5);
+  /* Visits since a moment (a fleet report's "visits today"): those opened then or later. */
+  int64_t n = -1;
+  char err[256];
+  assert_true(ks_stats_count_since(s, T0 + 70, &n, err, sizeof err));
+  assert_int_equal(n, 6);
+  assert_true(ks_stats_count_since(s, T0 + 201, &n, err, sizeof err));
+  assert_int_equal(n, 0);
   ks_stats_close(s);
 }
 

@@ -44,6 +44,8 @@ int ks_cmd_proof(int argc, char **argv);
 int ks_cmd_bench(int argc, char **argv, double main_start_ms);
 /* kiosk stats: the visitor statistics in a data folder, as a table or as CSV. */
 int ks_cmd_stats(int argc, char **argv);
+/* kiosk fleet status: what each kiosk of a hall reported in the folder they share. */
+int ks_cmd_fleet(int argc, char **argv);
 /* Prints what a pack holds. */
 int ks_cmd_summary(const char *pack_path);
 /* How `kiosk` runs: the configuration file with the command line's overrides applied. */

@@ -5,6 +5,7 @@
 
 #include "kiosk/diag.h"
 #include "kiosk/fileio.h"
+#include "kiosk/fleet.h"
 #include "kiosk/font.h"
 #include "kiosk/install.h"
 #include "kiosk/install_job.h"
@@ -63,6 +64,7 @@ typedef struct {
   ks_found_pack offered; /* the pack the notice offers (path empty: none) */
   ks_found_pack handled; /* installed, refused or closed: not offered again until it changes */
   ks_install_job *job;
+  ks_fleet *fleet; /* fleet: the hall's shared folder (kiosk/fleet.h); NULL without one */
   /* Visitor statistics: what has been on screen since when. */
   ks_stats *stats;
   char visit[KS_STATS_MAX_EXHIBIT + 1];
@@ -232,7 +234,8 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   s->job = NULL;
   s->handled = s->offered; /* handled: not offered again while it stays the same */
   *redraw = true;
-  if (!ok && why.already_shown && s->run->config.auto_install) {
+  bool from_fleet = ks_fleet_installed(s->fleet, &s->offered, ok, &why); /* fleet: reported */
+  if (!ok && ((why.already_shown && s->run->config.auto_install) || from_fleet)) {
     /* The stick still holds the pack installed from it (the kiosk restarted, say): nothing to
      * say on screen; the log has it. */
     ks_ui_set_notice(ui, NULL, NULL, -1, 0);
@@ -334,6 +337,11 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
     start_install(s, ui);
   if ((tap & KS_NOTICE_EXPORT) && s->stats && s->offered.path[0])
     export_stats(s, ui);
+  ks_found_pack from_fleet; /* fleet: a pack of the hall's folder installs as a stick's, untapped */
+  if (ks_fleet_tick(s->fleet, s->job != NULL, s->stats, &from_fleet)) {
+    s->offered = from_fleet;
+    start_install(s, ui);
+  }
   if (s->job)
     return follow_install(s, ui, redraw);
   if (s->watcher)
@@ -440,6 +448,12 @@ int ks_cmd_run(const ks_run_opts *run) {
     if (c->data_dir[0])
       s.watcher = ks_watcher_start(
           &(ks_watcher_opts){.roots = s.roots, .n_roots = c->n_watch, .every_ms = WATCH_EVERY_MS});
+    if (c->data_dir[0]) /* fleet */
+      s.fleet = ks_fleet_start(&(ks_fleet_opts){.folder = c->fleet_folder,
+                                                .name = c->fleet_name,
+                                                .data_dir = c->data_dir,
+                                                .software = KIOSK_VERSION,
+                                                .report_every_s = c->fleet_report_s});
     ks_text_break_init();
     ks_ui *ui = s.first_ui = make_ui(&s, s.current.content);
     ks_kiosk_hooks hooks = {.first_frame = on_first_frame,
@@ -451,6 +465,7 @@ int ks_cmd_run(const ks_run_opts *run) {
     track_visit(&s, ui, true);
     ks_ui_destroy(ui);
     ks_watcher_stop(s.watcher);    /* a scan running ends at its next entry */
+    ks_fleet_stop(s.fleet);        /* fleet */
     ks_install_job_destroy(s.job); /* a running install finishes: it is safe either way */
     ks_stats_close(s.stats);
     rc = 0;

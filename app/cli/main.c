@@ -23,6 +23,7 @@ static const char usage[] =
     "       kiosk play SCRIPT [--size WxH] --out-dir DIR\n"
     "       kiosk proof [--pack FILE.kpack] --out DIR\n"
     "       kiosk stats --data-dir DIR [--csv FILE]\n"
+    "       kiosk fleet status FOLDER [--json]\n"
     "       kiosk bench [--pack FILE.kpack] [--size WxH]\n"
     "\n"
     "Exhibit Kiosk shows touch-navigable exhibits from a content pack.\n"
@@ -34,6 +35,7 @@ static const char usage[] =
     "  kiosk play …          replay a touch script headless, with screenshots; `--help`\n"
     "  kiosk proof           every screen in both languages and contact sheets, for review\n"
     "  kiosk bench           print start-up, idle, fling and memory figures, headless\n"
+    "  kiosk fleet status    what each kiosk of a hall reported in the folder they share\n"
     "  --config FILE         the configuration (default " KIOSK_CONFIG_FILE " when it exists;\n"
     "                        without one the kiosk shows the bundled pack and installs nothing)\n"
     "  --data-dir DIR        installed packs and statistics (overrides the configuration)\n"
@@ -65,6 +67,8 @@ int main(int argc, char **argv) {
       return ks_cmd_pack(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "stats") == 0 && i == 1) {
       return ks_cmd_stats(argc - 2, argv + 2);
+    } else if (strcmp(argv[i], "fleet") == 0 && i == 1) {
+      return ks_cmd_fleet(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "render") == 0 && i == 1) {
       return ks_cmd_render(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "play") == 0 && i == 1) {

@@ -16,7 +16,8 @@ void ks_config_defaults(ks_config *c) {
                    .n_watch = 2,
                    .rollback_failures = 3,
                    .rollback_minutes = 10,
-                   .stats = true};
+                   .stats = true,
+                   .fleet_report_s = 60};
   snprintf(c->data_dir, sizeof c->data_dir, "%s", "/var/lib/kiosk");
   snprintf(c->watch[0], sizeof c->watch[0], "%s", "/media");
   snprintf(c->watch[1], sizeof c->watch[1], "%s", "/run/media");
@@ -38,6 +39,20 @@ static void bad(parse_ctx *p, const char *fmt, ...) {
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   ks_diag_error(p->diag, p->path, p->line, "%s", msg);
+}
+
+bool ks_config_name_ok(const char *name) {
+  size_t n = strlen(name);
+  if (n == 0 || n >= KS_FLEET_NAME_MAX || name[0] == '.' || name[0] == '-')
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    char ch = name[i];
+    bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              ch == '.' || ch == '_' || ch == '-';
+    if (!ok)
+      return false;
+  }
+  return true;
 }
 
 static bool parse_bool(const char *v, bool *out) {
@@ -155,7 +170,29 @@ static int on_value(void *user, const char *section, const char *name, const cha
     }
     goto unknown;
   }
-  bad(p, "unknown section [%s]: the sections are [kiosk], [packs] and [stats]", section);
+  if (strcmp(section, "fleet") == 0) {
+    if (strcmp(name, "folder") == 0) {
+      if (!*v)
+        c->fleet_folder[0] = '\0';
+      else
+        copy_path(p, v, c->fleet_folder, sizeof c->fleet_folder);
+    } else if (strcmp(name, "name") == 0) {
+      if (!*v || ks_config_name_ok(v))
+        snprintf(c->fleet_name, sizeof c->fleet_name, "%s", v);
+      else
+        bad(p,
+            "name = %s: give 1 to %d letters, digits, '.', '_' or '-' (not starting with '.' or "
+            "'-'), or nothing for the host name",
+            v, KS_FLEET_NAME_MAX - 1);
+    } else if (strcmp(name, "report_every") == 0) {
+      if (!parse_int(v, 5, 86400, &c->fleet_report_s))
+        bad(p, "report_every = %s: give seconds from 5 to 86400", v);
+    } else {
+      goto unknown;
+    }
+    return 1;
+  }
+  bad(p, "unknown section [%s]: the sections are [kiosk], [packs], [stats] and [fleet]", section);
   return 1;
 unknown:
   bad(p, "unknown option \"%s\" in [%s] (see the documented kiosk.ini)", name, section);

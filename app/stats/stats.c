@@ -472,3 +472,23 @@ bool ks_stats_summary(ks_stats *s,
   sqlite3_finalize(st);
   return rc == SQLITE_DONE;
 }
+
+/* ---- counting ------------------------------------------------------------------------------ */
+
+bool ks_stats_count_since(ks_stats *s, int64_t since, int64_t *visits, char *err, size_t err_size) {
+  sqlite3_stmt *st;
+  *visits = 0;
+  if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM visit WHERE opened_at >= ?", -1, &st, NULL) !=
+      SQLITE_OK) {
+    say(err, err_size, "%s: cannot count the visits: %s", s->path, sqlite3_errmsg(s->db));
+    return false;
+  }
+  sqlite3_bind_int64(st, 1, since);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW)
+    *visits = sqlite3_column_int64(st, 0);
+  else
+    say(err, err_size, "%s: cannot count the visits: %s", s->path, sqlite3_errmsg(s->db));
+  sqlite3_finalize(st);
+  return rc == SQLITE_ROW;
+}

@@ -143,7 +143,7 @@ void ks_diag_print(const ks_diag *diag, FILE *out) {
  * and backslashes escaped, controls (ks_text_is_control) as \\uNNNN — which a parser turns back
  * into the exact name — and bytes that are not UTF-8, which JSON cannot carry, as the visible
  * text \\xNN (ks_text_escape's form). */
-static void json_string(FILE *out, const char *s) {
+void ks_diag_json_string(FILE *out, const char *s) {
   fputc('"', out);
   for (size_t i = 0, n = strlen(s); i < n;) {
     uint32_t cp;
@@ -169,16 +169,16 @@ void ks_diag_print_json(const ks_diag *diag, FILE *out) {
             f->sev == KS_ERROR ? "error" : "warning");
     if (f->file) {
       fputs(",\"file\":", out);
-      json_string(out, f->file);
+      ks_diag_json_string(out, f->file);
     }
     if (f->line > 0)
       fprintf(out, ",\"line\":%d", f->line);
     if (f->exhibit) {
       fputs(",\"exhibit\":", out);
-      json_string(out, f->exhibit);
+      ks_diag_json_string(out, f->exhibit);
     }
     fputs(",\"message\":", out);
-    json_string(out, f->message);
+    ks_diag_json_string(out, f->message);
     fputc('}', out);
   }
   fputs("]}\n", out);

@@ -11,7 +11,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { KS_CONFIG_MAX_KEYS = 16, KS_CONFIG_MAX_WATCH = 8, KS_CONFIG_PATH = 1024 };
+enum {
+  KS_CONFIG_MAX_KEYS = 16,
+  KS_CONFIG_MAX_WATCH = 8,
+  KS_CONFIG_PATH = 1024,
+  KS_FLEET_NAME_MAX = 64, /* a kiosk's name: 1-63 of A-Z a-z 0-9 . _ -, not starting with . or - */
+};
 
 typedef struct {
   /* [kiosk] */
@@ -30,8 +35,16 @@ typedef struct {
   int rollback_minutes;  /* … within this many minutes */
   /* [stats] */
   bool stats; /* keep visitor statistics in DATA_DIR/stats.sqlite */
+  /* [fleet] (kiosk/fleet.h) */
+  char fleet_folder[KS_CONFIG_PATH];  /* the hall's shared (Syncthing) folder; "": no fleet */
+  char fleet_name[KS_FLEET_NAME_MAX]; /* this kiosk's name in status/NAME.json; "": host name */
+  int fleet_report_s;                 /* seconds between status reports, at least */
 } ks_config;
 
+/* True when `name` may name a kiosk (KS_FLEET_NAME_MAX): it becomes a file name in a folder the
+ * whole hall shares, so only letters, digits, '.', '_' and '-', never a hidden or option-like
+ * name. */
+bool ks_config_name_ok(const char *name);
 /* The defaults: what the kiosk does with no configuration file. */
 void ks_config_defaults(ks_config *c);
 /* Reads `path` over what `c` holds. False, with every finding in `diag` (file and line), when the

@@ -48,6 +48,10 @@ void ks_diag_print(const ks_diag *diag, FILE *out);
 /* Prints {"errors":N,"warnings":M,"findings":[{"severity":…,"file":…,"line":…,
  * "exhibit":…,"message":…}]} */
 void ks_diag_print_json(const ks_diag *diag, FILE *out);
+/* Writes `s` as a JSON string that always parses and holds nothing a terminal acts on: quotes and
+ * backslashes escaped, control characters as \uNNNN, bytes that are not UTF-8 as the visible
+ * text \xNN. */
+void ks_diag_json_string(FILE *out, const char *s);
 
 /* Prints one line for people (the kiosk's log, a command's message): the formatted text with
  * every control character escaped, then a newline. Every line that may carry a name from outside

@@ -60,4 +60,9 @@ bool ks_stats_summary(ks_stats *stats,
                       void (*fn)(void *ctx, const char *exhibit, int64_t visits, double seconds),
                       void *ctx, char *err, size_t err_size);
 
+/* The number of visits opened at `since` (unix seconds) or later into `*visits`: "visits today"
+ * in a kiosk's report. On failure says why in `err`. */
+bool ks_stats_count_since(ks_stats *stats, int64_t since, int64_t *visits, char *err,
+                          size_t err_size);
+
 #endif
