@@ -1,16 +1,9 @@
 #include "cli.h"
 
-#include "kiosk/canvas.h"
 #include "kiosk/diag.h"
 #include "kiosk/fileio.h"
-#include "kiosk/font.h"
 #include "kiosk/gesture.h"
 #include "kiosk/images.h"
-#include "kiosk/mem.h"
-#include "kiosk/pack.h"
-#include "kiosk/paths.h"
-#include "kiosk/textbreak.h"
-#include "kiosk/ui.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -189,56 +182,39 @@ int ks_cmd_play(int argc, char **argv) {
     fputs(play_usage, stderr);
     return 2;
   }
-  char bundled[4096], fonts_dir[4096], err[512];
-  if (!pack_path && !ks_paths_find("bundled.kpack", bundled, sizeof bundled)) {
-    fprintf(stderr, "kiosk play: the bundled pack is missing; pass --pack FILE.kpack\n");
-    return 1;
-  }
-  if (!ks_paths_find("assets/fonts", fonts_dir, sizeof fonts_dir)) {
-    fprintf(stderr, "kiosk play: the bundled fonts are missing beside the binary\n");
-    return 1;
-  }
+  char err[512];
   FILE *in = ks_file_fopen(script, 0, 16 << 20, err, sizeof err);
   if (!in) {
     ks_diag_log(stderr, "kiosk play: cannot read %s: %s", script, err);
     return 1;
   }
-  ks_pack *pack = NULL;
-  ks_content *content =
-      ks_cli_open_pack("play", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
-  ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
-  ks_canvas *canvas = fonts ? ks_canvas_create(w, h, err, sizeof err) : NULL;
-  int rc = 1;
-  if (!content) {
-    /* refused, and said why */
-  } else if (!fonts || !canvas) {
-    ks_diag_log(stderr, "kiosk play: %s", err);
-  } else {
-    ks_text_break_init();
-    player p = {.gfx = ks_gfx_create(ks_canvas_renderer(canvas), w, h, 2),
-                .canvas = canvas,
-                .gm = ks_gesture_create(),
-                .short_side = (float)(w < h ? w : h),
-                .w = w,
-                .h = h,
-                .out_dir = out_dir};
-    p.ui = ks_ui_create(content, fonts, lang);
-    ks_cli_attach_map(p.ui);
-    char line[1024];
-    rc = 0;
-    for (int n = 1; rc == 0 && fgets(line, sizeof line, in); n++)
-      if (!run_line(&p, line, err, sizeof err)) {
-        ks_diag_log(stderr, "%s:%d: error: %s", script, n, err);
-        rc = 1;
-      }
-    ks_ui_destroy(p.ui);
-    ks_gesture_destroy(p.gm);
-    ks_gfx_destroy(p.gfx);
+  ks_session *session = ks_session_open(&(ks_session_opts){.cmd = "play",
+                                                           .pack = pack_path,
+                                                           .lang = ks_lang_code(lang),
+                                                           .target = KS_SESSION_CANVAS,
+                                                           .width = w,
+                                                           .height = h});
+  if (!session) {
+    fclose(in);
+    return 1; /* said why */
   }
+  player p = {.ui = ks_session_ui(session),
+              .gfx = ks_session_gfx(session),
+              .canvas = ks_session_canvas(session),
+              .gm = ks_gesture_create(),
+              .short_side = (float)(w < h ? w : h),
+              .w = w,
+              .h = h,
+              .out_dir = out_dir};
+  char line[1024];
+  int rc = 0;
+  for (int n = 1; rc == 0 && fgets(line, sizeof line, in); n++)
+    if (!run_line(&p, line, err, sizeof err)) {
+      ks_diag_log(stderr, "%s:%d: error: %s", script, n, err);
+      rc = 1;
+    }
+  ks_gesture_destroy(p.gm);
+  ks_session_close(session);
   fclose(in);
-  ks_canvas_destroy(canvas);
-  ks_fonts_close(fonts);
-  ks_content_destroy(content);
-  ks_pack_close(pack);
   return rc;
 }

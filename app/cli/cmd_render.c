@@ -1,13 +1,7 @@
 #include "cli.h"
 
-#include "kiosk/canvas.h"
 #include "kiosk/diag.h"
-#include "kiosk/font.h"
 #include "kiosk/images.h"
-#include "kiosk/pack.h"
-#include "kiosk/paths.h"
-#include "kiosk/textbreak.h"
-#include "kiosk/ui.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,62 +77,38 @@ int ks_cmd_render(int argc, char **argv) {
     fputs(render_usage, stderr);
     return 2;
   }
-  char bundled[4096], fonts_buf[4096], err[512];
-  if (!pack_path && !ks_paths_find("bundled.kpack", bundled, sizeof bundled)) {
-    fprintf(stderr, "kiosk render: the bundled pack is missing; pass --pack FILE.kpack\n");
-    return 1;
-  }
-  if (!fonts_dir && !ks_paths_find("assets/fonts", fonts_buf, sizeof fonts_buf)) {
-    fprintf(stderr, "kiosk render: the bundled fonts are missing; pass --fonts DIR\n");
-    return 1;
-  }
-  if (!fonts_dir)
-    fonts_dir = fonts_buf;
-  ks_pack *pack = NULL;
-  ks_content *content =
-      ks_cli_open_pack("render", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
-  ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
+  ks_session *session = ks_session_open(&(ks_session_opts){.cmd = "render",
+                                                           .pack = pack_path,
+                                                           .fonts_dir = fonts_dir,
+                                                           .lang = ks_lang_code(lang),
+                                                           .target = KS_SESSION_CANVAS,
+                                                           .width = w,
+                                                           .height = h,
+                                                           .rotation = rotate});
+  if (!session)
+    return 1; /* said why */
+  ks_ui *ui = ks_session_ui(session);
+  ks_gfx *gfx = ks_session_gfx(session);
+  char err[512];
   int rc = 1;
-  if (!content) {
-    /* refused, and said why */
-  } else if (!fonts) {
-    ks_diag_log(stderr, "kiosk render: %s", err);
+  if (screen != KS_SCREEN_HOME && !ks_ui_show(ui, screen, id)) {
+    ks_diag_log(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s",
+                id ? id : "(any)", screen_name);
   } else {
-    ks_text_break_init();
-    ks_canvas *canvas = ks_canvas_create(w, h, err, sizeof err);
-    if (canvas) {
-      ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), w, h, 2);
-      ks_gfx_set_rotation(gfx, rotate);
-      ks_ui *ui = ks_ui_create(content, fonts, lang);
-      ks_cli_attach_map(ui);
-      if (screen != KS_SCREEN_HOME && !ks_ui_show(ui, screen, id)) {
-        ks_diag_log(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s",
-                    id ? id : "(any)", screen_name);
-      } else {
-        /* A screen at rest: let its animations (a highlight fading in) finish first. */
-        for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
-          ;
-        if (notice)
-          ks_ui_set_notice(ui, notice, notice, progress,
-                           progress < 0 ? KS_NOTICE_INSTALL | KS_NOTICE_EXPORT | KS_NOTICE_DISMISS
-                                        : 0);
-        ks_ui_draw(ui, gfx); /* asks for the screen's images */
-        ks_images_settle(ks_gfx_images(gfx));
-        ks_ui_draw(ui, gfx); /* and shows them */
-        if (ks_canvas_save_png(canvas, out, err, sizeof err))
-          rc = 0;
-        else
-          ks_diag_log(stderr, "kiosk render: %s", err);
-      }
-      ks_ui_destroy(ui);
-      ks_gfx_destroy(gfx);
-      ks_canvas_destroy(canvas);
-    } else {
+    /* A screen at rest: let its animations (a highlight fading in) finish first. */
+    for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
+      ;
+    if (notice)
+      ks_ui_set_notice(ui, notice, notice, progress,
+                       progress < 0 ? KS_NOTICE_INSTALL | KS_NOTICE_EXPORT | KS_NOTICE_DISMISS : 0);
+    ks_ui_draw(ui, gfx); /* asks for the screen's images */
+    ks_images_settle(ks_gfx_images(gfx));
+    ks_ui_draw(ui, gfx); /* and shows them */
+    if (ks_canvas_save_png(ks_session_canvas(session), out, err, sizeof err))
+      rc = 0;
+    else
       ks_diag_log(stderr, "kiosk render: %s", err);
-    }
   }
-  ks_fonts_close(fonts);
-  ks_content_destroy(content);
-  ks_pack_close(pack);
+  ks_session_close(session);
   return rc;
 }

@@ -2,6 +2,7 @@
 
 #include "kiosk/diag.h"
 #include "kiosk/paths.h"
+#include "kiosk/service.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +50,7 @@ static const char usage[] =
 int main(int argc, char **argv) {
   struct timespec start;
   clock_gettime(CLOCK_MONOTONIC, &start);
-  ks_run_opts run = {0};
+  ks_service_opts run = {0};
   /* The command line wins over the configuration file, which is read once all is parsed. */
   const char *config = NULL, *data_dir = NULL, *lang = NULL;
   int rotation = -1;
@@ -128,5 +129,5 @@ int main(int argc, char **argv) {
     run.config.idle_timeout = idle_timeout;
   if (lang)
     snprintf(run.config.default_lang, sizeof run.config.default_lang, "%s", lang);
-  return ks_cmd_run(&run);
+  return ks_service_run(&run);
 }

@@ -258,3 +258,16 @@ void ks_window_describe(const ks_window *win, char *out, size_t size) {
   snprintf(out, size, "%s %dx%d, renderer %s", driver ? driver : "?", w, h,
            info.name ? info.name : "?");
 }
+
+bool ks_window_panel_mm(const ks_window *win, float *w_mm, float *h_mm) {
+  *w_mm = *h_mm = 0;
+  int w = 0, h = 0, display = SDL_GetWindowDisplayIndex(win->window);
+  float hdpi = 0, vdpi = 0;
+  SDL_GetRendererOutputSize(win->renderer, &w, &h);
+  if (display < 0 || SDL_GetDisplayDPI(display, NULL, &hdpi, &vdpi) != 0 || !(hdpi > 0) ||
+      !(vdpi > 0) || !isfinite(hdpi) || !isfinite(vdpi) || w <= 0 || h <= 0)
+    return false;
+  *w_mm = (float)w / hdpi * 25.4f;
+  *h_mm = (float)h / vdpi * 25.4f;
+  return true;
+}
