@@ -16,6 +16,10 @@ int ks_cmd_verify(int argc, char **argv);
 int ks_cmd_install(int argc, char **argv);
 int ks_cmd_status(int argc, char **argv);
 int ks_cmd_rollback(int argc, char **argv);
+/* Reads `--diagonal INCHES` or `--panel-mm WxH` at argv[*i] into `o` (moving *i past its value):
+ * true when argv[*i] was one of them. A wrong or missing value is said on stderr and sets *rc to
+ * 2, the command line's exit status. */
+bool ks_cli_panel_arg(const char *cmd, int argc, char **argv, int *i, ks_session_opts *o, int *rc);
 /* Renders one screen to PNG, headless. */
 int ks_cmd_render(int argc, char **argv);
 /* Replays a touch script against a simulated clock, headless. */

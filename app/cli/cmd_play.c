@@ -11,7 +11,8 @@
 #include <string.h>
 
 static const char play_usage[] =
-    "usage: kiosk play SCRIPT [--size WxH] [--lang zh|en] [--pack FILE.kpack] --out-dir DIR\n"
+    "usage: kiosk play SCRIPT [--size WxH] [--lang zh|en] [--pack FILE.kpack]\n"
+    "                  [--diagonal INCHES | --panel-mm WxH] --out-dir DIR\n"
     "\n"
     "Replays a script of touches against a simulated clock, headless, one command a line:\n"
     "  tap X Y                  a finger down and up at pixel (X, Y)\n"
@@ -151,9 +152,14 @@ int ks_cmd_play(int argc, char **argv) {
   const char *script = NULL, *out_dir = NULL, *pack_path = NULL;
   int w = 1920, h = 1080;
   ks_lang lang = KS_LANG_ZH;
+  ks_session_opts so = {.cmd = "play"}; /* the rest once all is read */
+  int bad = 0;
   for (int i = 0; i < argc; i++) {
     bool more = i + 1 < argc;
-    if (strcmp(argv[i], "--size") == 0 && more) {
+    if (ks_cli_panel_arg("play", argc, argv, &i, &so, &bad)) {
+      if (bad)
+        return bad;
+    } else if (strcmp(argv[i], "--size") == 0 && more) {
       if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680) {
         fprintf(stderr, "kiosk play: --size takes WxH between 320x240 and 7680x7680\n");
         return 2;
@@ -188,12 +194,12 @@ int ks_cmd_play(int argc, char **argv) {
     ks_diag_log(stderr, "kiosk play: cannot read %s: %s", script, err);
     return 1;
   }
-  ks_session *session = ks_session_open(&(ks_session_opts){.cmd = "play",
-                                                           .pack = pack_path,
-                                                           .lang = ks_lang_code(lang),
-                                                           .target = KS_SESSION_CANVAS,
-                                                           .width = w,
-                                                           .height = h});
+  so.pack = pack_path;
+  so.lang = ks_lang_code(lang);
+  so.target = KS_SESSION_CANVAS;
+  so.width = w;
+  so.height = h;
+  ks_session *session = ks_session_open(&so);
   if (!session) {
     fclose(in);
     return 1; /* said why */

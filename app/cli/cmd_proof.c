@@ -48,14 +48,20 @@ static bool render_page(ks_session *session, ks_canvas *canvas, ks_lang lang, co
 
 int ks_cmd_proof(int argc, char **argv) {
   const char *out = NULL, *pack_path = NULL;
+  ks_session_opts so = {.cmd = "proof"}; /* the rest once all is read */
+  int bad = 0;
   for (int i = 0; i < argc; i++) {
-    if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+    if (ks_cli_panel_arg("proof", argc, argv, &i, &so, &bad)) {
+      if (bad)
+        return bad;
+    } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
       out = argv[++i];
     else if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc)
       pack_path = argv[++i];
     else {
       fprintf(stderr,
-              "usage: kiosk proof [--pack FILE.kpack] --out DIR\n\n"
+              "usage: kiosk proof [--pack FILE.kpack] [--diagonal INCHES | --panel-mm WxH]\n"
+              "                   --out DIR\n\n"
               "Renders every exhibit's screen and the overview screens in both languages\n"
               "into DIR, with a contact sheet per language (contact-zh.png, contact-en.png).\n");
       return strcmp(argv[i], "--help") == 0 ? 0 : 2;
@@ -70,11 +76,11 @@ int ks_cmd_proof(int argc, char **argv) {
     return 1;
   }
   char err[512];
-  ks_session *session = ks_session_open(&(ks_session_opts){.cmd = "proof",
-                                                           .pack = pack_path,
-                                                           .target = KS_SESSION_CANVAS,
-                                                           .width = SHOT_W,
-                                                           .height = SHOT_H});
+  so.pack = pack_path;
+  so.target = KS_SESSION_CANVAS;
+  so.width = SHOT_W;
+  so.height = SHOT_H;
+  ks_session *session = ks_session_open(&so);
   if (!session)
     return 1; /* said why */
   const ks_content *content = ks_session_content(session);

@@ -11,14 +11,16 @@ static const char render_usage[] =
     "usage: kiosk render --screen home|achievements|achievement [--id EXHIBIT]\n"
     "                    [--lang zh|en] [--size WxH] [--rotate 0|90|180|270]\n"
     "                    [--pack FILE.kpack] [--fonts DIR] [--notice TEXT [--progress P]]\n"
-    "                    --out FILE.png\n"
+    "                    [--diagonal INCHES | --panel-mm WxH] --out FILE.png\n"
     "\n"
     "Renders one screen to a PNG with no display (SDL's software renderer). The default size\n"
     "is 1920x1080 (the physical display; --rotate turns the picture clockwise on it, as the\n"
     "kiosk's rotation setting does) and the default pack the bundled one. A detail screen shows "
     "--id, or the\n"
     "newest exhibit of its kind. --notice draws the curators' notice over the screen (the one\n"
-    "a stick with a pack brings up), with a progress bar at P (0 to 1).\n";
+    "a stick with a pack brings up), with a progress bar at P (0 to 1). --diagonal and\n"
+    "--panel-mm give the size of the panel the screen is laid out for (square pixels with a\n"
+    "diagonal; millimetres as the panel is built, before --rotate).\n";
 
 int ks_cmd_render(int argc, char **argv) {
   const char *screen_name = NULL, *out = NULL, *pack_path = NULL, *fonts_dir = NULL, *id = NULL;
@@ -26,9 +28,14 @@ int ks_cmd_render(int argc, char **argv) {
   int w = 1920, h = 1080, rotate = 0;
   const char *notice = NULL;
   float progress = -1;
+  ks_session_opts so = {.cmd = "render"}; /* the rest once all is read */
+  int bad = 0;
   for (int i = 0; i < argc; i++) {
     bool more = i + 1 < argc;
-    if (strcmp(argv[i], "--screen") == 0 && more)
+    if (ks_cli_panel_arg("render", argc, argv, &i, &so, &bad)) {
+      if (bad)
+        return bad;
+    } else if (strcmp(argv[i], "--screen") == 0 && more)
       screen_name = argv[++i];
     else if (strcmp(argv[i], "--rotate") == 0 && more) {
       rotate = atoi(argv[++i]);
@@ -77,14 +84,14 @@ int ks_cmd_render(int argc, char **argv) {
     fputs(render_usage, stderr);
     return 2;
   }
-  ks_session *session = ks_session_open(&(ks_session_opts){.cmd = "render",
-                                                           .pack = pack_path,
-                                                           .fonts_dir = fonts_dir,
-                                                           .lang = ks_lang_code(lang),
-                                                           .target = KS_SESSION_CANVAS,
-                                                           .width = w,
-                                                           .height = h,
-                                                           .rotation = rotate});
+  so.pack = pack_path;
+  so.fonts_dir = fonts_dir;
+  so.lang = ks_lang_code(lang);
+  so.target = KS_SESSION_CANVAS;
+  so.width = w;
+  so.height = h;
+  so.rotation = rotate;
+  ks_session *session = ks_session_open(&so);
   if (!session)
     return 1; /* said why */
   ks_ui *ui = ks_session_ui(session);

@@ -351,6 +351,9 @@ int ks_service_run(const ks_service_opts *run) {
                         .height = 720,
                         .fullscreen = !run->windowed,
                         .rotation = c->rotation,
+                        .panel_w_mm = c->panel_w_mm,
+                        .panel_h_mm = c->panel_h_mm,
+                        .panel_diagonal_in = c->panel_diagonal_in,
                         .map_later = true};
   if (!(s.session = ks_session_open(&so)))
     return 1;

@@ -205,11 +205,15 @@ ks_session *ks_session_open(const ks_session_opts *o) {
   find_panel(s, o, w, h);
   ks_text_break_init();
   if (s->window && s->pack) { /* what an operator reading `journalctl -u kiosk` needs first */
-    char id[128] = "?", screen[160];
+    char id[128] = "?", screen[160], panel[64] = "panel size unknown (set panel_mm in kiosk.ini)";
     int64_t version = 0;
     ks_pack_identity(s->pack, id, sizeof id, &version);
     ks_window_describe(s->window, screen, sizeof screen);
-    ks_diag_log(stderr, "kiosk: showing %s version %lld on %s", id, (long long)version, screen);
+    if (s->panel_w_mm > 0)
+      snprintf(panel, sizeof panel, "panel %.0fx%.0f mm", (double)s->panel_w_mm,
+               (double)s->panel_h_mm);
+    ks_diag_log(stderr, "kiosk: showing %s version %lld on %s, %s", id, (long long)version, screen,
+                panel);
   }
   s->ui = make_ui(s, s->shown, NULL, !o->map_later);
   return s;
