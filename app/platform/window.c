@@ -102,6 +102,14 @@ void ks_window_size(const ks_window *win, int *width, int *height) {
 
 uint64_t ks_window_ticks(void) { return SDL_GetTicks64(); }
 
+double ks_window_refresh_hz(const ks_window *win) {
+  SDL_DisplayMode mode = {0};
+  int display = SDL_GetWindowDisplayIndex(win->window);
+  if (display < 0 || SDL_GetCurrentDisplayMode(display, &mode) != 0)
+    return 0;
+  return mode.refresh_rate > 0 ? mode.refresh_rate : 0;
+}
+
 int ks_window_rotation(const ks_window *win) { return win->rotation; }
 
 bool ks_window_first_frame_twice(const ks_window *win) { return win->first_frame_twice; }
