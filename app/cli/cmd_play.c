@@ -194,6 +194,11 @@ int ks_cmd_play(int argc, char **argv) {
     ks_diag_log(stderr, "kiosk play: cannot read %s: %s", script, err);
     return 1;
   }
+  if (!ks_file_mkdirs(out_dir, 0755, err, sizeof err)) {
+    ks_diag_log(stderr, "kiosk play: %s", err);
+    fclose(in);
+    return 1;
+  }
   so.pack = pack_path;
   so.lang = ks_lang_code(lang);
   so.target = KS_SESSION_CANVAS;

@@ -3,16 +3,15 @@
 #include "cli.h"
 
 #include "kiosk/diag.h"
+#include "kiosk/fileio.h"
 #include "kiosk/images.h"
 #include "kiosk/mem.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 enum { SHOT_W = 1280, SHOT_H = 720, THUMB_W = 320, THUMB_H = 180, COLS = 6, LABEL_H = 36 };
 
@@ -71,11 +70,11 @@ int ks_cmd_proof(int argc, char **argv) {
     fprintf(stderr, "kiosk proof: say where with --out DIR\n");
     return 2;
   }
-  if (mkdir(out, 0755) != 0 && errno != EEXIST) {
-    ks_diag_log(stderr, "kiosk proof: cannot create %s: %s", out, strerror(errno));
+  char err[512];
+  if (!ks_file_mkdirs(out, 0755, err, sizeof err)) {
+    ks_diag_log(stderr, "kiosk proof: %s", err);
     return 1;
   }
-  char err[512];
   so.pack = pack_path;
   so.target = KS_SESSION_CANVAS;
   so.width = SHOT_W;
