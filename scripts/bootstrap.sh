@@ -9,14 +9,14 @@ cd "$(dirname "$0")/.."
 
 host_pkgs=(cmake ninja-build pkg-config gcc libc6-dev git
   libsdl2-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev libsqlite3-dev
-  libunibreak-dev libsodium-dev libcmocka-dev libyaml-dev libsystemd-dev fonts-noto-cjk
+  libunibreak-dev libsodium-dev libcmocka-dev libyaml-dev libsystemd-dev libdrm-dev fonts-noto-cjk
   sqlite3 minisign clang libclang-rt-14-dev llvm-14
   syncthing                        # three kiosks kept in step (e2e.fleet-syncthing)
   xvfb xdotool imagemagick weston # the kiosk seen in X11 and Wayland windows
   dosfstools exfatprogs mtools     # stick images for the mount rule and the statistics export
   lintian dpkg-dev)                # the package checked as Debian would (deploy.package)
 arm_libs=(libsdl2-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev
-  libsqlite3-dev libsodium-dev libcmocka-dev libyaml-dev libsystemd-dev)
+  libsqlite3-dev libsodium-dev libcmocka-dev libyaml-dev libsystemd-dev libdrm-dev)
 
 sudo_=()
 [ "$(id -u)" = 0 ] || sudo_=(sudo)

@@ -203,6 +203,60 @@ static void wrong_values_keep_the_default(void **state) {
   ks_diag_destroy(diag);
 }
 
+/* The panel's size: millimetres as WxH, or a diagonal in inches; empty means the display's own.
+ * A wrong value names its line and keeps the default. */
+static void reads_the_panel_size(void **state) {
+  (void)state;
+  ks_config c;
+  ks_config_defaults(&c);
+  assert_true(c.panel_w_mm == 0 && c.panel_h_mm == 0 && c.panel_diagonal_in == 0);
+  ks_diag *diag = ks_diag_create();
+  bool ok = ks_config_load(&c, write_ini("[kiosk]\npanel_mm = 155x86\npanel_diagonal = 7\n"), diag);
+  if (!ok)
+    ks_diag_print(diag, stderr);
+  assert_true(ok);
+  assert_float_equal(c.panel_w_mm, 155, 1e-6);
+  assert_float_equal(c.panel_h_mm, 86, 1e-6);
+  assert_float_equal(c.panel_diagonal_in, 7, 1e-6);
+  ok = ks_config_load(&c, write_ini("[kiosk]\npanel_mm = 154.2 x 85.9\npanel_diagonal =\n"), diag);
+  assert_true(ok);
+  assert_float_equal(c.panel_w_mm, 154.2f, 1e-4);
+  assert_float_equal(c.panel_h_mm, 85.9f, 1e-4);
+  assert_float_equal(c.panel_diagonal_in, 0, 1e-6);
+  ok = ks_config_load(&c, write_ini("[kiosk]\npanel_mm =\n"), diag);
+  assert_true(ok);
+  assert_true(c.panel_w_mm == 0 && c.panel_h_mm == 0);
+  ks_diag_destroy(diag);
+
+  ks_config d;
+  ks_config_defaults(&c);
+  ks_config_defaults(&d);
+  diag = ks_diag_create();
+  assert_false(ks_config_load(&c,
+                              write_ini("[kiosk]\n"                /* 1 */
+                                        "panel_mm = 155\n"         /* 2 */
+                                        "panel_mm = 155x0\n"       /* 3 */
+                                        "panel_mm = -155x86\n"     /* 4 */
+                                        "panel_mm = nanxinf\n"     /* 5 */
+                                        "panel_mm = 155x86mm\n"    /* 6 */
+                                        "panel_diagonal = 0\n"     /* 7 */
+                                        "panel_diagonal = seven\n" /* 8 */
+                                        "panel_diagonal = inf\n"   /* 9 */
+                                        "panel_diagonal = 7in\n"), /* 10 */
+                              diag));
+  if (ks_diag_count(diag, KS_ERROR) != 9)
+    ks_diag_print(diag, stderr);
+  assert_int_equal(ks_diag_count(diag, KS_ERROR), 9);
+  assert_true(ks_diag_contains(diag, "t.ini:2: error: panel_mm = 155: give the panel's width and "
+                                     "height in millimetres"));
+  assert_true(ks_diag_contains(diag, "t.ini:6: error: panel_mm = 155x86mm"));
+  assert_true(ks_diag_contains(diag, "t.ini:7: error: panel_diagonal = 0: give the diagonal in "
+                                     "inches"));
+  assert_true(ks_diag_contains(diag, "t.ini:10: error: panel_diagonal = 7in"));
+  assert_memory_equal(&c, &d, sizeof c);
+  ks_diag_destroy(diag);
+}
+
 /* What inih did besides: a byte-order mark, comments, ':' for '=', inline comments after a
  * space; a NUL byte or a section without its ']' is an error naming the line. */
 static void ini_syntax(void **state) {
@@ -309,6 +363,7 @@ int main(void) {
       cmocka_unit_test(long_lines_are_never_split),
       cmocka_unit_test(wrong_values_keep_the_default),
       cmocka_unit_test(ini_syntax),
+      cmocka_unit_test(reads_the_panel_size),
       cmocka_unit_test(a_fifo_is_refused_not_waited_for),
       cmocka_unit_test(fleet_options),
   };

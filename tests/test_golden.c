@@ -5,11 +5,8 @@
  * for it to be written. */
 #include "test_support.h"
 
-#include "kiosk/canvas.h"
-#include "kiosk/pack.h"
+#include "kiosk/session.h"
 #include "kiosk/source.h"
-#include "kiosk/textbreak.h"
-#include "kiosk/ui.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -36,34 +33,36 @@ static const golden cases[] = {
 };
 
 static ks_content *content;
-static ks_fonts *fonts;
 
 static int setup(void **state) {
   (void)state;
   ks_diag *d = ks_diag_create();
   content = ks_source_load(KS_TEST_FIXTURES "/good", d);
   ks_diag_destroy(d);
-  char err[256];
-  fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
-  ks_text_break_init();
-  return content && fonts ? 0 : -1;
+  return content ? 0 : -1;
 }
 
 static int teardown(void **state) {
   (void)state;
-  ks_fonts_close(fonts);
   ks_content_destroy(content);
   return 0;
 }
 
-/* Renders a case onto a canvas (the caller destroys it). */
-static ks_canvas *render(const golden *g) {
-  char err[256];
-  ks_canvas *canvas = ks_canvas_create(g->w, g->h, err, sizeof err);
-  assert_non_null(canvas);
-  ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), g->w, g->h, 2);
-  ks_gfx_set_rotation(gfx, g->rotate);
-  ks_ui *ui = ks_ui_create(content, fonts, g->lang);
+/* Renders a case onto a canvas, started as `kiosk render` starts (the caller closes it). */
+static ks_session *render(const golden *g) {
+  ks_session *session = ks_session_open(&(ks_session_opts){.cmd = "golden",
+                                                           .content = content,
+                                                           .fonts_dir = KS_TEST_FONTS,
+                                                           .lang = ks_lang_code(g->lang),
+                                                           .target = KS_SESSION_CANVAS,
+                                                           .width = g->w,
+                                                           .height = g->h,
+                                                           .rotation = g->rotate,
+                                                           /* the references have no coastline */
+                                                           .map_later = true});
+  assert_non_null(session);
+  ks_ui *ui = ks_session_ui(session);
+  ks_gfx *gfx = ks_session_gfx(session);
   ks_screen_id screen;
   assert_true(ks_screen_parse(g->screen, &screen));
   if (screen != KS_SCREEN_HOME)
@@ -71,9 +70,7 @@ static ks_canvas *render(const golden *g) {
   while (ks_ui_tick(ui, 0.05f)) /* at rest */
     ;
   ks_ui_draw(ui, gfx);
-  ks_ui_destroy(ui);
-  ks_gfx_destroy(gfx);
-  return canvas;
+  return session;
 }
 
 /* A pixel of a 32-bit surface, read and written by bytes: no assumption about alignment. */
@@ -112,7 +109,8 @@ static void screens_match_their_references(void **state) {
     const golden *g = &cases[i];
     char ref[1024], out[1024], err[256];
     snprintf(ref, sizeof ref, "%s/%s.png", KS_TEST_REF, g->name);
-    ks_canvas *canvas = render(g);
+    ks_session *session = render(g);
+    ks_canvas *canvas = ks_session_canvas(session);
     SDL_Surface *got = ks_canvas_surface(canvas);
     SDL_Surface *loaded = IMG_Load(ref);
     if (!loaded) {
@@ -123,7 +121,7 @@ static void screens_match_their_references(void **state) {
         fprintf(stderr, "%s: no reference; run with KS_UPDATE_GOLDEN=1 to create it\n", ref);
         failures++;
       }
-      ks_canvas_destroy(canvas);
+      ks_session_close(session);
       continue;
     }
     SDL_Surface *want = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
@@ -150,7 +148,7 @@ static void screens_match_their_references(void **state) {
       SDL_FreeSurface(diff);
     }
     SDL_FreeSurface(want);
-    ks_canvas_destroy(canvas);
+    ks_session_close(session);
   }
   if (!update)
     assert_int_equal(failures, 0);

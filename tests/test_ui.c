@@ -2,6 +2,7 @@
 
 #include "kiosk/gesture.h"
 #include "kiosk/pack.h"
+#include "kiosk/session.h"
 #include "kiosk/source.h"
 #include "kiosk/textbreak.h"
 #include "kiosk/ui.h"
@@ -12,8 +13,9 @@ typedef struct {
   ks_diag *diag;
   ks_pack *pack; /* NULL: the fixture's source folder */
   ks_content *content;
-  ks_fonts *fonts;
-  ks_gfx *gfx;
+  ks_session *session; /* started as the commands start, on the null backend */
+  ks_fonts *fonts;     /* the session's */
+  ks_gfx *gfx;         /* the session's */
   ks_ui *ui;
   ks_gesture_machine *gm;
   uint32_t t;
@@ -21,7 +23,6 @@ typedef struct {
 
 static int setup_with(void **state, bool bundled) {
   rig *r = calloc(1, sizeof *r);
-  char err[256];
   r->diag = ks_diag_create();
   if (bundled) {
     r->pack = ks_pack_open(KS_TEST_BUNDLED, r->diag);
@@ -31,11 +32,17 @@ static int setup_with(void **state, bool bundled) {
     r->content = ks_source_load(KS_TEST_FIXTURES "/good", r->diag);
   }
   assert_non_null(r->content);
-  r->fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
-  if (!r->fonts)
-    fail_msg("%s", err);
-  ks_text_break_init();
-  r->gfx = ks_gfx_create(NULL, 1920, 1080, 2);
+  r->session = ks_session_open(&(ks_session_opts){.cmd = "test",
+                                                  .content = r->content,
+                                                  .fonts_dir = KS_TEST_FONTS,
+                                                  .lang = "zh",
+                                                  .target = KS_SESSION_NONE,
+                                                  .width = 1920,
+                                                  .height = 1080,
+                                                  .map_later = true});
+  assert_non_null(r->session);
+  r->fonts = ks_session_fonts(r->session);
+  r->gfx = ks_session_gfx(r->session);
   r->ui = ks_ui_create(r->content, r->fonts, KS_LANG_ZH);
   r->gm = ks_gesture_create();
   *state = r;
@@ -51,8 +58,7 @@ static int teardown(void **state) {
   rig *r = *state;
   ks_gesture_destroy(r->gm);
   ks_ui_destroy(r->ui);
-  ks_gfx_destroy(r->gfx);
-  ks_fonts_close(r->fonts);
+  ks_session_close(r->session);
   ks_content_destroy(r->content);
   if (r->pack)
     ks_pack_close(r->pack);

@@ -1,16 +1,9 @@
 #include "cli.h"
 
-#include "kiosk/canvas.h"
 #include "kiosk/diag.h"
 #include "kiosk/fileio.h"
-#include "kiosk/font.h"
 #include "kiosk/gesture.h"
 #include "kiosk/images.h"
-#include "kiosk/mem.h"
-#include "kiosk/pack.h"
-#include "kiosk/paths.h"
-#include "kiosk/textbreak.h"
-#include "kiosk/ui.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -18,7 +11,8 @@
 #include <string.h>
 
 static const char play_usage[] =
-    "usage: kiosk play SCRIPT [--size WxH] [--lang zh|en] [--pack FILE.kpack] --out-dir DIR\n"
+    "usage: kiosk play SCRIPT [--size WxH] [--lang zh|en] [--pack FILE.kpack]\n"
+    "                  [--diagonal INCHES | --panel-mm WxH] --out-dir DIR\n"
     "\n"
     "Replays a script of touches against a simulated clock, headless, one command a line:\n"
     "  tap X Y                  a finger down and up at pixel (X, Y)\n"
@@ -158,9 +152,14 @@ int ks_cmd_play(int argc, char **argv) {
   const char *script = NULL, *out_dir = NULL, *pack_path = NULL;
   int w = 1920, h = 1080;
   ks_lang lang = KS_LANG_ZH;
+  ks_session_opts so = {.cmd = "play"}; /* the rest once all is read */
+  int bad = 0;
   for (int i = 0; i < argc; i++) {
     bool more = i + 1 < argc;
-    if (strcmp(argv[i], "--size") == 0 && more) {
+    if (ks_cli_panel_arg("play", argc, argv, &i, &so, &bad)) {
+      if (bad)
+        return bad;
+    } else if (strcmp(argv[i], "--size") == 0 && more) {
       if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680) {
         fprintf(stderr, "kiosk play: --size takes WxH between 320x240 and 7680x7680\n");
         return 2;
@@ -189,56 +188,44 @@ int ks_cmd_play(int argc, char **argv) {
     fputs(play_usage, stderr);
     return 2;
   }
-  char bundled[4096], fonts_dir[4096], err[512];
-  if (!pack_path && !ks_paths_find("bundled.kpack", bundled, sizeof bundled)) {
-    fprintf(stderr, "kiosk play: the bundled pack is missing; pass --pack FILE.kpack\n");
-    return 1;
-  }
-  if (!ks_paths_find("assets/fonts", fonts_dir, sizeof fonts_dir)) {
-    fprintf(stderr, "kiosk play: the bundled fonts are missing beside the binary\n");
-    return 1;
-  }
+  char err[512];
   FILE *in = ks_file_fopen(script, 0, 16 << 20, err, sizeof err);
   if (!in) {
     ks_diag_log(stderr, "kiosk play: cannot read %s: %s", script, err);
     return 1;
   }
-  ks_pack *pack = NULL;
-  ks_content *content =
-      ks_cli_open_pack("play", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
-  ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
-  ks_canvas *canvas = fonts ? ks_canvas_create(w, h, err, sizeof err) : NULL;
-  int rc = 1;
-  if (!content) {
-    /* refused, and said why */
-  } else if (!fonts || !canvas) {
+  if (!ks_file_mkdirs(out_dir, 0755, err, sizeof err)) {
     ks_diag_log(stderr, "kiosk play: %s", err);
-  } else {
-    ks_text_break_init();
-    player p = {.gfx = ks_gfx_create(ks_canvas_renderer(canvas), w, h, 2),
-                .canvas = canvas,
-                .gm = ks_gesture_create(),
-                .short_side = (float)(w < h ? w : h),
-                .w = w,
-                .h = h,
-                .out_dir = out_dir};
-    p.ui = ks_ui_create(content, fonts, lang);
-    ks_cli_attach_map(p.ui);
-    char line[1024];
-    rc = 0;
-    for (int n = 1; rc == 0 && fgets(line, sizeof line, in); n++)
-      if (!run_line(&p, line, err, sizeof err)) {
-        ks_diag_log(stderr, "%s:%d: error: %s", script, n, err);
-        rc = 1;
-      }
-    ks_ui_destroy(p.ui);
-    ks_gesture_destroy(p.gm);
-    ks_gfx_destroy(p.gfx);
+    fclose(in);
+    return 1;
   }
+  so.pack = pack_path;
+  so.lang = ks_lang_code(lang);
+  so.target = KS_SESSION_CANVAS;
+  so.width = w;
+  so.height = h;
+  ks_session *session = ks_session_open(&so);
+  if (!session) {
+    fclose(in);
+    return 1; /* said why */
+  }
+  player p = {.ui = ks_session_ui(session),
+              .gfx = ks_session_gfx(session),
+              .canvas = ks_session_canvas(session),
+              .gm = ks_gesture_create(),
+              .short_side = (float)(w < h ? w : h),
+              .w = w,
+              .h = h,
+              .out_dir = out_dir};
+  char line[1024];
+  int rc = 0;
+  for (int n = 1; rc == 0 && fgets(line, sizeof line, in); n++)
+    if (!run_line(&p, line, err, sizeof err)) {
+      ks_diag_log(stderr, "%s:%d: error: %s", script, n, err);
+      rc = 1;
+    }
+  ks_gesture_destroy(p.gm);
+  ks_session_close(session);
   fclose(in);
-  ks_canvas_destroy(canvas);
-  ks_fonts_close(fonts);
-  ks_content_destroy(content);
-  ks_pack_close(pack);
   return rc;
 }

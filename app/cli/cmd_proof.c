@@ -2,23 +2,16 @@
  * so that a curator reviews a whole pack at a glance before it goes to a kiosk. */
 #include "cli.h"
 
-#include "kiosk/canvas.h"
 #include "kiosk/diag.h"
-#include "kiosk/font.h"
+#include "kiosk/fileio.h"
 #include "kiosk/images.h"
 #include "kiosk/mem.h"
-#include "kiosk/pack.h"
-#include "kiosk/paths.h"
-#include "kiosk/textbreak.h"
-#include "kiosk/ui.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 enum { SHOT_W = 1280, SHOT_H = 720, THUMB_W = 320, THUMB_H = 180, COLS = 6, LABEL_H = 36 };
 
@@ -36,11 +29,9 @@ static const char *screen_of(ks_kind kind, ks_screen_id *screen) {
 }
 
 /* Renders one page into `canvas`. */
-static bool render_page(ks_canvas *canvas, const ks_content *content, ks_fonts *fonts, ks_lang lang,
-                        const page *p) {
+static bool render_page(ks_session *session, ks_canvas *canvas, ks_lang lang, const page *p) {
   ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), SHOT_W, SHOT_H, 2);
-  ks_ui *ui = ks_ui_create(content, fonts, lang);
-  ks_cli_attach_map(ui);
+  ks_ui *ui = ks_session_new_ui(session, NULL, ks_lang_code(lang));
   bool ok = p->screen == KS_SCREEN_HOME || ks_ui_show(ui, p->screen, p->id);
   if (ok) {
     while (ks_ui_tick(ui, 0.05f))
@@ -56,14 +47,20 @@ static bool render_page(ks_canvas *canvas, const ks_content *content, ks_fonts *
 
 int ks_cmd_proof(int argc, char **argv) {
   const char *out = NULL, *pack_path = NULL;
+  ks_session_opts so = {.cmd = "proof"}; /* the rest once all is read */
+  int bad = 0;
   for (int i = 0; i < argc; i++) {
-    if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+    if (ks_cli_panel_arg("proof", argc, argv, &i, &so, &bad)) {
+      if (bad)
+        return bad;
+    } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
       out = argv[++i];
     else if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc)
       pack_path = argv[++i];
     else {
       fprintf(stderr,
-              "usage: kiosk proof [--pack FILE.kpack] --out DIR\n\n"
+              "usage: kiosk proof [--pack FILE.kpack] [--diagonal INCHES | --panel-mm WxH]\n"
+              "                   --out DIR\n\n"
               "Renders every exhibit's screen and the overview screens in both languages\n"
               "into DIR, with a contact sheet per language (contact-zh.png, contact-en.png).\n");
       return strcmp(argv[i], "--help") == 0 ? 0 : 2;
@@ -73,110 +70,99 @@ int ks_cmd_proof(int argc, char **argv) {
     fprintf(stderr, "kiosk proof: say where with --out DIR\n");
     return 2;
   }
-  if (mkdir(out, 0755) != 0 && errno != EEXIST) {
-    ks_diag_log(stderr, "kiosk proof: cannot create %s: %s", out, strerror(errno));
-    return 1;
-  }
-  char bundled[4096], fonts_dir[4096], err[512];
-  if ((!pack_path && !ks_paths_find("bundled.kpack", bundled, sizeof bundled)) ||
-      !ks_paths_find("assets/fonts", fonts_dir, sizeof fonts_dir)) {
-    fprintf(stderr, "kiosk proof: the bundled pack or fonts are missing beside the binary\n");
-    return 1;
-  }
-  ks_pack *pack = NULL;
-  ks_content *content =
-      ks_cli_open_pack("proof", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
-  ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
-  int rc = 1;
-  if (!content) {
-    /* refused, and said why */
-  } else if (!fonts) {
+  char err[512];
+  if (!ks_file_mkdirs(out, 0755, err, sizeof err)) {
     ks_diag_log(stderr, "kiosk proof: %s", err);
-  } else {
-    ks_text_break_init();
-    size_t n = 5 + content->n_exhibits;
-    page *pages = ks_xcalloc(n, sizeof *pages);
-    const ks_screen_id overview[5] = {KS_SCREEN_HOME, KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES,
-                                      KS_SCREEN_TIMELINE, KS_SCREEN_ATTRACT};
-    for (size_t i = 0; i < 5; i++)
-      pages[i].screen = overview[i];
-    for (size_t i = 0; i < content->n_exhibits; i++) {
-      pages[5 + i].id = content->exhibits[i].id;
-      screen_of(content->exhibits[i].kind, &pages[5 + i].screen);
+    return 1;
+  }
+  so.pack = pack_path;
+  so.target = KS_SESSION_CANVAS;
+  so.width = SHOT_W;
+  so.height = SHOT_H;
+  ks_session *session = ks_session_open(&so);
+  if (!session)
+    return 1; /* said why */
+  const ks_content *content = ks_session_content(session);
+  ks_fonts *fonts = ks_session_fonts(session);
+  size_t n = 5 + content->n_exhibits;
+  page *pages = ks_xcalloc(n, sizeof *pages);
+  const ks_screen_id overview[5] = {KS_SCREEN_HOME, KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES,
+                                    KS_SCREEN_TIMELINE, KS_SCREEN_ATTRACT};
+  for (size_t i = 0; i < 5; i++)
+    pages[i].screen = overview[i];
+  for (size_t i = 0; i < content->n_exhibits; i++) {
+    pages[5 + i].id = content->exhibits[i].id;
+    screen_of(content->exhibits[i].kind, &pages[5 + i].screen);
+  }
+  int rc = 0;
+  for (int l = 0; l < KS_LANG_COUNT && rc == 0; l++) {
+    const char *code = ks_lang_code((ks_lang)l);
+    int rows = (int)((n + COLS - 1) / COLS);
+    int sheet_w = COLS * THUMB_W, sheet_h = rows * (THUMB_H + LABEL_H);
+    SDL_Surface *sheet =
+        SDL_CreateRGBSurfaceWithFormat(0, sheet_w, sheet_h, 32, SDL_PIXELFORMAT_ARGB8888);
+    ks_canvas *shot = ks_session_canvas(session);
+    if (!sheet) {
+      ks_diag_log(stderr, "kiosk proof: %s", SDL_GetError());
+      rc = 1;
     }
-    rc = 0;
-    for (int l = 0; l < KS_LANG_COUNT && rc == 0; l++) {
-      const char *code = ks_lang_code((ks_lang)l);
-      int rows = (int)((n + COLS - 1) / COLS);
-      int sheet_w = COLS * THUMB_W, sheet_h = rows * (THUMB_H + LABEL_H);
-      SDL_Surface *sheet =
-          SDL_CreateRGBSurfaceWithFormat(0, sheet_w, sheet_h, 32, SDL_PIXELFORMAT_ARGB8888);
-      ks_canvas *shot = ks_canvas_create(SHOT_W, SHOT_H, err, sizeof err);
-      if (!sheet || !shot) {
-        ks_diag_log(stderr, "kiosk proof: %s", shot ? SDL_GetError() : err);
+    SDL_FillRect(sheet, NULL, 0xff0b1a2e);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+      char path[4096];
+      const char *name = pages[i].id ? pages[i].id : "overview";
+      ks_screen_id s = pages[i].screen;
+      const char *const overview_names[] = {"home", "achievements", "cities", "timeline",
+                                            "attract"};
+      if (!pages[i].id)
+        name = overview_names[i];
+      if (!render_page(session, shot, (ks_lang)l, &pages[i])) {
+        ks_diag_log(stderr, "kiosk proof: cannot show %s", name);
         rc = 1;
+        break;
       }
-      SDL_FillRect(sheet, NULL, 0xff0b1a2e);
-      for (size_t i = 0; i < n && rc == 0; i++) {
-        char path[4096];
-        const char *name = pages[i].id ? pages[i].id : "overview";
-        ks_screen_id s = pages[i].screen;
+      (void)s;
+      snprintf(path, sizeof path, "%s/%s-%s.png", out, name, code);
+      if (!ks_canvas_save_png(shot, path, err, sizeof err)) {
+        ks_diag_log(stderr, "kiosk proof: %s", err);
+        rc = 1;
+        break;
+      }
+      /* The thumbnail, scaled smoothly, on the sheet. */
+      SDL_Rect dst = {(int)(i % COLS) * THUMB_W + 8, (int)(i / COLS) * (THUMB_H + LABEL_H) + 8,
+                      THUMB_W - 16, THUMB_H - 16};
+      SDL_SoftStretchLinear(ks_canvas_surface(shot), NULL, sheet, &dst);
+    }
+    if (rc == 0) {
+      /* Names under the thumbnails, drawn with the kiosk's own text. */
+      SDL_Renderer *r = SDL_CreateSoftwareRenderer(sheet);
+      ks_gfx *gfx = ks_gfx_create(r, sheet_w, sheet_h, 1);
+      ks_face *face = ks_fonts_face(fonts, 16);
+      for (size_t i = 0; i < n; i++) {
+        const char *label = pages[i].id;
         const char *const overview_names[] = {"home", "achievements", "cities", "timeline",
                                               "attract"};
-        if (!pages[i].id)
-          name = overview_names[i];
-        if (!render_page(shot, content, fonts, (ks_lang)l, &pages[i])) {
-          ks_diag_log(stderr, "kiosk proof: cannot show %s", name);
-          rc = 1;
-          break;
-        }
-        (void)s;
-        snprintf(path, sizeof path, "%s/%s-%s.png", out, name, code);
-        if (!ks_canvas_save_png(shot, path, err, sizeof err)) {
-          ks_diag_log(stderr, "kiosk proof: %s", err);
-          rc = 1;
-          break;
-        }
-        /* The thumbnail, scaled smoothly, on the sheet. */
-        SDL_Rect dst = {(int)(i % COLS) * THUMB_W + 8, (int)(i / COLS) * (THUMB_H + LABEL_H) + 8,
-                        THUMB_W - 16, THUMB_H - 16};
-        SDL_SoftStretchLinear(ks_canvas_surface(shot), NULL, sheet, &dst);
+        if (!label)
+          label = overview_names[i];
+        ks_gfx_text(gfx, face, label, strlen(label), (int)(i % COLS) * THUMB_W + 8,
+                    (int)(i / COLS) * (THUMB_H + LABEL_H) + THUMB_H + 14,
+                    (ks_color){0xc2, 0xd0, 0xe2, 0xff});
       }
-      if (rc == 0) {
-        /* Names under the thumbnails, drawn with the kiosk's own text. */
-        SDL_Renderer *r = SDL_CreateSoftwareRenderer(sheet);
-        ks_gfx *gfx = ks_gfx_create(r, sheet_w, sheet_h, 1);
-        ks_face *face = ks_fonts_face(fonts, 16);
-        for (size_t i = 0; i < n; i++) {
-          const char *label = pages[i].id;
-          const char *const overview_names[] = {"home", "achievements", "cities", "timeline",
-                                                "attract"};
-          if (!label)
-            label = overview_names[i];
-          ks_gfx_text(gfx, face, label, strlen(label), (int)(i % COLS) * THUMB_W + 8,
-                      (int)(i / COLS) * (THUMB_H + LABEL_H) + THUMB_H + 14,
-                      (ks_color){0xc2, 0xd0, 0xe2, 0xff});
-        }
-        ks_gfx_flush(gfx);
-        SDL_RenderFlush(r);
-        ks_gfx_destroy(gfx);
-        SDL_DestroyRenderer(r);
-        char path[4096];
-        snprintf(path, sizeof path, "%s/contact-%s.png", out, code);
-        if (IMG_SavePNG(sheet, path) != 0) {
-          ks_diag_log(stderr, "kiosk proof: cannot write %s", path);
-          rc = 1;
-        } else {
-          ks_diag_log(stdout, "wrote %s: %zu screens", path, n);
-        }
+      ks_gfx_flush(gfx);
+      SDL_RenderFlush(r);
+      ks_gfx_destroy(gfx);
+      SDL_DestroyRenderer(r);
+      char path[4096];
+      snprintf(path, sizeof path, "%s/contact-%s.png", out, code);
+      if (IMG_SavePNG(sheet, path) != 0) {
+        ks_diag_log(stderr, "kiosk proof: cannot write %s", path);
+        rc = 1;
+      } else {
+        ks_diag_log(stdout, "wrote %s: %zu screens", path, n);
       }
-      ks_canvas_destroy(shot);
-      SDL_FreeSurface(sheet);
     }
-    free(pages);
+    SDL_FreeSurface(sheet);
   }
-  ks_fonts_close(fonts);
-  ks_content_destroy(content);
-  ks_pack_close(pack);
+  free(pages);
+  ks_session_close(session);
   return rc;
 }

@@ -1,13 +1,7 @@
 #include "cli.h"
 
-#include "kiosk/canvas.h"
 #include "kiosk/diag.h"
-#include "kiosk/font.h"
 #include "kiosk/images.h"
-#include "kiosk/pack.h"
-#include "kiosk/paths.h"
-#include "kiosk/textbreak.h"
-#include "kiosk/ui.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,14 +11,16 @@ static const char render_usage[] =
     "usage: kiosk render --screen home|achievements|achievement [--id EXHIBIT]\n"
     "                    [--lang zh|en] [--size WxH] [--rotate 0|90|180|270]\n"
     "                    [--pack FILE.kpack] [--fonts DIR] [--notice TEXT [--progress P]]\n"
-    "                    --out FILE.png\n"
+    "                    [--diagonal INCHES | --panel-mm WxH] --out FILE.png\n"
     "\n"
     "Renders one screen to a PNG with no display (SDL's software renderer). The default size\n"
     "is 1920x1080 (the physical display; --rotate turns the picture clockwise on it, as the\n"
     "kiosk's rotation setting does) and the default pack the bundled one. A detail screen shows "
     "--id, or the\n"
     "newest exhibit of its kind. --notice draws the curators' notice over the screen (the one\n"
-    "a stick with a pack brings up), with a progress bar at P (0 to 1).\n";
+    "a stick with a pack brings up), with a progress bar at P (0 to 1). --diagonal and\n"
+    "--panel-mm give the size of the panel the screen is laid out for (square pixels with a\n"
+    "diagonal; millimetres as the panel is built, before --rotate).\n";
 
 int ks_cmd_render(int argc, char **argv) {
   const char *screen_name = NULL, *out = NULL, *pack_path = NULL, *fonts_dir = NULL, *id = NULL;
@@ -32,9 +28,14 @@ int ks_cmd_render(int argc, char **argv) {
   int w = 1920, h = 1080, rotate = 0;
   const char *notice = NULL;
   float progress = -1;
+  ks_session_opts so = {.cmd = "render"}; /* the rest once all is read */
+  int bad = 0;
   for (int i = 0; i < argc; i++) {
     bool more = i + 1 < argc;
-    if (strcmp(argv[i], "--screen") == 0 && more)
+    if (ks_cli_panel_arg("render", argc, argv, &i, &so, &bad)) {
+      if (bad)
+        return bad;
+    } else if (strcmp(argv[i], "--screen") == 0 && more)
       screen_name = argv[++i];
     else if (strcmp(argv[i], "--rotate") == 0 && more) {
       rotate = atoi(argv[++i]);
@@ -83,62 +84,38 @@ int ks_cmd_render(int argc, char **argv) {
     fputs(render_usage, stderr);
     return 2;
   }
-  char bundled[4096], fonts_buf[4096], err[512];
-  if (!pack_path && !ks_paths_find("bundled.kpack", bundled, sizeof bundled)) {
-    fprintf(stderr, "kiosk render: the bundled pack is missing; pass --pack FILE.kpack\n");
-    return 1;
-  }
-  if (!fonts_dir && !ks_paths_find("assets/fonts", fonts_buf, sizeof fonts_buf)) {
-    fprintf(stderr, "kiosk render: the bundled fonts are missing; pass --fonts DIR\n");
-    return 1;
-  }
-  if (!fonts_dir)
-    fonts_dir = fonts_buf;
-  ks_pack *pack = NULL;
-  ks_content *content =
-      ks_cli_open_pack("render", pack_path ? pack_path : bundled, fonts_dir, NULL, &pack);
-  ks_fonts *fonts = content ? ks_fonts_open(fonts_dir, err, sizeof err) : NULL;
+  so.pack = pack_path;
+  so.fonts_dir = fonts_dir;
+  so.lang = ks_lang_code(lang);
+  so.target = KS_SESSION_CANVAS;
+  so.width = w;
+  so.height = h;
+  so.rotation = rotate;
+  ks_session *session = ks_session_open(&so);
+  if (!session)
+    return 1; /* said why */
+  ks_ui *ui = ks_session_ui(session);
+  ks_gfx *gfx = ks_session_gfx(session);
+  char err[512];
   int rc = 1;
-  if (!content) {
-    /* refused, and said why */
-  } else if (!fonts) {
-    ks_diag_log(stderr, "kiosk render: %s", err);
+  if (screen != KS_SCREEN_HOME && !ks_ui_show(ui, screen, id)) {
+    ks_diag_log(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s",
+                id ? id : "(any)", screen_name);
   } else {
-    ks_text_break_init();
-    ks_canvas *canvas = ks_canvas_create(w, h, err, sizeof err);
-    if (canvas) {
-      ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), w, h, 2);
-      ks_gfx_set_rotation(gfx, rotate);
-      ks_ui *ui = ks_ui_create(content, fonts, lang);
-      ks_cli_attach_map(ui);
-      if (screen != KS_SCREEN_HOME && !ks_ui_show(ui, screen, id)) {
-        ks_diag_log(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s",
-                    id ? id : "(any)", screen_name);
-      } else {
-        /* A screen at rest: let its animations (a highlight fading in) finish first. */
-        for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
-          ;
-        if (notice)
-          ks_ui_set_notice(ui, notice, notice, progress,
-                           progress < 0 ? KS_NOTICE_INSTALL | KS_NOTICE_EXPORT | KS_NOTICE_DISMISS
-                                        : 0);
-        ks_ui_draw(ui, gfx); /* asks for the screen's images */
-        ks_images_settle(ks_gfx_images(gfx));
-        ks_ui_draw(ui, gfx); /* and shows them */
-        if (ks_canvas_save_png(canvas, out, err, sizeof err))
-          rc = 0;
-        else
-          ks_diag_log(stderr, "kiosk render: %s", err);
-      }
-      ks_ui_destroy(ui);
-      ks_gfx_destroy(gfx);
-      ks_canvas_destroy(canvas);
-    } else {
+    /* A screen at rest: let its animations (a highlight fading in) finish first. */
+    for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
+      ;
+    if (notice)
+      ks_ui_set_notice(ui, notice, notice, progress,
+                       progress < 0 ? KS_NOTICE_INSTALL | KS_NOTICE_EXPORT | KS_NOTICE_DISMISS : 0);
+    ks_ui_draw(ui, gfx); /* asks for the screen's images */
+    ks_images_settle(ks_gfx_images(gfx));
+    ks_ui_draw(ui, gfx); /* and shows them */
+    if (ks_canvas_save_png(ks_session_canvas(session), out, err, sizeof err))
+      rc = 0;
+    else
       ks_diag_log(stderr, "kiosk render: %s", err);
-    }
   }
-  ks_fonts_close(fonts);
-  ks_content_destroy(content);
-  ks_pack_close(pack);
+  ks_session_close(session);
   return rc;
 }

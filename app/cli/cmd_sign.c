@@ -161,6 +161,10 @@ int ks_cmd_keygen(int argc, char **argv) {
     }
   }
   char pub_path[4096], sec_path[4096], err[512], id[17], password[PASSWORD_MAX];
+  if (!ks_file_mkdirs(dir, 0700, err, sizeof err)) { /* a secret key's folder: the owner's */
+    ks_diag_log(stderr, "kiosk pack keygen: %s", err);
+    return 1;
+  }
   snprintf(pub_path, sizeof pub_path, "%s/kiosk.pub", dir);
   snprintf(sec_path, sizeof sec_path, "%s/kiosk.key", dir);
   if (!no_password && !get_password(password_file, sec_path, true, password, err, sizeof err)) {

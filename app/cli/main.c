@@ -2,6 +2,7 @@
 
 #include "kiosk/diag.h"
 #include "kiosk/paths.h"
+#include "kiosk/service.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +20,10 @@ static const char usage[] =
     "       kiosk pack build SOURCE_DIR -o FILE.kpack\n"
     "       kiosk pack validate PATH [--json] [--sources-dir DIR]\n"
     "       kiosk pack info FILE.kpack\n"
-    "       kiosk render --screen NAME [--id EXHIBIT] [--lang zh|en] [--size WxH] --out FILE.png\n"
+    "       kiosk render --screen NAME [--id EXHIBIT] [--lang zh|en] [--size WxH]\n"
+    "                    [--diagonal INCHES | --panel-mm WxH] --out FILE.png\n"
     "       kiosk play SCRIPT [--size WxH] --out-dir DIR\n"
-    "       kiosk proof [--pack FILE.kpack] --out DIR\n"
+    "       kiosk proof [--pack FILE.kpack] [--diagonal INCHES | --panel-mm WxH] --out DIR\n"
     "       kiosk stats --data-dir DIR [--csv FILE]\n"
     "       kiosk fleet status FOLDER [--json]\n"
     "       kiosk bench [--pack FILE.kpack] [--size WxH]\n"
@@ -51,7 +53,7 @@ static const char usage[] =
 int main(int argc, char **argv) {
   struct timespec start;
   clock_gettime(CLOCK_MONOTONIC, &start);
-  ks_run_opts run = {0};
+  ks_service_opts run = {0};
   /* The command line wins over the configuration file, which is read once all is parsed. */
   const char *config = NULL, *data_dir = NULL, *lang = NULL;
   int rotation = -1;
@@ -132,5 +134,5 @@ int main(int argc, char **argv) {
     run.config.idle_timeout = idle_timeout;
   if (lang)
     snprintf(run.config.default_lang, sizeof run.config.default_lang, "%s", lang);
-  return ks_cmd_run(&run);
+  return ks_service_run(&run);
 }

@@ -76,6 +76,57 @@ static bool parse_int(const char *v, long lo, long hi, int *out) {
   return true;
 }
 
+/* A length from `lo` to `hi`, the whole value (white space around it allowed). */
+static bool parse_length(const char *v, double lo, double hi, char **end, float *out) {
+  errno = 0;
+  double x = strtod(v, end);
+  if (errno || *end == v || !isfinite(x) || x < lo || x > hi)
+    return false;
+  while (**end == ' ' || **end == '\t')
+    (*end)++;
+  *out = (float)x;
+  return true;
+}
+
+bool ks_config_parse_panel_mm(const char *v, float *w_mm, float *h_mm) {
+  float w, h;
+  char *end;
+  while (*v == ' ' || *v == '\t')
+    v++;
+  if (!parse_length(v, 10, 10000, &end, &w) || (*end != 'x' && *end != 'X') ||
+      !parse_length(end + 1, 10, 10000, &end, &h) || *end)
+    return false;
+  *w_mm = w;
+  *h_mm = h;
+  return true;
+}
+
+bool ks_config_parse_diagonal(const char *v, float *inches) {
+  char *end;
+  float d;
+  if (!parse_length(v, 1, 500, &end, &d) || *end)
+    return false;
+  *inches = d;
+  return true;
+}
+
+/* panel_mm = WxH: the panel's width and height in millimetres; empty: the display's. */
+static void parse_panel_mm(parse_ctx *p, const char *v) {
+  if (!*v)
+    p->c->panel_w_mm = p->c->panel_h_mm = 0;
+  else if (!ks_config_parse_panel_mm(v, &p->c->panel_w_mm, &p->c->panel_h_mm))
+    bad(p, "panel_mm = %s: %s, or nothing for what the display says", v, KS_CONFIG_PANEL_MM_HINT);
+}
+
+/* panel_diagonal = INCHES; empty: the display's. */
+static void parse_panel_diagonal(parse_ctx *p, const char *v) {
+  if (!*v)
+    p->c->panel_diagonal_in = 0;
+  else if (!ks_config_parse_diagonal(v, &p->c->panel_diagonal_in))
+    bad(p, "panel_diagonal = %s: %s, or nothing for what the display says", v,
+        KS_CONFIG_DIAGONAL_HINT);
+}
+
 static bool copy_path(parse_ctx *p, const char *v, char *out, size_t size) {
   if (v[0] != '/' || strlen(v) >= size) {
     bad(p, "\"%s\" is not an absolute path of at most %zu characters", v, size - 1);
@@ -130,6 +181,10 @@ static int on_value(void *user, const char *section, const char *name, const cha
         c->rotation = deg;
       else
         bad(p, "rotation = %s: give 0, 90, 180 or 270", v);
+    } else if (strcmp(name, "panel_mm") == 0) {
+      parse_panel_mm(p, v);
+    } else if (strcmp(name, "panel_diagonal") == 0) {
+      parse_panel_diagonal(p, v);
     } else {
       goto unknown;
     }

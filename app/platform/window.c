@@ -3,10 +3,12 @@
 #include "kiosk/mem.h"
 
 #include <SDL.h>
+#include <SDL_syswm.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xf86drmMode.h>
 
 /* At rest the loop wakes every IDLE_SLEEP_MS to look for input (SDL 2.26 on KMS/DRM has no
  * blocking wait that does not poll every millisecond): ~25 wake-ups a second, and a first touch
@@ -99,6 +101,14 @@ void ks_window_size(const ks_window *win, int *width, int *height) {
 }
 
 uint64_t ks_window_ticks(void) { return SDL_GetTicks64(); }
+
+double ks_window_refresh_hz(const ks_window *win) {
+  SDL_DisplayMode mode = {0};
+  int display = SDL_GetWindowDisplayIndex(win->window);
+  if (display < 0 || SDL_GetCurrentDisplayMode(display, &mode) != 0)
+    return 0;
+  return mode.refresh_rate > 0 ? mode.refresh_rate : 0;
+}
 
 int ks_window_rotation(const ks_window *win) { return win->rotation; }
 
@@ -257,4 +267,67 @@ void ks_window_describe(const ks_window *win, char *out, size_t size) {
   const char *driver = SDL_GetCurrentVideoDriver();
   snprintf(out, size, "%s %dx%d, renderer %s", driver ? driver : "?", w, h,
            info.name ? info.name : "?");
+}
+
+/* The size of one physical pixel of the window's display in millimetres, from the connected
+ * DRM connector's EDID size (mmWidth, mmHeight) and its current mode, asked of the DRM device
+ * SDL drives (drmModeGetConnectorCurrent: no new probe of the monitor, which can take a second).
+ * SDL 2.26's own display DPI is not relied on for it. */
+static bool drm_pixel_mm(SDL_Window *window, float *px_w_mm, float *px_h_mm) {
+  SDL_SysWMinfo info;
+  SDL_VERSION(&info.version);
+  if (!SDL_GetWindowWMInfo(window, &info) || info.subsystem != SDL_SYSWM_KMSDRM ||
+      info.info.kmsdrm.drm_fd < 0)
+    return false;
+  int fd = info.info.kmsdrm.drm_fd;
+  drmModeRes *res = drmModeGetResources(fd);
+  bool found = false;
+  for (int i = 0; res && i < res->count_connectors && !found; i++) {
+    drmModeConnector *c = drmModeGetConnectorCurrent(fd, res->connectors[i]);
+    if (!c)
+      continue;
+    /* The first connected connector is SDL's display 0, the one the kiosk fills. */
+    if (c->connection == DRM_MODE_CONNECTED && c->count_modes > 0) {
+      drmModeEncoder *e = c->encoder_id ? drmModeGetEncoder(fd, c->encoder_id) : NULL;
+      drmModeCrtc *crtc = e && e->crtc_id ? drmModeGetCrtc(fd, e->crtc_id) : NULL;
+      const drmModeModeInfo *m = crtc && crtc->mode_valid ? &crtc->mode : &c->modes[0];
+      if (c->mmWidth >= 10 && c->mmHeight >= 10 && m->hdisplay > 0 && m->vdisplay > 0) {
+        *px_w_mm = (float)c->mmWidth / (float)m->hdisplay;
+        *px_h_mm = (float)c->mmHeight / (float)m->vdisplay;
+      }
+      found = true; /* this is the display, with or without a size */
+      drmModeFreeCrtc(crtc);
+      drmModeFreeEncoder(e);
+    }
+    drmModeFreeConnector(c);
+  }
+  drmModeFreeResources(res);
+  return found && *px_w_mm > 0;
+}
+
+/* The same from SDL's display DPI (X11 and Wayland from the output's size, where the window
+ * system knows it), per pixel of the display's mode. */
+static bool dpi_pixel_mm(SDL_Window *window, float *px_w_mm, float *px_h_mm) {
+  int display = SDL_GetWindowDisplayIndex(window);
+  float hdpi = 0, vdpi = 0;
+  if (display < 0 || SDL_GetDisplayDPI(display, NULL, &hdpi, &vdpi) != 0 || !isfinite(hdpi) ||
+      !isfinite(vdpi) || !(hdpi > 1) || !(vdpi > 1))
+    return false;
+  *px_w_mm = 25.4f / hdpi;
+  *px_h_mm = 25.4f / vdpi;
+  return true;
+}
+
+bool ks_window_panel_mm(const ks_window *win, float *w_mm, float *h_mm) {
+  *w_mm = *h_mm = 0;
+  float pw = 0, ph = 0;
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(win->renderer, &w, &h);
+  if (w <= 0 || h <= 0 ||
+      !(drm_pixel_mm(win->window, &pw, &ph) || dpi_pixel_mm(win->window, &pw, &ph)))
+    return false;
+  /* The drawable's pixels at the display's size per pixel: the whole panel when fullscreen. */
+  *w_mm = (float)w * pw;
+  *h_mm = (float)h * ph;
+  return true;
 }

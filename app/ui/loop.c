@@ -3,6 +3,8 @@
 #include "kiosk/gesture.h"
 #include "kiosk/images.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -38,6 +40,33 @@ static uint64_t now_us(void) {
   return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
+void ks_pacer_init(ks_pacer *p, double refresh_hz) {
+  if (!(isfinite(refresh_hz) && refresh_hz > 0 && refresh_hz <= 1000))
+    refresh_hz = 60;
+  *p = (ks_pacer){.period_us = (uint64_t)llround(1e6 / refresh_hz)};
+}
+
+uint64_t ks_pacer_wait_us(const ks_pacer *p, uint64_t now_us) {
+  return p->earliest_us > now_us ? p->earliest_us - now_us : 0;
+}
+
+void ks_pacer_presented(ks_pacer *p, uint64_t begin_us, uint64_t end_us) {
+  p->display_paces = end_us - begin_us >= p->period_us / 4;
+  /* Where the display paces, the floor is an eighth of a period short of a period: a hold then
+   * only follows a frame drawn much faster than the one before, and still presents before the
+   * next refresh (the previous present began a draw's time after a refresh, and this one begins
+   * no later than that draw's time after the next); a slow present wrongly taken for vsync
+   * still caps the rate at 8/7 of the refresh. */
+  p->earliest_us = begin_us + (p->display_paces ? p->period_us - p->period_us / 8 : p->period_us);
+}
+
+/* Sleeps `us` microseconds (not a busy wait). */
+static void sleep_us(uint64_t us) {
+  struct timespec ts = {(time_t)(us / 1000000u), (long)(us % 1000000u) * 1000};
+  while (clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, &ts) == EINTR)
+    ;
+}
+
 static int cmp_u64(const void *a, const void *b) {
   uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
   return x < y ? -1 : x > y;
@@ -54,6 +83,8 @@ ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_h
   ks_gfx_set_rotation(gfx, ks_window_rotation(win));
   ks_gesture_machine *gm = ks_gesture_create();
   bool quit = false, dirty = true, moving = false;
+  ks_pacer pacer; /* at most a frame a refresh where presenting does not wait */
+  ks_pacer_init(&pacer, ks_window_refresh_hz(win));
   uint64_t start = ks_window_ticks(), last = start;
   /* The display's real refresh, measured from back-to-back presents while something moves
    * (vsync paces them): animations step by elapsed time, so they follow any rate, 60 Hz or a
@@ -107,9 +138,15 @@ ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_h
         ks_gfx_set_rotation(gfx, ks_window_rotation(win));
       }
       ks_ui_draw(ui, gfx);
-      ks_window_present(win); /* paced by vsync where the display has it */
+      uint64_t hold = ks_pacer_wait_us(&pacer, now_us());
+      if (hold)
+        sleep_us(hold);
+      uint64_t begin = now_us();
+      ks_window_present(win); /* waits for vsync where the display has it */
       uint64_t presented = now_us();
-      if (moving && last_present && n_intervals < 60)
+      ks_pacer_presented(&pacer, begin, presented);
+      /* The refresh is measured only where the display paces, not the pacer. */
+      if (moving && last_present && pacer.display_paces && n_intervals < 60)
         intervals[n_intervals++] = presented - last_present;
       last_present = moving ? presented : 0;
       if (n_intervals == 60 && !refresh_logged) {

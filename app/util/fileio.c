@@ -168,3 +168,28 @@ bool ks_is_dir(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
+
+bool ks_file_mkdirs(const char *path, mode_t mode, char *err, size_t err_size) {
+  char *part = ks_xstrdup(path);
+  size_t n = strlen(part);
+  bool ok = n > 0;
+  /* Each prefix ending before a '/' (and the whole path), outermost first. */
+  for (size_t i = 1; ok && i <= n; i++) {
+    if (i < n && part[i] != '/')
+      continue;
+    char keep = part[i];
+    part[i] = '\0';
+    if (mkdir(part, mode) != 0 && errno != EEXIST) {
+      snprintf(err, err_size, "cannot create the folder %s: %s", part, strerror(errno));
+      ok = false;
+    } else if (!ks_is_dir(part)) {
+      snprintf(err, err_size, "cannot create the folder %s: %s is not a folder", path, part);
+      ok = false;
+    }
+    part[i] = keep;
+  }
+  if (n == 0)
+    snprintf(err, err_size, "cannot create a folder with no name");
+  free(part);
+  return ok;
+}

@@ -24,6 +24,10 @@ typedef struct {
   float idle_timeout;            /* seconds untouched before the attract loop; 0 never */
   char default_lang[3];          /* "zh", "en", or "" for the pack's own default */
   int rotation;                  /* 0, 90, 180 or 270 */
+  /* The panel's size in millimetres as built (before rotation), for layout in physical units;
+   * 0 0: what the display says. panel_mm wins over panel_diagonal. */
+  float panel_w_mm, panel_h_mm;
+  float panel_diagonal_in; /* the panel's diagonal in inches, square pixels; 0: the display's */
   /* [packs] */
   ks_pubkey keys[KS_CONFIG_MAX_KEYS]; /* trusted_key: the curators' public keys */
   size_t n_keys;
@@ -50,5 +54,14 @@ void ks_config_defaults(ks_config *c);
 /* Reads `path` over what `c` holds. False, with every finding in `diag` (file and line), when the
  * file cannot be read or a line is wrong. */
 bool ks_config_load(ks_config *c, const char *path, ks_diag *diag);
+
+/* A panel's size as the configuration and the command line give it: "WxH" in millimetres, each
+ * from 10 to 10000 ("155x86", "154.2 x 85.9"), or a diagonal in inches from 1 to 500. False for
+ * anything else (the outputs untouched); the hints say what is taken, for messages. */
+bool ks_config_parse_panel_mm(const char *v, float *w_mm, float *h_mm);
+bool ks_config_parse_diagonal(const char *v, float *inches);
+#define KS_CONFIG_PANEL_MM_HINT                                                                    \
+  "give the panel's width and height in millimetres, from 10 to 10000, as WxH (155x86)"
+#define KS_CONFIG_DIAGONAL_HINT "give the diagonal in inches, from 1 to 500 (7, 15.6)"
 
 #endif

@@ -69,4 +69,10 @@ int ks_file_create_temp(const char *dir, const char *prefix, mode_t mode, ks_fil
 /* True when `path` names a directory. */
 bool ks_is_dir(const char *path);
 
+/* Makes the folder `path` and any parent missing (mkdir -p), each new one with `mode` (less the
+ * umask); one that is there already is used as it is. False with "cannot create the folder
+ * PATH: REASON" in `err` (naming the part that failed) when it cannot be made or is not a
+ * folder. */
+bool ks_file_mkdirs(const char *path, mode_t mode, char *err, size_t err_size);
+
 #endif

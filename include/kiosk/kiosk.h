@@ -23,6 +23,27 @@ typedef struct {
   void *ctx;
 } ks_kiosk_hooks;
 
+/* The loop's frame pacing: a frame is presented at most once a refresh period even where
+ * presenting does not wait for the display (SDL's software renderer, an offscreen buffer, a
+ * driver whose vsync is broken: 133 frames a second seen on the software renderer, over 4,000 on
+ * a GPU through an offscreen EGL buffer). Where presenting does wait (vsync works), the display
+ * paces and the pacer holds a frame only so far that it still meets the next refresh. Pure: times
+ * in microseconds of a monotonic clock, passed in. */
+typedef struct {
+  uint64_t period_us;   /* one refresh */
+  uint64_t earliest_us; /* the next present may begin then, not before; 0: at once */
+  bool display_paces;   /* the last present waited for the display */
+} ks_pacer;
+
+/* A pacer for a display refreshing `refresh_hz` times a second; 60 when unknown (0, negative,
+ * not a number) or beyond 1000. */
+void ks_pacer_init(ks_pacer *p, double refresh_hz);
+/* How long to wait, at `now_us`, before presenting the frame just drawn. */
+uint64_t ks_pacer_wait_us(const ks_pacer *p, uint64_t now_us);
+/* Notes a present that began at `begin_us` and returned at `end_us`: one that took a quarter of
+ * a period or more waited for the display. */
+void ks_pacer_presented(ks_pacer *p, uint64_t begin_us, uint64_t end_us);
+
 /* Runs the loop: input to gestures to the UI, a frame only when something changed, and at rest
  * sleeps until input or the UI's next deadline. Returns when the window is closed or, when
  * `max_ms` > 0, after that many milliseconds. `hooks` may be NULL. Returns the UI on screen at

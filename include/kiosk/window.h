@@ -52,6 +52,12 @@ void ks_window_present(ks_window *win);
  * renderer ("KMSDRM 1920x1080, renderer opengles2"). */
 void ks_window_describe(const ks_window *win, char *out, size_t size);
 ks_window_stats ks_window_stats_get(const ks_window *win);
+/* The panel's physical size in millimetres, as the display says (before the kiosk's rotation):
+ * the DRM connector's on KMS/DRM, else from SDL's display DPI. False, with 0, 0, when the
+ * display does not say (SDL's offscreen driver, a projector, a broken EDID). */
+bool ks_window_panel_mm(const ks_window *win, float *w_mm, float *h_mm);
+/* The display's refresh rate in Hz as SDL knows it; 0 when unknown (SDL's offscreen driver). */
+double ks_window_refresh_hz(const ks_window *win);
 /* Milliseconds since start, monotonic. */
 uint64_t ks_window_ticks(void);
 

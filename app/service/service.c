@@ -1,7 +1,7 @@
 /* The kiosk as it runs in a hall: the pack the data folder shows (or the bundled one), a watch on
  * the mount points for sticks carrying packs, installs on a thread of their own with the screens
  * reloaded in place, visitor statistics, and systemd's watchdog fed from the render loop. */
-#include "cli.h"
+#include "kiosk/service.h"
 
 #include "kiosk/diag.h"
 #include "kiosk/fileio.h"
@@ -12,9 +12,8 @@
 #include "kiosk/kiosk.h"
 #include "kiosk/mem.h"
 #include "kiosk/pack.h"
-#include "kiosk/paths.h"
+#include "kiosk/session.h"
 #include "kiosk/stats.h"
-#include "kiosk/textbreak.h"
 #include "kiosk/ui.h"
 #include "kiosk/watch.h"
 #include "kiosk/window.h"
@@ -23,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <systemd/sd-daemon.h>
 #include <time.h>
 #include <unistd.h>
@@ -40,25 +38,12 @@ typedef struct {
   ks_content *content;
 } shown;
 
-/* Opens a pack to show, vetted first (integrity, content hash, every check; remembered in the
- * data folder, or the user's cache, so that the next start with the same file pays nothing for
- * it). A refused pack is said on stderr with its findings. */
-static bool open_shown(const ks_run_opts *run, const char *fonts_dir, const char *path, shown *s) {
-  s->content = ks_cli_open_pack("run", path, fonts_dir, run->config.data_dir, &s->pack);
-  return s->content != NULL;
-}
-
-static void close_shown(shown *s) {
-  ks_content_destroy(s->content);
-  ks_pack_close(s->pack);
-  *s = (shown){0};
-}
-
 typedef struct {
-  const ks_run_opts *run;
-  ks_fonts *fonts;
+  const ks_service_opts *run;
+  ks_session *session; /* the fonts, the window, the pack shown and its UI */
   const char *fonts_dir;
-  shown current, retiring; /* the pack on screen; the one being replaced */
+  shown next;     /* an installed pack whose UI the loop is taking over, until it is adopted */
+  ks_ui *next_ui; /* that UI */
   /* The stick watch. */
   ks_watcher *watcher;   /* scans the mount points on its own thread; NULL without a data folder */
   ks_found_pack offered; /* the pack the notice offers (path empty: none) */
@@ -75,25 +60,12 @@ typedef struct {
   uint64_t next_watchdog_ms; /* when the watchdog is next due (0: at the first tick) */
   uint64_t watchdog_us;      /* the unit's WatchdogSec, restored once started; 0: none */
   const char *roots[KS_CONFIG_MAX_WATCH]; /* the configuration's watch folders */
-  ks_ui *first_ui;                        /* the UI shown first, until its first frame */
-  bool started;                           /* the first frame is on screen */
 } service;
 
 static uint64_t mono_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
-static ks_ui *make_ui(service *s, const ks_content *content) {
-  const ks_config *c = &s->run->config;
-  const char *lang = c->default_lang[0] ? c->default_lang : content->meta.default_lang;
-  ks_ui *ui =
-      ks_ui_create(content, s->fonts, lang && strcmp(lang, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH);
-  ks_ui_set_idle_timeout(ui, c->idle_timeout);
-  if (s->started) /* at start the map waits for the first frame: visitors see home sooner */
-    ks_cli_attach_map(ui);
-  return ui;
 }
 
 /* ---- statistics ----------------------------------------------------------------------------- */
@@ -213,7 +185,7 @@ static void start_install(service *s, ks_ui *ui) {
                        .n_keys = c->n_keys,
                        .allow_unsigned = c->allow_unsigned,
                        .fonts_dir = s->fonts_dir,
-                       .vet_stamp = s->fonts_dir ? KS_VET_STAMP : NULL};
+                       .vet_stamp = KS_VET_STAMP};
   ks_diag_log(stderr, "kiosk: installing %s", s->offered.path);
   s->job = ks_install_job_start(s->offered.path, &o);
   ks_ui_set_notice(ui, installing_zh, installing_en, 0, 0);
@@ -250,7 +222,8 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   char path[4096];
   shown next = {0};
   if (!ks_install_active(s->run->config.data_dir, path, sizeof path) ||
-      !open_shown(s->run, s->fonts_dir, path, &next)) {
+      !(next.content =
+            ks_session_open_pack("run", path, s->fonts_dir, s->run->config.data_dir, &next.pack))) {
     ks_ui_set_notice(ui, "新内容包已安装，但无法打开；下次启动时生效。",
                      "The new pack is installed but would not open; it shows at the next start.",
                      -1, KS_NOTICE_DISMISS);
@@ -258,9 +231,9 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   }
   remember_source(s, &s->offered);
   track_visit(s, ui, true); /* the visit ends with the content it was about */
-  s->retiring = s->current;
-  s->current = next;
-  ks_ui *fresh = make_ui(s, next.content);
+  ks_ui *fresh = ks_session_new_ui(s->session, next.content, NULL);
+  s->next = next;
+  s->next_ui = fresh;
   const ks_pack_meta *m = &next.content->meta;
   snprintf(zh, sizeof zh, "已安装内容包 %s（版本 %lld）", m->id, (long long)m->version);
   snprintf(en, sizeof en, "Installed content pack %s (version %lld)", m->id, (long long)m->version);
@@ -312,8 +285,7 @@ static void watch_sticks(service *s, ks_ui *ui, bool *redraw) {
 
 static void on_first_frame(void *ctx) {
   service *s = ctx;
-  s->started = true;
-  ks_cli_attach_map(s->first_ui);
+  ks_session_attach_map(s->session); /* at start the map waits: visitors see home sooner */
   if (s->run->config.data_dir[0])
     ks_install_started(s->run->config.data_dir); /* this pack starts: no rollback needed */
   if (s->watchdog_us)
@@ -349,68 +321,25 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
   return NULL;
 }
 
+/* The loop has dropped what it drew from `old` (the session's UI): the session frees it with
+ * its pack, and keeps the installed pack and its UI instead. */
 static void on_retire(void *ctx, ks_ui *old) {
   service *s = ctx;
-  ks_ui_destroy(old);
-  close_shown(&s->retiring);
+  (void)old;
+  ks_session_adopt(s->session, s->next.pack, s->next.content, s->next_ui);
+  s->next = (shown){0};
+  s->next_ui = NULL;
 }
 
 /* ---- start ---------------------------------------------------------------------------------- */
 
-/* Chooses and opens the pack to show: the one asked for, else the installed one (after the
- * automatic rollback's check), else the bundled one. Each is vetted before anything of it is
- * shown; one refused gives way to the next, so the hall never sees a dark screen for it. */
-static bool choose_pack(const ks_run_opts *run, const char *fonts_dir, shown *out) {
+int ks_service_run(const ks_service_opts *run) {
   const ks_config *c = &run->config;
-  char path[4096];
-  ks_diag *diag = ks_diag_create();
-  bool ok = false;
-  if (run->pack) {
-    ok = open_shown(run, fonts_dir, run->pack, out);
-    if (!ok)
-      ks_diag_log(stderr,
-                  "kiosk: the pack %s is refused; showing the installed or the bundled pack",
-                  run->pack);
-  }
-  if (!ok) {
-    ks_start start = KS_START_BUNDLED;
-    if (c->data_dir[0]) {
-      mkdir(c->data_dir, 0755);
-      ks_install_recover(c->data_dir, NULL);
-      start = ks_install_starting(c->data_dir, c->rollback_failures,
-                                  (int64_t)c->rollback_minutes * 60, (int64_t)time(NULL), diag);
-    }
-    if (start != KS_START_BUNDLED && ks_install_active(c->data_dir, path, sizeof path)) {
-      ok = open_shown(run, fonts_dir, path, out);
-      if (!ok)
-        ks_diag_log(stderr, "kiosk: the installed pack %s is refused; showing the bundled pack",
-                    path);
-    }
-    if (!ok) {
-      if (ks_paths_find("bundled.kpack", path, sizeof path))
-        ok = open_shown(run, fonts_dir, path, out);
-      else
-        fprintf(stderr, "kiosk: the bundled pack is missing (build it: cmake --build --preset "
-                        "default), or pass --pack FILE.kpack\n");
-    }
-  }
-  if (ks_diag_size(diag))
-    ks_diag_print(diag, stderr);
-  ks_diag_destroy(diag);
-  return ok;
-}
-
-int ks_cmd_run(const ks_run_opts *run) {
-  const ks_config *c = &run->config;
-  char fonts_dir[4096], err[512];
-  if (!ks_paths_find("assets/fonts", fonts_dir, sizeof fonts_dir)) {
-    fprintf(stderr, "kiosk: the bundled fonts are missing beside the binary\n");
-    return 1;
-  }
+  char err[512];
   if (c->allow_unsigned)
     fprintf(stderr, "kiosk: WARNING: allow_unsigned is on: packs without a signature will be "
                     "installed. Never on a kiosk in a public hall.\n");
-  service s = {.run = run, .fonts_dir = fonts_dir};
+  service s = {.run = run};
   /* systemd arms the watchdog when it starts the process, but the loop that feeds it runs only
    * after the first frame. A slow start (a cold SD card, a slow board: 20 s seen on an emulated
    * Cortex-A53) must not be taken for a hang, so the start gets its own, longer allowance; the
@@ -421,57 +350,57 @@ int ks_cmd_run(const ks_run_opts *run) {
     s.watchdog_us = 0;
   if (c->data_dir[0])
     recall_source(&s, &s.handled); /* the pack shown came from there: not offered again */
-  if (!choose_pack(run, fonts_dir, &s.current))
+  ks_session_opts so = {.pack = run->pack,
+                        .fall_back = true,
+                        .data_dir = c->data_dir,
+                        .rollback_failures = c->rollback_failures,
+                        .rollback_minutes = c->rollback_minutes,
+                        .lang = c->default_lang,
+                        .has_idle_timeout = true,
+                        .idle_timeout = c->idle_timeout,
+                        .target = KS_SESSION_WINDOW,
+                        .width = 1280,
+                        .height = 720,
+                        .fullscreen = !run->windowed,
+                        .rotation = c->rotation,
+                        .panel_w_mm = c->panel_w_mm,
+                        .panel_h_mm = c->panel_h_mm,
+                        .panel_diagonal_in = c->panel_diagonal_in,
+                        .map_later = true};
+  if (!(s.session = ks_session_open(&so)))
     return 1;
-  s.fonts = ks_fonts_open(fonts_dir, err, sizeof err);
-  ks_window_opts opts = {
-      .fullscreen = !run->windowed, .width = 1280, .height = 720, .rotation = c->rotation};
-  ks_window *win = NULL;
-  int rc = 1;
-  if (!s.fonts)
-    ks_diag_log(stderr, "kiosk: %s", err);
-  else if (!(win = ks_window_open(&opts, err, sizeof err)))
-    ks_diag_log(stderr, "kiosk: %s", err);
-  else {
-    ks_cli_log_showing(s.current.pack, win);
-    if (c->data_dir[0] && c->stats) {
-      char path[KS_CONFIG_PATH + 32];
-      snprintf(path, sizeof path, "%s/stats.sqlite", c->data_dir);
-      if (!(s.stats = ks_stats_open(path, err, sizeof err)))
-        ks_diag_log(stderr, "kiosk: no visitor statistics: %s", err);
-    }
-    s.tick_ms = 1000; /* the stick watch looks every two seconds */
-    if (s.watchdog_us && s.watchdog_us / 2000 < (uint64_t)s.tick_ms)
-      s.tick_ms = (int)(s.watchdog_us / 2000); /* fed twice per period */
-    for (size_t i = 0; i < c->n_watch; i++)
-      s.roots[i] = c->watch[i];
-    if (c->data_dir[0])
-      s.watcher = ks_watcher_start(
-          &(ks_watcher_opts){.roots = s.roots, .n_roots = c->n_watch, .every_ms = WATCH_EVERY_MS});
-    if (c->data_dir[0]) /* fleet */
-      s.fleet = ks_fleet_start(&(ks_fleet_opts){.folder = c->fleet_folder,
-                                                .name = c->fleet_name,
-                                                .data_dir = c->data_dir,
-                                                .software = KIOSK_VERSION,
-                                                .report_every_s = c->fleet_report_s});
-    ks_text_break_init();
-    ks_ui *ui = s.first_ui = make_ui(&s, s.current.content);
-    ks_kiosk_hooks hooks = {.first_frame = on_first_frame,
-                            .tick = on_tick,
-                            .retire = on_retire,
-                            .tick_ms = s.tick_ms,
-                            .ctx = &s};
-    ui = ks_kiosk_run(win, ui, 0, &hooks);
-    track_visit(&s, ui, true);
-    ks_ui_destroy(ui);
-    ks_watcher_stop(s.watcher);    /* a scan running ends at its next entry */
-    ks_fleet_stop(s.fleet);        /* fleet */
-    ks_install_job_destroy(s.job); /* a running install finishes: it is safe either way */
-    ks_stats_close(s.stats);
-    rc = 0;
+  s.fonts_dir = ks_session_fonts_dir(s.session);
+  if (c->data_dir[0] && c->stats) {
+    char path[KS_CONFIG_PATH + 32];
+    snprintf(path, sizeof path, "%s/stats.sqlite", c->data_dir);
+    if (!(s.stats = ks_stats_open(path, err, sizeof err)))
+      ks_diag_log(stderr, "kiosk: no visitor statistics: %s", err);
   }
-  ks_window_close(win);
-  ks_fonts_close(s.fonts);
-  close_shown(&s.current);
-  return rc;
+  s.tick_ms = 1000; /* the stick watch looks every two seconds */
+  if (s.watchdog_us && s.watchdog_us / 2000 < (uint64_t)s.tick_ms)
+    s.tick_ms = (int)(s.watchdog_us / 2000); /* fed twice per period */
+  for (size_t i = 0; i < c->n_watch; i++)
+    s.roots[i] = c->watch[i];
+  if (c->data_dir[0])
+    s.watcher = ks_watcher_start(
+        &(ks_watcher_opts){.roots = s.roots, .n_roots = c->n_watch, .every_ms = WATCH_EVERY_MS});
+  if (c->data_dir[0]) /* fleet */
+    s.fleet = ks_fleet_start(&(ks_fleet_opts){.folder = c->fleet_folder,
+                                              .name = c->fleet_name,
+                                              .data_dir = c->data_dir,
+                                              .software = KIOSK_VERSION,
+                                              .report_every_s = c->fleet_report_s});
+  ks_kiosk_hooks hooks = {.first_frame = on_first_frame,
+                          .tick = on_tick,
+                          .retire = on_retire,
+                          .tick_ms = s.tick_ms,
+                          .ctx = &s};
+  ks_ui *ui = ks_kiosk_run(ks_session_window(s.session), ks_session_ui(s.session), 0, &hooks);
+  track_visit(&s, ui, true);
+  ks_watcher_stop(s.watcher);    /* a scan running ends at its next entry */
+  ks_fleet_stop(s.fleet);        /* fleet */
+  ks_install_job_destroy(s.job); /* a running install finishes: it is safe either way */
+  ks_stats_close(s.stats);
+  ks_session_close(s.session); /* the UI on screen is the session's: adopted at each retire */
+  return 0;
 }

@@ -1,0 +1,266 @@
+#include "kiosk/session.h"
+
+#include "kiosk/diag.h"
+#include "kiosk/install.h"
+#include "kiosk/mem.h"
+#include "kiosk/paths.h"
+#include "kiosk/textbreak.h"
+#include "kiosk/vet.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+struct ks_session {
+  char prefix[64];         /* "kiosk CMD", for messages */
+  char fonts_dir[4096];    /* where the fonts came from */
+  ks_fonts *fonts;         /* owned */
+  ks_pack *pack;           /* owned; NULL when the content is the caller's */
+  ks_content *content;     /* owned with `pack` */
+  const ks_content *shown; /* what the UI shows: `content` or the caller's */
+  ks_window *window;       /* owned, or NULL */
+  ks_canvas *canvas;       /* owned, or NULL */
+  ks_gfx *gfx;             /* owned: the canvas's or the null backend's; NULL for a window */
+  ks_ui *ui;               /* owned */
+  const char *lang;        /* the options' language rule (borrowed, like all of the options) */
+  bool has_idle_timeout;
+  float idle_timeout;
+  float panel_w_mm, panel_h_mm; /* in the laid-out frame; 0, 0 unknown */
+};
+
+ks_content *ks_session_open_pack(const char *cmd, const char *path, const char *fonts_dir,
+                                 const char *data_dir, ks_pack **pack) {
+  char record[4096];
+  ks_vet_opts opts = {.fonts_dir = fonts_dir, .stamp = KS_VET_STAMP};
+  if (ks_vet_record_path(data_dir, record, sizeof record))
+    opts.record = record;
+  ks_diag *diag = ks_diag_create();
+  ks_content *c = ks_vet_open(path, &opts, pack, diag);
+  if (!c) {
+    const char *first = "it could not be read";
+    for (size_t i = 0; i < ks_diag_size(diag); i++)
+      if (ks_diag_severity(diag, i) == KS_ERROR) {
+        first = ks_diag_text(diag, i);
+        break;
+      }
+    ks_diag_log(stderr, "kiosk %s: refusing to show %s: %s", cmd, path, first);
+    ks_diag_print(diag, stderr);
+  }
+  ks_diag_destroy(diag);
+  return c;
+}
+
+bool ks_session_diagonal_mm(float diagonal_in, int w_px, int h_px, int rotation, float *w_mm,
+                            float *h_mm) {
+  *w_mm = *h_mm = 0;
+  if (!(isfinite(diagonal_in) && diagonal_in > 0) || w_px <= 0 || h_px <= 0)
+    return false;
+  double d = (double)diagonal_in * 25.4, w = w_px, h = h_px, px = sqrt(w * w + h * h);
+  float a = (float)(d * w / px), b = (float)(d * h / px);
+  bool turned = rotation == 90 || rotation == 270;
+  *w_mm = turned ? b : a;
+  *h_mm = turned ? a : b;
+  return true;
+}
+
+static void attach_map(ks_ui *ui) {
+  char path[4096], err[512];
+  if (!ks_paths_find("assets/map/delta.txt", path, sizeof path))
+    fprintf(stderr, "kiosk: the map asset is missing beside the binary; the cities screen shows "
+                    "its pins without coastline\n");
+  else if (!ks_ui_load_map(ui, path, err, sizeof err))
+    ks_diag_log(stderr, "kiosk: %s; the cities screen shows its pins without coastline", err);
+}
+
+/* Chooses and opens the pack to show: the one asked for, else the installed one (after the
+ * automatic rollback's check), else the bundled one. Each is vetted before anything of it is
+ * shown; with `fall_back` one refused gives way to the next. */
+static bool choose_pack(ks_session *s, const ks_session_opts *o) {
+  const char *cmd = o->cmd ? o->cmd : "run";
+  const char *data_dir = o->data_dir ? o->data_dir : "";
+  if (o->pack) {
+    s->content = ks_session_open_pack(cmd, o->pack, s->fonts_dir, data_dir, &s->pack);
+    if (s->content || !o->fall_back)
+      return s->content != NULL;
+    ks_diag_log(stderr, "%s: the pack %s is refused; showing the installed or the bundled pack",
+                s->prefix, o->pack);
+  }
+  char path[4096];
+  ks_start start = KS_START_BUNDLED;
+  if (data_dir[0]) {
+    ks_diag *diag = ks_diag_create();
+    mkdir(data_dir, 0755);
+    ks_install_recover(data_dir, NULL);
+    start = ks_install_starting(data_dir, o->rollback_failures, (int64_t)o->rollback_minutes * 60,
+                                (int64_t)time(NULL), diag);
+    if (ks_diag_size(diag))
+      ks_diag_print(diag, stderr);
+    ks_diag_destroy(diag);
+  }
+  if (start != KS_START_BUNDLED && ks_install_active(data_dir, path, sizeof path)) {
+    s->content = ks_session_open_pack(cmd, path, s->fonts_dir, data_dir, &s->pack);
+    if (s->content)
+      return true;
+    ks_diag_log(stderr, "%s: the installed pack %s is refused; showing the bundled pack", s->prefix,
+                path);
+  }
+  if (!ks_paths_find("bundled.kpack", path, sizeof path)) {
+    ks_diag_log(stderr,
+                "%s: the bundled pack is missing (build it: cmake --build --preset default); "
+                "pass --pack FILE.kpack",
+                s->prefix);
+    return false;
+  }
+  s->content = ks_session_open_pack(cmd, path, s->fonts_dir, data_dir, &s->pack);
+  return s->content != NULL;
+}
+
+/* The panel's size: the options', else the display's, in the laid-out frame. */
+static void find_panel(ks_session *s, const ks_session_opts *o, int w_px, int h_px) {
+  bool turned = o->rotation == 90 || o->rotation == 270;
+  if (o->panel_w_mm > 0 && o->panel_h_mm > 0 && isfinite(o->panel_w_mm) &&
+      isfinite(o->panel_h_mm)) {
+    s->panel_w_mm = turned ? o->panel_h_mm : o->panel_w_mm;
+    s->panel_h_mm = turned ? o->panel_w_mm : o->panel_h_mm;
+  } else if (ks_session_diagonal_mm(o->panel_diagonal_in, w_px, h_px, o->rotation, &s->panel_w_mm,
+                                    &s->panel_h_mm)) {
+    /* set */
+  } else if (s->window) {
+    float w = 0, h = 0;
+    if (ks_window_panel_mm(s->window, &w, &h)) {
+      s->panel_w_mm = turned ? h : w;
+      s->panel_h_mm = turned ? w : h;
+    }
+  }
+}
+
+static ks_ui *make_ui(ks_session *s, const ks_content *content, const char *lang, bool map) {
+  if (!lang || !lang[0])
+    lang = s->lang && s->lang[0] ? s->lang : content->meta.default_lang;
+  ks_ui *ui =
+      ks_ui_create(content, s->fonts, lang && strcmp(lang, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH);
+  if (s->has_idle_timeout)
+    ks_ui_set_idle_timeout(ui, s->idle_timeout);
+  /* lead: ks_ui_set_panel_mm(ui, s->panel_w_mm, s->panel_h_mm) once ui.h has it */
+  if (map)
+    attach_map(ui);
+  return ui;
+}
+
+ks_session *ks_session_open(const ks_session_opts *o) {
+  ks_session *s = ks_xcalloc(1, sizeof *s);
+  snprintf(s->prefix, sizeof s->prefix, "kiosk%s%s", o->cmd ? " " : "", o->cmd ? o->cmd : "");
+  s->lang = o->lang;
+  s->has_idle_timeout = o->has_idle_timeout;
+  s->idle_timeout = o->idle_timeout;
+  char err[512];
+  if (o->fonts_dir)
+    snprintf(s->fonts_dir, sizeof s->fonts_dir, "%s", o->fonts_dir);
+  else if (!ks_paths_find("assets/fonts", s->fonts_dir, sizeof s->fonts_dir)) {
+    ks_diag_log(stderr, "%s: the bundled fonts are missing beside the binary", s->prefix);
+    goto fail;
+  }
+  if (o->content)
+    s->shown = o->content;
+  else if (choose_pack(s, o))
+    s->shown = s->content;
+  else
+    goto fail; /* refused, and said why */
+  if (!(s->fonts = ks_fonts_open(s->fonts_dir, err, sizeof err))) {
+    ks_diag_log(stderr, "%s: %s", s->prefix, err);
+    goto fail;
+  }
+  int w = o->width, h = o->height;
+  switch (o->target) {
+  case KS_SESSION_WINDOW:
+  case KS_SESSION_HEADLESS: {
+    ks_window_opts wo = {.fullscreen = o->target == KS_SESSION_WINDOW && o->fullscreen,
+                         .width = w,
+                         .height = h,
+                         .headless = o->target == KS_SESSION_HEADLESS,
+                         .rotation = o->rotation};
+    if (!(s->window = ks_window_open(&wo, err, sizeof err))) {
+      ks_diag_log(stderr, "%s: %s", s->prefix, err);
+      goto fail;
+    }
+    ks_window_size(s->window, &w, &h);
+    break;
+  }
+  case KS_SESSION_CANVAS:
+    if (!(s->canvas = ks_canvas_create(w, h, err, sizeof err))) {
+      ks_diag_log(stderr, "%s: %s", s->prefix, err);
+      goto fail;
+    }
+    s->gfx = ks_gfx_create(ks_canvas_renderer(s->canvas), w, h, 2);
+    ks_gfx_set_rotation(s->gfx, o->rotation);
+    break;
+  case KS_SESSION_NONE:
+    s->gfx = ks_gfx_create(NULL, w, h, 2);
+    ks_gfx_set_rotation(s->gfx, o->rotation);
+    break;
+  }
+  find_panel(s, o, w, h);
+  ks_text_break_init();
+  if (s->window && s->pack) { /* what an operator reading `journalctl -u kiosk` needs first */
+    char id[128] = "?", screen[160], panel[64] = "panel size unknown (set panel_mm in kiosk.ini)";
+    int64_t version = 0;
+    ks_pack_identity(s->pack, id, sizeof id, &version);
+    ks_window_describe(s->window, screen, sizeof screen);
+    if (s->panel_w_mm > 0)
+      snprintf(panel, sizeof panel, "panel %.0fx%.0f mm", (double)s->panel_w_mm,
+               (double)s->panel_h_mm);
+    ks_diag_log(stderr, "kiosk: showing %s version %lld on %s, %s", id, (long long)version, screen,
+                panel);
+  }
+  s->ui = make_ui(s, s->shown, NULL, !o->map_later);
+  return s;
+fail:
+  ks_session_close(s);
+  return NULL;
+}
+
+ks_ui *ks_session_new_ui(ks_session *s, const ks_content *content, const char *lang) {
+  return make_ui(s, content ? content : s->shown, lang, true);
+}
+
+void ks_session_attach_map(ks_session *s) { attach_map(s->ui); }
+
+void ks_session_adopt(ks_session *s, ks_pack *pack, ks_content *content, ks_ui *ui) {
+  ks_ui_destroy(s->ui);
+  ks_content_destroy(s->content);
+  ks_pack_close(s->pack);
+  s->pack = pack;
+  s->content = content;
+  s->shown = content;
+  s->ui = ui;
+}
+
+void ks_session_close(ks_session *s) {
+  if (!s)
+    return;
+  ks_ui_destroy(s->ui);
+  ks_gfx_destroy(s->gfx);
+  ks_canvas_destroy(s->canvas);
+  ks_window_close(s->window);
+  ks_fonts_close(s->fonts);
+  ks_content_destroy(s->content);
+  ks_pack_close(s->pack);
+  free(s);
+}
+
+ks_ui *ks_session_ui(const ks_session *s) { return s->ui; }
+const ks_content *ks_session_content(const ks_session *s) { return s->shown; }
+ks_pack *ks_session_pack(const ks_session *s) { return s->pack; }
+ks_fonts *ks_session_fonts(const ks_session *s) { return s->fonts; }
+const char *ks_session_fonts_dir(const ks_session *s) { return s->fonts_dir; }
+ks_window *ks_session_window(const ks_session *s) { return s->window; }
+ks_canvas *ks_session_canvas(const ks_session *s) { return s->canvas; }
+ks_gfx *ks_session_gfx(const ks_session *s) { return s->gfx; }
+
+void ks_session_panel_mm(const ks_session *s, float *w_mm, float *h_mm) {
+  *w_mm = s->panel_w_mm;
+  *h_mm = s->panel_h_mm;
+}
