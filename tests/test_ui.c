@@ -162,6 +162,40 @@ static void walking_away_resets_to_the_attract_loop(void **state) {
   assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
 }
 
+/* The first achievement the gallery shows, by opening its first card (and coming back). */
+static const char *first_card(rig *r) {
+  tap(r, 300, 600 + 200); /* below the filters, on the first card */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENT);
+  const char *id = ks_ui_exhibit(r->ui);
+  assert_true(ks_ui_back(r->ui));
+  return id;
+}
+
+/* A screen's state is its own and new each time it is entered: a filter the last visitor chose
+ * is kept while they go to a card and back, and gone for the next visitor after the attract
+ * loop, even though nobody pressed home. */
+static void filters_last_as_long_as_their_visit(void **state) {
+  rig *r = *state;
+  tap(r, 300, 600); /* the achievements tile */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
+  const char *newest = first_card(r);
+  const char *filtered = newest;
+  for (int x = 250; x < 1800 && filtered == newest; x += 40) {
+    tap(r, x, 224); /* along the row of field chips */
+    filtered = first_card(r);
+  }
+  assert_ptr_not_equal(filtered, newest);    /* some field's newest is another achievement */
+  assert_ptr_equal(first_card(r), filtered); /* the filter stays while the visitor looks */
+  for (int i = 0; i < 100 && ks_ui_screen(r->ui) != KS_SCREEN_ATTRACT; i++)
+    ks_ui_tick(r->ui, 1.0f);
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ATTRACT);
+  tap(r, 960, 540); /* wakes the kiosk: home */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
+  tap(r, 300, 600);
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
+  assert_ptr_equal(first_card(r), newest); /* the next visitor sees all of them */
+}
+
 /* Visitors everywhere at once: random touches of up to three fingers, keys, and time passing,
  * for a long while. Under ASan and UBSan in CI: no crash, no leak, and the UI always somewhere. */
 static void survives_a_touch_storm(void **state) {
@@ -411,6 +445,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(detail_needs_an_exhibit_of_its_kind, setup, teardown),
       cmocka_unit_test_setup_teardown(every_screen_by_touch, setup, teardown),
       cmocka_unit_test_setup_teardown(walking_away_resets_to_the_attract_loop, setup, teardown),
+      cmocka_unit_test_setup_teardown(filters_last_as_long_as_their_visit, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),

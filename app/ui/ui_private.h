@@ -1,5 +1,5 @@
 /* Private to the UI: its state, the per-frame drawing context, the widgets every screen shares
- * (widgets.c) and the screens (screen_*.c). */
+ * (widgets.c), the table of screens (screens.c) and the screens (screens/). */
 #ifndef KIOSK_UI_PRIVATE_H
 #define KIOSK_UI_PRIVATE_H
 
@@ -56,24 +56,9 @@ typedef struct {
 
 enum { KS_MAX_YEARS = 64 }; /* the longest timeline span the year strip draws */
 
-struct ks_ui {
-  const ks_content *content;
-  ks_fonts *fonts;
-  ks_lang lang;
-  ks_screen_id screen;
-  const ks_exhibit *exhibit; /* shown by a detail screen */
-  struct {
-    ks_screen_id screen;
-    const ks_exhibit *exhibit;
-    float scroll;         /* where its list or timeline was scrolled to */
-  } history[MAX_HISTORY]; /* the screens Back returns to, as they were left */
-  int depth;
-  hit hits[MAX_HITS]; /* rebuilt by every draw */
-  int n_hits;
-  action pressed;     /* what the finger is on, drawn highlighted */
-  float short_side;   /* pixels of the screen's short side at the last draw */
-  ks_scroller scroll; /* the current screen's list */
-  bool dragging;
+/* The pack's exhibits in the orders the screens show them, built once by ks_ui_create
+ * (index.c) and read by every screen. */
+typedef struct {
   /* Achievements in gallery order: newest first, then by id. */
   const ks_exhibit **achievements;
   size_t n_achievements;
@@ -90,19 +75,87 @@ struct ks_ui {
    * how many events, and the index in `events` of its first; counted once, drawn every frame. */
   int year_count[KS_MAX_YEARS], year_most;
   size_t year_first[KS_MAX_YEARS];
+} ui_index;
+
+/* Builds and frees the index of `content`. */
+void ui_index_build(ui_index *idx, const ks_content *content);
+void ui_index_free(ui_index *idx);
+
+/* What a screen leaves behind in the history to be found as it was when Back returns to it: the
+ * navigator's scroll position and up to two values of the screen's own (its filters). */
+typedef struct {
+  float scroll;
+  const char *keep[2]; /* owned by the content */
+} ui_memo;
+
+typedef struct frame frame;
+
+/* A screen: one row of the table in screens.c, one file under screens/. Its state (state_size
+ * bytes, zeroed) is allocated when it is entered and freed when it is left; everything it
+ * allocates it frees in `leave`. Every hook but draw may be NULL. */
+typedef struct {
+  const char *name;  /* as ks_screen_parse reads it */
+  size_t state_size; /* of its state, or 0 for none */
+  bool horizontal;   /* its list scrolls sideways (the navigator's scroller follows x) */
+  /* Entered fresh (`back` NULL) or by Back with what `leave` saved. */
+  void (*enter)(ks_ui *ui, void *state, const ui_memo *back);
+  /* Left: saves into `memo` what Back should restore, and frees what the state owns. */
+  void (*leave)(ks_ui *ui, void *state, ui_memo *memo);
+  /* A gesture (`g`) before the navigator acts on it, or a tapped action (`a`) the navigator does
+   * not know (a filter, a seek). Returns -1 when not handled, else whether to draw again. */
+  int (*input)(ks_ui *ui, void *state, const ks_gesture *g, const action *a);
+  /* Time passes on this screen; returns whether to draw again. */
+  bool (*tick)(ks_ui *ui, void *state, float dt);
+  /* Milliseconds until the screen next needs a tick. A screen that has this is never left by the
+   * idle timer (the attract loop, which is where the idle timer leads). */
+  int (*wait_ms)(const ks_ui *ui, const void *state);
+  void (*draw)(const frame *f, void *state);
+} ui_screen;
+
+/* Every screen, indexed by ks_screen_id (screens.c). */
+extern const ui_screen *const ui_screens[KS_SCREEN_COUNT];
+
+/* Each kind of exhibit: the screen that shows one, its accent, and which of its overview's list
+ * a detail screen named without an id shows. The one place a kind meets a screen (screens.c). */
+typedef struct {
+  ks_screen_id screen;
+  const ks_color *accent;
+  bool default_last; /* the last of the list (the latest event) rather than the first */
+} ui_kind;
+extern const ui_kind ui_kinds[KS_KIND_COUNT];
+/* The kind a screen shows one exhibit of, or -1 for an overview. */
+int ui_screen_kind(ks_screen_id screen);
+/* The exhibits of a kind in the order its overview shows them (`n` set). */
+const ks_exhibit *const *ui_kind_list(const ks_ui *ui, ks_kind kind, size_t *n);
+
+struct ks_ui {
+  const ks_content *content;
+  ks_fonts *fonts;
+  ks_lang lang;
+  ui_index idx; /* the pack's exhibits in the screens' orders */
+  /* The screen shown: */
+  ks_screen_id screen;
+  const ks_exhibit *exhibit; /* shown by a detail screen */
+  void *state;               /* the screen's own, from its enter until its leave */
+  ks_scroller scroll;        /* the screen's list */
+  action pressed;            /* what the finger is on, drawn highlighted */
+  bool dragging;
+  struct {
+    ks_screen_id screen;
+    const ks_exhibit *exhibit;
+    ui_memo memo;         /* what it saved when left */
+  } history[MAX_HISTORY]; /* the screens Back returns to, as they were left */
+  int depth;
+  hit hits[MAX_HITS]; /* rebuilt by every draw */
+  int n_hits;
+  float short_side;     /* pixels of the screen's short side at the last draw */
   ks_lang default_lang; /* what the attract loop resets to */
   float idle_timeout;   /* seconds; 0: never */
   float idle;           /* seconds since the last touch */
-  float slide_time;     /* seconds the current highlight has shown */
-  size_t slide;         /* which highlight the attract loop shows */
-  size_t attract_count; /* how many highlights there are */
   bool swallow;         /* the touch that woke the kiosk is not over yet */
   ks_mapdata *map;      /* coastline, lakes, rivers; NULL when not loaded */
-  int timeline_pitch;   /* pixels from one timeline card to the next, as last drawn */
   text_entry *texts;    /* TEXT_CACHE slots, open addressing, created on first use */
   size_t n_texts;
-  const char *filter_field;    /* the gallery shows only this field, or all when NULL */
-  const char *filter_province; /* and only achievements linked to a city of this province */
   struct {
     char *text[KS_LANG_COUNT]; /* NULL: no notice */
     float progress;            /* 0…1, or below 0 for no bar */
@@ -112,13 +165,13 @@ struct ks_ui {
 };
 
 /* Per-frame drawing state: the gfx and the size of a unit. */
-typedef struct {
+struct frame {
   ks_ui *ui;
   ks_gfx *gfx;
   int w, h;
   float unit; /* pixels per unit (1/1080 of the short side) */
   bool portrait;
-} frame;
+};
 
 static inline int u(const frame *f, int units) { return (int)((float)units * f->unit + 0.5f); }
 
@@ -220,20 +273,10 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
  * short name (a city, a field) is never broken across lines; truncates to `size`. */
 void ui_append_unbroken(char *out, size_t size, const char *s);
 
-/* Screens (screen_*.c). */
-void ui_screen_home(const frame *f);
-void ui_screen_achievements(const frame *f);
-void ui_screen_achievement(const frame *f);
-void ui_screen_timeline(const frame *f);
-void ui_screen_event(const frame *f);
-void ui_screen_cities(const frame *f);
-void ui_screen_city(const frame *f);
-void ui_screen_attract(const frame *f);
+/* Leaves the attract loop for home; the rest of the touch that woke the kiosk activates nothing
+ * (ui.c). */
+void ui_wake(ks_ui *ui);
 /* The curators' notice over any screen (widgets.c). */
 void ui_notice(const frame *f);
-/* The attract loop's highlights and timing (screen_attract.c). */
-size_t ui_attract_count(const ks_ui *ui);
-enum { UI_SLIDE_SECONDS = 8 };
-#define UI_FADE_SECONDS 0.6f
 
 #endif

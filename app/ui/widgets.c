@@ -351,12 +351,10 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
       linked = ui_same_id(o->links[k].target, e->id);
     if (!linked || o == e)
       continue;
-    ks_color accent = o->kind == KS_KIND_CITY    ? KS_TEAL
-                      : o->kind == KS_KIND_EVENT ? KS_CORAL
-                                                 : KS_GOLD;
-    action a = o->kind == KS_KIND_ACHIEVEMENT ? (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, o->id}
-               : o->kind == KS_KIND_EVENT     ? (action){ACT_GO, KS_SCREEN_EVENT, o->id}
-                                              : (action){ACT_GO, KS_SCREEN_CITY, o->id};
+    if (o->kind >= KS_KIND_COUNT)
+      continue; /* a kind no screen shows (a damaged pack) */
+    ks_color accent = *ui_kinds[o->kind].accent;
+    action a = {ACT_GO, ui_kinds[o->kind].screen, o->id};
     ks_face *fc = face(f, KS_TYPE_SMALL);
     const char *label = tr(f, &o->title);
     int cw = ks_face_measure(fc, label, strlen(label)) + u(f, 64);
@@ -487,10 +485,10 @@ int ui_text_width(const frame *f, const char *s, int size) {
 
 void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to, bool seek) {
   const ks_ui *ui = f->ui;
-  int first = ui->first_year, last = ui->last_year, most = ui->year_most;
+  int first = ui->idx.first_year, last = ui->idx.last_year, most = ui->idx.year_most;
   if (!first || last <= first || last - first >= KS_MAX_YEARS)
     return;
-  const int *count = ui->year_count;
+  const int *count = ui->idx.year_count;
   float x0 = (float)a.x + (float)u(f, 10), x1 = (float)(a.x + a.w) - (float)u(f, 10);
   float y = (float)(a.y + a.h - u(f, 56)); /* the axis, at the bottom; years under it */
   float room = y - (float)a.y - (float)u(f, 10);
@@ -530,7 +528,7 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
     float rr = next > last - first ? (float)(a.x + a.w)
                                    : year_x(x0, pitch, k) + pitch * (float)(next - k) / 2;
     ui_add_hit(f, (ks_rect){(int)l, a.y, (int)(rr - l) + 1, a.h},
-               (action){.kind = ACT_SEEK, .exhibit = ui->events[ui->year_first[k]]->id});
+               (action){.kind = ACT_SEEK, .exhibit = ui->idx.events[ui->idx.year_first[k]]->id});
     prev = k;
   }
   /* Year names: the first and last, and with `seek` every fifth between where there is room. */

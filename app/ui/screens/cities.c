@@ -1,6 +1,6 @@
 /* The corridor on a map — every city pinned at its latitude and longitude, the G60 cities joined
- * in corridor order — with the list of cities beside it, and a city's detail. */
-#include "ui_private.h"
+ * in corridor order — with the list of cities beside it. */
+#include "../ui_private.h"
 
 #include "kiosk/mem.h"
 
@@ -32,11 +32,11 @@ static projection fit(const ks_ui *ui, ks_rect area) {
   double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
   if (ui->map) /* the map's own region, which the lines fill */
     ks_mapdata_bbox(ui->map, &w, &s, &e, &n);
-  for (size_t i = 0; i < ui->n_cities; i++) {
-    if (!on_map(ui->cities[i]))
+  for (size_t i = 0; i < ui->idx.n_cities; i++) {
+    if (!on_map(ui->idx.cities[i]))
       continue;
-    w = fmin(w, ui->cities[i]->lon - MARGIN), e = fmax(e, ui->cities[i]->lon + MARGIN);
-    s = fmin(s, ui->cities[i]->lat - MARGIN), n = fmax(n, ui->cities[i]->lat + MARGIN);
+    w = fmin(w, ui->idx.cities[i]->lon - MARGIN), e = fmax(e, ui->idx.cities[i]->lon + MARGIN);
+    s = fmin(s, ui->idx.cities[i]->lat - MARGIN), n = fmax(n, ui->idx.cities[i]->lat + MARGIN);
   }
   projection p = {.west = w, .north = n, .k = cos((s + n) / 2 * 3.14159265358979 / 180)};
   double width = (e - w) * p.k, height = n - s;
@@ -73,18 +73,19 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
   } obs[MAX_PINS + MAX_NAMES];
   size_t n_obs = 0;
   /* Other cities' pins, with a margin around them: corridor pins weigh most. */
-  for (size_t i = 0; i < ui->n_cities && n_obs < MAX_PINS; i++) {
-    if (!on_map(ui->cities[i]))
+  for (size_t i = 0; i < ui->idx.n_cities && n_obs < MAX_PINS; i++) {
+    if (!on_map(ui->idx.cities[i]))
       continue;
     float x, y;
-    project(p, ui->cities[i]->lon, ui->cities[i]->lat, &x, &y);
-    int half = ui->cities[i]->corridor ? u(f, 26) : u(f, 18);
-    obs[n_obs++] = (struct obstacle){
-        {ui_px(x) - half, ui_px(y) - half, 2 * half, 2 * half}, ui->cities[i]->corridor ? 6 : 2, i};
+    project(p, ui->idx.cities[i]->lon, ui->idx.cities[i]->lat, &x, &y);
+    int half = ui->idx.cities[i]->corridor ? u(f, 26) : u(f, 18);
+    obs[n_obs++] = (struct obstacle){{ui_px(x) - half, ui_px(y) - half, 2 * half, 2 * half},
+                                     ui->idx.cities[i]->corridor ? 6 : 2,
+                                     i};
   }
   size_t named = 0;
-  for (size_t i = 0; i < ui->n_cities && named < MAX_NAMES; i++) {
-    const ks_exhibit *c = ui->cities[i];
+  for (size_t i = 0; i < ui->idx.n_cities && named < MAX_NAMES; i++) {
+    const ks_exhibit *c = ui->idx.cities[i];
     if (!c->corridor || !on_map(c))
       continue;
     float x, y;
@@ -163,17 +164,17 @@ static void draw_map(const frame *f, ks_rect area) {
   /* The corridor: a line through its cities in order. */
   float line[64];
   size_t n = 0;
-  for (size_t i = 0; i < ui->n_cities && n < 32; i++)
-    if (ui->cities[i]->corridor && on_map(ui->cities[i])) {
-      project(&p, ui->cities[i]->lon, ui->cities[i]->lat, &line[2 * n], &line[2 * n + 1]);
+  for (size_t i = 0; i < ui->idx.n_cities && n < 32; i++)
+    if (ui->idx.cities[i]->corridor && on_map(ui->idx.cities[i])) {
+      project(&p, ui->idx.cities[i]->lon, ui->idx.cities[i]->lat, &line[2 * n], &line[2 * n + 1]);
       n++;
     }
   ks_gfx_polyline(f->gfx, line, n, (float)u(f, 6), KS_TEAL);
   /* Pins: corridor cities large and named, the others small (the list names them all). The
    * corridor's last, so that they stay on top, and win a tap, where pins crowd (Shanghai). */
-  for (size_t k = 0; k < 2 * ui->n_cities; k++) {
-    const ks_exhibit *c = ui->cities[k % ui->n_cities];
-    if ((c->corridor != NULL) != (k >= ui->n_cities) || !on_map(c))
+  for (size_t k = 0; k < 2 * ui->idx.n_cities; k++) {
+    const ks_exhibit *c = ui->idx.cities[k % ui->idx.n_cities];
+    if ((c->corridor != NULL) != (k >= ui->idx.n_cities) || !on_map(c))
       continue;
     float x, y;
     project(&p, c->lon, c->lat, &x, &y);
@@ -192,9 +193,9 @@ static void draw_city_list(const frame *f, ks_rect area) {
   const ks_ui *ui = f->ui;
   int row = u(f, 64), y = area.y - ui_px(ui->scroll.pos);
   int content_h = 0;
-  for (size_t i = 0; i < ui->n_cities; i++) {
-    const ks_exhibit *c = ui->cities[i];
-    if (i == 0 || (ui->cities[i - 1]->corridor != NULL) != (c->corridor != NULL)) {
+  for (size_t i = 0; i < ui->idx.n_cities; i++) {
+    const ks_exhibit *c = ui->idx.cities[i];
+    if (i == 0 || (ui->idx.cities[i - 1]->corridor != NULL) != (c->corridor != NULL)) {
       const char *group = c->corridor ? say(f, "G60科创走廊", "G60 corridor")
                                       : say(f, "其他城市与地方", "More cities and places");
       int h = ui_text(f, group, KS_TYPE_SMALL, area.x, y + u(f, 12), area.w, 1,
@@ -217,10 +218,11 @@ static void draw_city_list(const frame *f, ks_rect area) {
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - area.h));
 }
 
-void ui_screen_cities(const frame *f) {
+static void draw(const frame *f, void *state) {
+  (void)state;
   char sub[96];
   SAYF(f, sub, "%zu 座城市与地方 · 轻触地图上的城市%.0s", "%zu cit%s and places · tap a city",
-       f->ui->n_cities, f->ui->n_cities == 1 ? "y" : "ies");
+       f->ui->idx.n_cities, f->ui->idx.n_cities == 1 ? "y" : "ies");
   const char *title = say(f, "走廊城市", "Corridor cities");
   int top = ui_header(f, title, sub, false), left = u(f, KS_MARGIN), gap = u(f, KS_GAP);
   int bottom = f->h - u(f, KS_MARGIN), avail = f->w - 2 * left;
@@ -243,37 +245,4 @@ void ui_screen_cities(const frame *f) {
   ui_draw_header(f, title, sub);
 }
 
-void ui_screen_city(const frame *f) {
-  const ks_exhibit *c = f->ui->exhibit;
-  const char *title = tr(f, &c->title), *role = tr(f, &c->role);
-  int top = ui_header(f, title, role, false);
-  int offset = ui_px(f->ui->scroll.pos), left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
-  int avail = f->w - 2 * left, main_w = f->portrait ? avail : avail * 3 / 5;
-  int side_x = f->portrait ? left : left + main_w + gap,
-      side_w = f->portrait ? avail : avail - main_w - gap;
-  int y = top - offset;
-  y += ui_text(f, tr(f, &c->summary), KS_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) + u(f, 32);
-  /* The facts, each a line with a dot, beside the story in landscape, under it in portrait. */
-  int fy = f->portrait ? y : top - offset;
-  if (c->n_facts)
-    fy += ui_text(f, say(f, "要点", "Facts"), KS_TYPE_SMALL, side_x, fy, side_w, 1, KS_TEAL) +
-          u(f, 12);
-  for (size_t i = 0; i < c->n_facts; i++) {
-    ks_gfx_fill_circle(f->gfx, (float)side_x + (float)u(f, 8), (float)(fy + u(f, 22)),
-                       (float)u(f, 6), KS_TEAL);
-    fy += ui_text(f, tr(f, &c->facts[i]), KS_TYPE_SMALL, side_x + u(f, 28), fy, side_w - u(f, 28),
-                  0, KS_TEXT_DIM) +
-          u(f, 16);
-  }
-  if (f->portrait)
-    y = fy + u(f, 16);
-  y += ui_paragraphs(f, tr(f, &c->body), left, y, main_w, KS_TEXT_DIM) + u(f, 16);
-  if (!f->portrait && fy > y)
-    y = fy;
-  y += ui_links(f, c, left, y, avail) + u(f, 24);
-  y += ui_sources(f, c, left, y, avail);
-  int content_h = y + offset - top + u(f, KS_MARGIN);
-  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
-  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
-  ui_draw_header(f, title, role);
-}
+const ui_screen ui_screen_cities = {.name = "cities", .draw = draw};

@@ -1,5 +1,5 @@
 /* Home: the three ways in, each with a preview of what is behind it. */
-#include "ui_private.h"
+#include "../ui_private.h"
 
 #include "kiosk/mem.h"
 #include "kiosk/textbox.h"
@@ -39,14 +39,14 @@ static void draw_tile(const frame *f, ks_rect r, const tile *t) {
 static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
   int line = u(f, 48), col = u(f, 90);
   size_t rows = 0;
-  for (int y = a.y; rows < f->ui->n_achievements && y + line <= a.y + a.h; rows++, y += line) {
+  for (int y = a.y; rows < f->ui->idx.n_achievements && y + line <= a.y + a.h; rows++, y += line) {
     char year[32];
-    ui_year_of(f, f->ui->achievements[rows], year, sizeof year);
+    ui_year_of(f, f->ui->idx.achievements[rows], year, sizeof year);
     int w = ui_text_width(f, year, KS_TYPE_SMALL) + u(f, 20);
     col = w > col ? w : col;
   }
   for (size_t i = 0; i < rows; i++) {
-    const ks_exhibit *e = f->ui->achievements[i];
+    const ks_exhibit *e = f->ui->idx.achievements[i];
     int y = a.y + (int)i * line;
     char year[32];
     ui_year_of(f, e, year, sizeof year);
@@ -95,7 +95,8 @@ static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
   ui_year_strip(f, a, t->accent, 0, 0, false);
 }
 
-void ui_screen_home(const frame *f) {
+static void draw(const frame *f, void *state) {
+  (void)state;
   const ks_content *c = f->ui->content;
   int top = ui_draw_header(
       f, tr(f, &c->meta.title),
@@ -106,8 +107,8 @@ void ui_screen_home(const frame *f) {
   SAYF(f, counts[0], "%zu 项成果%.0s", "%zu result%s", n_ach, n_ach == 1 ? "" : "s");
   SAYF(f, counts[1], "%zu 座城市%.0s", "%zu cit%s", n_city, n_city == 1 ? "y" : "ies");
   SAYF(f, counts[2], "%zu 个事件%.0s", "%zu event%s", n_ev, n_ev == 1 ? "" : "s");
-  SAYF(f, span, "%d—%d 年的协同创新历程", "Joint innovation, %d to %d", f->ui->first_year,
-       f->ui->last_year);
+  SAYF(f, span, "%d—%d 年的协同创新历程", "Joint innovation, %d to %d", f->ui->idx.first_year,
+       f->ui->idx.last_year);
   tile tiles[3] = {
       {say(f, "创新成果", "Achievements"),
        counts[0],
@@ -142,3 +143,5 @@ void ui_screen_home(const frame *f) {
   ui_text(f, say(f, "轻触板块，开始探索", "Tap a panel to explore"), KS_TYPE_SMALL, left,
           f->h - u(f, 96), avail_w, 1, KS_TEXT_DIM);
 }
+
+const ui_screen ui_screen_home = {.name = "home", .draw = draw};

@@ -1,7 +1,7 @@
 /* The attract loop: while nobody touches the kiosk, highlights of the pack cycle full-screen —
  * an achievement's key figure, a dated event — with a cue in both languages to touch. Each
  * highlight fades in and then stays still, so the loop costs frames only while fading. */
-#include "ui_private.h"
+#include "../ui_private.h"
 
 #include "kiosk/mem.h"
 
@@ -11,26 +11,34 @@
 /* The highlights: achievements with a key figure (newest first), then events (in order). */
 static size_t achievements_with_figures(const ks_ui *ui) {
   size_t n = 0;
-  for (size_t i = 0; i < ui->n_achievements; i++)
-    n += ui->achievements[i]->n_figures > 0;
+  for (size_t i = 0; i < ui->idx.n_achievements; i++)
+    n += ui->idx.achievements[i]->n_figures > 0;
   return n;
 }
 
-size_t ui_attract_count(const ks_ui *ui) { return achievements_with_figures(ui) + ui->n_events; }
+enum { SLIDE_SECONDS = 8 };
+#define FADE_SECONDS 0.6f
+
+typedef struct {
+  size_t slide;     /* which highlight shows */
+  size_t count;     /* how many highlights there are */
+  float slide_time; /* seconds it has shown */
+} attract;
 
 static const ks_exhibit *highlight(const ks_ui *ui, size_t k) {
-  for (size_t i = 0; i < ui->n_achievements; i++)
-    if (ui->achievements[i]->n_figures > 0 && k-- == 0)
-      return ui->achievements[i];
-  return k < ui->n_events ? ui->events[k] : NULL;
+  for (size_t i = 0; i < ui->idx.n_achievements; i++)
+    if (ui->idx.achievements[i]->n_figures > 0 && k-- == 0)
+      return ui->idx.achievements[i];
+  return k < ui->idx.n_events ? ui->idx.events[k] : NULL;
 }
 
-void ui_screen_attract(const frame *f) {
+static void draw(const frame *f, void *state) {
   const ks_ui *ui = f->ui;
+  const attract *s = state;
   int left = u(f, 2 * KS_MARGIN), w = f->w - 2 * left, y = u(f, 2 * KS_MARGIN);
   ui_text(f, tr(f, &ui->content->meta.title), KS_TYPE_BODY, left, u(f, KS_MARGIN), w, 1,
           KS_TEXT_DIM);
-  const ks_exhibit *e = ui->attract_count ? highlight(ui, ui->slide % ui->attract_count) : NULL;
+  const ks_exhibit *e = s->count ? highlight(ui, s->slide % s->count) : NULL;
   if (e && e->kind == KS_KIND_ACHIEVEMENT) {
     const ks_figure *fig = &e->figures[0];
     const char *value =
@@ -62,9 +70,53 @@ void ui_screen_attract(const frame *f) {
   int baseline = pill.y + (ch + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
   ks_gfx_text(f->gfx, fc, cue, strlen(cue), pill.x + u(f, 48), baseline, KS_ON_ACCENT);
   /* Fade in from the background. */
-  if (ui->slide_time < UI_FADE_SECONDS) {
+  if (s->slide_time < FADE_SECONDS) {
     ks_color veil = KS_BG;
-    veil.a = (uint8_t)(255.0f * (1.0f - ui->slide_time / UI_FADE_SECONDS));
+    veil.a = (uint8_t)(255.0f * (1.0f - s->slide_time / FADE_SECONDS));
     ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, f->h}, veil);
   }
 }
+
+static void enter(ks_ui *ui, void *state, const ui_memo *back) {
+  (void)back;
+  attract *s = state;
+  s->count = achievements_with_figures(ui) + ui->idx.n_events;
+}
+
+/* Any touch wakes the kiosk; the rest of that touch activates nothing, even if home has been
+ * drawn under the finger before it lifts. */
+static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
+  (void)state, (void)a;
+  if (g && g->type == KS_GESTURE_PRESS) {
+    ui_wake(ui);
+    return 1;
+  }
+  return 0;
+}
+
+static bool tick(ks_ui *ui, void *state, float dt) {
+  (void)ui;
+  attract *s = state;
+  float before = s->slide_time;
+  s->slide_time += dt;
+  if (s->slide_time >= SLIDE_SECONDS) { /* the next highlight */
+    s->slide = s->count ? (s->slide + 1) % s->count : 0;
+    s->slide_time = 0;
+    return true;
+  }
+  return before < FADE_SECONDS; /* frames only while fading in */
+}
+
+static int wait_ms(const ks_ui *ui, const void *state) {
+  (void)ui;
+  const attract *s = state;
+  return (int)((SLIDE_SECONDS - s->slide_time) * 1000) + 1;
+}
+
+const ui_screen ui_screen_attract = {.name = "attract",
+                                     .state_size = sizeof(attract),
+                                     .enter = enter,
+                                     .input = input,
+                                     .tick = tick,
+                                     .wait_ms = wait_ms,
+                                     .draw = draw};

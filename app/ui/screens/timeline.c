@@ -1,5 +1,5 @@
-/* The timeline, flung sideways, and an event's detail. */
-#include "ui_private.h"
+/* The timeline: a card per event, flung sideways, with the strip of years at its foot. */
+#include "../ui_private.h"
 
 #include "kiosk/mem.h"
 #include "kiosk/textbox.h"
@@ -8,11 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ui_screen_timeline(const frame *f) {
+typedef struct {
+  int pitch; /* pixels from one card to the next, as last drawn */
+} timeline;
+
+static void draw(const frame *f, void *state) {
+  timeline *s = state;
   char sub[96];
   const ks_ui *ui = f->ui;
   SAYF(f, sub, "%zu 个事件 · 左右滑动浏览%.0s", "%zu event%s · swipe to travel in time",
-       ui->n_events, ui->n_events == 1 ? "" : "s");
+       ui->idx.n_events, ui->idx.n_events == 1 ? "" : "s");
   const char *title = say(f, "时间轴", "Timeline");
   int top = ui_draw_header(f, title, sub);
   int card_w = u(f, 440), gap = u(f, KS_GAP), left = u(f, KS_MARGIN);
@@ -23,20 +28,20 @@ void ui_screen_timeline(const frame *f) {
   int card_h = strip.y - u(f, KS_GAP) - card_top;
   bool tall = card_h > 2 * card_w; /* a portrait display: room for a whole title and story */
   int offset = ui_px(ui->scroll.pos);
-  f->ui->timeline_pitch = card_w + gap;
+  s->pitch = card_w + gap;
   /* In float: a pack may hold more events than an int of pixels spans. */
-  float content_w = (float)ui->n_events * (float)(card_w + gap) - (float)(gap - 2 * left);
+  float content_w = (float)ui->idx.n_events * (float)(card_w + gap) - (float)(gap - 2 * left);
   ks_scroller_set_bounds(&f->ui->scroll, 0, content_w - (float)f->w);
   float axis[4] = {0, (float)axis_y, (float)f->w, (float)axis_y};
   ks_gfx_polyline(f->gfx, axis, 2, (float)u(f, 4), KS_CARD_PRESSED);
   int last_year = 0;
-  for (size_t i = 0; i < ui->n_events; i++) {
-    const ks_exhibit *e = ui->events[i];
+  for (size_t i = 0; i < ui->idx.n_events; i++) {
+    const ks_exhibit *e = ui->idx.events[i];
     int64_t x64 = left + (int64_t)i * (card_w + gap) - offset;
     if (x64 >= f->w)
       break; /* the cards after it are off screen too */
     int x = x64 < -card_w ? -card_w : (int)x64;
-    int year = ui->event_year[i];
+    int year = ui->idx.event_year[i];
     if (year != last_year && x + card_w > 0 && x < f->w) {
       /* A year mark where a new year starts. */
       char label[16];
@@ -78,37 +83,37 @@ void ui_screen_timeline(const frame *f) {
       ui_text(f, place, KS_TYPE_SMALL, tx, card_top + card_h - pad - u(f, 36), tw, 1, KS_TEAL);
   }
   /* The years of the cards in view: from the first card at least half shown to the last. */
-  if (ui->n_events) {
+  if (ui->idx.n_events) {
     size_t in_view = (size_t)((f->w - 2 * left) / (card_w + gap)), i0 = 0;
     if (offset > 0)
       i0 = (size_t)((offset + card_w / 2) / (card_w + gap));
-    if (i0 >= ui->n_events)
-      i0 = ui->n_events - 1;
+    if (i0 >= ui->idx.n_events)
+      i0 = ui->idx.n_events - 1;
     size_t i1 = i0 + (in_view ? in_view - 1 : 0);
-    if (i1 >= ui->n_events)
-      i1 = ui->n_events - 1;
-    ui_year_strip(f, strip, KS_CORAL, ui->event_year[i0], ui->event_year[i1], true);
+    if (i1 >= ui->idx.n_events)
+      i1 = ui->idx.n_events - 1;
+    ui_year_strip(f, strip, KS_CORAL, ui->idx.event_year[i0], ui->idx.event_year[i1], true);
   }
   /* The header again over anything that scrolled under it. */
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
   ui_draw_header(f, title, sub);
 }
 
-void ui_screen_event(const frame *f) {
-  const ks_exhibit *e = f->ui->exhibit;
-  char date[64];
-  ui_format_date(f, e->date, date, sizeof date);
-  const char *title = tr(f, &e->title);
-  int top = ui_header(f, title, date, false);
-  int offset = ui_px(f->ui->scroll.pos), left = u(f, KS_MARGIN);
-  int avail = f->w - 2 * left, main_w = f->portrait ? avail : avail * 2 / 3;
-  int y = top - offset;
-  y += ui_text(f, tr(f, &e->summary), KS_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) + u(f, 32);
-  y += ui_paragraphs(f, tr(f, &e->body), left, y, main_w, KS_TEXT_DIM) + u(f, 16);
-  y += ui_links(f, e, left, y, avail) + u(f, 24);
-  y += ui_sources(f, e, left, y, avail);
-  int content_h = y + offset - top + u(f, KS_MARGIN);
-  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
-  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
-  ui_draw_header(f, title, date);
+/* A year of the strip tapped: glide to its first event. */
+static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
+  const timeline *s = state;
+  if (g || a->kind != ACT_SEEK)
+    return -1;
+  for (size_t i = 0; i < ui->idx.n_events; i++)
+    if (strcmp(ui->idx.events[i]->id, a->exhibit) == 0) {
+      ks_scroller_glide_to(&ui->scroll, (float)i * (float)s->pitch);
+      return 1;
+    }
+  return 0;
 }
+
+const ui_screen ui_screen_timeline = {.name = "timeline",
+                                      .state_size = sizeof(timeline),
+                                      .horizontal = true,
+                                      .input = input,
+                                      .draw = draw};
