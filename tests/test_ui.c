@@ -3,6 +3,7 @@
 #include "kiosk/gesture.h"
 #include "kiosk/pack.h"
 #include "kiosk/source.h"
+#include "kiosk/strings.h"
 #include "kiosk/textbreak.h"
 #include "kiosk/ui.h"
 
@@ -194,6 +195,74 @@ static void filters_last_as_long_as_their_visit(void **state) {
   tap(r, 300, 600);
   assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
   assert_ptr_equal(first_card(r), newest); /* the next visitor sees all of them */
+}
+
+/* The arguments a printf format takes, as text: "1:zu 2:s" — numbered or in order, each with its
+ * length modifier and conversion, sorted by number. */
+static void format_args(const char *format, char *out, size_t size) {
+  char conv[16][8] = {{0}};
+  int next = 0, most = 0;
+  for (const char *p = format; *p; p++) {
+    if (*p != '%')
+      continue;
+    if (*++p == '%')
+      continue;
+    int n = 0;
+    const char *q = p;
+    while (*q >= '0' && *q <= '9')
+      n = n * 10 + (*q++ - '0');
+    if (*q == '$')
+      p = q + 1;
+    else
+      n = ++next;
+    while (strchr("-+ #0123456789.*", *p))
+      p++;
+    char c[8] = {0};
+    for (size_t k = 0; *p && strchr("hlzjt", *p) && k < 6; k++)
+      c[k] = *p++;
+    c[strlen(c)] = *p;
+    assert_true(n >= 1 && n < 16);
+    strcpy(conv[n], c);
+    most = n > most ? n : most;
+  }
+  out[0] = '\0';
+  for (int n = 1; n <= most; n++)
+    snprintf(out + strlen(out), size - strlen(out), "%d:%s ", n, conv[n]);
+}
+
+/* Every key of the catalog is in every language, with a format that takes the same arguments;
+ * a ".one" form only beside its key. A key no language has would show as the key itself. */
+static void every_string_in_every_language(void **state) {
+  (void)state;
+  size_t langs = 0;
+  for (const char *a; (a = ks_strings_lang(langs)); langs++)
+    for (size_t i = 0; ks_strings_key(a, i); i++) {
+      const char *key = ks_strings_key(a, i), *dot = strrchr(key, '.');
+      if (dot && strcmp(dot, ".one") == 0) {
+        char base[96];
+        snprintf(base, sizeof base, "%.*s", (int)(dot - key), key);
+        assert_non_null(ks_strings_get(a, base));
+        char x[128], y[128];
+        format_args(ks_strings_get(a, key), x, sizeof x);
+        format_args(ks_strings_get(a, base), y, sizeof y);
+        assert_string_equal(x, y);
+        continue;
+      }
+      for (size_t l = 0; ks_strings_lang(l); l++) {
+        const char *b = ks_strings_lang(l), *there = ks_strings_get(b, key);
+        if (!there)
+          fail_msg("\"%s\" is in the catalog's \"%s\" but not in its \"%s\"", key, a, b);
+        char x[128], y[128];
+        format_args(ks_strings_get(a, key), x, sizeof x);
+        format_args(there, y, sizeof y);
+        if (strcmp(x, y) != 0)
+          fail_msg("\"%s\" takes %s in \"%s\" but %s in \"%s\"", key, x, a, y, b);
+      }
+    }
+  assert_int_equal(langs, KS_LANG_COUNT);
+  assert_string_equal(ks_strings_get("en", "date.day"), "%3$d %2$s %1$d");
+  assert_null(ks_strings_get("en", "no.such.key"));
+  assert_null(ks_strings_get("fr", "home.explore"));
 }
 
 /* Visitors everywhere at once: random touches of up to three fingers, keys, and time passing,
@@ -446,6 +515,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(every_screen_by_touch, setup, teardown),
       cmocka_unit_test_setup_teardown(walking_away_resets_to_the_attract_loop, setup, teardown),
       cmocka_unit_test_setup_teardown(filters_last_as_long_as_their_visit, setup_bundled, teardown),
+      cmocka_unit_test(every_string_in_every_language),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),

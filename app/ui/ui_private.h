@@ -210,20 +210,18 @@ static inline const char *tr(const frame *f, const ks_text *t) {
   return s ? s : t->s[KS_LANG_ZH] ? t->s[KS_LANG_ZH] : "";
 }
 
-/* A fixed UI string in both languages. */
-static inline const char *say(const frame *f, const char *zh, const char *en) {
-  return f->ui->lang == KS_LANG_EN ? en : zh;
-}
+static inline const char *lang_code(const frame *f) { return ks_lang_code(f->ui->lang); }
 
-static inline const char *lang_code(const frame *f) {
-  return f->ui->lang == KS_LANG_EN ? "en" : "zh";
-}
-
-/* snprintf into the array `buf` with the format of the UI's language; both formats are literals
- * so that the compiler checks them against the arguments. */
-#define SAYF(f, buf, zh, en, ...)                                                                  \
-  ((f)->ui->lang == KS_LANG_EN ? snprintf(buf, sizeof buf, en, __VA_ARGS__)                        \
-                               : snprintf(buf, sizeof buf, zh, __VA_ARGS__))
+/* The UI's own words (widgets.c), from the catalog of kiosk/strings.h: `key` in the UI's
+ * language, else in the pack's default language, else in Chinese; the key itself when no
+ * language has it (a bug unit.ui catches: every key is in every language). */
+const char *ui_say(const frame *f, const char *key);
+/* snprintf into `buf` with the catalog's format of `key`. The formats are not literals the
+ * compiler can check: unit.ui checks that every language's takes the same arguments. */
+int ui_sayf(const frame *f, char *buf, size_t size, const char *key, ...);
+/* A count, `n`, with the format of `key` — or of `key`.one for exactly one, where the language
+ * has such a form. */
+int ui_say_count(const frame *f, char *buf, size_t size, const char *key, size_t n);
 
 /* Widgets (widgets.c). Functions that draw return the height they took. */
 /* `s` laid out `max_w` wide in at most `max_lines` lines at `size` units, from the cache. */

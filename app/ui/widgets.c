@@ -3,18 +3,56 @@
 
 #include "kiosk/images.h"
 #include "kiosk/mem.h"
+#include "kiosk/strings.h"
 #include "kiosk/textbox.h"
 #include "kiosk/utf8.h"
 #include "kiosk/validate.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const month_names[12] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
+const char *ui_say(const frame *f, const char *key) {
+  const char *s = ks_strings_get(lang_code(f), key);
+  if (!s)
+    s = ks_strings_get(f->ui->content->meta.default_lang, key);
+  if (!s)
+    s = ks_strings_get("zh", key);
+  return s ? s : key;
+}
+
+/* The catalog's formats are data: checked by unit.ui against each other, not by the compiler. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static int vsay(char *buf, size_t size, const char *format, va_list ap) {
+  return vsnprintf(buf, size, format, ap);
+}
+#pragma GCC diagnostic pop
+
+int ui_sayf(const frame *f, char *buf, size_t size, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  int n = vsay(buf, size, ui_say(f, key), ap);
+  va_end(ap);
+  return n;
+}
+
+static int sayf_raw(char *buf, size_t size, const char *format, ...) {
+  va_list ap;
+  va_start(ap, format);
+  int n = vsay(buf, size, format, ap);
+  va_end(ap);
+  return n;
+}
+
+int ui_say_count(const frame *f, char *buf, size_t size, const char *key, size_t n) {
+  char one[96];
+  snprintf(one, sizeof one, "%s.one", key);
+  const char *format = n == 1 ? ks_strings_get(lang_code(f), one) : NULL;
+  return sayf_raw(buf, size, format ? format : ui_say(f, key), n);
+}
 
 bool ui_same_action(action a, action b) {
   return a.kind == b.kind && a.kind != ACT_NONE && a.screen == b.screen &&
@@ -131,7 +169,7 @@ static void draw_lang_toggle(const frame *f) {
   ks_rect on = {f->ui->lang == KS_LANG_ZH ? pill.x : pill.x + w / 2, top, w / 2, h};
   ks_gfx_fill_round_rect(f->gfx, on, h / 2, KS_GOLD);
   ks_face *fc = face(f, KS_TYPE_SMALL);
-  const char *labels[2] = {"中文", "English"};
+  const char *labels[2] = {ks_strings_get("zh", "lang.name"), ks_strings_get("en", "lang.name")};
   for (int i = 0; i < 2; i++) {
     int tw = ks_face_measure(fc, labels[i], strlen(labels[i]));
     int cx = pill.x + w / 4 + i * (w / 2);
@@ -215,28 +253,19 @@ int ui_draw_header(const frame *f, const char *title, const char *subtitle) {
   return ui_header(f, title, subtitle, true);
 }
 
-const char *ui_field_name(const frame *f, const char *field) {
-  static const char *const names[][3] = {
-      {"chips", "芯片与集成电路", "Chips"},
-      {"quantum", "量子科技", "Quantum"},
-      {"life-science", "生命科学与医药", "Life science"},
-      {"materials", "新材料", "Materials"},
-      {"aerospace", "航空航天", "Aerospace"},
-      {"robotics", "机器人与智能制造", "Robotics"},
-      {"information", "信息网络与人工智能", "Networks & AI"},
-      {"energy", "能源", "Energy"},
-      {"environment", "生态环境", "Environment"},
-      {"marine", "海洋装备", "Marine"},
-      {"tech-transfer", "技术转移与成果转化", "Tech transfer"},
-      {"platforms", "创新平台与资源共享", "Shared platforms"},
-      {"cooperation", "协同机制与联合攻关", "Cooperation"},
-      {"instruments", "仪器与检测", "Instruments"},
-  };
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (field && strcmp(field, names[i][0]) == 0)
-      return names[i][f->ui->lang == KS_LANG_EN ? 2 : 1];
-  return field ? field : "";
+/* A code of the pack (a field, a province) by its name in the catalog, `prefix`.code; the code
+ * itself when the catalog does not name it. */
+static const char *name_of(const frame *f, const char *prefix, const char *code) {
+  char key[64];
+  if (!code)
+    return "";
+  if ((size_t)snprintf(key, sizeof key, "%s.%s", prefix, code) >= sizeof key)
+    return code;
+  const char *s = ui_say(f, key);
+  return s == key ? code : s;
 }
+
+const char *ui_field_name(const frame *f, const char *field) { return name_of(f, "field", field); }
 
 void ui_append_unbroken(char *out, size_t size, const char *s) {
   static const char joiner[] = "\xe2\x81\xa0"; /* U+2060 WORD JOINER: no break here */
@@ -268,10 +297,8 @@ void ui_append_unbroken(char *out, size_t size, const char *s) {
 void ui_year_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
   if (e->date_basis != KS_DATE_BASIS_REPORTED)
     snprintf(out, size, "%d", e->year);
-  else if (f->ui->lang == KS_LANG_EN)
-    snprintf(out, size, "reported %d", e->year);
   else
-    snprintf(out, size, "%d年报道", e->year);
+    ui_sayf(f, out, size, "year.reported", e->year);
 }
 
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
@@ -311,14 +338,7 @@ int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, ac
 }
 
 const char *ui_province_name(const frame *f, const char *province) {
-  static const char *const names[][3] = {{"shanghai", "上海", "Shanghai"},
-                                         {"jiangsu", "江苏", "Jiangsu"},
-                                         {"zhejiang", "浙江", "Zhejiang"},
-                                         {"anhui", "安徽", "Anhui"}};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (province && strcmp(province, names[i][0]) == 0)
-      return names[i][f->ui->lang == KS_LANG_EN ? 2 : 1];
-  return province ? province : "";
+  return name_of(f, "province", province);
 }
 
 /* Paragraphs of a body, a gap between them. Returns the height. */
@@ -376,15 +396,14 @@ void ui_format_date(const frame *f, const char *date, char *out, size_t size) {
     return;
   }
   int y = parsed.year, m = parsed.month, d = parsed.day; /* 1…12 and 1…31 when not 0 */
-  bool en = f->ui->lang == KS_LANG_EN;
+  char month[16];
+  snprintf(month, sizeof month, "month.%d", m);
   if (d && m)
-    en ? snprintf(out, size, "%d %s %d", d, month_names[m - 1], y)
-       : snprintf(out, size, "%d年%d月%d日", y, m, d);
+    ui_sayf(f, out, size, "date.day", y, ui_say(f, month), d);
   else if (m)
-    en ? snprintf(out, size, "%s %d", month_names[m - 1], y)
-       : snprintf(out, size, "%d年%d月", y, m);
+    ui_sayf(f, out, size, "date.month", y, ui_say(f, month));
   else
-    en ? snprintf(out, size, "%d", y) : snprintf(out, size, "%d年", y);
+    ui_sayf(f, out, size, "date.year", y);
 }
 
 /* Where a detail screen's sources and links go: shared by achievements and events. */
@@ -400,7 +419,7 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
       continue;
     char line[512];
     const char *title = f->ui->lang == KS_LANG_EN && src->title_en ? src->title_en : src->title;
-    SAYF(f, line, "来源：%s（%s）", "Source: %s (%s)", ui_str(title), ui_str(src->published));
+    ui_sayf(f, line, sizeof line, "source", ui_str(title), ui_str(src->published));
     h += ui_text(f, line, KS_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + u(f, 8);
   }
   return h;
@@ -421,8 +440,7 @@ void ui_image(const frame *f, const ks_image *image, ks_rect r) {
                      cy + 0.5f * s, cx + 0.8f * s, cy - 0.1f * s, cx + 1.6f * s, cy + s};
   ks_gfx_polyline(f->gfx, hills, 5, (float)u(f, 5), KS_TEXT_DIM);
   ks_gfx_fill_circle(f->gfx, cx + 0.9f * s, cy - 0.9f * s, 0.3f * s, KS_TEXT_DIM);
-  const char *why = state == KS_IMAGE_BROKEN ? say(f, "图片无法显示", "Image unavailable")
-                                             : say(f, "图片载入中", "Loading image");
+  const char *why = ui_say(f, state == KS_IMAGE_BROKEN ? "image.broken" : "image.loading");
   if (r.h > u(f, 180))
     ui_text(f, why, KS_TYPE_SMALL, r.x + u(f, 24), r.y + r.h - u(f, 56), r.w - u(f, 48), 1,
             KS_TEXT_DIM);
@@ -434,15 +452,15 @@ void ui_notice(const frame *f) {
   const ks_ui *ui = f->ui;
   static const struct {
     unsigned button;
-    const char *zh, *en;
-  } buttons[] = {{KS_NOTICE_INSTALL, "安装", "Install"},
-                 {KS_NOTICE_EXPORT, "导出统计", "Export statistics"},
-                 {KS_NOTICE_DISMISS, "关闭", "Close"}};
+    const char *key;
+  } buttons[] = {{KS_NOTICE_INSTALL, "notice.install"},
+                 {KS_NOTICE_EXPORT, "notice.export"},
+                 {KS_NOTICE_DISMISS, "notice.close"}};
   int margin = u(f, KS_MARGIN), pad = u(f, 28), chip_h = u(f, 56);
   int buttons_w = 0;
   for (size_t i = 0; i < sizeof buttons / sizeof *buttons; i++)
     if (ui->notice.buttons & buttons[i].button)
-      buttons_w += ui_chip_width(f, say(f, buttons[i].zh, buttons[i].en)) + u(f, 16);
+      buttons_w += ui_chip_width(f, ui_say(f, buttons[i].key)) + u(f, 16);
   ks_rect card = {margin, 0, f->w - 2 * margin, 0};
   int text_w = card.w - 2 * pad - buttons_w;
   const char *text = ui->notice.text[ui->lang] ? ui->notice.text[ui->lang] : "";
@@ -469,7 +487,7 @@ void ui_notice(const frame *f) {
   int x = card.x + card.w - pad - buttons_w + u(f, 16), cy = card.y + (card.h - chip_h) / 2;
   for (size_t i = 0; i < sizeof buttons / sizeof *buttons; i++)
     if (ui->notice.buttons & buttons[i].button) {
-      const char *label = say(f, buttons[i].zh, buttons[i].en);
+      const char *label = ui_say(f, buttons[i].key);
       action a = {.kind = ACT_NOTICE, .screen = (ks_screen_id)buttons[i].button};
       x += ui_chip(f, label, x, cy, KS_GOLD, a, buttons[i].button == KS_NOTICE_INSTALL) + u(f, 16);
     }

@@ -51,8 +51,8 @@ static void draw(const frame *f, void *state) {
   for (size_t i = 0; i < e->n_figures; i++)
     side_y += draw_figure(f, &e->figures[i], side_x, side_y, side_w) + u(f, 28);
   if (e->n_organisations) {
-    side_y += u(f, 8) + ui_text(f, say(f, "参与单位", "Who"), KS_TYPE_SMALL, side_x, side_y, side_w,
-                                1, KS_GOLD);
+    side_y += u(f, 8) + ui_text(f, ui_say(f, "achievement.who"), KS_TYPE_SMALL, side_x, side_y,
+                                side_w, 1, KS_GOLD);
     for (size_t i = 0; i < e->n_organisations; i++)
       side_y += ui_text(f, tr(f, &e->organisations[i]), KS_TYPE_BODY, side_x, side_y + u(f, 8),
                         side_w, 2, KS_TEXT) +

@@ -59,8 +59,8 @@ static int filter_row(const frame *f, int y, action_kind kind, const char *curre
   const ks_ui *ui = f->ui;
   const char *const *values = kind == ACT_FILTER_FIELD ? ks_fields() : ks_provinces();
   int x = u(f, KS_MARGIN), right = f->w - u(f, KS_MARGIN), row = u(f, 56 + 12), h = row;
-  const char *all = kind == ACT_FILTER_FIELD ? say(f, "全部领域", "All fields")
-                                             : say(f, "全部地区", "All places");
+  const char *all =
+      ui_say(f, kind == ACT_FILTER_FIELD ? "achievements.all-fields" : "achievements.all-places");
   ks_color accent = kind == ACT_FILTER_FIELD ? KS_GOLD : KS_TEAL;
   if (draw)
     ui_chip(f, all, x, y, accent, (action){.kind = kind}, current == NULL);
@@ -94,8 +94,8 @@ static void draw(const frame *f, void *state) {
     if (shown(ui, s, ui->idx.achievements[i]))
       list[n++] = ui->idx.achievements[i];
   char sub[96];
-  SAYF(f, sub, "%zu 项成果 · 最新在前%.0s", "%zu result%s · newest first", n, n == 1 ? "" : "s");
-  const char *title = say(f, "创新成果", "Achievements");
+  ui_say_count(f, sub, sizeof sub, "achievements.subtitle", n);
+  const char *title = ui_say(f, "achievements.title");
   /* Header and filters stay put; the cards scroll under them. */
   int head = ui_header(f, title, sub, false) - u(f, 24);
   int fields_h = filter_row(f, head, ACT_FILTER_FIELD, s->field, false);
@@ -120,8 +120,8 @@ static void draw(const frame *f, void *state) {
     draw_card(f, r, list[i], pressed);
   }
   if (n == 0)
-    ui_text(f, say(f, "没有符合条件的成果", "No achievement matches these filters"), KS_TYPE_BODY,
-            left, top + u(f, 24), f->w - 2 * left, 1, KS_TEXT_DIM);
+    ui_text(f, ui_say(f, "achievements.none"), KS_TYPE_BODY, left, top + u(f, 24), f->w - 2 * left,
+            1, KS_TEXT_DIM);
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - gap / 2}, KS_BG);
   ui_draw_header(f, title, sub);
   filter_row(f, head, ACT_FILTER_FIELD, s->field, true);

@@ -3,6 +3,8 @@
  * highlight fades in and then stays still, so the loop costs frames only while fading. */
 #include "../ui_private.h"
 
+#include "kiosk/strings.h"
+
 #include "kiosk/mem.h"
 
 #include <stdio.h>
@@ -62,7 +64,9 @@ static void draw(const frame *f, void *state) {
     ui_text(f, tr(f, &e->summary), KS_TYPE_SUBTITLE, left, y, w * 4 / 5, 3, KS_TEXT_DIM);
   }
   /* The cue, in both languages whatever the last visitor chose. */
-  const char *cue = "触摸探索  ·  Touch to explore";
+  char cue[128];
+  snprintf(cue, sizeof cue, "%s  ·  %s", ks_strings_get("zh", "attract.cue"),
+           ks_strings_get("en", "attract.cue"));
   ks_face *fc = face(f, KS_TYPE_SUBTITLE);
   int cw = ks_face_measure(fc, cue, strlen(cue)) + u(f, 96), ch = u(f, 96);
   ks_rect pill = {(f->w - cw) / 2, f->h - u(f, KS_MARGIN) - ch, cw, ch};

@@ -196,8 +196,7 @@ static void draw_city_list(const frame *f, ks_rect area) {
   for (size_t i = 0; i < ui->idx.n_cities; i++) {
     const ks_exhibit *c = ui->idx.cities[i];
     if (i == 0 || (ui->idx.cities[i - 1]->corridor != NULL) != (c->corridor != NULL)) {
-      const char *group = c->corridor ? say(f, "G60科创走廊", "G60 corridor")
-                                      : say(f, "其他城市与地方", "More cities and places");
+      const char *group = ui_say(f, c->corridor ? "cities.corridor" : "cities.more");
       int h = ui_text(f, group, KS_TYPE_SMALL, area.x, y + u(f, 12), area.w, 1,
                       c->corridor ? KS_TEAL : KS_GOLD) +
               u(f, 20);
@@ -221,9 +220,8 @@ static void draw_city_list(const frame *f, ks_rect area) {
 static void draw(const frame *f, void *state) {
   (void)state;
   char sub[96];
-  SAYF(f, sub, "%zu 座城市与地方 · 轻触地图上的城市%.0s", "%zu cit%s and places · tap a city",
-       f->ui->idx.n_cities, f->ui->idx.n_cities == 1 ? "y" : "ies");
-  const char *title = say(f, "走廊城市", "Corridor cities");
+  ui_say_count(f, sub, sizeof sub, "cities.subtitle", f->ui->idx.n_cities);
+  const char *title = ui_say(f, "cities.title");
   int top = ui_header(f, title, sub, false), left = u(f, KS_MARGIN), gap = u(f, KS_GAP);
   int bottom = f->h - u(f, KS_MARGIN), avail = f->w - 2 * left;
   ks_rect map, list;

@@ -15,7 +15,7 @@ static void draw(const frame *f, void *state) {
   /* The facts, each a line with a dot, beside the story in landscape, under it in portrait. */
   int fy = f->portrait ? y : top - offset;
   if (c->n_facts)
-    fy += ui_text(f, say(f, "要点", "Facts"), KS_TYPE_SMALL, side_x, fy, side_w, 1, KS_TEAL) +
+    fy += ui_text(f, ui_say(f, "city.facts"), KS_TYPE_SMALL, side_x, fy, side_w, 1, KS_TEAL) +
           u(f, 12);
   for (size_t i = 0; i < c->n_facts; i++) {
     ks_gfx_fill_circle(f->gfx, (float)side_x + (float)u(f, 8), (float)(fy + u(f, 22)),

@@ -98,33 +98,28 @@ static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
 static void draw(const frame *f, void *state) {
   (void)state;
   const ks_content *c = f->ui->content;
-  int top = ui_draw_header(
-      f, tr(f, &c->meta.title),
-      say(f, "沪苏浙皖 · G60科创走廊", "Shanghai, Jiangsu, Zhejiang, Anhui and the G60 corridor"));
+  int top = ui_draw_header(f, tr(f, &c->meta.title), ui_say(f, "home.subtitle"));
   char counts[3][64], span[64];
   size_t n_ach = ks_content_count(c, KS_KIND_ACHIEVEMENT),
          n_city = ks_content_count(c, KS_KIND_CITY), n_ev = ks_content_count(c, KS_KIND_EVENT);
-  SAYF(f, counts[0], "%zu 项成果%.0s", "%zu result%s", n_ach, n_ach == 1 ? "" : "s");
-  SAYF(f, counts[1], "%zu 座城市%.0s", "%zu cit%s", n_city, n_city == 1 ? "y" : "ies");
-  SAYF(f, counts[2], "%zu 个事件%.0s", "%zu event%s", n_ev, n_ev == 1 ? "" : "s");
-  SAYF(f, span, "%d—%d 年的协同创新历程", "Joint innovation, %d to %d", f->ui->idx.first_year,
-       f->ui->idx.last_year);
+  ui_say_count(f, counts[0], sizeof counts[0], "home.achievements.count", n_ach);
+  ui_say_count(f, counts[1], sizeof counts[1], "home.cities.count", n_city);
+  ui_say_count(f, counts[2], sizeof counts[2], "home.events.count", n_ev);
+  ui_sayf(f, span, sizeof span, "home.timeline.span", f->ui->idx.first_year, f->ui->idx.last_year);
   tile tiles[3] = {
-      {say(f, "创新成果", "Achievements"),
+      {ui_say(f, "achievements.title"),
        counts[0],
-       say(f, "芯片、量子、生命科学……长三角联合攻关取得的突破与成果",
-           "Chips, quantum, life science: breakthroughs the Delta achieved together"),
+       ui_say(f, "home.achievements.blurb"),
        KS_GOLD,
        {ACT_GO, KS_SCREEN_ACHIEVEMENTS, NULL},
        preview_achievements},
-      {say(f, "走廊城市", "Corridor cities"),
+      {ui_say(f, "cities.title"),
        counts[1],
-       say(f, "G60科创走廊九城与长三角创新城市的故事",
-           "The nine cities of the G60 corridor and their stories"),
+       ui_say(f, "home.cities.blurb"),
        KS_TEAL,
        {ACT_GO, KS_SCREEN_CITIES, NULL},
        preview_cities},
-      {say(f, "时间轴", "Timeline"),
+      {ui_say(f, "timeline.title"),
        counts[2],
        span,
        KS_CORAL,
@@ -140,8 +135,8 @@ static void draw(const frame *f, void *state) {
             : (ks_rect){left + i * (avail_w + gap) / 3, top, (avail_w - 2 * gap) / 3, avail_h};
     draw_tile(f, r, &tiles[i]);
   }
-  ui_text(f, say(f, "轻触板块，开始探索", "Tap a panel to explore"), KS_TYPE_SMALL, left,
-          f->h - u(f, 96), avail_w, 1, KS_TEXT_DIM);
+  ui_text(f, ui_say(f, "home.explore"), KS_TYPE_SMALL, left, f->h - u(f, 96), avail_w, 1,
+          KS_TEXT_DIM);
 }
 
 const ui_screen ui_screen_home = {.name = "home", .draw = draw};

@@ -16,9 +16,8 @@ static void draw(const frame *f, void *state) {
   timeline *s = state;
   char sub[96];
   const ks_ui *ui = f->ui;
-  SAYF(f, sub, "%zu 个事件 · 左右滑动浏览%.0s", "%zu event%s · swipe to travel in time",
-       ui->idx.n_events, ui->idx.n_events == 1 ? "" : "s");
-  const char *title = say(f, "时间轴", "Timeline");
+  ui_say_count(f, sub, sizeof sub, "timeline.subtitle", ui->idx.n_events);
+  const char *title = ui_say(f, "timeline.title");
   int top = ui_draw_header(f, title, sub);
   int card_w = u(f, 440), gap = u(f, KS_GAP), left = u(f, KS_MARGIN);
   int axis_y = top + u(f, 90), card_top = axis_y + u(f, 60);
