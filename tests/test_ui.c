@@ -265,6 +265,69 @@ static void every_string_in_every_language(void **state) {
   assert_null(ks_strings_get("fr", "home.explore"));
 }
 
+/* What a draw of a tour's screen is checked against: the least touch target and text. */
+typedef struct {
+  ks_ui *ui;
+  size_t screens, targets, runs, small_targets, small_runs;
+} floor_check;
+
+static void check_floors(void *ctx) {
+  floor_check *c = ctx;
+  float mm = ks_ui_mm_per_px(c->ui);
+  c->screens++;
+  ks_ui_target t;
+  for (size_t i = 0; ks_ui_target_at(c->ui, i, &t); i++) {
+    c->targets++;
+    if (strcmp(t.action, "none") == 0)
+      continue;
+    if ((float)t.full.w * mm < 9.0f - 0.05f || (float)t.full.h * mm < 9.0f - 0.05f) {
+      if (c->small_targets++ < 8)
+        print_message("%s: target \"%s\" (%s) %.1f x %.1f mm\n",
+                      ks_screen_name(ks_ui_screen(c->ui)), t.label, t.action,
+                      (double)((float)t.full.w * mm), (double)((float)t.full.h * mm));
+    }
+  }
+  ks_ui_text_run r;
+  for (size_t i = 0; ks_ui_text_run_at(c->ui, i, &r); i++) {
+    c->runs++;
+    if ((float)r.size_px * mm < 3.0f - 0.05f && c->small_runs++ < 8)
+      print_message("%s: text \"%s\" %.1f mm\n", ks_screen_name(ks_ui_screen(c->ui)), r.text,
+                    (double)((float)r.size_px * mm));
+  }
+}
+
+/* On a 7-inch 800x480 panel (155 x 86 mm) every screen of the bundled pack, in both languages,
+ * has touch targets of at least 9 mm both ways and no text under 3 mm: the layout reflows
+ * around them rather than shrinking them with the pixels. */
+static void seven_inch_panel_keeps_the_floors(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  ks_pack *pack = ks_pack_open(KS_TEST_BUNDLED, d);
+  assert_non_null(pack);
+  ks_content *content = ks_pack_read(pack, d);
+  assert_non_null(content);
+  char err[256];
+  ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
+  assert_non_null(fonts);
+  ks_text_break_init();
+  ks_gfx *gfx = ks_gfx_create(NULL, 800, 480, 2);
+  ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
+  ks_ui_set_panel_mm(ui, 155, 86);
+  floor_check c = {.ui = ui};
+  ks_ui_tour(ui, gfx, check_floors, &c);
+  assert_true(ks_ui_mm_per_px(ui) > 0.17f && ks_ui_mm_per_px(ui) < 0.2f);
+  print_message("%zu screens: %zu targets, %zu runs of text\n", c.screens, c.targets, c.runs);
+  assert_true(c.screens > 100 && c.targets > c.screens && c.runs > c.screens);
+  assert_int_equal(c.small_targets, 0);
+  assert_int_equal(c.small_runs, 0);
+  ks_ui_destroy(ui);
+  ks_gfx_destroy(gfx);
+  ks_fonts_close(fonts);
+  ks_content_destroy(content);
+  ks_pack_close(pack);
+  ks_diag_destroy(d);
+}
+
 /* Visitors everywhere at once: random touches of up to three fingers, keys, and time passing,
  * for a long while. Under ASan and UBSan in CI: no crash, no leak, and the UI always somewhere. */
 static void survives_a_touch_storm(void **state) {
@@ -516,6 +579,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(walking_away_resets_to_the_attract_loop, setup, teardown),
       cmocka_unit_test_setup_teardown(filters_last_as_long_as_their_visit, setup_bundled, teardown),
       cmocka_unit_test(every_string_in_every_language),
+      cmocka_unit_test(seven_inch_panel_keeps_the_floors),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),

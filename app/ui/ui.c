@@ -68,6 +68,7 @@ ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
   ui->fonts = fonts;
   ui->lang = ui->default_lang = lang;
   ui->idle_timeout = 90;
+  ui->mm_per_px = UI_REF_MM_PER_PX;
   ui_index_build(&ui->idx, content);
   enter(ui, KS_SCREEN_HOME, NULL, NULL);
   return ui;
@@ -152,6 +153,43 @@ bool ks_ui_load_map(ks_ui *ui, const char *path, char *err, size_t err_size) {
 ks_screen_id ks_ui_screen(const ks_ui *ui) { return ui->screen; }
 ks_lang ks_ui_lang(const ks_ui *ui) { return ui->lang; }
 const char *ks_ui_exhibit(const ks_ui *ui) { return ui->exhibit ? ui->exhibit->id : NULL; }
+
+void ks_ui_set_panel_mm(ks_ui *ui, float w_mm, float h_mm) {
+  bool known = w_mm > 0 && h_mm > 0 && w_mm < 1e5f && h_mm < 1e5f; /* NaN fails too */
+  ui->panel_mm[0] = known ? w_mm : 0;
+  ui->panel_mm[1] = known ? h_mm : 0;
+}
+
+float ks_ui_mm_per_px(const ks_ui *ui) { return ui->mm_per_px; }
+
+static const char *action_name(action_kind k) {
+  static const char *const names[] = {[ACT_NONE] = "none",
+                                      [ACT_GO] = "go",
+                                      [ACT_BACK] = "back",
+                                      [ACT_HOME] = "home",
+                                      [ACT_LANG] = "language",
+                                      [ACT_FILTER_FIELD] = "filter",
+                                      [ACT_FILTER_PROVINCE] = "filter",
+                                      [ACT_NOTICE] = "notice",
+                                      [ACT_SEEK] = "seek"};
+  return names[k];
+}
+
+bool ks_ui_target_at(const ks_ui *ui, size_t i, ks_ui_target *out) {
+  if (i >= (size_t)ui->n_hits)
+    return false;
+  const hit *h = &ui->hits[i];
+  *out = (ks_ui_target){h->rect, h->full, h->label ? h->label : "", action_name(h->act.kind),
+                        h->act.kind == ACT_GO ? ks_screen_name(h->act.screen) : NULL};
+  return true;
+}
+
+bool ks_ui_text_run_at(const ks_ui *ui, size_t i, ks_ui_text_run *out) {
+  if (i >= ui->n_runs)
+    return false;
+  *out = ui->runs[i];
+  return true;
+}
 
 bool ks_ui_back(ks_ui *ui) {
   if (ui->depth == 0)
@@ -308,11 +346,12 @@ int ks_ui_wait_ms(const ks_ui *ui) {
 }
 
 void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
-  int w = ks_gfx_width(gfx), h = ks_gfx_height(gfx);
-  frame f = {.ui = ui, .gfx = gfx, .w = w, .h = h, .portrait = h > w};
-  f.unit = (float)(w < h ? w : h) / 1080.0f;
-  ui->short_side = (float)(w < h ? w : h);
+  frame f;
+  ui_frame_init(&f, ui, gfx, ui->panel_mm);
+  ui->short_side = (float)(f.w < f.h ? f.w : f.h);
+  ui->mm_per_px = 1.0f / f.px_per_mm;
   ui->n_hits = 0;
+  ui->n_runs = 0;
   ks_gfx_clear(gfx, KS_BG);
   current(ui)->draw(&f, ui->state);
   if (ui->notice.text[KS_LANG_ZH])

@@ -6,6 +6,7 @@
 #include "kiosk/mapdata.h"
 #include "kiosk/scroller.h"
 #include "kiosk/ui.h"
+#include "layout.h"
 #include "theme.h"
 
 #include <stdbool.h>
@@ -13,14 +14,14 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { MAX_HITS = 128, MAX_HISTORY = 16, TEXT_CACHE = 1024 };
+enum { MAX_HITS = 128, MAX_HISTORY = 16, TEXT_CACHE = 1024, MAX_RUNS = 512 };
 
 #include "kiosk/textbox.h"
 
 /* A text laid out and shaped once, kept while its screen shows: a steady frame shapes nothing. */
 typedef struct {
-  uint64_t hash; /* of all of the key below; 0 marks a free slot */
-  int size, max_w;
+  uint64_t hash;   /* of all of the key below; 0 marks a free slot */
+  int size, max_w; /* size in pixels */
   size_t max_lines;
   ks_lang lang;
   bool parts;     /* laid out with its "·"-joined parts kept whole (ui_layout_parts) */
@@ -50,8 +51,10 @@ typedef struct {
 
 /* A region of the last frame that answers touches. */
 typedef struct {
-  ks_rect rect;
+  ks_rect rect; /* where it answers */
+  ks_rect full; /* all of it, hidden parts too (ks_ui_target) */
   action act;
+  const char *label; /* what it says (ks_ui_target) */
 } hit;
 
 enum { KS_MAX_YEARS = 64 }; /* the longest timeline span the year strip draws */
@@ -87,8 +90,6 @@ typedef struct {
   float scroll;
   const char *keep[2]; /* owned by the content */
 } ui_memo;
-
-typedef struct frame frame;
 
 /* A screen: one row of the table in screens.c, one file under screens/. Its state (state_size
  * bytes, zeroed) is allocated when it is entered and freed when it is left; everything it
@@ -148,6 +149,10 @@ struct ks_ui {
   int depth;
   hit hits[MAX_HITS]; /* rebuilt by every draw */
   int n_hits;
+  ks_ui_text_run runs[MAX_RUNS]; /* the text drawn by the last draw, for ks_ui_text_run_at */
+  size_t n_runs;
+  float panel_mm[2];    /* the panel's size as drawn (ks_ui_set_panel_mm), or 0, 0 */
+  float mm_per_px;      /* at the last draw */
   float short_side;     /* pixels of the screen's short side at the last draw */
   ks_lang default_lang; /* what the attract loop resets to */
   float idle_timeout;   /* seconds; 0: never */
@@ -163,17 +168,6 @@ struct ks_ui {
     unsigned tapped;           /* what was tapped, until taken */
   } notice;
 };
-
-/* Per-frame drawing state: the gfx and the size of a unit. */
-struct frame {
-  ks_ui *ui;
-  ks_gfx *gfx;
-  int w, h;
-  float unit; /* pixels per unit (1/1080 of the short side) */
-  bool portrait;
-};
-
-static inline int u(const frame *f, int units) { return (int)((float)units * f->unit + 0.5f); }
 
 /* The screens' contract with the pack: content reaches them validated, but they do not rely on
  * it. Any value a pack can hold is drawn or skipped — never trusted into an index, an allocation
@@ -200,8 +194,9 @@ static inline const char *ui_str(const char *s) { return s ? s : ""; }
 /* Two ids of the model, either of which a damaged pack may leave out, name the same thing. */
 static inline bool ui_same_id(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
-static inline ks_face *face(const frame *f, int units) {
-  return ks_fonts_face(f->ui->fonts, u(f, units));
+/* The face of a named type size. */
+static inline ks_face *face(const frame *f, ui_size size) {
+  return ks_fonts_face(f->ui->fonts, f->px[size]);
 }
 
 /* The text in the UI's language, falling back to Chinese where English is missing. */
@@ -224,19 +219,35 @@ int ui_sayf(const frame *f, char *buf, size_t size, const char *key, ...);
 int ui_say_count(const frame *f, char *buf, size_t size, const char *key, size_t n);
 
 /* Widgets (widgets.c). Functions that draw return the height they took. */
-/* `s` laid out `max_w` wide in at most `max_lines` lines at `size` units, from the cache. */
-const ks_textbox *ui_layout(const frame *f, const char *s, int size, int max_w, size_t max_lines);
+/* `s` laid out `max_w` wide in at most `max_lines` lines at the type size `size`, from the
+ * cache. */
+const ks_textbox *ui_layout(const frame *f, const char *s, ui_size size, int max_w,
+                            size_t max_lines);
+/* A title fitted to `max_w`: at `size` on one line if it fits, else one step smaller on one line,
+ * else wrapped at that smaller size in up to `max_lines`, and only then cut with an ellipsis.
+ * The step is never below the subtitle's size (itself never below its floor). */
+const ks_textbox *ui_fit(const frame *f, const char *s, ui_size size, int max_w, size_t max_lines);
+/* Draws a laid-out box with its top left at (x, y), and records it as a run of text. */
+void ui_draw_box(const frame *f, const ks_textbox *box, int x, int y, ks_color color);
+/* Draws one line of `s` at `size` with its baseline at `baseline`, recorded as a run of text. */
+void ui_draw_line(const frame *f, const char *s, ui_size size, int x, int baseline, ks_color color);
 /* As ui_layout, for a text of parts joined by "·" (a subtitle): when it needs more than one line,
  * lines break between parts, not inside one (ks_text_break_between). */
-const ks_textbox *ui_layout_parts(const frame *f, const char *s, int size, int max_w,
+const ks_textbox *ui_layout_parts(const frame *f, const char *s, ui_size size, int max_w,
                                   size_t max_lines);
 /* Forgets every kept text (the screen changed). */
 void ui_texts_clear(ks_ui *ui);
 bool ui_same_action(action a, action b);
-/* Makes `r` answer touches with `a`. Returns whether the finger is on it now. */
-bool ui_add_hit(const frame *f, ks_rect r, action a);
+/* Makes `r` answer touches with `a`; `label` says what it shows (for ks_ui_target_at). Returns
+ * whether the finger is on it now. */
+bool ui_add_hit(const frame *f, ks_rect r, action a, const char *label);
+/* As ui_add_hit for a target of which only `r`, a part of `full`, answers: the rest is hidden
+ * under a fixed part of the screen. */
+bool ui_add_hit_part(const frame *f, ks_rect r, ks_rect full, action a, const char *label);
+/* Records a run of text drawn at `size_px` in `r` (for ks_ui_text_run_at). */
+void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text);
 /* Text set in a box `max_w` wide from (x, y), at most `max_lines` lines (0: all). */
-int ui_text(const frame *f, const char *s, int size, int x, int y, int max_w, size_t max_lines,
+int ui_text(const frame *f, const char *s, ui_size size, int x, int y, int max_w, size_t max_lines,
             ks_color color);
 /* The header; with `draw` false only measured. Returns the y where content may start. */
 int ui_header(const frame *f, const char *title, const char *subtitle, bool draw);
@@ -260,7 +271,21 @@ void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
  * article does not date the result and the year is only the one it was reported in. */
 void ui_year_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
 /* The width of a one-line text at `size`, from its cached layout: a steady frame shapes nothing. */
-int ui_text_width(const frame *f, const char *s, int size);
+int ui_text_width(const frame *f, const char *s, ui_size size);
+/* The distance from one line to the next of a text at `size`, as ui_text sets it, and from the
+ * top of its first line to that line's baseline. */
+int ui_line_height(const frame *f, ui_size size);
+int ui_baseline(const frame *f, ui_size size);
+/* The columns of a detail page: the story on the left, `num`/`den` of the width, and what goes
+ * beside it on the right — or, on a portrait display or where the right would be narrower than a
+ * card, one column, the side under the story. */
+typedef struct {
+  int avail;          /* the width between the margins */
+  int main_w;         /* the story's */
+  int side_x, side_w; /* the side's */
+  bool one;           /* one column */
+} ui_columns2;
+ui_columns2 ui_page_columns(const frame *f, int num, int den);
 /* A strip of the timeline's years within `a`: an axis, a dot for every event with the dots of one
  * year stacked (a bar as tall where the dots would be too small to see), the first and last
  * years named. With `seek`, also every fifth year named, the

@@ -8,14 +8,16 @@
 static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w) {
   const char *value =
       ui_str(f->ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value);
-  ks_face *big = face(f, 64);
+  ks_face *big = face(f, UI_TYPE_FIGURE);
   int vw = ks_face_measure(big, value, strlen(value));
-  int h = ui_text(f, value, 64, x, y, w, 1, KS_GOLD);
+  int h = ui_text(f, value, UI_TYPE_FIGURE, x, y, w, 1, KS_GOLD);
   const char *unit = tr(f, &fig->unit);
-  if (*unit)
-    ui_text(f, unit, KS_TYPE_BODY, x + vw + u(f, 10), y + h - u(f, 50), w - vw - u(f, 10), 1,
-            KS_GOLD);
-  return h + ui_text(f, tr(f, &fig->label), KS_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM);
+  if (*unit) { /* on the value's baseline */
+    int gap = sz(f, UI_SP_XS), baseline = ui_baseline(f, UI_TYPE_FIGURE);
+    ui_text(f, unit, UI_TYPE_BODY, x + vw + gap, y + baseline - ui_baseline(f, UI_TYPE_BODY),
+            w - vw - gap, 1, KS_GOLD);
+  }
+  return h + ui_text(f, tr(f, &fig->label), UI_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM);
 }
 
 static void draw(const frame *f, void *state) {
@@ -30,45 +32,46 @@ static void draw(const frame *f, void *state) {
   snprintf(sub + n, sizeof sub - n, "%s%s", place[0] ? "  ·  " : "", place);
   const char *title = tr(f, &e->title);
   int top = ui_header(f, title, sub, false);
-  int offset = ui_px(f->ui->scroll.pos), left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
-  int avail = f->w - 2 * left;
-  /* Landscape: text on the left, figures and people on the right. Portrait: one column. */
-  int main_w = f->portrait ? avail : avail * 3 / 5,
-      side_x = f->portrait ? left : left + main_w + gap;
-  int side_w = f->portrait ? avail : avail - main_w - gap;
+  int offset = ui_px(f->ui->scroll.pos), left = sz(f, UI_MARGIN);
+  /* Landscape: text on the left, figures and people on the right. Portrait, or where the right
+   * would be narrower than a card: one column. */
+  ui_columns2 col = ui_page_columns(f, 3, 5);
+  int avail = col.avail, main_w = col.main_w, side_x = col.side_x, side_w = col.side_w;
+  bool one = col.one;
   int y = top - offset;
-  y += ui_text(f, tr(f, &e->summary), KS_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) + u(f, 32);
-  int side_y = f->portrait ? y : top - offset;
+  y += ui_text(f, tr(f, &e->summary), UI_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) +
+       sz(f, UI_SP_XL);
+  int side_y = one ? y : top - offset;
   for (size_t i = 0; i < e->n_images; i++) {
     int ih = side_w * 9 / 16;
     ui_image(f, &e->images[i], (ks_rect){side_x, side_y, side_w, ih});
-    side_y += ih + u(f, 8);
+    side_y += ih + sz(f, UI_SP_XS);
     const char *caption = tr(f, &e->images[i].caption);
     if (*caption)
-      side_y += ui_text(f, caption, KS_TYPE_SMALL, side_x, side_y, side_w, 2, KS_TEXT_DIM);
-    side_y += u(f, 24);
+      side_y += ui_text(f, caption, UI_TYPE_SMALL, side_x, side_y, side_w, 2, KS_TEXT_DIM);
+    side_y += sz(f, UI_SP_L);
   }
   for (size_t i = 0; i < e->n_figures; i++)
-    side_y += draw_figure(f, &e->figures[i], side_x, side_y, side_w) + u(f, 28);
+    side_y += draw_figure(f, &e->figures[i], side_x, side_y, side_w) + sz(f, UI_SP_LX);
   if (e->n_organisations) {
-    side_y += u(f, 8) + ui_text(f, ui_say(f, "achievement.who"), KS_TYPE_SMALL, side_x, side_y,
-                                side_w, 1, KS_GOLD);
+    side_y += sz(f, UI_SP_XS) + ui_text(f, ui_say(f, "achievement.who"), UI_TYPE_SMALL, side_x,
+                                        side_y, side_w, 1, KS_GOLD);
     for (size_t i = 0; i < e->n_organisations; i++)
-      side_y += ui_text(f, tr(f, &e->organisations[i]), KS_TYPE_BODY, side_x, side_y + u(f, 8),
-                        side_w, 2, KS_TEXT) +
-                u(f, 8);
-    side_y += u(f, 24);
+      side_y += ui_text(f, tr(f, &e->organisations[i]), UI_TYPE_BODY, side_x,
+                        side_y + sz(f, UI_SP_XS), side_w, 2, KS_TEXT) +
+                sz(f, UI_SP_XS);
+    side_y += sz(f, UI_SP_L);
   }
-  if (f->portrait)
-    y = side_y + u(f, 16);
-  y += ui_paragraphs(f, tr(f, &e->body), left, y, main_w, KS_TEXT_DIM) + u(f, 16);
-  int links_y = f->portrait ? y : (y > side_y ? y : side_y);
+  if (one)
+    y = side_y + sz(f, UI_SP_M);
+  y += ui_paragraphs(f, tr(f, &e->body), left, y, main_w, KS_TEXT_DIM) + sz(f, UI_SP_M);
+  int links_y = one ? y : (y > side_y ? y : side_y);
   int lh = ui_links(f, e, left, links_y, avail);
-  y = links_y + lh + u(f, 24);
+  y = links_y + lh + sz(f, UI_SP_L);
   y += ui_sources(f, e, left, y, avail);
-  int content_h = y + offset - top + u(f, KS_MARGIN);
+  int content_h = y + offset - top + sz(f, UI_MARGIN);
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
-  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - sz(f, UI_SP_M)}, KS_BG);
   ui_draw_header(f, title, sub);
 }
 

@@ -34,45 +34,57 @@ static const ks_exhibit *highlight(const ks_ui *ui, size_t k) {
   return k < ui->idx.n_events ? ui->idx.events[k] : NULL;
 }
 
+/* The summary under a highlight, in as many of three lines as there is room for above `bottom`:
+ * on a small panel it is left out before anything is set smaller. */
+static void summary(const frame *f, const ks_exhibit *e, int x, int y, int w, int bottom) {
+  int lines = (bottom - y) / ui_line_height(f, UI_TYPE_SUBTITLE);
+  if (lines > 0)
+    ui_text(f, tr(f, &e->summary), UI_TYPE_SUBTITLE, x, y, w, (size_t)(lines < 3 ? lines : 3),
+            KS_TEXT_DIM);
+}
+
 static void draw(const frame *f, void *state) {
   const ks_ui *ui = f->ui;
   const attract *s = state;
-  int left = u(f, 2 * KS_MARGIN), w = f->w - 2 * left, y = u(f, 2 * KS_MARGIN);
-  ui_text(f, tr(f, &ui->content->meta.title), KS_TYPE_BODY, left, u(f, KS_MARGIN), w, 1,
+  /* The cue at the foot, in both languages whatever the last visitor chose. */
+  char cue[128];
+  snprintf(cue, sizeof cue, "%s  ·  %s", ks_strings_get("zh", "attract.cue"),
+           ks_strings_get("en", "attract.cue"));
+  ks_face *fc = face(f, UI_TYPE_SUBTITLE);
+  int pad = sz(f, UI_SP_3XL), text_h = ks_face_ascent(fc) + ks_face_descent(fc);
+  int ch = 2 * pad > text_h + 2 * sz(f, UI_SP_M) ? 2 * pad : text_h + 2 * sz(f, UI_SP_M);
+  int cw = ks_face_measure(fc, cue, strlen(cue)) + 2 * pad;
+  ks_rect pill = {(f->w - cw) / 2, f->h - sz(f, UI_MARGIN) - ch, cw, ch};
+  ks_gfx_fill_round_rect(f->gfx, pill, ch / 2, KS_GOLD);
+  int baseline = pill.y + (ch + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
+  ui_draw_line(f, cue, UI_TYPE_SUBTITLE, pill.x + pad, baseline, KS_ON_ACCENT);
+  int bottom = pill.y - sz(f, UI_GAP);
+  /* The highlight above it. */
+  int left = 2 * sz(f, UI_MARGIN), w = f->w - 2 * left;
+  ui_text(f, tr(f, &ui->content->meta.title), UI_TYPE_BODY, left, sz(f, UI_MARGIN), w, 1,
           KS_TEXT_DIM);
+  ui_stack st = {f, left, 2 * sz(f, UI_MARGIN) + sz(f, UI_SP_XXL), w};
   const ks_exhibit *e = s->count ? highlight(ui, s->slide % s->count) : NULL;
   if (e && e->kind == KS_KIND_ACHIEVEMENT) {
     const ks_figure *fig = &e->figures[0];
     const char *value =
         ui_str(ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value);
-    ks_face *hero = face(f, 180);
-    int vw = ks_face_measure(hero, value, strlen(value));
-    y += u(f, 40);
-    int vh = ui_text(f, value, 180, left, y, w, 1, KS_GOLD);
-    ui_text(f, tr(f, &fig->unit), KS_TYPE_TITLE, left + vw + u(f, 20), y + vh - u(f, 110), w - vw,
-            1, KS_GOLD);
-    y += vh;
-    y += ui_text(f, tr(f, &fig->label), KS_TYPE_SUBTITLE, left, y, w, 1, KS_TEXT_DIM) + u(f, 48);
-    y += ui_text(f, tr(f, &e->title), KS_TYPE_HERO, left, y, w, 2, KS_TEXT) + u(f, 24);
-    ui_text(f, tr(f, &e->summary), KS_TYPE_SUBTITLE, left, y, w * 4 / 5, 3, KS_TEXT_DIM);
+    int vw = ks_face_measure(face(f, UI_TYPE_GIANT), value, strlen(value)), gap = sz(f, UI_SP_ML);
+    /* The unit on the value's baseline. */
+    ui_text(f, tr(f, &fig->unit), UI_TYPE_TITLE, left + vw + gap,
+            st.y + ui_baseline(f, UI_TYPE_GIANT) - ui_baseline(f, UI_TYPE_TITLE), w - vw - gap, 1,
+            KS_GOLD);
+    st.y += ui_text(f, value, UI_TYPE_GIANT, left, st.y, w, 1, KS_GOLD);
+    ui_stack_text(&st, tr(f, &fig->label), UI_TYPE_SUBTITLE, 1, KS_TEXT_DIM, UI_SP_3XL);
   } else if (e) {
     char date[64];
     ui_format_date(f, e->date, date, sizeof date);
-    y += u(f, 40);
-    y += ui_text(f, date, 120, left, y, w, 1, KS_CORAL) + u(f, 32);
-    y += ui_text(f, tr(f, &e->title), KS_TYPE_HERO, left, y, w, 2, KS_TEXT) + u(f, 24);
-    ui_text(f, tr(f, &e->summary), KS_TYPE_SUBTITLE, left, y, w * 4 / 5, 3, KS_TEXT_DIM);
+    ui_stack_text(&st, date, UI_TYPE_DISPLAY, 1, KS_CORAL, UI_SP_XL);
   }
-  /* The cue, in both languages whatever the last visitor chose. */
-  char cue[128];
-  snprintf(cue, sizeof cue, "%s  ·  %s", ks_strings_get("zh", "attract.cue"),
-           ks_strings_get("en", "attract.cue"));
-  ks_face *fc = face(f, KS_TYPE_SUBTITLE);
-  int cw = ks_face_measure(fc, cue, strlen(cue)) + u(f, 96), ch = u(f, 96);
-  ks_rect pill = {(f->w - cw) / 2, f->h - u(f, KS_MARGIN) - ch, cw, ch};
-  ks_gfx_fill_round_rect(f->gfx, pill, ch / 2, KS_GOLD);
-  int baseline = pill.y + (ch + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
-  ks_gfx_text(f->gfx, fc, cue, strlen(cue), pill.x + u(f, 48), baseline, KS_ON_ACCENT);
+  if (e) {
+    ui_stack_text(&st, tr(f, &e->title), UI_TYPE_HERO, 2, KS_TEXT, UI_SP_L);
+    summary(f, e, left, st.y, w * 4 / 5, bottom);
+  }
   /* Fade in from the background. */
   if (s->slide_time < FADE_SECONDS) {
     ks_color veil = KS_BG;

@@ -19,30 +19,38 @@ struct tile {
 };
 
 static void draw_tile(const frame *f, ks_rect r, const tile *t) {
-  bool pressed = t->go.kind != ACT_NONE && ui_add_hit(f, r, t->go);
-  ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+  bool pressed = t->go.kind != ACT_NONE && ui_add_hit(f, r, t->go, t->title);
+  ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
   /* An accent bar on the left edge, inset so the card's rounded corners stay clean. */
-  ks_gfx_fill_round_rect(f->gfx, (ks_rect){r.x, r.y + u(f, 28), u(f, 10), r.h - u(f, 56)}, u(f, 5),
+  int bar = sz(f, UI_STROKE), inset = sz(f, UI_SP_LX);
+  ks_gfx_fill_round_rect(f->gfx, (ks_rect){r.x, r.y + inset, 2 * bar, r.h - 2 * inset}, bar,
                          t->accent);
-  int pad = u(f, 48), x = r.x + pad, w = r.w - 2 * pad, y = r.y + pad;
-  y += ui_text(f, t->title, KS_TYPE_TITLE, x, y, w, 1, KS_TEXT);
-  y += u(f, 12);
-  y += ui_text(f, t->count, KS_TYPE_SUBTITLE, x, y, w, 1, t->accent);
-  y += u(f, 24);
-  y += ui_text(f, t->blurb, KS_TYPE_BODY, x, y, w, 3, KS_TEXT_DIM);
-  y += u(f, 40);
-  if (t->preview && r.y + r.h - pad - y > u(f, 80))
-    t->preview(f, (ks_rect){x, y, w, r.y + r.h - pad - y}, t);
+  ks_rect in = ui_inset(r, sz(f, UI_SP_3XL));
+  ui_stack s = {f, in.x, in.y, in.w};
+  const ks_textbox *title = ui_fit(f, t->title, UI_TYPE_TITLE, in.w, 2);
+  ui_draw_box(f, title, s.x, s.y, KS_TEXT);
+  s.y += ks_textbox_height(title) + sz(f, UI_SP_S);
+  ui_stack_text(&s, t->count, UI_TYPE_SUBTITLE, 1, t->accent, UI_SP_L);
+  ui_stack_text(&s, t->blurb, UI_TYPE_BODY, 3, KS_TEXT_DIM, UI_SP_XXL);
+  ks_rect rest = {in.x, s.y, in.w, in.y + in.h - s.y};
+  if (t->preview && rest.h > 2 * ui_line_height(f, UI_TYPE_SMALL))
+    t->preview(f, rest, t);
+}
+
+/* A line of a preview: roomy where the panel's scale allows, never tighter than the text. */
+static int preview_line(const frame *f) {
+  int line = ui_line_height(f, UI_TYPE_SMALL), roomy = sz(f, UI_SP_3XL);
+  return roomy > line ? roomy : line;
 }
 
 /* The newest achievements, a line each, the titles aligned after the widest year shown. */
 static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
-  int line = u(f, 48), col = u(f, 90);
+  int line = preview_line(f), col = 0;
   size_t rows = 0;
   for (int y = a.y; rows < f->ui->idx.n_achievements && y + line <= a.y + a.h; rows++, y += line) {
     char year[32];
     ui_year_of(f, f->ui->idx.achievements[rows], year, sizeof year);
-    int w = ui_text_width(f, year, KS_TYPE_SMALL) + u(f, 20);
+    int w = ui_text_width(f, year, UI_TYPE_SMALL) + sz(f, UI_SP_ML);
     col = w > col ? w : col;
   }
   for (size_t i = 0; i < rows; i++) {
@@ -50,8 +58,8 @@ static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
     int y = a.y + (int)i * line;
     char year[32];
     ui_year_of(f, e, year, sizeof year);
-    ui_text(f, year, KS_TYPE_SMALL, a.x, y, col, 1, t->accent);
-    ui_text(f, tr(f, &e->title), KS_TYPE_SMALL, a.x + col, y, a.w - col, 1, KS_TEXT);
+    ui_text(f, year, UI_TYPE_SMALL, a.x, y, col, 1, t->accent);
+    ui_text(f, tr(f, &e->title), UI_TYPE_SMALL, a.x + col, y, a.w - col, 1, KS_TEXT);
   }
 }
 
@@ -70,7 +78,7 @@ static void preview_cities(const frame *f, ks_rect a, const tile *t) {
     if (c->exhibits[i].kind == KS_KIND_CITY && c->exhibits[i].corridor)
       g60[n++] = &c->exhibits[i];
   qsort(g60, n, sizeof *g60, by_corridor_order);
-  int line = u(f, 46), rows = a.h / line;
+  int line = preview_line(f), rows = a.h / line;
   if (rows <= 0 || n == 0)
     return;
   /* As many columns as it takes to show every city. */
@@ -80,13 +88,16 @@ static void preview_cities(const frame *f, ks_rect a, const tile *t) {
     if (row >= rows)
       continue;
     int x = a.x + col * col_w, y = a.y + row * line;
-    float cx = (float)x + (float)u(f, 10), cy = (float)y + (float)line / 2 - (float)u(f, 4);
+    float cx = (float)x + (float)sz(f, UI_DOT),
+          cy = (float)y + (float)line / 2 - (float)sz(f, UI_SP_XXS);
     if (row + 1 < per_col && (int)i + 1 < (int)n && row + 1 < rows) {
       float seg[4] = {cx, cy, cx, cy + (float)line};
-      ks_gfx_polyline(f->gfx, seg, 2, (float)u(f, 3), t->accent);
+      ks_gfx_polyline(f->gfx, seg, 2, (float)sz(f, UI_LINE_W), t->accent);
     }
-    ks_gfx_fill_circle(f->gfx, cx, cy, (float)u(f, 9), t->accent);
-    ui_text(f, tr(f, &g60[i]->title), KS_TYPE_SMALL, x + u(f, 36), y, col_w - u(f, 40), 1, KS_TEXT);
+    ks_gfx_fill_circle(f->gfx, cx, cy, (float)sz(f, UI_DOT), t->accent);
+    int text_x = 2 * sz(f, UI_DOT) + sz(f, UI_SP_M);
+    ui_text(f, tr(f, &g60[i]->title), UI_TYPE_SMALL, x + text_x, y,
+            col_w - text_x - sz(f, UI_SP_XXS), 1, KS_TEXT);
   }
 }
 
@@ -126,17 +137,14 @@ static void draw(const frame *f, void *state) {
        {ACT_GO, KS_SCREEN_TIMELINE, NULL},
        preview_timeline},
   };
-  int bottom = f->h - u(f, 130), left = u(f, KS_MARGIN);
-  int gap = u(f, KS_GAP), avail_w = f->w - 2 * left, avail_h = bottom - top;
-  for (int i = 0; i < 3; i++) {
-    ks_rect r =
-        f->portrait
-            ? (ks_rect){left, top + i * (avail_h + gap) / 3, avail_w, (avail_h - 2 * gap) / 3}
-            : (ks_rect){left + i * (avail_w + gap) / 3, top, (avail_w - 2 * gap) / 3, avail_h};
-    draw_tile(f, r, &tiles[i]);
-  }
-  ui_text(f, ui_say(f, "home.explore"), KS_TYPE_SMALL, left, f->h - u(f, 96), avail_w, 1,
-          KS_TEXT_DIM);
+  /* Three tiles side by side (one above the other on a portrait display), a hint under them. */
+  ks_rect area = {sz(f, UI_MARGIN), top, f->w - 2 * sz(f, UI_MARGIN), f->h - top};
+  ks_rect foot = ui_cut_bottom(&area, sz(f, UI_FOOTER));
+  for (int i = 0; i < 3; i++)
+    draw_tile(f, ui_cell(area, 3, i, sz(f, UI_GAP), f->portrait), &tiles[i]);
+  int line = ui_line_height(f, UI_TYPE_SMALL);
+  ui_text(f, ui_say(f, "home.explore"), UI_TYPE_SMALL, foot.x, foot.y + (foot.h - line) / 2, foot.w,
+          1, KS_TEXT_DIM);
 }
 
 const ui_screen ui_screen_home = {.name = "home", .draw = draw};

@@ -19,12 +19,15 @@ static void draw(const frame *f, void *state) {
   ui_say_count(f, sub, sizeof sub, "timeline.subtitle", ui->idx.n_events);
   const char *title = ui_say(f, "timeline.title");
   int top = ui_draw_header(f, title, sub);
-  int card_w = u(f, 440), gap = u(f, KS_GAP), left = u(f, KS_MARGIN);
-  int axis_y = top + u(f, 90), card_top = axis_y + u(f, 60);
+  int card_w = sz(f, UI_EVENT_W), gap = sz(f, UI_GAP), left = sz(f, UI_MARGIN);
+  /* Under the header: a row of year marks, the axis, and the cards hanging from it. */
+  int year_y = top + sz(f, UI_SP_XS);
+  int axis_y = year_y + ui_line_height(f, UI_TYPE_SUBTITLE) + sz(f, UI_SP_L);
+  int card_top = axis_y + sz(f, UI_SP_3XL) + sz(f, UI_SP_S);
   /* The years at the foot, to see where in time one is and to travel there with a tap. */
-  int strip_h = u(f, 120);
-  ks_rect strip = {left, f->h - u(f, KS_MARGIN) - strip_h, f->w - 2 * left, strip_h};
-  int card_h = strip.y - u(f, KS_GAP) - card_top;
+  ks_rect below = {left, 0, f->w - 2 * left, f->h - sz(f, UI_MARGIN)};
+  ks_rect strip = ui_cut_bottom(&below, sz(f, UI_STRIP_H));
+  int card_h = strip.y - sz(f, UI_GAP) - card_top;
   bool tall = card_h > 2 * card_w; /* a portrait display: room for a whole title and story */
   int offset = ui_px(ui->scroll.pos);
   s->pitch = card_w + gap;
@@ -32,7 +35,7 @@ static void draw(const frame *f, void *state) {
   float content_w = (float)ui->idx.n_events * (float)(card_w + gap) - (float)(gap - 2 * left);
   ks_scroller_set_bounds(&f->ui->scroll, 0, content_w - (float)f->w);
   float axis[4] = {0, (float)axis_y, (float)f->w, (float)axis_y};
-  ks_gfx_polyline(f->gfx, axis, 2, (float)u(f, 4), KS_CARD_PRESSED);
+  ks_gfx_polyline(f->gfx, axis, 2, (float)sz(f, UI_SP_XXS), KS_CARD_PRESSED);
   int last_year = 0;
   for (size_t i = 0; i < ui->idx.n_events; i++) {
     const ks_exhibit *e = ui->idx.events[i];
@@ -45,41 +48,43 @@ static void draw(const frame *f, void *state) {
       /* A year mark where a new year starts. */
       char label[16];
       snprintf(label, sizeof label, "%d", year);
-      ui_text(f, label, KS_TYPE_SUBTITLE, x, axis_y - u(f, 80), card_w, 1, KS_CORAL);
+      ui_text(f, label, UI_TYPE_SUBTITLE, x, year_y, card_w, 1, KS_CORAL);
     }
     last_year = year;
     if (x + card_w <= 0 || x >= f->w)
       continue;
-    float dot_x = (float)x + (float)u(f, 20);
+    float dot_x = (float)x + (float)sz(f, UI_SP_ML);
     float stem[4] = {dot_x, (float)axis_y, dot_x, (float)card_top};
-    ks_gfx_polyline(f->gfx, stem, 2, (float)u(f, 3), KS_CORAL);
-    ks_gfx_fill_circle(f->gfx, dot_x, (float)axis_y, (float)u(f, 12), KS_CORAL);
+    ks_gfx_polyline(f->gfx, stem, 2, (float)sz(f, UI_LINE_W), KS_CORAL);
+    ks_gfx_fill_circle(f->gfx, dot_x, (float)axis_y, (float)sz(f, UI_SP_S), KS_CORAL);
     ks_rect r = {x, card_top, card_w, card_h};
-    bool pressed = ui_add_hit(f, r, (action){ACT_GO, KS_SCREEN_EVENT, e->id});
-    ks_gfx_fill_round_rect(f->gfx, r, u(f, KS_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
-    int pad = u(f, 32), tx = x + pad, tw = card_w - 2 * pad, ty = card_top + pad;
+    bool pressed = ui_add_hit(f, r, (action){ACT_GO, KS_SCREEN_EVENT, e->id}, tr(f, &e->title));
+    ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+    int pad = sz(f, UI_SP_XL), tx = x + pad, tw = card_w - 2 * pad, ty = card_top + pad;
     char date[64];
     ui_format_date(f, e->date, date, sizeof date);
-    ty += ui_text(f, date, KS_TYPE_SMALL, tx, ty, tw, 1, KS_CORAL) + u(f, 12);
-    ty += ui_text(f, tr(f, &e->title), KS_TYPE_SUBTITLE, tx, ty, tw, tall ? 5 : 3, KS_TEXT) +
-          u(f, 16);
-    /* Where it happened at the foot of the card, as on the achievements' cards. */
+    ty += ui_text(f, date, UI_TYPE_SMALL, tx, ty, tw, 1, KS_CORAL) + sz(f, UI_SP_S);
+    /* Where it happened at the foot of the card, as on the achievements' cards; the title in
+     * the lines left above it (at least one), then the story in what remains. */
     char place[160];
     ui_place_of(f, e, place, sizeof place);
-    int foot = place[0] ? u(f, 44) : 0;
-    int lines = (card_top + card_h - pad - foot - ty) / u(f, 40);
+    int small = ui_line_height(f, UI_TYPE_SMALL), bottom = card_top + card_h - pad;
+    int foot = place[0] ? small + sz(f, UI_SP_S) : 0;
+    int title_lines = (bottom - foot - ty) / ui_line_height(f, UI_TYPE_SUBTITLE);
+    title_lines = title_lines < 1 ? 1 : title_lines > (tall ? 5 : 3) ? (tall ? 5 : 3) : title_lines;
+    ty += ui_text(f, tr(f, &e->title), UI_TYPE_SUBTITLE, tx, ty, tw, (size_t)title_lines, KS_TEXT) +
+          sz(f, UI_SP_M);
     /* A tall card tells the story itself, which the summary would leave mostly empty; the
      * detail page still has it all. */
     const char *story = tr(f, &e->summary), *body = tr(f, &e->body);
-    int type = KS_TYPE_SMALL;
-    if (tall && body && body[0]) {
-      story = body, type = KS_TYPE_BODY;
-      lines = (card_top + card_h - pad - foot - ty) / u(f, 46);
-    }
+    ui_size type = UI_TYPE_SMALL;
+    if (tall && body && body[0])
+      story = body, type = UI_TYPE_BODY;
+    int lines = (bottom - foot - ty) / ui_line_height(f, type);
     if (lines > 0)
       ui_text(f, story, type, tx, ty, tw, (size_t)lines, KS_TEXT_DIM);
     if (place[0])
-      ui_text(f, place, KS_TYPE_SMALL, tx, card_top + card_h - pad - u(f, 36), tw, 1, KS_TEAL);
+      ui_text(f, place, UI_TYPE_SMALL, tx, bottom - small, tw, 1, KS_TEAL);
   }
   /* The years of the cards in view: from the first card at least half shown to the last. */
   if (ui->idx.n_events) {
@@ -94,7 +99,7 @@ static void draw(const frame *f, void *state) {
     ui_year_strip(f, strip, KS_CORAL, ui->idx.event_year[i0], ui->idx.event_year[i1], true);
   }
   /* The header again over anything that scrolled under it. */
-  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - sz(f, UI_SP_M)}, KS_BG);
   ui_draw_header(f, title, sub);
 }
 
