@@ -296,7 +296,8 @@ static void check_floors(void *ctx) {
   }
 }
 
-/* On a 7-inch 800x480 panel (155 x 86 mm) every screen of the bundled pack, in both languages,
+/* On a 7-inch 800x480 panel (155 x 86 mm), turned or not, and a 10-inch 1280x800 one, every
+ * screen of the bundled pack, in both languages,
  * has touch targets of at least 9 mm both ways and no text under 3 mm: the layout reflows
  * around them rather than shrinking them with the pixels. */
 static void seven_inch_panel_keeps_the_floors(void **state) {
@@ -310,18 +311,27 @@ static void seven_inch_panel_keeps_the_floors(void **state) {
   ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
   assert_non_null(fonts);
   ks_text_break_init();
-  ks_gfx *gfx = ks_gfx_create(NULL, 800, 480, 2);
-  ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
-  ks_ui_set_panel_mm(ui, 155, 86);
-  floor_check c = {.ui = ui};
-  ks_ui_tour(ui, gfx, check_floors, &c);
-  assert_true(ks_ui_mm_per_px(ui) > 0.17f && ks_ui_mm_per_px(ui) < 0.2f);
-  print_message("%zu screens: %zu targets, %zu runs of text\n", c.screens, c.targets, c.runs);
-  assert_true(c.screens > 100 && c.targets > c.screens && c.runs > c.screens);
-  assert_int_equal(c.small_targets, 0);
-  assert_int_equal(c.small_runs, 0);
-  ks_ui_destroy(ui);
-  ks_gfx_destroy(gfx);
+  /* 7" landscape and turned, 10" 1280x800. */
+  static const struct {
+    int w, h;
+    float w_mm, h_mm;
+  } panels[] = {{800, 480, 155, 86}, {480, 800, 86, 155}, {1280, 800, 217, 136}};
+  for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
+    ks_gfx *gfx = ks_gfx_create(NULL, panels[p].w, panels[p].h, 2);
+    ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
+    ks_ui_set_panel_mm(ui, panels[p].w_mm, panels[p].h_mm);
+    floor_check c = {.ui = ui};
+    ks_ui_tour(ui, gfx, check_floors, &c);
+    print_message("%dx%d: %zu screens, %zu targets, %zu runs of text at %.3f mm a pixel\n",
+                  panels[p].w, panels[p].h, c.screens, c.targets, c.runs,
+                  (double)ks_ui_mm_per_px(ui));
+    assert_true(ks_ui_mm_per_px(ui) > 0.16f && ks_ui_mm_per_px(ui) < 0.2f);
+    assert_true(c.screens > 100 && c.targets > c.screens && c.runs > c.screens);
+    assert_int_equal(c.small_targets, 0);
+    assert_int_equal(c.small_runs, 0);
+    ks_ui_destroy(ui);
+    ks_gfx_destroy(gfx);
+  }
   ks_fonts_close(fonts);
   ks_content_destroy(content);
   ks_pack_close(pack);

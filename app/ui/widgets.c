@@ -241,7 +241,7 @@ int ui_line_height(const frame *f, ui_size size) {
 }
 
 /* The header's pieces: the language toggle in the top right, back and home in the top left (on
- * every screen but home), the title and subtitle beside them — or, on a narrow (portrait)
+ * every screen but home), the title and subtitle between them — or, on a narrow (portrait)
  * display where that would leave the title less than half the width, below them across the
  * whole width. */
 typedef struct {
@@ -264,18 +264,17 @@ static header_place place_header(const frame *f) {
   p.toggle = ui_cut_right(&row, toggle_w);
   p.toggle.y += (p.toggle.h - sz(f, UI_TOGGLE_H)) / 2, p.toggle.h = sz(f, UI_TOGGLE_H);
   ui_cut_right(&row, sz(f, UI_GAP));
-  p.x = row.x, p.y = row.y, p.w = row.w;
-  if (f->ui->screen == KS_SCREEN_HOME)
-    return p;
   ks_rect rest = row;
-  p.back = ui_cut_left(&rest, nav);
-  ui_cut_left(&rest, sz(f, UI_SP_L));
-  p.home = ui_cut_left(&rest, nav);
-  ui_cut_left(&rest, sz(f, UI_GAP));
+  if (f->ui->screen != KS_SCREEN_HOME) {
+    p.back = ui_cut_left(&rest, nav);
+    ui_cut_left(&rest, sz(f, UI_SP_L));
+    p.home = ui_cut_left(&rest, nav);
+    ui_cut_left(&rest, sz(f, UI_GAP));
+  }
   if (rest.w >= f->w / 2)
-    p.x = rest.x, p.w = rest.w;
+    p.x = rest.x, p.y = row.y, p.w = rest.w;
   else
-    p.y = row.y + nav + sz(f, UI_SP_L), p.w = f->w - 2 * margin;
+    p.x = margin, p.y = row.y + nav + sz(f, UI_SP_L), p.w = f->w - 2 * margin;
   return p;
 }
 

@@ -31,7 +31,12 @@ static void draw_tile(const frame *f, ks_rect r, const tile *t) {
   ui_draw_box(f, title, s.x, s.y, KS_TEXT);
   s.y += ks_textbox_height(title) + sz(f, UI_SP_S);
   ui_stack_text(&s, t->count, UI_TYPE_SUBTITLE, 1, t->accent, UI_SP_L);
-  ui_stack_text(&s, t->blurb, UI_TYPE_BODY, 3, KS_TEXT_DIM, UI_SP_XXL);
+  /* The blurb in up to three lines, as many as the tile has room for: a short tile (a small
+   * portrait panel) drops lines rather than run past its edge. */
+  int lines = (in.y + in.h - s.y) / ui_line_height(f, UI_TYPE_BODY);
+  if (lines > 0)
+    ui_stack_text(&s, t->blurb, UI_TYPE_BODY, (size_t)(lines < 3 ? lines : 3), KS_TEXT_DIM,
+                  UI_SP_XXL);
   ks_rect rest = {in.x, s.y, in.w, in.y + in.h - s.y};
   if (t->preview && rest.h > 2 * ui_line_height(f, UI_TYPE_SMALL))
     t->preview(f, rest, t);
