@@ -7,6 +7,8 @@
 #include "kiosk/textbreak.h"
 #include "kiosk/ui.h"
 
+#include <math.h>
+
 /* The fixture's content, the bundled fonts and a null-backend gfx (no renderer): the UI lays out
  * and answers touches exactly as on screen, without a display. */
 typedef struct {
@@ -301,16 +303,7 @@ static void check_floors(void *ctx) {
  * has touch targets of at least 9 mm both ways and no text under 3 mm: the layout reflows
  * around them rather than shrinking them with the pixels. */
 static void seven_inch_panel_keeps_the_floors(void **state) {
-  (void)state;
-  ks_diag *d = ks_diag_create();
-  ks_pack *pack = ks_pack_open(KS_TEST_BUNDLED, d);
-  assert_non_null(pack);
-  ks_content *content = ks_pack_read(pack, d);
-  assert_non_null(content);
-  char err[256];
-  ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
-  assert_non_null(fonts);
-  ks_text_break_init();
+  rig *r = *state; /* the bundled pack */
   /* 7" landscape and turned, 10" 1280x800. */
   static const struct {
     int w, h;
@@ -318,7 +311,7 @@ static void seven_inch_panel_keeps_the_floors(void **state) {
   } panels[] = {{800, 480, 155, 86}, {480, 800, 86, 155}, {1280, 800, 217, 136}};
   for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
     ks_gfx *gfx = ks_gfx_create(NULL, panels[p].w, panels[p].h, 2);
-    ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
+    ks_ui *ui = ks_ui_create(r->content, r->fonts, KS_LANG_ZH);
     ks_ui_set_panel_mm(ui, panels[p].w_mm, panels[p].h_mm);
     floor_check c = {.ui = ui};
     ks_ui_tour(ui, gfx, check_floors, &c);
@@ -332,10 +325,14 @@ static void seven_inch_panel_keeps_the_floors(void **state) {
     ks_ui_destroy(ui);
     ks_gfx_destroy(gfx);
   }
-  ks_fonts_close(fonts);
-  ks_content_destroy(content);
-  ks_pack_close(pack);
-  ks_diag_destroy(d);
+  /* A size that is none (not a number, negative, nothing) is taken as unknown: the reference's
+   * 0.248 mm a pixel. */
+  const float bad[][2] = {{NAN, 86}, {-155, -86}, {0, 0}, {INFINITY, 86}};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    ks_ui_set_panel_mm(r->ui, bad[i][0], bad[i][1]);
+    ks_ui_draw(r->ui, r->gfx);
+    assert_float_equal(ks_ui_mm_per_px(r->ui), 0.248f, 1e-4f);
+  }
 }
 
 /* Visitors everywhere at once: random touches of up to three fingers, keys, and time passing,
@@ -589,7 +586,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(walking_away_resets_to_the_attract_loop, setup, teardown),
       cmocka_unit_test_setup_teardown(filters_last_as_long_as_their_visit, setup_bundled, teardown),
       cmocka_unit_test(every_string_in_every_language),
-      cmocka_unit_test(seven_inch_panel_keeps_the_floors),
+      cmocka_unit_test_setup_teardown(seven_inch_panel_keeps_the_floors, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),

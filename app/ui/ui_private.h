@@ -286,6 +286,21 @@ typedef struct {
   bool one;           /* one column */
 } ui_columns2;
 ui_columns2 ui_page_columns(const frame *f, int num, int den);
+/* A detail page (an exhibit's), which scrolls under its fixed header: ui_page_begin measures the
+ * header, sets out the columns and draws the summary; the screen draws what is its own from
+ * `y`; ui_page_end draws the links and sources from `y`, sets how far the page scrolls and
+ * draws the header over what scrolled under it. */
+typedef struct {
+  const char *title, *subtitle;
+  int top;         /* where the page starts under the header */
+  int offset;      /* how far it is scrolled */
+  int left;        /* its left margin */
+  ui_columns2 col; /* its columns (ui_page_columns) */
+  int y;           /* where the next thing goes */
+} ui_page;
+ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, const char *subtitle,
+                      int num, int den);
+void ui_page_end(const frame *f, const ui_page *p, const ks_exhibit *e, int y);
 /* A strip of the timeline's years within `a`: an axis, a dot for every event with the dots of one
  * year stacked (a bar as tall where the dots would be too small to see), the first and last
  * years named. With `seek`, also every fifth year named, the

@@ -236,6 +236,27 @@ ui_columns2 ui_page_columns(const frame *f, int num, int den) {
   return c;
 }
 
+ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, const char *subtitle,
+                      int num, int den) {
+  ui_page p = {.title = title, .subtitle = subtitle, .left = sz(f, UI_MARGIN)};
+  p.top = ui_header(f, title, subtitle, false);
+  p.offset = ui_px(f->ui->scroll.pos);
+  p.col = ui_page_columns(f, num, den);
+  p.y = p.top - p.offset;
+  p.y += ui_text(f, tr(f, &e->summary), UI_TYPE_SUBTITLE, p.left, p.y, p.col.main_w, 0, KS_TEXT) +
+         sz(f, UI_SP_XL);
+  return p;
+}
+
+void ui_page_end(const frame *f, const ui_page *p, const ks_exhibit *e, int y) {
+  y += ui_links(f, e, p->left, y, p->col.avail) + sz(f, UI_SP_L);
+  y += ui_sources(f, e, p->left, y, p->col.avail);
+  int content_h = y + p->offset - p->top + sz(f, UI_MARGIN);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - p->top)));
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, p->top - sz(f, UI_SP_M)}, KS_BG);
+  ui_draw_header(f, p->title, p->subtitle);
+}
+
 int ui_line_height(const frame *f, ui_size size) {
   return ui_layout(f, "\xe5\x9b\xbd", size, f->w, 1)->line_height; /* 国 */
 }

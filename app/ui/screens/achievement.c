@@ -31,17 +31,13 @@ static void draw(const frame *f, void *state) {
   size_t n = strlen(sub);
   snprintf(sub + n, sizeof sub - n, "%s%s", place[0] ? "  ·  " : "", place);
   const char *title = tr(f, &e->title);
-  int top = ui_header(f, title, sub, false);
-  int offset = ui_px(f->ui->scroll.pos), left = sz(f, UI_MARGIN);
   /* Landscape: text on the left, figures and people on the right. Portrait, or where the right
    * would be narrower than a card: one column. */
-  ui_columns2 col = ui_page_columns(f, 3, 5);
-  int avail = col.avail, main_w = col.main_w, side_x = col.side_x, side_w = col.side_w;
-  bool one = col.one;
-  int y = top - offset;
-  y += ui_text(f, tr(f, &e->summary), UI_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) +
-       sz(f, UI_SP_XL);
-  int side_y = one ? y : top - offset;
+  ui_page p = ui_page_begin(f, e, title, sub, 3, 5);
+  int left = p.left, main_w = p.col.main_w, side_x = p.col.side_x, side_w = p.col.side_w;
+  bool one = p.col.one;
+  int y = p.y;
+  int side_y = one ? y : p.top - p.offset;
   for (size_t i = 0; i < e->n_images; i++) {
     int ih = side_w * 9 / 16;
     ui_image(f, &e->images[i], (ks_rect){side_x, side_y, side_w, ih});
@@ -65,14 +61,7 @@ static void draw(const frame *f, void *state) {
   if (one)
     y = side_y + sz(f, UI_SP_M);
   y += ui_paragraphs(f, tr(f, &e->body), left, y, main_w, KS_TEXT_DIM) + sz(f, UI_SP_M);
-  int links_y = one ? y : (y > side_y ? y : side_y);
-  int lh = ui_links(f, e, left, links_y, avail);
-  y = links_y + lh + sz(f, UI_SP_L);
-  y += ui_sources(f, e, left, y, avail);
-  int content_h = y + offset - top + sz(f, UI_MARGIN);
-  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
-  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - sz(f, UI_SP_M)}, KS_BG);
-  ui_draw_header(f, title, sub);
+  ui_page_end(f, &p, e, one ? y : (y > side_y ? y : side_y));
 }
 
 const ui_screen ui_screen_achievement = {.name = "achievement", .draw = draw};

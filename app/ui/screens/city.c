@@ -5,16 +5,12 @@ static void draw(const frame *f, void *state) {
   (void)state;
   const ks_exhibit *c = f->ui->exhibit;
   const char *title = tr(f, &c->title), *role = tr(f, &c->role);
-  int top = ui_header(f, title, role, false);
-  int offset = ui_px(f->ui->scroll.pos), left = sz(f, UI_MARGIN);
-  ui_columns2 col = ui_page_columns(f, 3, 5);
-  int avail = col.avail, main_w = col.main_w, side_x = col.side_x, side_w = col.side_w;
-  bool one = col.one;
-  int y = top - offset;
-  y += ui_text(f, tr(f, &c->summary), UI_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) +
-       sz(f, UI_SP_XL);
+  ui_page p = ui_page_begin(f, c, title, role, 3, 5);
+  int left = p.left, main_w = p.col.main_w, side_x = p.col.side_x, side_w = p.col.side_w;
+  bool one = p.col.one;
+  int y = p.y;
   /* The facts, each a line with a dot, beside the story in landscape, under it in portrait. */
-  int fy = one ? y : top - offset;
+  int fy = one ? y : p.top - p.offset;
   if (c->n_facts)
     fy += ui_text(f, ui_say(f, "city.facts"), UI_TYPE_SMALL, side_x, fy, side_w, 1, KS_TEAL) +
           sz(f, UI_SP_S);
@@ -31,12 +27,7 @@ static void draw(const frame *f, void *state) {
   y += ui_paragraphs(f, tr(f, &c->body), left, y, main_w, KS_TEXT_DIM) + sz(f, UI_SP_M);
   if (!one && fy > y)
     y = fy;
-  y += ui_links(f, c, left, y, avail) + sz(f, UI_SP_L);
-  y += ui_sources(f, c, left, y, avail);
-  int content_h = y + offset - top + sz(f, UI_MARGIN);
-  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
-  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - sz(f, UI_SP_M)}, KS_BG);
-  ui_draw_header(f, title, role);
+  ui_page_end(f, &p, c, y);
 }
 
 const ui_screen ui_screen_city = {.name = "city", .draw = draw};
