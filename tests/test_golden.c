@@ -17,19 +17,24 @@ typedef struct {
   const char *name, *screen, *id;
   ks_lang lang;
   int w, h, rotate;
+  float panel_w_mm, panel_h_mm; /* the panel's size (ks_ui_set_panel_mm); 0: not told */
 } golden;
 
 static const golden cases[] = {
-    {"home-zh", "home", NULL, KS_LANG_ZH, 1280, 720, 0},
-    {"home-en-portrait", "home", NULL, KS_LANG_EN, 720, 1280, 0},
-    {"achievements-en", "achievements", NULL, KS_LANG_EN, 1280, 720, 0},
-    {"achievement-zh", "achievement", "ach-quantum-sensor", KS_LANG_ZH, 1280, 720, 0},
-    {"timeline-zh", "timeline", NULL, KS_LANG_ZH, 1280, 720, 0},
-    {"event-en-portrait", "event", "ev-2021-05-27-joint-lab", KS_LANG_EN, 720, 1280, 0},
-    {"cities-zh", "cities", NULL, KS_LANG_ZH, 1280, 720, 0},
-    {"city-en", "city", "city-hefei", KS_LANG_EN, 1280, 720, 0},
-    {"attract-zh", "attract", NULL, KS_LANG_ZH, 1280, 720, 0},
-    {"home-zh-rotate-90", "home", NULL, KS_LANG_ZH, 1280, 720, 90},
+    {"home-zh", "home", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
+    {"home-en-portrait", "home", NULL, KS_LANG_EN, 720, 1280, 0, 0, 0},
+    {"achievements-en", "achievements", NULL, KS_LANG_EN, 1280, 720, 0, 0, 0},
+    {"achievement-zh", "achievement", "ach-quantum-sensor", KS_LANG_ZH, 1280, 720, 0, 0, 0},
+    {"timeline-zh", "timeline", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
+    {"event-en-portrait", "event", "ev-2021-05-27-joint-lab", KS_LANG_EN, 720, 1280, 0, 0, 0},
+    {"cities-zh", "cities", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
+    {"city-en", "city", "city-hefei", KS_LANG_EN, 1280, 720, 0, 0, 0},
+    {"attract-zh", "attract", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
+    {"home-zh-rotate-90", "home", NULL, KS_LANG_ZH, 1280, 720, 90, 0, 0},
+    /* A 7-inch 800x480 panel: text and targets at their physical floors, the layout reflowed. */
+    {"home-en-7in", "home", NULL, KS_LANG_EN, 800, 480, 0, 155, 86},
+    {"achievements-zh-7in", "achievements", NULL, KS_LANG_ZH, 800, 480, 0, 155, 86},
+    {"city-zh-7in", "city", "city-hefei", KS_LANG_ZH, 800, 480, 0, 155, 86},
 };
 
 static ks_content *content;
@@ -58,6 +63,8 @@ static ks_session *render(const golden *g) {
                                                            .width = g->w,
                                                            .height = g->h,
                                                            .rotation = g->rotate,
+                                                           .panel_w_mm = g->panel_w_mm,
+                                                           .panel_h_mm = g->panel_h_mm,
                                                            /* the references have no coastline */
                                                            .map_later = true});
   assert_non_null(session);

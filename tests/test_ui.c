@@ -4,8 +4,11 @@
 #include "kiosk/pack.h"
 #include "kiosk/session.h"
 #include "kiosk/source.h"
+#include "kiosk/strings.h"
 #include "kiosk/textbreak.h"
 #include "kiosk/ui.h"
+
+#include <math.h>
 
 /* The fixture's content, the bundled fonts and a null-backend gfx (no renderer): the UI lays out
  * and answers touches exactly as on screen, without a display. */
@@ -166,6 +169,176 @@ static void walking_away_resets_to_the_attract_loop(void **state) {
   assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
   tap(r, 300, 600); /* the next touch works as usual */
   assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
+}
+
+/* The first achievement the gallery shows, by opening its first card (and coming back). */
+static const char *first_card(rig *r) {
+  tap(r, 300, 600 + 200); /* below the filters, on the first card */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENT);
+  const char *id = ks_ui_exhibit(r->ui);
+  assert_true(ks_ui_back(r->ui));
+  return id;
+}
+
+/* A screen's state is its own and new each time it is entered: a filter the last visitor chose
+ * is kept while they go to a card and back, and gone for the next visitor after the attract
+ * loop, even though nobody pressed home. */
+static void filters_last_as_long_as_their_visit(void **state) {
+  rig *r = *state;
+  tap(r, 300, 600); /* the achievements tile */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
+  const char *newest = first_card(r);
+  const char *filtered = newest;
+  for (int x = 250; x < 1800 && filtered == newest; x += 40) {
+    tap(r, x, 224); /* along the row of field chips */
+    filtered = first_card(r);
+  }
+  assert_ptr_not_equal(filtered, newest);    /* some field's newest is another achievement */
+  assert_ptr_equal(first_card(r), filtered); /* the filter stays while the visitor looks */
+  for (int i = 0; i < 100 && ks_ui_screen(r->ui) != KS_SCREEN_ATTRACT; i++)
+    ks_ui_tick(r->ui, 1.0f);
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ATTRACT);
+  tap(r, 960, 540); /* wakes the kiosk: home */
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
+  tap(r, 300, 600);
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
+  assert_ptr_equal(first_card(r), newest); /* the next visitor sees all of them */
+}
+
+/* The arguments a printf format takes, as text: "1:zu 2:s" — numbered or in order, each with its
+ * length modifier and conversion, sorted by number. */
+static void format_args(const char *format, char *out, size_t size) {
+  char conv[16][8] = {{0}};
+  int next = 0, most = 0;
+  for (const char *p = format; *p; p++) {
+    if (*p != '%')
+      continue;
+    if (*++p == '%')
+      continue;
+    int n = 0;
+    const char *q = p;
+    while (*q >= '0' && *q <= '9')
+      n = n * 10 + (*q++ - '0');
+    if (*q == '$')
+      p = q + 1;
+    else
+      n = ++next;
+    while (strchr("-+ #0123456789.*", *p))
+      p++;
+    char c[8] = {0};
+    for (size_t k = 0; *p && strchr("hlzjt", *p) && k < 6; k++)
+      c[k] = *p++;
+    c[strlen(c)] = *p;
+    assert_true(n >= 1 && n < 16);
+    strcpy(conv[n], c);
+    most = n > most ? n : most;
+  }
+  out[0] = '\0';
+  for (int n = 1; n <= most; n++)
+    snprintf(out + strlen(out), size - strlen(out), "%d:%s ", n, conv[n]);
+}
+
+/* Every key of the catalog is in every language, with a format that takes the same arguments;
+ * a ".one" form only beside its key. A key no language has would show as the key itself. */
+static void every_string_in_every_language(void **state) {
+  (void)state;
+  size_t langs = 0;
+  for (const char *a; (a = ks_strings_lang(langs)); langs++)
+    for (size_t i = 0; ks_strings_key(a, i); i++) {
+      const char *key = ks_strings_key(a, i), *dot = strrchr(key, '.');
+      if (dot && strcmp(dot, ".one") == 0) {
+        char base[96];
+        snprintf(base, sizeof base, "%.*s", (int)(dot - key), key);
+        assert_non_null(ks_strings_get(a, base));
+        char x[128], y[128];
+        format_args(ks_strings_get(a, key), x, sizeof x);
+        format_args(ks_strings_get(a, base), y, sizeof y);
+        assert_string_equal(x, y);
+        continue;
+      }
+      for (size_t l = 0; ks_strings_lang(l); l++) {
+        const char *b = ks_strings_lang(l), *there = ks_strings_get(b, key);
+        if (!there)
+          fail_msg("\"%s\" is in the catalog's \"%s\" but not in its \"%s\"", key, a, b);
+        char x[128], y[128];
+        format_args(ks_strings_get(a, key), x, sizeof x);
+        format_args(there, y, sizeof y);
+        if (strcmp(x, y) != 0)
+          fail_msg("\"%s\" takes %s in \"%s\" but %s in \"%s\"", key, x, a, y, b);
+      }
+    }
+  assert_int_equal(langs, KS_LANG_COUNT);
+  assert_string_equal(ks_strings_get("en", "date.day"), "%3$d %2$s %1$d");
+  assert_null(ks_strings_get("en", "no.such.key"));
+  assert_null(ks_strings_get("fr", "home.explore"));
+}
+
+/* What a draw of a tour's screen is checked against: the least touch target and text. */
+typedef struct {
+  ks_ui *ui;
+  size_t screens, targets, runs, small_targets, small_runs;
+} floor_check;
+
+static void check_floors(void *ctx) {
+  floor_check *c = ctx;
+  float mm = ks_ui_mm_per_px(c->ui);
+  c->screens++;
+  ks_ui_target t;
+  for (size_t i = 0; ks_ui_target_at(c->ui, i, &t); i++) {
+    c->targets++;
+    if (strcmp(t.action, "none") == 0)
+      continue;
+    if ((float)t.full.w * mm < 9.0f - 0.05f || (float)t.full.h * mm < 9.0f - 0.05f) {
+      if (c->small_targets++ < 8)
+        print_message("%s: target \"%s\" (%s) %.1f x %.1f mm\n",
+                      ks_screen_name(ks_ui_screen(c->ui)), t.label, t.action,
+                      (double)((float)t.full.w * mm), (double)((float)t.full.h * mm));
+    }
+  }
+  ks_ui_text_run r;
+  for (size_t i = 0; ks_ui_text_run_at(c->ui, i, &r); i++) {
+    c->runs++;
+    if ((float)r.size_px * mm < 3.0f - 0.05f && c->small_runs++ < 8)
+      print_message("%s: text \"%s\" %.1f mm\n", ks_screen_name(ks_ui_screen(c->ui)), r.text,
+                    (double)((float)r.size_px * mm));
+  }
+}
+
+/* On a 7-inch 800x480 panel (155 x 86 mm), turned or not, and a 10-inch 1280x800 one, every
+ * screen of the bundled pack, in both languages,
+ * has touch targets of at least 9 mm both ways and no text under 3 mm: the layout reflows
+ * around them rather than shrinking them with the pixels. */
+static void seven_inch_panel_keeps_the_floors(void **state) {
+  rig *r = *state; /* the bundled pack */
+  /* 7" landscape and turned, 10" 1280x800. */
+  static const struct {
+    int w, h;
+    float w_mm, h_mm;
+  } panels[] = {{800, 480, 155, 86}, {480, 800, 86, 155}, {1280, 800, 217, 136}};
+  for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
+    ks_gfx *gfx = ks_gfx_create(NULL, panels[p].w, panels[p].h, 2);
+    ks_ui *ui = ks_ui_create(r->content, r->fonts, KS_LANG_ZH);
+    ks_ui_set_panel_mm(ui, panels[p].w_mm, panels[p].h_mm);
+    floor_check c = {.ui = ui};
+    ks_ui_tour(ui, gfx, check_floors, &c);
+    print_message("%dx%d: %zu screens, %zu targets, %zu runs of text at %.3f mm a pixel\n",
+                  panels[p].w, panels[p].h, c.screens, c.targets, c.runs,
+                  (double)ks_ui_mm_per_px(ui));
+    assert_true(ks_ui_mm_per_px(ui) > 0.16f && ks_ui_mm_per_px(ui) < 0.2f);
+    assert_true(c.screens > 100 && c.targets > c.screens && c.runs > c.screens);
+    assert_int_equal(c.small_targets, 0);
+    assert_int_equal(c.small_runs, 0);
+    ks_ui_destroy(ui);
+    ks_gfx_destroy(gfx);
+  }
+  /* A size that is none (not a number, negative, nothing) is taken as unknown: the reference's
+   * 0.248 mm a pixel. */
+  const float bad[][2] = {{NAN, 86}, {-155, -86}, {0, 0}, {INFINITY, 86}};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    ks_ui_set_panel_mm(r->ui, bad[i][0], bad[i][1]);
+    ks_ui_draw(r->ui, r->gfx);
+    assert_float_equal(ks_ui_mm_per_px(r->ui), 0.248f, 1e-4f);
+  }
 }
 
 /* Visitors everywhere at once: random touches of up to three fingers, keys, and time passing,
@@ -417,6 +590,9 @@ int main(void) {
       cmocka_unit_test_setup_teardown(detail_needs_an_exhibit_of_its_kind, setup, teardown),
       cmocka_unit_test_setup_teardown(every_screen_by_touch, setup, teardown),
       cmocka_unit_test_setup_teardown(walking_away_resets_to_the_attract_loop, setup, teardown),
+      cmocka_unit_test_setup_teardown(filters_last_as_long_as_their_visit, setup_bundled, teardown),
+      cmocka_unit_test(every_string_in_every_language),
+      cmocka_unit_test_setup_teardown(seven_inch_panel_keeps_the_floors, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),

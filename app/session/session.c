@@ -144,7 +144,7 @@ static ks_ui *make_ui(ks_session *s, const ks_content *content, const char *lang
       ks_ui_create(content, s->fonts, lang && strcmp(lang, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH);
   if (s->has_idle_timeout)
     ks_ui_set_idle_timeout(ui, s->idle_timeout);
-  /* lead: ks_ui_set_panel_mm(ui, s->panel_w_mm, s->panel_h_mm) once ui.h has it */
+  ks_ui_set_panel_mm(ui, s->panel_w_mm, s->panel_h_mm); /* sizes in millimetres (0, 0: unknown) */
   if (map)
     attach_map(ui);
   return ui;

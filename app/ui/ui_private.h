@@ -1,11 +1,12 @@
 /* Private to the UI: its state, the per-frame drawing context, the widgets every screen shares
- * (widgets.c) and the screens (screen_*.c). */
+ * (widgets.c), the table of screens (screens.c) and the screens (screens/). */
 #ifndef KIOSK_UI_PRIVATE_H
 #define KIOSK_UI_PRIVATE_H
 
 #include "kiosk/mapdata.h"
 #include "kiosk/scroller.h"
 #include "kiosk/ui.h"
+#include "layout.h"
 #include "theme.h"
 
 #include <stdbool.h>
@@ -13,14 +14,14 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { MAX_HITS = 128, MAX_HISTORY = 16, TEXT_CACHE = 1024 };
+enum { MAX_HITS = 128, MAX_HISTORY = 16, TEXT_CACHE = 1024, MAX_RUNS = 512 };
 
 #include "kiosk/textbox.h"
 
 /* A text laid out and shaped once, kept while its screen shows: a steady frame shapes nothing. */
 typedef struct {
-  uint64_t hash; /* of all of the key below; 0 marks a free slot */
-  int size, max_w;
+  uint64_t hash;   /* of all of the key below; 0 marks a free slot */
+  int size, max_w; /* size in pixels */
   size_t max_lines;
   ks_lang lang;
   bool parts;     /* laid out with its "·"-joined parts kept whole (ui_layout_parts) */
@@ -50,30 +51,17 @@ typedef struct {
 
 /* A region of the last frame that answers touches. */
 typedef struct {
-  ks_rect rect;
+  ks_rect rect; /* where it answers */
+  ks_rect full; /* all of it, hidden parts too (ks_ui_target) */
   action act;
+  const char *label; /* what it says (ks_ui_target) */
 } hit;
 
 enum { KS_MAX_YEARS = 64 }; /* the longest timeline span the year strip draws */
 
-struct ks_ui {
-  const ks_content *content;
-  ks_fonts *fonts;
-  ks_lang lang;
-  ks_screen_id screen;
-  const ks_exhibit *exhibit; /* shown by a detail screen */
-  struct {
-    ks_screen_id screen;
-    const ks_exhibit *exhibit;
-    float scroll;         /* where its list or timeline was scrolled to */
-  } history[MAX_HISTORY]; /* the screens Back returns to, as they were left */
-  int depth;
-  hit hits[MAX_HITS]; /* rebuilt by every draw */
-  int n_hits;
-  action pressed;     /* what the finger is on, drawn highlighted */
-  float short_side;   /* pixels of the screen's short side at the last draw */
-  ks_scroller scroll; /* the current screen's list */
-  bool dragging;
+/* The pack's exhibits in the orders the screens show them, built once by ks_ui_create
+ * (index.c) and read by every screen. */
+typedef struct {
   /* Achievements in gallery order: newest first, then by id. */
   const ks_exhibit **achievements;
   size_t n_achievements;
@@ -90,19 +78,89 @@ struct ks_ui {
    * how many events, and the index in `events` of its first; counted once, drawn every frame. */
   int year_count[KS_MAX_YEARS], year_most;
   size_t year_first[KS_MAX_YEARS];
+} ui_index;
+
+/* Builds and frees the index of `content`. */
+void ui_index_build(ui_index *idx, const ks_content *content);
+void ui_index_free(ui_index *idx);
+
+/* What a screen leaves behind in the history to be found as it was when Back returns to it: the
+ * navigator's scroll position and up to two values of the screen's own (its filters). */
+typedef struct {
+  float scroll;
+  const char *keep[2]; /* owned by the content */
+} ui_memo;
+
+/* A screen: one row of the table in screens.c, one file under screens/. Its state (state_size
+ * bytes, zeroed) is allocated when it is entered and freed when it is left; everything it
+ * allocates it frees in `leave`. Every hook but draw may be NULL. */
+typedef struct {
+  const char *name;  /* as ks_screen_parse reads it */
+  size_t state_size; /* of its state, or 0 for none */
+  bool horizontal;   /* its list scrolls sideways (the navigator's scroller follows x) */
+  /* Entered fresh (`back` NULL) or by Back with what `leave` saved. */
+  void (*enter)(ks_ui *ui, void *state, const ui_memo *back);
+  /* Left: saves into `memo` what Back should restore, and frees what the state owns. */
+  void (*leave)(ks_ui *ui, void *state, ui_memo *memo);
+  /* A gesture (`g`) before the navigator acts on it, or a tapped action (`a`) the navigator does
+   * not know (a filter, a seek). Returns -1 when not handled, else whether to draw again. */
+  int (*input)(ks_ui *ui, void *state, const ks_gesture *g, const action *a);
+  /* Time passes on this screen; returns whether to draw again. */
+  bool (*tick)(ks_ui *ui, void *state, float dt);
+  /* Milliseconds until the screen next needs a tick. A screen that has this is never left by the
+   * idle timer (the attract loop, which is where the idle timer leads). */
+  int (*wait_ms)(const ks_ui *ui, const void *state);
+  void (*draw)(const frame *f, void *state);
+} ui_screen;
+
+/* Every screen, indexed by ks_screen_id (screens.c). */
+extern const ui_screen *const ui_screens[KS_SCREEN_COUNT];
+
+/* Each kind of exhibit: the screen that shows one, its accent, and which of its overview's list
+ * a detail screen named without an id shows. The one place a kind meets a screen (screens.c). */
+typedef struct {
+  ks_screen_id screen;
+  const ks_color *accent;
+  bool default_last; /* the last of the list (the latest event) rather than the first */
+} ui_kind;
+extern const ui_kind ui_kinds[KS_KIND_COUNT];
+/* The kind a screen shows one exhibit of, or -1 for an overview. */
+int ui_screen_kind(ks_screen_id screen);
+/* The exhibits of a kind in the order its overview shows them (`n` set). */
+const ks_exhibit *const *ui_kind_list(const ks_ui *ui, ks_kind kind, size_t *n);
+
+struct ks_ui {
+  const ks_content *content;
+  ks_fonts *fonts;
+  ks_lang lang;
+  ui_index idx; /* the pack's exhibits in the screens' orders */
+  /* The screen shown: */
+  ks_screen_id screen;
+  const ks_exhibit *exhibit; /* shown by a detail screen */
+  void *state;               /* the screen's own, from its enter until its leave */
+  ks_scroller scroll;        /* the screen's list */
+  action pressed;            /* what the finger is on, drawn highlighted */
+  bool dragging;
+  struct {
+    ks_screen_id screen;
+    const ks_exhibit *exhibit;
+    ui_memo memo;         /* what it saved when left */
+  } history[MAX_HISTORY]; /* the screens Back returns to, as they were left */
+  int depth;
+  hit hits[MAX_HITS]; /* rebuilt by every draw */
+  int n_hits;
+  ks_ui_text_run runs[MAX_RUNS]; /* the text drawn by the last draw, for ks_ui_text_run_at */
+  size_t n_runs;
+  float panel_mm[2];    /* the panel's size as drawn (ks_ui_set_panel_mm), or 0, 0 */
+  float mm_per_px;      /* at the last draw */
+  float short_side;     /* pixels of the screen's short side at the last draw */
   ks_lang default_lang; /* what the attract loop resets to */
   float idle_timeout;   /* seconds; 0: never */
   float idle;           /* seconds since the last touch */
-  float slide_time;     /* seconds the current highlight has shown */
-  size_t slide;         /* which highlight the attract loop shows */
-  size_t attract_count; /* how many highlights there are */
   bool swallow;         /* the touch that woke the kiosk is not over yet */
   ks_mapdata *map;      /* coastline, lakes, rivers; NULL when not loaded */
-  int timeline_pitch;   /* pixels from one timeline card to the next, as last drawn */
   text_entry *texts;    /* TEXT_CACHE slots, open addressing, created on first use */
   size_t n_texts;
-  const char *filter_field;    /* the gallery shows only this field, or all when NULL */
-  const char *filter_province; /* and only achievements linked to a city of this province */
   struct {
     char *text[KS_LANG_COUNT]; /* NULL: no notice */
     float progress;            /* 0…1, or below 0 for no bar */
@@ -110,17 +168,6 @@ struct ks_ui {
     unsigned tapped;           /* what was tapped, until taken */
   } notice;
 };
-
-/* Per-frame drawing state: the gfx and the size of a unit. */
-typedef struct {
-  ks_ui *ui;
-  ks_gfx *gfx;
-  int w, h;
-  float unit; /* pixels per unit (1/1080 of the short side) */
-  bool portrait;
-} frame;
-
-static inline int u(const frame *f, int units) { return (int)((float)units * f->unit + 0.5f); }
 
 /* The screens' contract with the pack: content reaches them validated, but they do not rely on
  * it. Any value a pack can hold is drawn or skipped — never trusted into an index, an allocation
@@ -147,8 +194,9 @@ static inline const char *ui_str(const char *s) { return s ? s : ""; }
 /* Two ids of the model, either of which a damaged pack may leave out, name the same thing. */
 static inline bool ui_same_id(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
-static inline ks_face *face(const frame *f, int units) {
-  return ks_fonts_face(f->ui->fonts, u(f, units));
+/* The face of a named type size. */
+static inline ks_face *face(const frame *f, ui_size size) {
+  return ks_fonts_face(f->ui->fonts, f->px[size]);
 }
 
 /* The text in the UI's language, falling back to Chinese where English is missing. */
@@ -157,35 +205,49 @@ static inline const char *tr(const frame *f, const ks_text *t) {
   return s ? s : t->s[KS_LANG_ZH] ? t->s[KS_LANG_ZH] : "";
 }
 
-/* A fixed UI string in both languages. */
-static inline const char *say(const frame *f, const char *zh, const char *en) {
-  return f->ui->lang == KS_LANG_EN ? en : zh;
-}
+static inline const char *lang_code(const frame *f) { return ks_lang_code(f->ui->lang); }
 
-static inline const char *lang_code(const frame *f) {
-  return f->ui->lang == KS_LANG_EN ? "en" : "zh";
-}
-
-/* snprintf into the array `buf` with the format of the UI's language; both formats are literals
- * so that the compiler checks them against the arguments. */
-#define SAYF(f, buf, zh, en, ...)                                                                  \
-  ((f)->ui->lang == KS_LANG_EN ? snprintf(buf, sizeof buf, en, __VA_ARGS__)                        \
-                               : snprintf(buf, sizeof buf, zh, __VA_ARGS__))
+/* The UI's own words (widgets.c), from the catalog of kiosk/strings.h: `key` in the UI's
+ * language, else in the pack's default language, else in Chinese; the key itself when no
+ * language has it (a bug unit.ui catches: every key is in every language). */
+const char *ui_say(const frame *f, const char *key);
+/* snprintf into `buf` with the catalog's format of `key`. The formats are not literals the
+ * compiler can check: unit.ui checks that every language's takes the same arguments. */
+int ui_sayf(const frame *f, char *buf, size_t size, const char *key, ...);
+/* A count, `n`, with the format of `key` — or of `key`.one for exactly one, where the language
+ * has such a form. */
+int ui_say_count(const frame *f, char *buf, size_t size, const char *key, size_t n);
 
 /* Widgets (widgets.c). Functions that draw return the height they took. */
-/* `s` laid out `max_w` wide in at most `max_lines` lines at `size` units, from the cache. */
-const ks_textbox *ui_layout(const frame *f, const char *s, int size, int max_w, size_t max_lines);
+/* `s` laid out `max_w` wide in at most `max_lines` lines at the type size `size`, from the
+ * cache. */
+const ks_textbox *ui_layout(const frame *f, const char *s, ui_size size, int max_w,
+                            size_t max_lines);
+/* A title fitted to `max_w`: at `size` on one line if it fits, else one step smaller on one line,
+ * else wrapped at that smaller size in up to `max_lines`, and only then cut with an ellipsis.
+ * The step is never below the subtitle's size (itself never below its floor). */
+const ks_textbox *ui_fit(const frame *f, const char *s, ui_size size, int max_w, size_t max_lines);
+/* Draws a laid-out box with its top left at (x, y), and records it as a run of text. */
+void ui_draw_box(const frame *f, const ks_textbox *box, int x, int y, ks_color color);
+/* Draws one line of `s` at `size` with its baseline at `baseline`, recorded as a run of text. */
+void ui_draw_line(const frame *f, const char *s, ui_size size, int x, int baseline, ks_color color);
 /* As ui_layout, for a text of parts joined by "·" (a subtitle): when it needs more than one line,
  * lines break between parts, not inside one (ks_text_break_between). */
-const ks_textbox *ui_layout_parts(const frame *f, const char *s, int size, int max_w,
+const ks_textbox *ui_layout_parts(const frame *f, const char *s, ui_size size, int max_w,
                                   size_t max_lines);
 /* Forgets every kept text (the screen changed). */
 void ui_texts_clear(ks_ui *ui);
 bool ui_same_action(action a, action b);
-/* Makes `r` answer touches with `a`. Returns whether the finger is on it now. */
-bool ui_add_hit(const frame *f, ks_rect r, action a);
+/* Makes `r` answer touches with `a`; `label` says what it shows (for ks_ui_target_at). Returns
+ * whether the finger is on it now. */
+bool ui_add_hit(const frame *f, ks_rect r, action a, const char *label);
+/* As ui_add_hit for a target of which only `r`, a part of `full`, answers: the rest is hidden
+ * under a fixed part of the screen. */
+bool ui_add_hit_part(const frame *f, ks_rect r, ks_rect full, action a, const char *label);
+/* Records a run of text drawn at `size_px` in `r` (for ks_ui_text_run_at). */
+void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text);
 /* Text set in a box `max_w` wide from (x, y), at most `max_lines` lines (0: all). */
-int ui_text(const frame *f, const char *s, int size, int x, int y, int max_w, size_t max_lines,
+int ui_text(const frame *f, const char *s, ui_size size, int x, int y, int max_w, size_t max_lines,
             ks_color color);
 /* The header; with `draw` false only measured. Returns the y where content may start. */
 int ui_header(const frame *f, const char *title, const char *subtitle, bool draw);
@@ -209,7 +271,36 @@ void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
  * article does not date the result and the year is only the one it was reported in. */
 void ui_year_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
 /* The width of a one-line text at `size`, from its cached layout: a steady frame shapes nothing. */
-int ui_text_width(const frame *f, const char *s, int size);
+int ui_text_width(const frame *f, const char *s, ui_size size);
+/* The distance from one line to the next of a text at `size`, as ui_text sets it, and from the
+ * top of its first line to that line's baseline. */
+int ui_line_height(const frame *f, ui_size size);
+int ui_baseline(const frame *f, ui_size size);
+/* The columns of a detail page: the story on the left, `num`/`den` of the width, and what goes
+ * beside it on the right — or, on a portrait display or where the right would be narrower than a
+ * card, one column, the side under the story. */
+typedef struct {
+  int avail;          /* the width between the margins */
+  int main_w;         /* the story's */
+  int side_x, side_w; /* the side's */
+  bool one;           /* one column */
+} ui_columns2;
+ui_columns2 ui_page_columns(const frame *f, int num, int den);
+/* A detail page (an exhibit's), which scrolls under its fixed header: ui_page_begin measures the
+ * header, sets out the columns and draws the summary; the screen draws what is its own from
+ * `y`; ui_page_end draws the links and sources from `y`, sets how far the page scrolls and
+ * draws the header over what scrolled under it. */
+typedef struct {
+  const char *title, *subtitle;
+  int top;         /* where the page starts under the header */
+  int offset;      /* how far it is scrolled */
+  int left;        /* its left margin */
+  ui_columns2 col; /* its columns (ui_page_columns) */
+  int y;           /* where the next thing goes */
+} ui_page;
+ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, const char *subtitle,
+                      int num, int den);
+void ui_page_end(const frame *f, const ui_page *p, const ks_exhibit *e, int y);
 /* A strip of the timeline's years within `a`: an axis, a dot for every event with the dots of one
  * year stacked (a bar as tall where the dots would be too small to see), the first and last
  * years named. With `seek`, also every fifth year named, the
@@ -220,20 +311,10 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
  * short name (a city, a field) is never broken across lines; truncates to `size`. */
 void ui_append_unbroken(char *out, size_t size, const char *s);
 
-/* Screens (screen_*.c). */
-void ui_screen_home(const frame *f);
-void ui_screen_achievements(const frame *f);
-void ui_screen_achievement(const frame *f);
-void ui_screen_timeline(const frame *f);
-void ui_screen_event(const frame *f);
-void ui_screen_cities(const frame *f);
-void ui_screen_city(const frame *f);
-void ui_screen_attract(const frame *f);
+/* Leaves the attract loop for home; the rest of the touch that woke the kiosk activates nothing
+ * (ui.c). */
+void ui_wake(ks_ui *ui);
 /* The curators' notice over any screen (widgets.c). */
 void ui_notice(const frame *f);
-/* The attract loop's highlights and timing (screen_attract.c). */
-size_t ui_attract_count(const ks_ui *ui);
-enum { UI_SLIDE_SECONDS = 8 };
-#define UI_FADE_SECONDS 0.6f
 
 #endif

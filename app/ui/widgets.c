@@ -3,30 +3,85 @@
 
 #include "kiosk/images.h"
 #include "kiosk/mem.h"
+#include "kiosk/strings.h"
 #include "kiosk/textbox.h"
 #include "kiosk/utf8.h"
 #include "kiosk/validate.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const month_names[12] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
+const char *ui_say(const frame *f, const char *key) {
+  const char *s = ks_strings_get(lang_code(f), key);
+  if (!s)
+    s = ks_strings_get(f->ui->content->meta.default_lang, key);
+  if (!s)
+    s = ks_strings_get("zh", key);
+  return s ? s : key;
+}
+
+/* The catalog's formats are data: checked by unit.ui against each other, not by the compiler. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static int vsay(char *buf, size_t size, const char *format, va_list ap) {
+  return vsnprintf(buf, size, format, ap);
+}
+#pragma GCC diagnostic pop
+
+int ui_sayf(const frame *f, char *buf, size_t size, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  int n = vsay(buf, size, ui_say(f, key), ap);
+  va_end(ap);
+  return n;
+}
+
+static int sayf_raw(char *buf, size_t size, const char *format, ...) {
+  va_list ap;
+  va_start(ap, format);
+  int n = vsay(buf, size, format, ap);
+  va_end(ap);
+  return n;
+}
+
+int ui_say_count(const frame *f, char *buf, size_t size, const char *key, size_t n) {
+  char one[96];
+  snprintf(one, sizeof one, "%s.one", key);
+  const char *format = n == 1 ? ks_strings_get(lang_code(f), one) : NULL;
+  return sayf_raw(buf, size, format ? format : ui_say(f, key), n);
+}
 
 bool ui_same_action(action a, action b) {
   return a.kind == b.kind && a.kind != ACT_NONE && a.screen == b.screen &&
          (a.exhibit == b.exhibit || (a.exhibit && b.exhibit && strcmp(a.exhibit, b.exhibit) == 0));
 }
 
-/* Makes `r` answer touches with `a`. Returns whether the finger is on it now. */
-bool ui_add_hit(const frame *f, ks_rect r, action a) {
+bool ui_add_hit_part(const frame *f, ks_rect r, ks_rect full, action a, const char *label) {
   ks_ui *ui = f->ui;
   if (ui->n_hits < MAX_HITS)
-    ui->hits[ui->n_hits++] = (hit){r, a};
+    ui->hits[ui->n_hits++] = (hit){r, full, a, label};
   return ui_same_action(ui->pressed, a);
+}
+
+bool ui_add_hit(const frame *f, ks_rect r, action a, const char *label) {
+  return ui_add_hit_part(f, r, r, a, label);
+}
+
+void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text) {
+  ks_ui *ui = f->ui;
+  if (ui->n_runs < MAX_RUNS) {
+    ks_ui_text_run *run = &ui->runs[ui->n_runs++];
+    *run = (ks_ui_text_run){r, size_px, {0}};
+    size_t n = text ? strlen(text) : 0;
+    if (n >= sizeof run->text) /* cut before a whole character, not inside one */
+      for (n = sizeof run->text - 1; n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80;)
+        n--;
+    if (n)
+      memcpy(run->text, text, n);
+  }
 }
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n) {
@@ -87,7 +142,7 @@ static const ks_textbox *layout(const frame *f, const char *s, int size, int max
                     .parts = parts,
                     .text = ks_xstrdup(s)};
   ui->n_texts++;
-  ks_face *fc = face(f, size);
+  ks_face *fc = ks_fonts_face(ui->fonts, size);
   if (fc) {
     if (parts) {
       char *out = ks_xmalloc(len + 1);
@@ -103,53 +158,175 @@ static const ks_textbox *layout(const frame *f, const char *s, int size, int max
   return &t->box;
 }
 
-const ks_textbox *ui_layout(const frame *f, const char *s, int size, int max_w, size_t max_lines) {
-  return layout(f, s, size, max_w, max_lines, false);
+const ks_textbox *ui_layout(const frame *f, const char *s, ui_size size, int max_w,
+                            size_t max_lines) {
+  return layout(f, s, sz(f, size), max_w, max_lines, false);
 }
 
-const ks_textbox *ui_layout_parts(const frame *f, const char *s, int size, int max_w,
+const ks_textbox *ui_layout_parts(const frame *f, const char *s, ui_size size, int max_w,
                                   size_t max_lines) {
-  return layout(f, s, size, max_w, max_lines, true);
+  return layout(f, s, sz(f, size), max_w, max_lines, true);
 }
 
-int ui_text(const frame *f, const char *s, int size, int x, int y, int max_w, size_t max_lines,
+/* Whether a laid-out text was cut short (its last line ends in an ellipsis). */
+static bool cut(const ks_textbox *box) {
+  return box->n_lines && box->lines[box->n_lines - 1].ellipsis;
+}
+
+const ks_textbox *ui_fit(const frame *f, const char *s, ui_size size, int max_w, size_t max_lines) {
+  int px = sz(f, size);
+  const ks_textbox *box = layout(f, s, px, max_w, 1, false);
+  if (!cut(box)) /* on one line as it is */
+    return box;
+  int step = (int)((float)px * 0.85f + 0.5f), least = sz(f, UI_TYPE_SUBTITLE);
+  step = step > least ? step : least < px ? least : px;
+  box = layout(f, s, step, max_w, 1, false);
+  if (!cut(box)) /* on one line one step smaller */
+    return box;
+  return layout(f, s, step, max_w, max_lines, false); /* wrapped, and cut if it must be */
+}
+
+void ui_draw_box(const frame *f, const ks_textbox *box, int x, int y, ks_color color) {
+  if (!box->face || !box->n_lines)
+    return;
+  ks_textbox_draw(box, f->gfx, x, y, color);
+  ui_add_run(f, (ks_rect){x, y, box->width, ks_textbox_height(box)}, ks_face_px(box->face),
+             box->text);
+}
+
+void ui_draw_line(const frame *f, const char *s, ui_size size, int x, int baseline,
+                  ks_color color) {
+  ks_face *fc = face(f, size);
+  if (!fc || !s)
+    return;
+  size_t len = strlen(s);
+  ks_gfx_text(f->gfx, fc, s, len, x, baseline, color);
+  ui_add_run(f,
+             (ks_rect){x, baseline - ks_face_ascent(fc), ks_face_measure(fc, s, len),
+                       ks_face_ascent(fc) + ks_face_descent(fc)},
+             ks_face_px(fc), s);
+}
+
+int ui_text(const frame *f, const char *s, ui_size size, int x, int y, int max_w, size_t max_lines,
             ks_color color) {
   if (!s || !face(f, size))
     return 0;
   const ks_textbox *box = ui_layout(f, s, size, max_w, max_lines);
-  ks_textbox_draw(box, f->gfx, x, y, color);
+  ui_draw_box(f, box, x, y, color);
   return ks_textbox_height(box);
 }
 
-/* The language toggle, always in the top right corner. */
-static void draw_lang_toggle(const frame *f) {
-  int h = u(f, 72), w = u(f, 300), right = f->w - u(f, KS_MARGIN), top = u(f, 48);
-  ks_rect pill = {right - w, top, w, h};
-  bool pressed = ui_add_hit(f, (ks_rect){pill.x - u(f, 16), 0, w + u(f, 32), top + h + u(f, 16)},
-                            (action){.kind = ACT_LANG});
-  ks_gfx_fill_round_rect(f->gfx, pill, h / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
-  ks_rect on = {f->ui->lang == KS_LANG_ZH ? pill.x : pill.x + w / 2, top, w / 2, h};
-  ks_gfx_fill_round_rect(f->gfx, on, h / 2, KS_GOLD);
-  ks_face *fc = face(f, KS_TYPE_SMALL);
-  const char *labels[2] = {"中文", "English"};
+int ui_baseline(const frame *f, ui_size size) {
+  const ks_textbox *box = ui_layout(f, "\xe5\x9b\xbd", size, f->w, 1);
+  if (!box->face)
+    return 0;
+  int asc = ks_face_ascent(box->face), desc = ks_face_descent(box->face);
+  return (box->line_height - (asc + desc)) / 2 + asc; /* as ks_textbox_draw sets it */
+}
+
+ui_columns2 ui_page_columns(const frame *f, int num, int den) {
+  int left = sz(f, UI_MARGIN), gap = 2 * sz(f, UI_GAP);
+  ui_columns2 c = {.avail = f->w - 2 * left};
+  c.main_w = c.avail * num / den;
+  c.side_x = left + c.main_w + gap;
+  c.side_w = c.avail - c.main_w - gap;
+  c.one = f->portrait || c.side_w < sz(f, UI_CARD_MIN_W);
+  if (c.one)
+    c.main_w = c.side_w = c.avail, c.side_x = left;
+  return c;
+}
+
+ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, const char *subtitle,
+                      int num, int den) {
+  ui_page p = {.title = title, .subtitle = subtitle, .left = sz(f, UI_MARGIN)};
+  p.top = ui_header(f, title, subtitle, false);
+  p.offset = ui_px(f->ui->scroll.pos);
+  p.col = ui_page_columns(f, num, den);
+  p.y = p.top - p.offset;
+  p.y += ui_text(f, tr(f, &e->summary), UI_TYPE_SUBTITLE, p.left, p.y, p.col.main_w, 0, KS_TEXT) +
+         sz(f, UI_SP_XL);
+  return p;
+}
+
+void ui_page_end(const frame *f, const ui_page *p, const ks_exhibit *e, int y) {
+  y += ui_links(f, e, p->left, y, p->col.avail) + sz(f, UI_SP_L);
+  y += ui_sources(f, e, p->left, y, p->col.avail);
+  int content_h = y + p->offset - p->top + sz(f, UI_MARGIN);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - p->top)));
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, p->top - sz(f, UI_SP_M)}, KS_BG);
+  ui_draw_header(f, p->title, p->subtitle);
+}
+
+int ui_line_height(const frame *f, ui_size size) {
+  return ui_layout(f, "\xe5\x9b\xbd", size, f->w, 1)->line_height; /* 国 */
+}
+
+/* The header's pieces: the language toggle in the top right, back and home in the top left (on
+ * every screen but home), the title and subtitle between them — or, on a narrow (portrait)
+ * display where that would leave the title less than half the width, below them across the
+ * whole width. */
+typedef struct {
+  ks_rect toggle, back, home;
+  int x, y, w; /* where the text starts, and how wide it may be */
+} header_place;
+
+static header_place place_header(const frame *f) {
+  header_place p = {0};
+  int margin = sz(f, UI_MARGIN), nav = sz(f, UI_NAV);
+  ks_rect row = {margin, sz(f, UI_SP_XXL), f->w - 2 * margin, nav};
+  /* Wide enough for every language's name. */
+  int labels = 0;
+  for (size_t i = 0; ks_strings_lang(i); i++) {
+    const char *name = ks_strings_get(ks_strings_lang(i), "lang.name");
+    int w = ui_text_width(f, name ? name : "", UI_TYPE_SMALL) + 2 * sz(f, UI_SP_L);
+    labels = w > labels ? w : labels;
+  }
+  int toggle_w = sz(f, UI_TOGGLE_W) > 2 * labels ? sz(f, UI_TOGGLE_W) : 2 * labels;
+  p.toggle = ui_cut_right(&row, toggle_w);
+  p.toggle.y += (p.toggle.h - sz(f, UI_TOGGLE_H)) / 2, p.toggle.h = sz(f, UI_TOGGLE_H);
+  ui_cut_right(&row, sz(f, UI_GAP));
+  ks_rect rest = row;
+  if (f->ui->screen != KS_SCREEN_HOME) {
+    p.back = ui_cut_left(&rest, nav);
+    ui_cut_left(&rest, sz(f, UI_SP_L));
+    p.home = ui_cut_left(&rest, nav);
+    ui_cut_left(&rest, sz(f, UI_GAP));
+  }
+  if (rest.w >= f->w / 2)
+    p.x = rest.x, p.y = row.y, p.w = rest.w;
+  else
+    p.x = margin, p.y = row.y + nav + sz(f, UI_SP_L), p.w = f->w - 2 * margin;
+  return p;
+}
+
+/* The language toggle: both languages' names, the one shown on gold. The whole corner answers. */
+static void draw_lang_toggle(const frame *f, ks_rect pill) {
+  int pad = sz(f, UI_SP_M);
+  bool pressed = ui_add_hit(f, (ks_rect){pill.x - pad, 0, pill.w + 2 * pad, pill.y + pill.h + pad},
+                            (action){.kind = ACT_LANG}, "language");
+  ks_gfx_fill_round_rect(f->gfx, pill, pill.h / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  ks_rect half[2] = {ui_cell(pill, 2, 0, 0, false), ui_cell(pill, 2, 1, 0, false)};
+  ks_gfx_fill_round_rect(f->gfx, half[f->ui->lang == KS_LANG_ZH ? 0 : 1], pill.h / 2, KS_GOLD);
+  ks_face *fc = face(f, UI_TYPE_SMALL);
   for (int i = 0; i < 2; i++) {
-    int tw = ks_face_measure(fc, labels[i], strlen(labels[i]));
-    int cx = pill.x + w / 4 + i * (w / 2);
-    bool active = (i == 0) == (f->ui->lang == KS_LANG_ZH);
-    int baseline = top + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
-    ks_gfx_text(f->gfx, fc, labels[i], strlen(labels[i]), cx - tw / 2, baseline,
-                active ? KS_ON_ACCENT : KS_TEXT);
+    const char *label = ks_strings_get(ks_lang_code((ks_lang)i), "lang.name");
+    int tw = ks_face_measure(fc, label, strlen(label));
+    bool active = i == (int)f->ui->lang;
+    int baseline = pill.y + (pill.h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
+    ui_draw_line(f, label, UI_TYPE_SMALL, half[i].x + (half[i].w - tw) / 2, baseline,
+                 active ? KS_ON_ACCENT : KS_TEXT);
   }
 }
 
-/* A round button with a drawn arrow (back) or house (home), `size` pixels square. */
+/* A round button with a drawn arrow (back) or house (home) filling `r`; it answers a little
+ * beyond its edge. */
 static void draw_nav_button(const frame *f, ks_rect r, action a) {
   bool pressed =
-      ui_add_hit(f, (ks_rect){r.x - u(f, 12), r.y - u(f, 12), r.w + u(f, 24), r.h + u(f, 24)}, a);
+      ui_add_hit(f, ui_inset(r, -sz(f, UI_SP_S)), a, a.kind == ACT_BACK ? "back" : "home");
   ks_gfx_fill_circle(f->gfx, (float)r.x + (float)r.w / 2, (float)r.y + (float)r.h / 2,
                      (float)r.w / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
   float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2, s = (float)r.w / 5;
-  float stroke = (float)u(f, 5);
+  float stroke = (float)sz(f, UI_STROKE);
   if (a.kind == ACT_BACK) {
     float arrow[6] = {cx + s * 0.4f, cy - s, cx - s * 0.6f, cy, cx + s * 0.4f, cy + s};
     ks_gfx_polyline(f->gfx, arrow, 3, stroke, KS_TEXT);
@@ -162,81 +339,50 @@ static void draw_nav_button(const frame *f, ks_rect r, action a) {
   }
 }
 
-/* Where the header's text starts (x, y) and how wide it may be. Beside back and home and the
- * language toggle when there is room for it; on a narrow (portrait) display, where that would
- * leave a title a third of the width and cut it, below them across the whole width. */
-static void header_box(const frame *f, int *x, int *y, int *max_w) {
-  *x = u(f, KS_MARGIN);
-  *y = u(f, 40);
-  *max_w = f->w - *x - u(f, 300 + KS_MARGIN + KS_GAP);
-  if (f->ui->screen == KS_SCREEN_HOME)
-    return;
-  int nav = 2 * u(f, 80) + u(f, 24 + KS_GAP); /* room for back and home */
-  if (*max_w - nav >= f->w / 2) {
-    *x += nav;
-    *max_w -= nav;
-  } else {
-    *y += u(f, 80 + 24);
-    *max_w = f->w - 2 * u(f, KS_MARGIN);
-  }
-}
-
-/* Lays out (and with `draw`, draws) the header: title and subtitle in the top left, back and
- * home before them on every screen but home, the language toggle in the top right. Returns the
- * y where the screen's content may start. */
+/* Lays out (and with `draw`, draws) the header. The title is fitted (ui_fit): one step smaller
+ * before it wraps to a second line. Returns the y where the screen's content may start. */
 int ui_header(const frame *f, const char *title, const char *subtitle, bool draw) {
-  int x, y, max_w;
-  header_box(f, &x, &y, &max_w);
-  const ks_textbox *box = ui_layout(f, title, KS_TYPE_TITLE, max_w, 2);
+  header_place p = place_header(f);
+  const ks_textbox *box = ui_fit(f, title, UI_TYPE_TITLE, p.w, 2);
   if (draw) {
     if (f->ui->screen != KS_SCREEN_HOME) {
-      int b = u(f, 80), bx = u(f, KS_MARGIN), by = u(f, 40);
-      draw_nav_button(f, (ks_rect){bx, by, b, b}, (action){.kind = ACT_BACK});
-      draw_nav_button(f, (ks_rect){bx + b + u(f, 24), by, b, b}, (action){.kind = ACT_HOME});
+      draw_nav_button(f, p.back, (action){.kind = ACT_BACK});
+      draw_nav_button(f, p.home, (action){.kind = ACT_HOME});
     }
-    ks_textbox_draw(box, f->gfx, x, y, KS_TEXT);
+    ui_draw_box(f, box, p.x, p.y, KS_TEXT);
   }
-  y += ks_textbox_height(box);
+  int y = p.y + ks_textbox_height(box);
   if (subtitle) {
     /* Its parts, joined by "·", kept whole: "轻触地图" / "上的城市" is not a line break. */
-    const ks_textbox *sub = ui_layout_parts(f, subtitle, KS_TYPE_BODY, max_w, 2);
-    y += u(f, 4);
+    const ks_textbox *sub = ui_layout_parts(f, subtitle, UI_TYPE_BODY, p.w, 2);
+    y += sz(f, UI_SP_XXS);
     if (draw)
-      ks_textbox_draw(sub, f->gfx, x, y, KS_TEXT_DIM);
+      ui_draw_box(f, sub, p.x, y, KS_TEXT_DIM);
     y += ks_textbox_height(sub);
   }
   if (draw)
-    draw_lang_toggle(f);
-  int below = y + u(f, 48);
-  return below > u(f, 220) ? below : u(f, 220);
+    draw_lang_toggle(f, p.toggle);
+  int below = y + sz(f, UI_SP_3XL), least = sz(f, UI_HEADER_MIN_H);
+  return below > least ? below : least;
 }
 
 int ui_draw_header(const frame *f, const char *title, const char *subtitle) {
   return ui_header(f, title, subtitle, true);
 }
 
-const char *ui_field_name(const frame *f, const char *field) {
-  static const char *const names[][3] = {
-      {"chips", "芯片与集成电路", "Chips"},
-      {"quantum", "量子科技", "Quantum"},
-      {"life-science", "生命科学与医药", "Life science"},
-      {"materials", "新材料", "Materials"},
-      {"aerospace", "航空航天", "Aerospace"},
-      {"robotics", "机器人与智能制造", "Robotics"},
-      {"information", "信息网络与人工智能", "Networks & AI"},
-      {"energy", "能源", "Energy"},
-      {"environment", "生态环境", "Environment"},
-      {"marine", "海洋装备", "Marine"},
-      {"tech-transfer", "技术转移与成果转化", "Tech transfer"},
-      {"platforms", "创新平台与资源共享", "Shared platforms"},
-      {"cooperation", "协同机制与联合攻关", "Cooperation"},
-      {"instruments", "仪器与检测", "Instruments"},
-  };
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (field && strcmp(field, names[i][0]) == 0)
-      return names[i][f->ui->lang == KS_LANG_EN ? 2 : 1];
-  return field ? field : "";
+/* A code of the pack (a field, a province) by its name in the catalog, `prefix`.code; the code
+ * itself when the catalog does not name it. */
+static const char *name_of(const frame *f, const char *prefix, const char *code) {
+  char key[64];
+  if (!code)
+    return "";
+  if ((size_t)snprintf(key, sizeof key, "%s.%s", prefix, code) >= sizeof key)
+    return code;
+  const char *s = ui_say(f, key);
+  return s == key ? code : s;
 }
+
+const char *ui_field_name(const frame *f, const char *field) { return name_of(f, "field", field); }
 
 void ui_append_unbroken(char *out, size_t size, const char *s) {
   static const char joiner[] = "\xe2\x81\xa0"; /* U+2060 WORD JOINER: no break here */
@@ -268,10 +414,8 @@ void ui_append_unbroken(char *out, size_t size, const char *s) {
 void ui_year_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
   if (e->date_basis != KS_DATE_BASIS_REPORTED)
     snprintf(out, size, "%d", e->year);
-  else if (f->ui->lang == KS_LANG_EN)
-    snprintf(out, size, "reported %d", e->year);
   else
-    snprintf(out, size, "%d年报道", e->year);
+    ui_sayf(f, out, size, "year.reported", e->year);
 }
 
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
@@ -291,34 +435,30 @@ void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
 }
 
 /* A rounded label that may lead to another exhibit. Returns its width. */
+/* A chip's parts are proportioned to its height, so its round ends stay clear of its dot and
+ * text whatever the floor made of it: the dot's centre 3/7 of the height in, the text 11/14, and
+ * 5/14 after the text. */
 int ui_chip_width(const frame *f, const char *label) {
-  return ks_face_measure(face(f, KS_TYPE_SMALL), label, strlen(label)) + u(f, 64);
+  return ks_face_measure(face(f, UI_TYPE_SMALL), label, strlen(label)) + sz(f, UI_CHIP) * 8 / 7;
 }
 
 int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, action a,
             bool selected) {
-  ks_face *fc = face(f, KS_TYPE_SMALL);
-  int w = ui_chip_width(f, label), h = u(f, 56);
-  bool pressed = a.kind != ACT_NONE && ui_add_hit(f, (ks_rect){x, y, w, h}, a);
+  ks_face *fc = face(f, UI_TYPE_SMALL);
+  int w = ui_chip_width(f, label), h = sz(f, UI_CHIP);
+  bool pressed = a.kind != ACT_NONE && ui_add_hit(f, (ks_rect){x, y, w, h}, a, label);
   ks_color fill = selected ? accent : pressed ? KS_CARD_PRESSED : KS_CARD;
   ks_gfx_fill_round_rect(f->gfx, (ks_rect){x, y, w, h}, h / 2, fill);
-  ks_gfx_fill_circle(f->gfx, (float)(x + u(f, 24)), (float)y + (float)h / 2, (float)u(f, 7),
+  ks_gfx_fill_circle(f->gfx, (float)(x + h * 3 / 7), (float)y + (float)h / 2, (float)h / 8,
                      selected ? KS_ON_ACCENT : accent);
   int baseline = y + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
-  ks_gfx_text(f->gfx, fc, label, strlen(label), x + u(f, 44), baseline,
-              selected ? KS_ON_ACCENT : KS_TEXT);
+  ui_draw_line(f, label, UI_TYPE_SMALL, x + h * 11 / 14, baseline,
+               selected ? KS_ON_ACCENT : KS_TEXT);
   return w;
 }
 
 const char *ui_province_name(const frame *f, const char *province) {
-  static const char *const names[][3] = {{"shanghai", "上海", "Shanghai"},
-                                         {"jiangsu", "江苏", "Jiangsu"},
-                                         {"zhejiang", "浙江", "Zhejiang"},
-                                         {"anhui", "安徽", "Anhui"}};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (province && strcmp(province, names[i][0]) == 0)
-      return names[i][f->ui->lang == KS_LANG_EN ? 2 : 1];
-  return province ? province : "";
+  return name_of(f, "province", province);
 }
 
 /* Paragraphs of a body, a gap between them. Returns the height. */
@@ -330,7 +470,7 @@ int ui_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_colo
     char *para = ks_xmalloc(n + 1);
     memcpy(para, p, n);
     para[n] = '\0';
-    h += ui_text(f, para, KS_TYPE_BODY, x, y + h, w, 0, c) + u(f, 20);
+    h += ui_text(f, para, UI_TYPE_BODY, x, y + h, w, 0, c) + sz(f, UI_SP_ML);
     free(para);
     p = nl ? nl + 1 : p + n;
   }
@@ -340,7 +480,7 @@ int ui_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_colo
 /* The exhibits an exhibit links to, and those that link to it, as chips. Returns the height. */
 int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   const ks_content *c = f->ui->content;
-  int cx = x, cy = y, row = u(f, 56) + u(f, 16);
+  int cx = x, cy = y, row = sz(f, UI_CHIP) + sz(f, UI_SP_M);
   bool any = false;
   for (size_t i = 0; i < c->n_exhibits; i++) {
     const ks_exhibit *o = &c->exhibits[i];
@@ -351,18 +491,15 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
       linked = ui_same_id(o->links[k].target, e->id);
     if (!linked || o == e)
       continue;
-    ks_color accent = o->kind == KS_KIND_CITY    ? KS_TEAL
-                      : o->kind == KS_KIND_EVENT ? KS_CORAL
-                                                 : KS_GOLD;
-    action a = o->kind == KS_KIND_ACHIEVEMENT ? (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, o->id}
-               : o->kind == KS_KIND_EVENT     ? (action){ACT_GO, KS_SCREEN_EVENT, o->id}
-                                              : (action){ACT_GO, KS_SCREEN_CITY, o->id};
-    ks_face *fc = face(f, KS_TYPE_SMALL);
+    if (o->kind >= KS_KIND_COUNT)
+      continue; /* a kind no screen shows (a damaged pack) */
+    ks_color accent = *ui_kinds[o->kind].accent;
+    action a = {ACT_GO, ui_kinds[o->kind].screen, o->id};
     const char *label = tr(f, &o->title);
-    int cw = ks_face_measure(fc, label, strlen(label)) + u(f, 64);
+    int cw = ui_chip_width(f, label);
     if (cx > x && cx + cw > x + w)
       cx = x, cy += row;
-    cx += ui_chip(f, label, cx, cy, accent, a, false) + u(f, 16);
+    cx += ui_chip(f, label, cx, cy, accent, a, false) + sz(f, UI_SP_M);
     any = true;
   }
   return any ? cy + row - y : 0;
@@ -378,15 +515,14 @@ void ui_format_date(const frame *f, const char *date, char *out, size_t size) {
     return;
   }
   int y = parsed.year, m = parsed.month, d = parsed.day; /* 1…12 and 1…31 when not 0 */
-  bool en = f->ui->lang == KS_LANG_EN;
+  char month[16];
+  snprintf(month, sizeof month, "month.%d", m);
   if (d && m)
-    en ? snprintf(out, size, "%d %s %d", d, month_names[m - 1], y)
-       : snprintf(out, size, "%d年%d月%d日", y, m, d);
+    ui_sayf(f, out, size, "date.day", y, ui_say(f, month), d);
   else if (m)
-    en ? snprintf(out, size, "%s %d", month_names[m - 1], y)
-       : snprintf(out, size, "%d年%d月", y, m);
+    ui_sayf(f, out, size, "date.month", y, ui_say(f, month));
   else
-    en ? snprintf(out, size, "%d", y) : snprintf(out, size, "%d年", y);
+    ui_sayf(f, out, size, "date.year", y);
 }
 
 /* Where a detail screen's sources and links go: shared by achievements and events. */
@@ -402,8 +538,8 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
       continue;
     char line[512];
     const char *title = f->ui->lang == KS_LANG_EN && src->title_en ? src->title_en : src->title;
-    SAYF(f, line, "来源：%s（%s）", "Source: %s (%s)", ui_str(title), ui_str(src->published));
-    h += ui_text(f, line, KS_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + u(f, 8);
+    ui_sayf(f, line, sizeof line, "source", ui_str(title), ui_str(src->published));
+    h += ui_text(f, line, UI_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + sz(f, UI_SP_XS);
   }
   return h;
 }
@@ -417,16 +553,17 @@ void ui_image(const frame *f, const ks_image *image, ks_rect r) {
     return;
   }
   /* The placeholder: a panel with a drawn picture — hills and a sun — and a word on why. */
-  ks_gfx_fill_round_rect(f->gfx, r, u(f, 16), KS_CARD_PRESSED);
-  float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2, s = (float)u(f, 40);
+  ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_SP_M), KS_CARD_PRESSED);
+  float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2,
+        s = (float)sz(f, UI_SP_XXL);
   float hills[10] = {cx - 1.6f * s, cy + s,        cx - 0.5f * s, cy - 0.2f * s, cx + 0.2f * s,
                      cy + 0.5f * s, cx + 0.8f * s, cy - 0.1f * s, cx + 1.6f * s, cy + s};
-  ks_gfx_polyline(f->gfx, hills, 5, (float)u(f, 5), KS_TEXT_DIM);
+  ks_gfx_polyline(f->gfx, hills, 5, (float)sz(f, UI_STROKE), KS_TEXT_DIM);
   ks_gfx_fill_circle(f->gfx, cx + 0.9f * s, cy - 0.9f * s, 0.3f * s, KS_TEXT_DIM);
-  const char *why = state == KS_IMAGE_BROKEN ? say(f, "图片无法显示", "Image unavailable")
-                                             : say(f, "图片载入中", "Loading image");
-  if (r.h > u(f, 180))
-    ui_text(f, why, KS_TYPE_SMALL, r.x + u(f, 24), r.y + r.h - u(f, 56), r.w - u(f, 48), 1,
+  const char *why = ui_say(f, state == KS_IMAGE_BROKEN ? "image.broken" : "image.loading");
+  int line = ui_line_height(f, UI_TYPE_SMALL), pad = sz(f, UI_SP_L);
+  if (r.h > 4 * line) /* room for the word under the picture */
+    ui_text(f, why, UI_TYPE_SMALL, r.x + pad, r.y + r.h - pad - line, r.w - 2 * pad, 1,
             KS_TEXT_DIM);
 }
 
@@ -436,44 +573,47 @@ void ui_notice(const frame *f) {
   const ks_ui *ui = f->ui;
   static const struct {
     unsigned button;
-    const char *zh, *en;
-  } buttons[] = {{KS_NOTICE_INSTALL, "安装", "Install"},
-                 {KS_NOTICE_EXPORT, "导出统计", "Export statistics"},
-                 {KS_NOTICE_DISMISS, "关闭", "Close"}};
-  int margin = u(f, KS_MARGIN), pad = u(f, 28), chip_h = u(f, 56);
+    const char *key;
+  } buttons[] = {{KS_NOTICE_INSTALL, "notice.install"},
+                 {KS_NOTICE_EXPORT, "notice.export"},
+                 {KS_NOTICE_DISMISS, "notice.close"}};
+  int margin = sz(f, UI_MARGIN), pad = sz(f, UI_SP_LX), chip_h = sz(f, UI_CHIP);
   int buttons_w = 0;
   for (size_t i = 0; i < sizeof buttons / sizeof *buttons; i++)
     if (ui->notice.buttons & buttons[i].button)
-      buttons_w += ui_chip_width(f, say(f, buttons[i].zh, buttons[i].en)) + u(f, 16);
+      buttons_w += ui_chip_width(f, ui_say(f, buttons[i].key)) + sz(f, UI_SP_M);
   ks_rect card = {margin, 0, f->w - 2 * margin, 0};
   int text_w = card.w - 2 * pad - buttons_w;
   const char *text = ui->notice.text[ui->lang] ? ui->notice.text[ui->lang] : "";
-  const ks_textbox *box = ui_layout(f, text, KS_TYPE_BODY, text_w, 3);
-  int bar_h = ui->notice.progress >= 0 ? u(f, 14) : 0;
-  int content_h = ks_textbox_height(box) + (bar_h ? u(f, 20) + bar_h : 0);
+  const ks_textbox *box = ui_layout(f, text, UI_TYPE_BODY, text_w, 3);
+  int bar_h = ui->notice.progress >= 0 ? sz(f, UI_BAR) : 0;
+  int content_h = ks_textbox_height(box) + (bar_h ? sz(f, UI_SP_ML) + bar_h : 0);
   card.h = (content_h > chip_h ? content_h : chip_h) + 2 * pad;
   card.y = f->h - margin / 2 - card.h;
   /* A gold edge sets it apart from the exhibit's own cards. */
-  ks_gfx_fill_round_rect(f->gfx, card, u(f, KS_RADIUS + 4), KS_GOLD);
-  ks_rect inner = {card.x + u(f, 4), card.y + u(f, 4), card.w - u(f, 8), card.h - u(f, 8)};
-  ks_gfx_fill_round_rect(f->gfx, inner, u(f, KS_RADIUS), KS_CARD);
-  ui_add_hit(f, card, (action){0}); /* touches on the card do not reach the exhibit under it */
+  ks_gfx_fill_round_rect(f->gfx, card, sz(f, UI_RADIUS) + sz(f, UI_SP_XXS), KS_GOLD);
+  ks_rect inner = {card.x + sz(f, UI_SP_XXS), card.y + sz(f, UI_SP_XXS), card.w - sz(f, UI_SP_XS),
+                   card.h - sz(f, UI_SP_XS)};
+  ks_gfx_fill_round_rect(f->gfx, inner, sz(f, UI_RADIUS), KS_CARD);
+  ui_add_hit(f, card, (action){0},
+             "notice"); /* touches on the card do not reach the exhibit under it */
   int y = card.y + pad;
-  ks_textbox_draw(box, f->gfx, card.x + pad, y, KS_TEXT);
+  ui_draw_box(f, box, card.x + pad, y, KS_TEXT);
   if (bar_h) {
-    int by = y + ks_textbox_height(box) + u(f, 20);
+    int by = y + ks_textbox_height(box) + sz(f, UI_SP_ML);
     float p = ui->notice.progress > 1 ? 1 : ui->notice.progress;
     ks_gfx_fill_round_rect(f->gfx, (ks_rect){card.x + pad, by, text_w, bar_h}, bar_h / 2, KS_BG);
     int done = (int)((float)text_w * p);
     if (done > bar_h)
       ks_gfx_fill_round_rect(f->gfx, (ks_rect){card.x + pad, by, done, bar_h}, bar_h / 2, KS_GOLD);
   }
-  int x = card.x + card.w - pad - buttons_w + u(f, 16), cy = card.y + (card.h - chip_h) / 2;
+  int x = card.x + card.w - pad - buttons_w + sz(f, UI_SP_M), cy = card.y + (card.h - chip_h) / 2;
   for (size_t i = 0; i < sizeof buttons / sizeof *buttons; i++)
     if (ui->notice.buttons & buttons[i].button) {
-      const char *label = say(f, buttons[i].zh, buttons[i].en);
+      const char *label = ui_say(f, buttons[i].key);
       action a = {.kind = ACT_NOTICE, .screen = (ks_screen_id)buttons[i].button};
-      x += ui_chip(f, label, x, cy, KS_GOLD, a, buttons[i].button == KS_NOTICE_INSTALL) + u(f, 16);
+      x += ui_chip(f, label, x, cy, KS_GOLD, a, buttons[i].button == KS_NOTICE_INSTALL) +
+           sz(f, UI_SP_M);
     }
 }
 
@@ -481,35 +621,38 @@ static float year_x(float x0, float pitch, int years_after_first) {
   return x0 + pitch * (float)years_after_first;
 }
 
-int ui_text_width(const frame *f, const char *s, int size) {
+int ui_text_width(const frame *f, const char *s, ui_size size) {
   return ui_layout(f, s, size, f->w, 1)->width;
 }
 
 void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to, bool seek) {
   const ks_ui *ui = f->ui;
-  int first = ui->first_year, last = ui->last_year, most = ui->year_most;
+  int first = ui->idx.first_year, last = ui->idx.last_year, most = ui->idx.year_most;
   if (!first || last <= first || last - first >= KS_MAX_YEARS)
     return;
-  const int *count = ui->year_count;
-  float x0 = (float)a.x + (float)u(f, 10), x1 = (float)(a.x + a.w) - (float)u(f, 10);
-  float y = (float)(a.y + a.h - u(f, 56)); /* the axis, at the bottom; years under it */
-  float room = y - (float)a.y - (float)u(f, 10);
-  float step = fminf((float)u(f, 22), room / (float)most), r = fminf((float)u(f, 8), step / 2);
+  const int *count = ui->idx.year_count;
+  float inset = (float)sz(f, UI_SP_XS);
+  float x0 = (float)a.x + inset, x1 = (float)(a.x + a.w) - inset;
+  /* The axis, at the bottom; the years' names under it. */
+  float y = (float)(a.y + a.h - sz(f, UI_SP_S) - ui_line_height(f, UI_TYPE_SMALL));
+  float room = y - (float)a.y - inset;
+  float step = fminf((float)sz(f, UI_DOT_STEP), room / (float)most),
+        r = fminf((float)sz(f, UI_SP_XS), step / 2);
   float pitch = (x1 - x0) / (float)(last - first);
   if (seek && from && to >= from) { /* the years in view, behind the dots */
     float l = year_x(x0, pitch, from - first) - pitch / 2,
           rr = year_x(x0, pitch, to - first) + pitch / 2;
-    ks_gfx_fill_round_rect(f->gfx, (ks_rect){(int)l, a.y, (int)(rr - l), a.h}, u(f, 12),
+    ks_gfx_fill_round_rect(f->gfx, (ks_rect){(int)l, a.y, (int)(rr - l), a.h}, sz(f, UI_SP_S),
                            KS_CARD_PRESSED);
   }
   float axis[4] = {x0, y, x1, y};
-  ks_gfx_polyline(f->gfx, axis, 2, (float)u(f, 3), KS_TEXT_DIM);
+  ks_gfx_polyline(f->gfx, axis, 2, (float)sz(f, UI_LINE_W), KS_TEXT_DIM);
   for (int k = 0; k <= last - first; k++) {
-    if (r >= (float)u(f, 5)) {
+    if (r >= (float)sz(f, UI_STROKE)) {
       for (int n = 0; n < count[k]; n++)
         ks_gfx_fill_circle(f->gfx, year_x(x0, pitch, k), y - step * (float)n, r, accent);
     } else if (count[k]) { /* too many to stack as dots: a bar as tall as the stack would be */
-      int bw = (int)fminf((float)u(f, 12), pitch * 0.6f),
+      int bw = (int)fminf((float)sz(f, UI_SP_S), pitch * 0.6f),
           bh = (int)(room * (float)count[k] / (float)most);
       bh = bh > bw ? bh : bw;
       ks_gfx_fill_round_rect(
@@ -519,36 +662,47 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
   }
   /* With `seek`, the whole strip answers a tap: each year with events takes the columns from
    * halfway to the year with events before it to halfway to the one after, so a finger between
-   * two years goes to the nearer. */
-  for (int k = 0, prev = -1; seek && k <= last - first; k++) {
-    if (!count[k])
+   * two years goes to the nearer. Where years crowd (a small panel), a place narrower than a
+   * finger takes in the years after it until it is wide enough, and goes to the first. */
+  int span = last - first;
+  float least = (float)ui_mm(f, UI_TARGET_MIN_MM);
+  for (int k = 0, prev = -1; seek && k <= span;) {
+    if (!count[k]) {
+      k++;
       continue;
-    int next = k + 1;
-    while (next <= last - first && !count[next])
-      next++;
+    }
     float l = prev < 0 ? (float)a.x : year_x(x0, pitch, prev) + pitch * (float)(k - prev) / 2;
-    float rr = next > last - first ? (float)(a.x + a.w)
-                                   : year_x(x0, pitch, k) + pitch * (float)(next - k) / 2;
+    int end = k, next = k;
+    float rr;
+    do {
+      end = next, next = end + 1;
+      while (next <= span && !count[next])
+        next++;
+      rr = next > span ? (float)(a.x + a.w)
+                       : year_x(x0, pitch, end) + pitch * (float)(next - end) / 2;
+      /* and the years at the end too, where they would be left a place too narrow */
+    } while (next <= span && (rr - l < least || (float)(a.x + a.w) - rr < least));
     ui_add_hit(f, (ks_rect){(int)l, a.y, (int)(rr - l) + 1, a.h},
-               (action){.kind = ACT_SEEK, .exhibit = ui->events[ui->year_first[k]]->id});
-    prev = k;
+               (action){.kind = ACT_SEEK, .exhibit = ui->idx.events[ui->idx.year_first[k]]->id},
+               "year");
+    prev = end, k = next;
   }
   /* Year names: the first and last, and with `seek` every fifth between where there is room. */
   char label[16];
-  int gap = u(f, 24), left_end = a.x - gap, right_start;
+  int gap = sz(f, UI_SP_L), left_end = a.x - gap, right_start;
   snprintf(label, sizeof label, "%d", last);
-  int lw = ui_text_width(f, label, KS_TYPE_SMALL);
+  int lw = ui_text_width(f, label, UI_TYPE_SMALL);
   right_start = a.x + a.w - lw;
-  ui_text(f, label, KS_TYPE_SMALL, right_start, (int)y + u(f, 12), lw + 1, 1, KS_TEXT_DIM);
+  ui_text(f, label, UI_TYPE_SMALL, right_start, (int)y + sz(f, UI_SP_S), lw + 1, 1, KS_TEXT_DIM);
   for (int year = first; year < last; year++) {
     if (year != first && (!seek || year % 5 != 0))
       continue;
     snprintf(label, sizeof label, "%d", year);
-    int w = ui_text_width(f, label, KS_TYPE_SMALL);
+    int w = ui_text_width(f, label, UI_TYPE_SMALL);
     int x = year == first ? a.x : (int)year_x(x0, pitch, year - first) - w / 2;
     if (x < left_end + gap || x + w > right_start - gap)
       continue;
-    ui_text(f, label, KS_TYPE_SMALL, x, (int)y + u(f, 12), w + 1, 1, KS_TEXT_DIM);
+    ui_text(f, label, UI_TYPE_SMALL, x, (int)y + sz(f, UI_SP_S), w + 1, 1, KS_TEXT_DIM);
     left_end = x + w;
   }
 }

@@ -51,6 +51,37 @@ ks_lang ks_ui_lang(const ks_ui *ui);
  * last language. Returns how many screens were drawn. */
 size_t ks_ui_tour(ks_ui *ui, ks_gfx *gfx, void (*each)(void *ctx), void *ctx);
 
+/* The physical size, in millimetres, of what ks_ui_draw's gfx covers, as drawn (w along the drawn
+ * x axis; a turned panel's sizes come swapped). 0, 0: unknown — the UI then assumes 0.248 mm per
+ * pixel (a 21.5" 1920×1080 panel). Sizes are laid out for it from the next draw: text and touch
+ * targets never smaller than a standing visitor needs (app/ui/theme.h), what does not fit then
+ * reflowed or left out. */
+void ks_ui_set_panel_mm(ks_ui *ui, float w_mm, float h_mm);
+/* Millimetres a pixel of the last draw measured (0.248 before any draw on an unknown panel). */
+float ks_ui_mm_per_px(const ks_ui *ui);
+
+/* What the last ks_ui_draw put on screen, for checks of physical size (a layout check): every
+ * place that answers a touch, with what it says and does, and every run of text with its size.
+ * Pixels are the gfx's, on the drawn axes; strings stay valid until the next draw. */
+typedef struct {
+  ks_rect rect;      /* where it answers a touch */
+  ks_rect full;      /* the whole target: `rect` is less where a scrolled list passes under a
+                        fixed part of the screen */
+  const char *label; /* what a visitor reads on it, or what it shows ("back", "pin") */
+  const char
+      *action;    /* what it does: "go", "back", "home", "language", "filter", "seek",
+                     "notice", or "none" (a card that only keeps touches off what is under it) */
+  const char *to; /* for "go", the screen's name (ks_screen_name); else NULL */
+} ks_ui_target;
+typedef struct {
+  ks_rect rect;  /* the text's box */
+  int size_px;   /* its type size (em), in pixels */
+  char text[64]; /* what it says, its start where it is longer (whole characters) */
+} ks_ui_text_run;
+/* The i-th target or text run of the last draw; false past the last. */
+bool ks_ui_target_at(const ks_ui *ui, size_t i, ks_ui_target *out);
+bool ks_ui_text_run_at(const ks_ui *ui, size_t i, ks_ui_text_run *out);
+
 /* Feeds a gesture, in the screen-relative units of gesture.h, against what was drawn last.
  * Returns true when the screen must be drawn again (press feedback counts: it shows in the very
  * next frame). */

@@ -1,6 +1,6 @@
 /* The corridor on a map — every city pinned at its latitude and longitude, the G60 cities joined
- * in corridor order — with the list of cities beside it, and a city's detail. */
-#include "ui_private.h"
+ * in corridor order — with the list of cities beside it. */
+#include "../ui_private.h"
 
 #include "kiosk/mem.h"
 
@@ -32,11 +32,11 @@ static projection fit(const ks_ui *ui, ks_rect area) {
   double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
   if (ui->map) /* the map's own region, which the lines fill */
     ks_mapdata_bbox(ui->map, &w, &s, &e, &n);
-  for (size_t i = 0; i < ui->n_cities; i++) {
-    if (!on_map(ui->cities[i]))
+  for (size_t i = 0; i < ui->idx.n_cities; i++) {
+    if (!on_map(ui->idx.cities[i]))
       continue;
-    w = fmin(w, ui->cities[i]->lon - MARGIN), e = fmax(e, ui->cities[i]->lon + MARGIN);
-    s = fmin(s, ui->cities[i]->lat - MARGIN), n = fmax(n, ui->cities[i]->lat + MARGIN);
+    w = fmin(w, ui->idx.cities[i]->lon - MARGIN), e = fmax(e, ui->idx.cities[i]->lon + MARGIN);
+    s = fmin(s, ui->idx.cities[i]->lat - MARGIN), n = fmax(n, ui->idx.cities[i]->lat + MARGIN);
   }
   projection p = {.west = w, .north = n, .k = cos((s + n) / 2 * 3.14159265358979 / 180)};
   double width = (e - w) * p.k, height = n - s;
@@ -73,24 +73,27 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
   } obs[MAX_PINS + MAX_NAMES];
   size_t n_obs = 0;
   /* Other cities' pins, with a margin around them: corridor pins weigh most. */
-  for (size_t i = 0; i < ui->n_cities && n_obs < MAX_PINS; i++) {
-    if (!on_map(ui->cities[i]))
+  for (size_t i = 0; i < ui->idx.n_cities && n_obs < MAX_PINS; i++) {
+    if (!on_map(ui->idx.cities[i]))
       continue;
     float x, y;
-    project(p, ui->cities[i]->lon, ui->cities[i]->lat, &x, &y);
-    int half = ui->cities[i]->corridor ? u(f, 26) : u(f, 18);
-    obs[n_obs++] = (struct obstacle){
-        {ui_px(x) - half, ui_px(y) - half, 2 * half, 2 * half}, ui->cities[i]->corridor ? 6 : 2, i};
+    project(p, ui->idx.cities[i]->lon, ui->idx.cities[i]->lat, &x, &y);
+    int half = ui->idx.cities[i]->corridor ? sz(f, UI_PIN) + sz(f, UI_SP_S)
+                                           : sz(f, UI_DOT) + sz(f, UI_SP_XS);
+    obs[n_obs++] = (struct obstacle){{ui_px(x) - half, ui_px(y) - half, 2 * half, 2 * half},
+                                     ui->idx.cities[i]->corridor ? 6 : 2,
+                                     i};
   }
   size_t named = 0;
-  for (size_t i = 0; i < ui->n_cities && named < MAX_NAMES; i++) {
-    const ks_exhibit *c = ui->cities[i];
+  for (size_t i = 0; i < ui->idx.n_cities && named < MAX_NAMES; i++) {
+    const ks_exhibit *c = ui->idx.cities[i];
     if (!c->corridor || !on_map(c))
       continue;
     float x, y;
     project(p, c->lon, c->lat, &x, &y);
     const char *name = tr(f, &c->title);
-    int w = ui_text_width(f, name, KS_TYPE_SMALL), h = u(f, 40), d = u(f, 22);
+    int w = ui_text_width(f, name, UI_TYPE_SMALL), h = ui_line_height(f, UI_TYPE_SMALL);
+    int d = sz(f, UI_PIN) + sz(f, UI_SP_XS); /* from the pin's centre */
     int px = ui_px(x), py = ui_px(y);
     /* Right, left, above, below, then the four corners; the second eight twice as far. */
     static const signed char dirs[8][2] = {{1, 0},  {-1, 0},  {0, -1}, {0, 1},
@@ -116,13 +119,20 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
       if (best_cost < 0 || cost < best_cost)
         best = r, best_cost = cost, far = t >= 8;
     }
+    /* Inside the map's panel, even where no place around the pin is: a name never covers the
+     * list beside the map. */
+    best.x = best.x + w > area.x + area.w ? area.x + area.w - w : best.x;
+    best.x = best.x < area.x ? area.x : best.x;
+    best.y = best.y + h > area.y + area.h ? area.y + area.h - h : best.y;
+    best.y = best.y < area.y ? area.y : best.y;
     if (far) { /* a thin leader from the pin's edge to the name, so it is not taken for another */
       float nx = x < best.x ? (float)best.x : x > best.x + w ? (float)(best.x + w) : x;
       float ny = y < best.y ? (float)best.y : y > best.y + h ? (float)(best.y + h) : y;
-      float len = sqrtf((nx - x) * (nx - x) + (ny - y) * (ny - y)), r0 = (float)u(f, 18);
+      float len = sqrtf((nx - x) * (nx - x) + (ny - y) * (ny - y)),
+            r0 = (float)(sz(f, UI_PIN) + sz(f, UI_SP_XXS));
       if (len > r0) {
         float leader[4] = {x + (nx - x) * r0 / len, y + (ny - y) * r0 / len, nx, ny};
-        ks_gfx_polyline(f->gfx, leader, 2, (float)u(f, 2), KS_TEXT_DIM);
+        ks_gfx_polyline(f->gfx, leader, 2, (float)sz(f, UI_SP_HAIR), KS_TEXT_DIM);
       }
     }
     if (n_obs < MAX_PINS + MAX_NAMES)
@@ -130,16 +140,18 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
     named++;
     /* A translucent plate of the background under the name: it stays legible where it crosses
      * the corridor line or a coastline. */
-    ks_gfx_fill_round_rect(f->gfx, (ks_rect){best.x - u(f, 6), best.y, w + u(f, 12), h}, u(f, 8),
-                           (ks_color){KS_BG.r, KS_BG.g, KS_BG.b, 0xc8});
-    ui_text(f, name, KS_TYPE_SMALL, best.x, best.y, w + 1, 1, KS_TEXT);
+    ks_gfx_fill_round_rect(f->gfx,
+                           (ks_rect){best.x - sz(f, UI_SP_XS), best.y, w + 2 * sz(f, UI_SP_XS), h},
+                           sz(f, UI_SP_XS), (ks_color){KS_BG.r, KS_BG.g, KS_BG.b, 0xc8});
+    ui_text(f, name, UI_TYPE_SMALL, best.x, best.y, w + 1, 1, KS_TEXT);
   }
 }
 
 static void draw_map(const frame *f, ks_rect area) {
   const ks_ui *ui = f->ui;
-  ks_gfx_fill_round_rect(f->gfx, area, u(f, KS_RADIUS), KS_CARD);
-  ks_rect inner = {area.x + u(f, 24), area.y + u(f, 24), area.w - u(f, 48), area.h - u(f, 48)};
+  ks_gfx_fill_round_rect(f->gfx, area, sz(f, UI_RADIUS), KS_CARD);
+  ks_rect inner = {area.x + sz(f, UI_SP_L), area.y + sz(f, UI_SP_L), area.w - sz(f, UI_SP_3XL),
+                   area.h - sz(f, UI_SP_3XL)};
   projection p = fit(ui, inner);
   /* The land's outline, lakes and rivers under everything else, inside the panel. */
   ks_gfx_set_clip(f->gfx, &area);
@@ -154,7 +166,8 @@ static void draw_map(const frame *f, ks_rect area) {
         for (size_t j = 0; j < m; j++)
           project(&p, pl.lonlat[2 * (k + j)], pl.lonlat[2 * (k + j) + 1], &pts[2 * j],
                   &pts[2 * j + 1]);
-        ks_gfx_polyline(f->gfx, pts, m, (float)u(f, l == KS_MAP_COAST ? 3 : 2), layer_color[l]);
+        ks_gfx_polyline(f->gfx, pts, m, (float)sz(f, l == KS_MAP_COAST ? UI_LINE_W : UI_SP_HAIR),
+                        layer_color[l]);
         if (m < 512)
           break;
       }
@@ -163,25 +176,26 @@ static void draw_map(const frame *f, ks_rect area) {
   /* The corridor: a line through its cities in order. */
   float line[64];
   size_t n = 0;
-  for (size_t i = 0; i < ui->n_cities && n < 32; i++)
-    if (ui->cities[i]->corridor && on_map(ui->cities[i])) {
-      project(&p, ui->cities[i]->lon, ui->cities[i]->lat, &line[2 * n], &line[2 * n + 1]);
+  for (size_t i = 0; i < ui->idx.n_cities && n < 32; i++)
+    if (ui->idx.cities[i]->corridor && on_map(ui->idx.cities[i])) {
+      project(&p, ui->idx.cities[i]->lon, ui->idx.cities[i]->lat, &line[2 * n], &line[2 * n + 1]);
       n++;
     }
-  ks_gfx_polyline(f->gfx, line, n, (float)u(f, 6), KS_TEAL);
+  ks_gfx_polyline(f->gfx, line, n, (float)sz(f, UI_STROKE), KS_TEAL);
   /* Pins: corridor cities large and named, the others small (the list names them all). The
    * corridor's last, so that they stay on top, and win a tap, where pins crowd (Shanghai). */
-  for (size_t k = 0; k < 2 * ui->n_cities; k++) {
-    const ks_exhibit *c = ui->cities[k % ui->n_cities];
-    if ((c->corridor != NULL) != (k >= ui->n_cities) || !on_map(c))
+  for (size_t k = 0; k < 2 * ui->idx.n_cities; k++) {
+    const ks_exhibit *c = ui->idx.cities[k % ui->idx.n_cities];
+    if ((c->corridor != NULL) != (k >= ui->idx.n_cities) || !on_map(c))
       continue;
     float x, y;
     project(&p, c->lon, c->lat, &x, &y);
-    int r = c->corridor ? u(f, 14) : u(f, 9);
+    int r = sz(f, c->corridor ? UI_PIN : UI_DOT), hit_w = sz(f, UI_PIN_HIT);
     action a = {ACT_GO, KS_SCREEN_CITY, c->id};
     bool pressed =
-        ui_add_hit(f, (ks_rect){ui_px(x) - u(f, 28), ui_px(y) - u(f, 28), u(f, 56), u(f, 56)}, a);
-    ks_gfx_fill_circle(f->gfx, x, y, (float)r + (float)u(f, 4), KS_BG);
+        ui_add_hit(f, (ks_rect){ui_px(x) - hit_w / 2, ui_px(y) - hit_w / 2, hit_w, hit_w}, a,
+                   tr(f, &c->title));
+    ks_gfx_fill_circle(f->gfx, x, y, (float)r + (float)sz(f, UI_SP_XXS), KS_BG);
     ks_gfx_fill_circle(f->gfx, x, y, (float)r, pressed ? KS_TEXT : c->corridor ? KS_TEAL : KS_GOLD);
   }
   /* Names after all pins, so that no pin covers a name. */
@@ -190,50 +204,46 @@ static void draw_map(const frame *f, ks_rect area) {
 
 static void draw_city_list(const frame *f, ks_rect area) {
   const ks_ui *ui = f->ui;
-  int row = u(f, 64), y = area.y - ui_px(ui->scroll.pos);
+  int row = sz(f, UI_ROW), y = area.y - ui_px(ui->scroll.pos);
   int content_h = 0;
-  for (size_t i = 0; i < ui->n_cities; i++) {
-    const ks_exhibit *c = ui->cities[i];
-    if (i == 0 || (ui->cities[i - 1]->corridor != NULL) != (c->corridor != NULL)) {
-      const char *group = c->corridor ? say(f, "G60科创走廊", "G60 corridor")
-                                      : say(f, "其他城市与地方", "More cities and places");
-      int h = ui_text(f, group, KS_TYPE_SMALL, area.x, y + u(f, 12), area.w, 1,
+  for (size_t i = 0; i < ui->idx.n_cities; i++) {
+    const ks_exhibit *c = ui->idx.cities[i];
+    if (i == 0 || (ui->idx.cities[i - 1]->corridor != NULL) != (c->corridor != NULL)) {
+      const char *group = ui_say(f, c->corridor ? "cities.corridor" : "cities.more");
+      int h = ui_text(f, group, UI_TYPE_SMALL, area.x, y + sz(f, UI_SP_S), area.w, 1,
                       c->corridor ? KS_TEAL : KS_GOLD) +
-              u(f, 20);
+              sz(f, UI_SP_ML);
       y += h, content_h += h;
     }
-    ks_rect r = {area.x, y, area.w, row - u(f, 8)};
+    ks_rect r = {area.x, y, area.w, row - sz(f, UI_SP_XS)};
     if (r.y + r.h > area.y && r.y < area.y + area.h) {
       ks_rect touch = r;
       if (touch.y < area.y)
         touch.h -= area.y - touch.y, touch.y = area.y;
-      bool pressed = ui_add_hit(f, touch, (action){ACT_GO, KS_SCREEN_CITY, c->id});
-      ks_gfx_fill_round_rect(f->gfx, r, u(f, 16), pressed ? KS_CARD_PRESSED : KS_CARD);
-      ui_text(f, tr(f, &c->title), KS_TYPE_BODY, r.x + u(f, 24), r.y + u(f, 8), r.w - u(f, 48), 1,
-              KS_TEXT);
+      bool pressed =
+          ui_add_hit_part(f, touch, r, (action){ACT_GO, KS_SCREEN_CITY, c->id}, tr(f, &c->title));
+      ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_SP_M), pressed ? KS_CARD_PRESSED : KS_CARD);
+      int pad = sz(f, UI_SP_L);
+      ui_text(f, tr(f, &c->title), UI_TYPE_BODY, r.x + pad,
+              r.y + (r.h - ui_line_height(f, UI_TYPE_BODY)) / 2, r.w - 2 * pad, 1, KS_TEXT);
     }
     y += row, content_h += row;
   }
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - area.h));
 }
 
-void ui_screen_cities(const frame *f) {
+static void draw(const frame *f, void *state) {
+  (void)state;
   char sub[96];
-  SAYF(f, sub, "%zu 座城市与地方 · 轻触地图上的城市%.0s", "%zu cit%s and places · tap a city",
-       f->ui->n_cities, f->ui->n_cities == 1 ? "y" : "ies");
-  const char *title = say(f, "走廊城市", "Corridor cities");
-  int top = ui_header(f, title, sub, false), left = u(f, KS_MARGIN), gap = u(f, KS_GAP);
-  int bottom = f->h - u(f, KS_MARGIN), avail = f->w - 2 * left;
-  ks_rect map, list;
-  if (f->portrait) {
-    int map_h = (bottom - top) * 3 / 5;
-    map = (ks_rect){left, top, avail, map_h};
-    list = (ks_rect){left, top + map_h + gap, avail, bottom - top - map_h - gap};
-  } else {
-    int map_w = avail * 5 / 8;
-    map = (ks_rect){left, top, map_w, bottom - top};
-    list = (ks_rect){left + map_w + gap, top, avail - map_w - gap, bottom - top};
-  }
+  ui_say_count(f, sub, sizeof sub, "cities.subtitle", f->ui->idx.n_cities);
+  const char *title = ui_say(f, "cities.title");
+  int top = ui_header(f, title, sub, false), left = sz(f, UI_MARGIN), gap = sz(f, UI_GAP);
+  /* The map beside the list, or above it on a portrait display. */
+  ks_rect list = {left, top, f->w - 2 * left, f->h - left - top}, map;
+  if (f->portrait)
+    map = ui_cut_top(&list, list.h * 3 / 5), ui_cut_top(&list, gap);
+  else
+    map = ui_cut_left(&list, list.w * 5 / 8), ui_cut_left(&list, gap);
   draw_city_list(f, list);
   /* The list scrolls under the header: cover what went past, then draw what stays. */
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top}, KS_BG);
@@ -243,37 +253,4 @@ void ui_screen_cities(const frame *f) {
   ui_draw_header(f, title, sub);
 }
 
-void ui_screen_city(const frame *f) {
-  const ks_exhibit *c = f->ui->exhibit;
-  const char *title = tr(f, &c->title), *role = tr(f, &c->role);
-  int top = ui_header(f, title, role, false);
-  int offset = ui_px(f->ui->scroll.pos), left = u(f, KS_MARGIN), gap = u(f, 2 * KS_GAP);
-  int avail = f->w - 2 * left, main_w = f->portrait ? avail : avail * 3 / 5;
-  int side_x = f->portrait ? left : left + main_w + gap,
-      side_w = f->portrait ? avail : avail - main_w - gap;
-  int y = top - offset;
-  y += ui_text(f, tr(f, &c->summary), KS_TYPE_SUBTITLE, left, y, main_w, 0, KS_TEXT) + u(f, 32);
-  /* The facts, each a line with a dot, beside the story in landscape, under it in portrait. */
-  int fy = f->portrait ? y : top - offset;
-  if (c->n_facts)
-    fy += ui_text(f, say(f, "要点", "Facts"), KS_TYPE_SMALL, side_x, fy, side_w, 1, KS_TEAL) +
-          u(f, 12);
-  for (size_t i = 0; i < c->n_facts; i++) {
-    ks_gfx_fill_circle(f->gfx, (float)side_x + (float)u(f, 8), (float)(fy + u(f, 22)),
-                       (float)u(f, 6), KS_TEAL);
-    fy += ui_text(f, tr(f, &c->facts[i]), KS_TYPE_SMALL, side_x + u(f, 28), fy, side_w - u(f, 28),
-                  0, KS_TEXT_DIM) +
-          u(f, 16);
-  }
-  if (f->portrait)
-    y = fy + u(f, 16);
-  y += ui_paragraphs(f, tr(f, &c->body), left, y, main_w, KS_TEXT_DIM) + u(f, 16);
-  if (!f->portrait && fy > y)
-    y = fy;
-  y += ui_links(f, c, left, y, avail) + u(f, 24);
-  y += ui_sources(f, c, left, y, avail);
-  int content_h = y + offset - top + u(f, KS_MARGIN);
-  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
-  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - u(f, 16)}, KS_BG);
-  ui_draw_header(f, title, role);
-}
+const ui_screen ui_screen_cities = {.name = "cities", .draw = draw};

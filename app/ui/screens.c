@@ -1,0 +1,48 @@
+/* The table of screens and the table of kinds: the one place that lists every screen and says
+ * which screen shows an exhibit of which kind. A new screen is a file under screens/, a value
+ * of ks_screen_id and a row here; nothing else switches on screens. */
+#include "ui_private.h"
+
+extern const ui_screen ui_screen_home, ui_screen_achievements, ui_screen_achievement,
+    ui_screen_timeline, ui_screen_event, ui_screen_cities, ui_screen_city, ui_screen_attract;
+
+const ui_screen *const ui_screens[KS_SCREEN_COUNT] = {
+    [KS_SCREEN_HOME] = &ui_screen_home,
+    [KS_SCREEN_ACHIEVEMENTS] = &ui_screen_achievements,
+    [KS_SCREEN_ACHIEVEMENT] = &ui_screen_achievement,
+    [KS_SCREEN_TIMELINE] = &ui_screen_timeline,
+    [KS_SCREEN_EVENT] = &ui_screen_event,
+    [KS_SCREEN_CITIES] = &ui_screen_cities,
+    [KS_SCREEN_CITY] = &ui_screen_city,
+    [KS_SCREEN_ATTRACT] = &ui_screen_attract,
+};
+
+const ui_kind ui_kinds[KS_KIND_COUNT] = {
+    [KS_KIND_ACHIEVEMENT] = {KS_SCREEN_ACHIEVEMENT, &KS_GOLD, false},
+    [KS_KIND_CITY] = {KS_SCREEN_CITY, &KS_TEAL, false},
+    [KS_KIND_EVENT] = {KS_SCREEN_EVENT, &KS_CORAL, true},
+};
+
+int ui_screen_kind(ks_screen_id screen) {
+  for (int k = 0; k < KS_KIND_COUNT; k++)
+    if (ui_kinds[k].screen == screen)
+      return k;
+  return -1;
+}
+
+const ks_exhibit *const *ui_kind_list(const ks_ui *ui, ks_kind kind, size_t *n) {
+  switch (kind) {
+  case KS_KIND_ACHIEVEMENT:
+    *n = ui->idx.n_achievements;
+    return ui->idx.achievements;
+  case KS_KIND_EVENT:
+    *n = ui->idx.n_events;
+    return ui->idx.events;
+  case KS_KIND_CITY:
+    *n = ui->idx.n_cities;
+    return ui->idx.cities;
+  default:
+    *n = 0;
+    return NULL;
+  }
+}

@@ -1,0 +1,67 @@
+/* An achievement's page: its story, images, key figures, who took part, links and sources. */
+#include "../ui_private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A key figure: the number large, its unit after it, what it counts below. Returns the height. */
+static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w) {
+  const char *value =
+      ui_str(f->ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value);
+  ks_face *big = face(f, UI_TYPE_FIGURE);
+  int vw = ks_face_measure(big, value, strlen(value));
+  int h = ui_text(f, value, UI_TYPE_FIGURE, x, y, w, 1, KS_GOLD);
+  const char *unit = tr(f, &fig->unit);
+  if (*unit) { /* on the value's baseline */
+    int gap = sz(f, UI_SP_XS), baseline = ui_baseline(f, UI_TYPE_FIGURE);
+    ui_text(f, unit, UI_TYPE_BODY, x + vw + gap, y + baseline - ui_baseline(f, UI_TYPE_BODY),
+            w - vw - gap, 1, KS_GOLD);
+  }
+  return h + ui_text(f, tr(f, &fig->label), UI_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM);
+}
+
+static void draw(const frame *f, void *state) {
+  (void)state;
+  const ks_exhibit *e = f->ui->exhibit;
+  char sub[512], place[320], year[32];
+  ui_place_of(f, e, place, sizeof place);
+  ui_year_of(f, e, year, sizeof year);
+  snprintf(sub, sizeof sub, "%s  ·  ", year);
+  ui_append_unbroken(sub, sizeof sub, ui_field_name(f, e->field));
+  size_t n = strlen(sub);
+  snprintf(sub + n, sizeof sub - n, "%s%s", place[0] ? "  ·  " : "", place);
+  const char *title = tr(f, &e->title);
+  /* Landscape: text on the left, figures and people on the right. Portrait, or where the right
+   * would be narrower than a card: one column. */
+  ui_page p = ui_page_begin(f, e, title, sub, 3, 5);
+  int left = p.left, main_w = p.col.main_w, side_x = p.col.side_x, side_w = p.col.side_w;
+  bool one = p.col.one;
+  int y = p.y;
+  int side_y = one ? y : p.top - p.offset;
+  for (size_t i = 0; i < e->n_images; i++) {
+    int ih = side_w * 9 / 16;
+    ui_image(f, &e->images[i], (ks_rect){side_x, side_y, side_w, ih});
+    side_y += ih + sz(f, UI_SP_XS);
+    const char *caption = tr(f, &e->images[i].caption);
+    if (*caption)
+      side_y += ui_text(f, caption, UI_TYPE_SMALL, side_x, side_y, side_w, 2, KS_TEXT_DIM);
+    side_y += sz(f, UI_SP_L);
+  }
+  for (size_t i = 0; i < e->n_figures; i++)
+    side_y += draw_figure(f, &e->figures[i], side_x, side_y, side_w) + sz(f, UI_SP_LX);
+  if (e->n_organisations) {
+    side_y += sz(f, UI_SP_XS) + ui_text(f, ui_say(f, "achievement.who"), UI_TYPE_SMALL, side_x,
+                                        side_y, side_w, 1, KS_GOLD);
+    for (size_t i = 0; i < e->n_organisations; i++)
+      side_y += ui_text(f, tr(f, &e->organisations[i]), UI_TYPE_BODY, side_x,
+                        side_y + sz(f, UI_SP_XS), side_w, 2, KS_TEXT) +
+                sz(f, UI_SP_XS);
+    side_y += sz(f, UI_SP_L);
+  }
+  if (one)
+    y = side_y + sz(f, UI_SP_M);
+  y += ui_paragraphs(f, tr(f, &e->body), left, y, main_w, KS_TEXT_DIM) + sz(f, UI_SP_M);
+  ui_page_end(f, &p, e, one ? y : (y > side_y ? y : side_y));
+}
+
+const ui_screen ui_screen_achievement = {.name = "achievement", .draw = draw};

@@ -1,0 +1,177 @@
+/* The achievements gallery: cards newest first, filtered by field and by province. */
+#include "../ui_private.h"
+
+#include "kiosk/mem.h"
+#include "kiosk/textbox.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool pressed) {
+  ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+  int pad = sz(f, UI_SP_XL), x = r.x + pad, w = r.w - 2 * pad, y = r.y + pad;
+  char meta[256], place[160], year[32];
+  ui_place_of(f, e, place, sizeof place);
+  ui_year_of(f, e, year, sizeof year);
+  snprintf(meta, sizeof meta, "%s  ·  %s", year, ui_field_name(f, e->field));
+  y += ui_text(f, meta, UI_TYPE_SMALL, x, y, w, 1, KS_GOLD) + sz(f, UI_SP_S);
+  y += ui_text(f, tr(f, &e->title), UI_TYPE_SUBTITLE, x, y, w, 2, KS_TEXT) + sz(f, UI_SP_S);
+  /* The place at the foot; the summary in as many lines as there is room for above it. */
+  int line = ui_line_height(f, UI_TYPE_SMALL), foot = r.y + r.h - pad - line;
+  int lines_left = (foot - sz(f, UI_SP_S) - y) / line;
+  if (lines_left > 0)
+    ui_text(f, tr(f, &e->summary), UI_TYPE_SMALL, x, y, w, (size_t)lines_left, KS_TEXT_DIM);
+  if (place[0])
+    ui_text(f, place, UI_TYPE_SMALL, x, foot, w, 1, KS_TEAL);
+}
+
+/* True when an achievement links to a city of `province`. */
+static bool in_province(const ks_content *c, const ks_exhibit *e, const char *province) {
+  for (size_t i = 0; i < e->n_links; i++) {
+    const ks_exhibit *t = ks_content_find(c, e->links[i].target);
+    if (t && t->kind == KS_KIND_CITY && t->province && strcmp(t->province, province) == 0)
+      return true;
+  }
+  /* Links may also be written on the city's side. */
+  for (size_t i = 0; i < c->n_exhibits; i++) {
+    const ks_exhibit *t = &c->exhibits[i];
+    if (t->kind != KS_KIND_CITY || !t->province || strcmp(t->province, province) != 0)
+      continue;
+    for (size_t k = 0; k < t->n_links; k++)
+      if (ui_same_id(t->links[k].target, e->id))
+        return true;
+  }
+  return false;
+}
+
+typedef struct {
+  const char *field;    /* the gallery shows only this field, or all when NULL */
+  const char *province; /* and only achievements linked to a city of this province */
+} filters;
+
+static bool shown(const ks_ui *ui, const filters *s, const ks_exhibit *e) {
+  return (!s->field || (e->field && strcmp(e->field, s->field) == 0)) &&
+         (!s->province || in_province(ui->content, e, s->province));
+}
+
+/* One row of filter chips, "all" and each value some achievement has, wrapped to the width;
+ * drawn only when `draw`, and tappable only below `clip` (where the header does not cover them).
+ * Returns its height. */
+static int filter_row(const frame *f, int y, action_kind kind, const char *current, bool draw,
+                      int clip) {
+  const ks_ui *ui = f->ui;
+  const char *const *values = kind == ACT_FILTER_FIELD ? ks_fields() : ks_provinces();
+  int x = sz(f, UI_MARGIN), right = f->w - sz(f, UI_MARGIN), row = sz(f, UI_CHIP) + sz(f, UI_SP_S),
+      h = row;
+  const char *all =
+      ui_say(f, kind == ACT_FILTER_FIELD ? "achievements.all-fields" : "achievements.all-places");
+  ks_color accent = kind == ACT_FILTER_FIELD ? KS_GOLD : KS_TEAL;
+  if (draw)
+    ui_chip(f, all, x, y, accent, (action){.kind = y >= clip ? kind : ACT_NONE}, current == NULL);
+  x += ui_chip_width(f, all) + sz(f, UI_SP_S);
+  for (const char *const *v = values; *v; v++) {
+    bool present = false;
+    for (size_t i = 0; i < ui->idx.n_achievements && !present; i++)
+      present = kind == ACT_FILTER_FIELD ? ui->idx.achievements[i]->field &&
+                                               strcmp(ui->idx.achievements[i]->field, *v) == 0
+                                         : in_province(ui->content, ui->idx.achievements[i], *v);
+    if (!present)
+      continue;
+    const char *label = kind == ACT_FILTER_FIELD ? ui_field_name(f, *v) : ui_province_name(f, *v);
+    int w = ui_chip_width(f, label);
+    if (x + w > right) /* wrap */
+      x = sz(f, UI_MARGIN), y += row, h += row;
+    if (draw)
+      ui_chip(f, label, x, y, accent, (action){.kind = y >= clip ? kind : ACT_NONE, .exhibit = *v},
+              current && strcmp(current, *v) == 0);
+    x += w + sz(f, UI_SP_S);
+  }
+  return h;
+}
+
+static void draw(const frame *f, void *state) {
+  const ks_ui *ui = f->ui;
+  const filters *s = state;
+  const ks_exhibit *list[512];
+  size_t n = 0;
+  for (size_t i = 0; i < ui->idx.n_achievements && n < 512; i++)
+    if (shown(ui, s, ui->idx.achievements[i]))
+      list[n++] = ui->idx.achievements[i];
+  char sub[96];
+  ui_say_count(f, sub, sizeof sub, "achievements.subtitle", n);
+  const char *title = ui_say(f, "achievements.title");
+  /* Header and filters stay put and the cards scroll under them — unless the filters would take
+   * more than two fifths of the room under the header (a small panel, where chips are large):
+   * then they scroll with the cards. */
+  int head = ui_header(f, title, sub, false) - sz(f, UI_SP_L);
+  int fields_h = filter_row(f, head, ACT_FILTER_FIELD, s->field, false, 0);
+  int places_h = filter_row(f, head + fields_h, ACT_FILTER_PROVINCE, s->province, false, 0);
+  int filters_h = fields_h + places_h + sz(f, UI_SP_M);
+  bool pinned = filters_h <= (f->h - head) * 2 / 5;
+  int top = pinned ? head + filters_h : head;
+  int left = sz(f, UI_MARGIN), gap = sz(f, UI_GAP), avail = f->w - 2 * left;
+  int cols = ui_columns(avail, sz(f, UI_CARD_MIN_W), gap, f->portrait ? 2 : 3);
+  int cw = (avail - (cols - 1) * gap) / cols, ch = sz(f, UI_CARD_H);
+  int rows = ((int)n + cols - 1) / cols;
+  int content_h = (pinned ? 0 : filters_h) + rows * (ch + gap) + sz(f, UI_MARGIN);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
+  int offset = ui_px(ui->scroll.pos), cards = top + (pinned ? 0 : filters_h) - offset;
+  for (size_t i = 0; i < n; i++) {
+    ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),
+                 cards + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
+    if (r.y + r.h <= top || r.y >= f->h)
+      continue; /* off screen */
+    /* Only the part below the fixed parts answers touches. */
+    ks_rect touch = r;
+    if (touch.y < top)
+      touch.h -= top - touch.y, touch.y = top;
+    bool pressed = ui_add_hit_part(
+        f, touch, r, (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, list[i]->id}, tr(f, &list[i]->title));
+    draw_card(f, r, list[i], pressed);
+  }
+  if (n == 0)
+    ui_text(f, ui_say(f, "achievements.none"), UI_TYPE_BODY, left, cards + sz(f, UI_SP_L), avail, 1,
+            KS_TEXT_DIM);
+  int filters_y = pinned ? head : head - offset;
+  if (!pinned) { /* under the header, which covers them where they scroll past */
+    filter_row(f, filters_y, ACT_FILTER_FIELD, s->field, true, head);
+    filter_row(f, filters_y + fields_h, ACT_FILTER_PROVINCE, s->province, true, head);
+  }
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - gap / 2}, KS_BG);
+  ui_draw_header(f, title, sub);
+  if (pinned) {
+    filter_row(f, filters_y, ACT_FILTER_FIELD, s->field, true, 0);
+    filter_row(f, filters_y + fields_h, ACT_FILTER_PROVINCE, s->province, true, 0);
+  }
+}
+
+static void enter(ks_ui *ui, void *state, const ui_memo *back) {
+  (void)ui;
+  filters *s = state;
+  if (back)
+    s->field = back->keep[0], s->province = back->keep[1];
+}
+
+static void leave(ks_ui *ui, void *state, ui_memo *memo) {
+  (void)ui;
+  const filters *s = state;
+  memo->keep[0] = s->field, memo->keep[1] = s->province;
+}
+
+/* A filter chip: the gallery from the top with the filter set (NULL: all). */
+static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
+  filters *s = state;
+  if (g || (a->kind != ACT_FILTER_FIELD && a->kind != ACT_FILTER_PROVINCE))
+    return -1;
+  *(a->kind == ACT_FILTER_FIELD ? &s->field : &s->province) = a->exhibit;
+  ks_scroller_init(&ui->scroll, 0, 0);
+  return 1;
+}
+
+const ui_screen ui_screen_achievements = {.name = "achievements",
+                                          .state_size = sizeof(filters),
+                                          .enter = enter,
+                                          .leave = leave,
+                                          .input = input,
+                                          .draw = draw};

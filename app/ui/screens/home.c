@@ -1,0 +1,155 @@
+/* Home: the three ways in, each with a preview of what is behind it. */
+#include "../ui_private.h"
+
+#include "kiosk/mem.h"
+#include "kiosk/textbox.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tile tile;
+struct tile {
+  const char *title, *count, *blurb;
+  ks_color accent;
+  action go; /* what tapping it does (nothing while its screen is not built) */
+  /* Draws a preview of what is behind the tile into the rest of it. */
+  void (*preview)(const frame *f, ks_rect area, const tile *t);
+};
+
+static void draw_tile(const frame *f, ks_rect r, const tile *t) {
+  bool pressed = t->go.kind != ACT_NONE && ui_add_hit(f, r, t->go, t->title);
+  ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+  /* An accent bar on the left edge, inset so the card's rounded corners stay clean. */
+  int bar = sz(f, UI_STROKE), inset = sz(f, UI_SP_LX);
+  ks_gfx_fill_round_rect(f->gfx, (ks_rect){r.x, r.y + inset, 2 * bar, r.h - 2 * inset}, bar,
+                         t->accent);
+  ks_rect in = ui_inset(r, sz(f, UI_SP_3XL));
+  ui_stack s = {f, in.x, in.y, in.w};
+  const ks_textbox *title = ui_fit(f, t->title, UI_TYPE_TITLE, in.w, 2);
+  ui_draw_box(f, title, s.x, s.y, KS_TEXT);
+  s.y += ks_textbox_height(title) + sz(f, UI_SP_S);
+  ui_stack_text(&s, t->count, UI_TYPE_SUBTITLE, 1, t->accent, UI_SP_L);
+  /* The blurb in up to three lines, as many as the tile has room for: a short tile (a small
+   * portrait panel) drops lines rather than run past its edge. */
+  int lines = (in.y + in.h - s.y) / ui_line_height(f, UI_TYPE_BODY);
+  if (lines > 0)
+    ui_stack_text(&s, t->blurb, UI_TYPE_BODY, (size_t)(lines < 3 ? lines : 3), KS_TEXT_DIM,
+                  UI_SP_XXL);
+  ks_rect rest = {in.x, s.y, in.w, in.y + in.h - s.y};
+  if (t->preview && rest.h > 2 * ui_line_height(f, UI_TYPE_SMALL))
+    t->preview(f, rest, t);
+}
+
+/* A line of a preview: roomy where the panel's scale allows, never tighter than the text. */
+static int preview_line(const frame *f) {
+  int line = ui_line_height(f, UI_TYPE_SMALL), roomy = sz(f, UI_SP_3XL);
+  return roomy > line ? roomy : line;
+}
+
+/* The newest achievements, a line each, the titles aligned after the widest year shown. */
+static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
+  int line = preview_line(f), col = 0;
+  size_t rows = 0;
+  for (int y = a.y; rows < f->ui->idx.n_achievements && y + line <= a.y + a.h; rows++, y += line) {
+    char year[32];
+    ui_year_of(f, f->ui->idx.achievements[rows], year, sizeof year);
+    int w = ui_text_width(f, year, UI_TYPE_SMALL) + sz(f, UI_SP_ML);
+    col = w > col ? w : col;
+  }
+  for (size_t i = 0; i < rows; i++) {
+    const ks_exhibit *e = f->ui->idx.achievements[i];
+    int y = a.y + (int)i * line;
+    char year[32];
+    ui_year_of(f, e, year, sizeof year);
+    ui_text(f, year, UI_TYPE_SMALL, a.x, y, col, 1, t->accent);
+    ui_text(f, tr(f, &e->title), UI_TYPE_SMALL, a.x + col, y, a.w - col, 1, KS_TEXT);
+  }
+}
+
+static int by_corridor_order(const void *a, const void *b) {
+  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
+  int c = ui_cmp(x->corridor_order, y->corridor_order); /* compared: a subtraction overflows */
+  return c ? c : strcmp(x->id, y->id);
+}
+
+/* The corridor's cities in order, joined by a line with a dot for each. */
+static void preview_cities(const frame *f, ks_rect a, const tile *t) {
+  const ks_exhibit *g60[16];
+  size_t n = 0;
+  const ks_content *c = f->ui->content;
+  for (size_t i = 0; i < c->n_exhibits && n < 16; i++)
+    if (c->exhibits[i].kind == KS_KIND_CITY && c->exhibits[i].corridor)
+      g60[n++] = &c->exhibits[i];
+  qsort(g60, n, sizeof *g60, by_corridor_order);
+  int line = preview_line(f), rows = a.h / line;
+  if (rows <= 0 || n == 0)
+    return;
+  /* As many columns as it takes to show every city. */
+  int cols = ((int)n + rows - 1) / rows, per_col = ((int)n + cols - 1) / cols, col_w = a.w / cols;
+  for (size_t i = 0; i < n; i++) {
+    int col = (int)i / per_col, row = (int)i % per_col;
+    if (row >= rows)
+      continue;
+    int x = a.x + col * col_w, y = a.y + row * line;
+    float cx = (float)x + (float)sz(f, UI_DOT),
+          cy = (float)y + (float)line / 2 - (float)sz(f, UI_SP_XXS);
+    if (row + 1 < per_col && (int)i + 1 < (int)n && row + 1 < rows) {
+      float seg[4] = {cx, cy, cx, cy + (float)line};
+      ks_gfx_polyline(f->gfx, seg, 2, (float)sz(f, UI_LINE_W), t->accent);
+    }
+    ks_gfx_fill_circle(f->gfx, cx, cy, (float)sz(f, UI_DOT), t->accent);
+    int text_x = 2 * sz(f, UI_DOT) + sz(f, UI_SP_M);
+    ui_text(f, tr(f, &g60[i]->title), UI_TYPE_SMALL, x + text_x, y,
+            col_w - text_x - sz(f, UI_SP_XXS), 1, KS_TEXT);
+  }
+}
+
+/* The years with a dot for every event (ui_year_strip). */
+static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
+  ui_year_strip(f, a, t->accent, 0, 0, false);
+}
+
+static void draw(const frame *f, void *state) {
+  (void)state;
+  const ks_content *c = f->ui->content;
+  int top = ui_draw_header(f, tr(f, &c->meta.title), ui_say(f, "home.subtitle"));
+  char counts[3][64], span[64];
+  size_t n_ach = ks_content_count(c, KS_KIND_ACHIEVEMENT),
+         n_city = ks_content_count(c, KS_KIND_CITY), n_ev = ks_content_count(c, KS_KIND_EVENT);
+  ui_say_count(f, counts[0], sizeof counts[0], "home.achievements.count", n_ach);
+  ui_say_count(f, counts[1], sizeof counts[1], "home.cities.count", n_city);
+  ui_say_count(f, counts[2], sizeof counts[2], "home.events.count", n_ev);
+  ui_sayf(f, span, sizeof span, "home.timeline.span", f->ui->idx.first_year, f->ui->idx.last_year);
+  tile tiles[3] = {
+      {ui_say(f, "achievements.title"),
+       counts[0],
+       ui_say(f, "home.achievements.blurb"),
+       KS_GOLD,
+       {ACT_GO, KS_SCREEN_ACHIEVEMENTS, NULL},
+       preview_achievements},
+      {ui_say(f, "cities.title"),
+       counts[1],
+       ui_say(f, "home.cities.blurb"),
+       KS_TEAL,
+       {ACT_GO, KS_SCREEN_CITIES, NULL},
+       preview_cities},
+      {ui_say(f, "timeline.title"),
+       counts[2],
+       span,
+       KS_CORAL,
+       {ACT_GO, KS_SCREEN_TIMELINE, NULL},
+       preview_timeline},
+  };
+  /* Three tiles side by side (one above the other on a portrait display), a hint under them. */
+  ks_rect area = {sz(f, UI_MARGIN), top, f->w - 2 * sz(f, UI_MARGIN), f->h - top};
+  ks_rect foot = ui_cut_bottom(&area, sz(f, UI_FOOTER));
+  for (int i = 0; i < 3; i++)
+    draw_tile(f, ui_cell(area, 3, i, sz(f, UI_GAP), f->portrait), &tiles[i]);
+  int line = ui_line_height(f, UI_TYPE_SMALL);
+  ui_text(f, ui_say(f, "home.explore"), UI_TYPE_SMALL, foot.x, foot.y + (foot.h - line) / 2, foot.w,
+          1, KS_TEXT_DIM);
+}
+
+const ui_screen ui_screen_home = {.name = "home", .draw = draw};

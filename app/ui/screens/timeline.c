@@ -1,0 +1,123 @@
+/* The timeline: a card per event, flung sideways, with the strip of years at its foot. */
+#include "../ui_private.h"
+
+#include "kiosk/mem.h"
+#include "kiosk/textbox.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  int pitch; /* pixels from one card to the next, as last drawn */
+} timeline;
+
+static void draw(const frame *f, void *state) {
+  timeline *s = state;
+  char sub[96];
+  const ks_ui *ui = f->ui;
+  ui_say_count(f, sub, sizeof sub, "timeline.subtitle", ui->idx.n_events);
+  const char *title = ui_say(f, "timeline.title");
+  int top = ui_draw_header(f, title, sub);
+  int card_w = sz(f, UI_EVENT_W), gap = sz(f, UI_GAP), left = sz(f, UI_MARGIN);
+  /* Under the header: a row of year marks, the axis, and the cards hanging from it. */
+  int year_y = top + sz(f, UI_SP_XS);
+  int axis_y = year_y + ui_line_height(f, UI_TYPE_SUBTITLE) + sz(f, UI_SP_L);
+  int card_top = axis_y + sz(f, UI_SP_3XL) + sz(f, UI_SP_S);
+  /* The years at the foot, to see where in time one is and to travel there with a tap. */
+  ks_rect below = {left, 0, f->w - 2 * left, f->h - sz(f, UI_MARGIN)};
+  ks_rect strip = ui_cut_bottom(&below, sz(f, UI_STRIP_H));
+  int card_h = strip.y - sz(f, UI_GAP) - card_top;
+  bool tall = card_h > 2 * card_w; /* a portrait display: room for a whole title and story */
+  int offset = ui_px(ui->scroll.pos);
+  s->pitch = card_w + gap;
+  /* In float: a pack may hold more events than an int of pixels spans. */
+  float content_w = (float)ui->idx.n_events * (float)(card_w + gap) - (float)(gap - 2 * left);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, content_w - (float)f->w);
+  float axis[4] = {0, (float)axis_y, (float)f->w, (float)axis_y};
+  ks_gfx_polyline(f->gfx, axis, 2, (float)sz(f, UI_SP_XXS), KS_CARD_PRESSED);
+  int last_year = 0;
+  for (size_t i = 0; i < ui->idx.n_events; i++) {
+    const ks_exhibit *e = ui->idx.events[i];
+    int64_t x64 = left + (int64_t)i * (card_w + gap) - offset;
+    if (x64 >= f->w)
+      break; /* the cards after it are off screen too */
+    int x = x64 < -card_w ? -card_w : (int)x64;
+    int year = ui->idx.event_year[i];
+    if (year != last_year && x + card_w > 0 && x < f->w) {
+      /* A year mark where a new year starts. */
+      char label[16];
+      snprintf(label, sizeof label, "%d", year);
+      ui_text(f, label, UI_TYPE_SUBTITLE, x, year_y, card_w, 1, KS_CORAL);
+    }
+    last_year = year;
+    if (x + card_w <= 0 || x >= f->w)
+      continue;
+    float dot_x = (float)x + (float)sz(f, UI_SP_ML);
+    float stem[4] = {dot_x, (float)axis_y, dot_x, (float)card_top};
+    ks_gfx_polyline(f->gfx, stem, 2, (float)sz(f, UI_LINE_W), KS_CORAL);
+    ks_gfx_fill_circle(f->gfx, dot_x, (float)axis_y, (float)sz(f, UI_SP_S), KS_CORAL);
+    ks_rect r = {x, card_top, card_w, card_h};
+    bool pressed = ui_add_hit(f, r, (action){ACT_GO, KS_SCREEN_EVENT, e->id}, tr(f, &e->title));
+    ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+    int pad = sz(f, UI_SP_XL), tx = x + pad, tw = card_w - 2 * pad, ty = card_top + pad;
+    char date[64];
+    ui_format_date(f, e->date, date, sizeof date);
+    ty += ui_text(f, date, UI_TYPE_SMALL, tx, ty, tw, 1, KS_CORAL) + sz(f, UI_SP_S);
+    /* Where it happened at the foot of the card, as on the achievements' cards; the title in
+     * the lines left above it (at least one), then the story in what remains. */
+    char place[160];
+    ui_place_of(f, e, place, sizeof place);
+    int small = ui_line_height(f, UI_TYPE_SMALL), bottom = card_top + card_h - pad;
+    int foot = place[0] ? small + sz(f, UI_SP_S) : 0;
+    int title_lines = (bottom - foot - ty) / ui_line_height(f, UI_TYPE_SUBTITLE);
+    title_lines = title_lines < 1 ? 1 : title_lines > (tall ? 5 : 3) ? (tall ? 5 : 3) : title_lines;
+    ty += ui_text(f, tr(f, &e->title), UI_TYPE_SUBTITLE, tx, ty, tw, (size_t)title_lines, KS_TEXT) +
+          sz(f, UI_SP_M);
+    /* A tall card tells the story itself, which the summary would leave mostly empty; the
+     * detail page still has it all. */
+    const char *story = tr(f, &e->summary), *body = tr(f, &e->body);
+    ui_size type = UI_TYPE_SMALL;
+    if (tall && body && body[0])
+      story = body, type = UI_TYPE_BODY;
+    int lines = (bottom - foot - ty) / ui_line_height(f, type);
+    if (lines > 0)
+      ui_text(f, story, type, tx, ty, tw, (size_t)lines, KS_TEXT_DIM);
+    if (place[0])
+      ui_text(f, place, UI_TYPE_SMALL, tx, bottom - small, tw, 1, KS_TEAL);
+  }
+  /* The years of the cards in view: from the first card at least half shown to the last. */
+  if (ui->idx.n_events) {
+    size_t in_view = (size_t)((f->w - 2 * left) / (card_w + gap)), i0 = 0;
+    if (offset > 0)
+      i0 = (size_t)((offset + card_w / 2) / (card_w + gap));
+    if (i0 >= ui->idx.n_events)
+      i0 = ui->idx.n_events - 1;
+    size_t i1 = i0 + (in_view ? in_view - 1 : 0);
+    if (i1 >= ui->idx.n_events)
+      i1 = ui->idx.n_events - 1;
+    ui_year_strip(f, strip, KS_CORAL, ui->idx.event_year[i0], ui->idx.event_year[i1], true);
+  }
+  /* The header again over anything that scrolled under it. */
+  ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - sz(f, UI_SP_M)}, KS_BG);
+  ui_draw_header(f, title, sub);
+}
+
+/* A year of the strip tapped: glide to its first event. */
+static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
+  const timeline *s = state;
+  if (g || a->kind != ACT_SEEK)
+    return -1;
+  for (size_t i = 0; i < ui->idx.n_events; i++)
+    if (strcmp(ui->idx.events[i]->id, a->exhibit) == 0) {
+      ks_scroller_glide_to(&ui->scroll, (float)i * (float)s->pitch);
+      return 1;
+    }
+  return 0;
+}
+
+const ui_screen ui_screen_timeline = {.name = "timeline",
+                                      .state_size = sizeof(timeline),
+                                      .horizontal = true,
+                                      .input = input,
+                                      .draw = draw};

@@ -1,0 +1,182 @@
+/* The catalog of the UI's own words (kiosk/strings.h): a table per language. Keys are dotted,
+ * by where they show (a screen's name) or what they name (field.*, province.*, month.*). */
+#include "kiosk/strings.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *key, *text;
+} entry;
+
+static const entry zh[] = {
+    {"lang.name", "中文"},
+    {"home.subtitle", "沪苏浙皖 · G60科创走廊"},
+    {"home.achievements.count", "%zu 项成果"},
+    {"home.cities.count", "%zu 座城市"},
+    {"home.events.count", "%zu 个事件"},
+    {"home.timeline.span", "%d—%d 年的协同创新历程"},
+    {"home.achievements.blurb", "芯片、量子、生命科学……长三角联合攻关取得的突破与成果"},
+    {"home.cities.blurb", "G60科创走廊九城与长三角创新城市的故事"},
+    {"home.explore", "轻触板块，开始探索"},
+    {"achievements.title", "创新成果"},
+    {"achievements.subtitle", "%zu 项成果 · 最新在前"},
+    {"achievements.all-fields", "全部领域"},
+    {"achievements.all-places", "全部地区"},
+    {"achievements.none", "没有符合条件的成果"},
+    {"achievement.who", "参与单位"},
+    {"cities.title", "走廊城市"},
+    {"cities.subtitle", "%zu 座城市与地方 · 轻触地图上的城市"},
+    {"cities.corridor", "G60科创走廊"},
+    {"cities.more", "其他城市与地方"},
+    {"city.facts", "要点"},
+    {"timeline.title", "时间轴"},
+    {"timeline.subtitle", "%zu 个事件 · 左右滑动浏览"},
+    {"attract.cue", "触摸探索"},
+    {"source", "来源：%s（%s）"},
+    {"image.broken", "图片无法显示"},
+    {"image.loading", "图片载入中"},
+    {"notice.install", "安装"},
+    {"notice.export", "导出统计"},
+    {"notice.close", "关闭"},
+    {"year.reported", "%d年报道"},
+    {"date.day", "%1$d年%2$s%3$d日"},
+    {"date.month", "%1$d年%2$s"},
+    {"date.year", "%d年"},
+    {"month.1", "1月"},
+    {"month.2", "2月"},
+    {"month.3", "3月"},
+    {"month.4", "4月"},
+    {"month.5", "5月"},
+    {"month.6", "6月"},
+    {"month.7", "7月"},
+    {"month.8", "8月"},
+    {"month.9", "9月"},
+    {"month.10", "10月"},
+    {"month.11", "11月"},
+    {"month.12", "12月"},
+    {"field.chips", "芯片与集成电路"},
+    {"field.quantum", "量子科技"},
+    {"field.life-science", "生命科学与医药"},
+    {"field.materials", "新材料"},
+    {"field.aerospace", "航空航天"},
+    {"field.robotics", "机器人与智能制造"},
+    {"field.information", "信息网络与人工智能"},
+    {"field.energy", "能源"},
+    {"field.environment", "生态环境"},
+    {"field.marine", "海洋装备"},
+    {"field.tech-transfer", "技术转移与成果转化"},
+    {"field.platforms", "创新平台与资源共享"},
+    {"field.cooperation", "协同机制与联合攻关"},
+    {"field.instruments", "仪器与检测"},
+    {"province.shanghai", "上海"},
+    {"province.jiangsu", "江苏"},
+    {"province.zhejiang", "浙江"},
+    {"province.anhui", "安徽"},
+    {NULL, NULL},
+};
+
+static const entry en[] = {
+    {"lang.name", "English"},
+    {"home.subtitle", "Shanghai, Jiangsu, Zhejiang, Anhui and the G60 corridor"},
+    {"home.achievements.count", "%zu results"},
+    {"home.achievements.count.one", "%zu result"},
+    {"home.cities.count", "%zu cities"},
+    {"home.cities.count.one", "%zu city"},
+    {"home.events.count", "%zu events"},
+    {"home.events.count.one", "%zu event"},
+    {"home.timeline.span", "Joint innovation, %d to %d"},
+    {"home.achievements.blurb",
+     "Chips, quantum, life science: breakthroughs the Delta achieved together"},
+    {"home.cities.blurb", "The nine cities of the G60 corridor and their stories"},
+    {"home.explore", "Tap a panel to explore"},
+    {"achievements.title", "Achievements"},
+    {"achievements.subtitle", "%zu results · newest first"},
+    {"achievements.subtitle.one", "%zu result · newest first"},
+    {"achievements.all-fields", "All fields"},
+    {"achievements.all-places", "All places"},
+    {"achievements.none", "No achievement matches these filters"},
+    {"achievement.who", "Who"},
+    {"cities.title", "Corridor cities"},
+    {"cities.subtitle", "%zu cities and places · tap a city"},
+    {"cities.subtitle.one", "%zu city and places · tap a city"},
+    {"cities.corridor", "G60 corridor"},
+    {"cities.more", "More cities and places"},
+    {"city.facts", "Facts"},
+    {"timeline.title", "Timeline"},
+    {"timeline.subtitle", "%zu events · swipe to travel in time"},
+    {"timeline.subtitle.one", "%zu event · swipe to travel in time"},
+    {"attract.cue", "Touch to explore"},
+    {"source", "Source: %s (%s)"},
+    {"image.broken", "Image unavailable"},
+    {"image.loading", "Loading image"},
+    {"notice.install", "Install"},
+    {"notice.export", "Export statistics"},
+    {"notice.close", "Close"},
+    {"year.reported", "reported %d"},
+    {"date.day", "%3$d %2$s %1$d"},
+    {"date.month", "%2$s %1$d"},
+    {"date.year", "%d"},
+    {"month.1", "January"},
+    {"month.2", "February"},
+    {"month.3", "March"},
+    {"month.4", "April"},
+    {"month.5", "May"},
+    {"month.6", "June"},
+    {"month.7", "July"},
+    {"month.8", "August"},
+    {"month.9", "September"},
+    {"month.10", "October"},
+    {"month.11", "November"},
+    {"month.12", "December"},
+    {"field.chips", "Chips"},
+    {"field.quantum", "Quantum"},
+    {"field.life-science", "Life science"},
+    {"field.materials", "Materials"},
+    {"field.aerospace", "Aerospace"},
+    {"field.robotics", "Robotics"},
+    {"field.information", "Networks & AI"},
+    {"field.energy", "Energy"},
+    {"field.environment", "Environment"},
+    {"field.marine", "Marine"},
+    {"field.tech-transfer", "Tech transfer"},
+    {"field.platforms", "Shared platforms"},
+    {"field.cooperation", "Cooperation"},
+    {"field.instruments", "Instruments"},
+    {"province.shanghai", "Shanghai"},
+    {"province.jiangsu", "Jiangsu"},
+    {"province.zhejiang", "Zhejiang"},
+    {"province.anhui", "Anhui"},
+    {NULL, NULL},
+};
+
+static const struct {
+  const char *code;
+  const entry *entries;
+} catalog[] = {{"zh", zh}, {"en", en}};
+
+enum { N_LANGS = sizeof catalog / sizeof *catalog };
+
+static const entry *entries_of(const char *lang) {
+  for (size_t i = 0; lang && i < N_LANGS; i++)
+    if (strcmp(catalog[i].code, lang) == 0)
+      return catalog[i].entries;
+  return NULL;
+}
+
+const char *ks_strings_get(const char *lang, const char *key) {
+  const entry *e = entries_of(lang);
+  for (; e && key && e->key; e++)
+    if (strcmp(e->key, key) == 0)
+      return e->text;
+  return NULL;
+}
+
+const char *ks_strings_lang(size_t i) { return i < N_LANGS ? catalog[i].code : NULL; }
+
+const char *ks_strings_key(const char *lang, size_t i) {
+  const entry *e = entries_of(lang);
+  for (size_t k = 0; e && e[k].key; k++)
+    if (k == i)
+      return e[k].key;
+  return NULL;
+}
