@@ -124,14 +124,15 @@ static ks_content *reload(preview *p) {
 /* Says on stdout what the reload came to: the last line a script waits for. */
 static void say_status(const preview *p) {
   size_t e = ks_diag_count(p->diag, KS_ERROR), w = ks_diag_count(p->diag, KS_WARNING);
+  const char *es = e == 1 ? "" : "s", *ws = w == 1 ? "" : "s";
   if (!p->has_errors)
-    printf("kiosk preview: build %d: 0 errors, %zu warning%s\n", p->build, w, w == 1 ? "" : "s");
+    ks_diag_log(stdout, "kiosk preview: build %d: 0 errors, %zu warning%s", p->build, w, ws);
   else if (p->build)
-    printf("kiosk preview: %zu error%s: still showing build %d, the last without errors\n", e,
-           e == 1 ? "" : "s", p->build);
+    ks_diag_log(stdout,
+                "kiosk preview: %zu error%s: still showing build %d, the last without errors", e,
+                es, p->build);
   else
-    printf("kiosk preview: %zu error%s: nothing to show until they are fixed\n", e,
-           e == 1 ? "" : "s");
+    ks_diag_log(stdout, "kiosk preview: %zu error%s: nothing to show until they are fixed", e, es);
   fflush(stdout);
 }
 
