@@ -3,6 +3,7 @@
 #ifndef KIOSK_CLI_H
 #define KIOSK_CLI_H
 
+#include "kiosk/diag.h"
 #include "kiosk/session.h"
 
 #include <stdbool.h>
@@ -34,5 +35,23 @@ int ks_cmd_stats(int argc, char **argv);
 int ks_cmd_fleet(int argc, char **argv);
 /* Prints what a pack holds. */
 int ks_cmd_summary(const char *pack_path);
+
+/* Loads a content folder or a pack and checks it as `kiosk pack validate` does (the pack's
+ * integrity, every check of ks_validate with the glyphs of `fonts_dir` — NULL: the bundled
+ * fonts — and the quotes against `sources_dir` when given). Findings go to `diag`; returns the
+ * content (NULL when it could not be read at all), errors or not. */
+ks_content *ks_cli_load_checked(const char *input, const char *sources_dir, const char *fonts_dir,
+                                ks_diag *diag);
+/* kiosk preview: a content folder shown live, again on every save, with its findings. */
+int ks_cmd_preview(int argc, char **argv);
+/* kiosk proof --id: one exhibit's page in every language on several panel sizes. */
+int ks_cmd_proof_exhibit(int argc, char **argv);
+/* Renders `screen` (with exhibit `id`, or NULL) of `content` in `lang` onto `canvas` as the
+ * session's UIs show it, at rest and with its images, with a curators' notice `zh`/`en` over it
+ * when `zh` is given, and writes it to the PNG `path` atomically (a viewer reloading the file
+ * never reads half of it). False with the reason in `err`. */
+bool ks_cli_render_png(ks_session *session, const ks_content *content, ks_canvas *canvas,
+                       ks_screen_id screen, const char *id, ks_lang lang, const char *zh,
+                       const char *en, const char *path, char *err, size_t err_size);
 
 #endif

@@ -236,6 +236,12 @@ int ks_cmd_summary(const char *pack_path) {
   return rc;
 }
 
+ks_content *ks_cli_load_checked(const char *input, const char *sources_dir, const char *fonts_dir,
+                                ks_diag *diag) {
+  pack_args a = {.input = input, .sources_dir = sources_dir, .fonts_dir = fonts_dir};
+  return load_checked(&a, diag);
+}
+
 int ks_cmd_pack(int argc, char **argv) {
   if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
     fputs(pack_usage, argc < 1 ? stderr : stdout);

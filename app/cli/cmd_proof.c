@@ -49,6 +49,9 @@ int ks_cmd_proof(int argc, char **argv) {
   const char *out = NULL, *pack_path = NULL;
   ks_session_opts so = {.cmd = "proof"}; /* the rest once all is read */
   int bad = 0;
+  for (int i = 0; i < argc; i++)
+    if (strcmp(argv[i], "--id") == 0)
+      return ks_cmd_proof_exhibit(argc, argv); /* one exhibit, every panel size */
   for (int i = 0; i < argc; i++) {
     if (ks_cli_panel_arg("proof", argc, argv, &i, &so, &bad)) {
       if (bad)

@@ -24,6 +24,7 @@ static const char usage[] =
     "                    [--diagonal INCHES | --panel-mm WxH] --out FILE.png\n"
     "       kiosk play SCRIPT [--size WxH] --out-dir DIR\n"
     "       kiosk proof [--pack FILE.kpack] [--diagonal INCHES | --panel-mm WxH] --out DIR\n"
+    "       kiosk preview SOURCE_DIR [--size WxH] [--id EXHIBIT] [--out DIR [--once]]\n"
     "       kiosk stats --data-dir DIR [--csv FILE]\n"
     "       kiosk fleet status FOLDER [--json]\n"
     "       kiosk bench [--pack FILE.kpack] [--size WxH]\n"
@@ -35,6 +36,7 @@ static const char usage[] =
     "  kiosk pack …          build and check content packs; `kiosk pack --help` for more\n"
     "  kiosk render …        render a screen to PNG without a display; `--help` for more\n"
     "  kiosk play …          replay a touch script headless, with screenshots; `--help`\n"
+    "  kiosk preview DIR     a content folder shown live while it is edited; `--help`\n"
     "  kiosk proof           every screen in both languages and contact sheets, for review\n"
     "  kiosk bench           print start-up, idle, fling and memory figures, headless\n"
     "  kiosk fleet status    what each kiosk of a hall reported in the folder they share\n"
@@ -75,6 +77,8 @@ int main(int argc, char **argv) {
       return ks_cmd_render(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "play") == 0 && i == 1) {
       return ks_cmd_play(argc - 2, argv + 2);
+    } else if (strcmp(argv[i], "preview") == 0 && i == 1) {
+      return ks_cmd_preview(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "proof") == 0 && i == 1) {
       return ks_cmd_proof(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "bench") == 0 && i == 1) {
