@@ -32,7 +32,5 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms);
 int ks_cmd_stats(int argc, char **argv);
 /* kiosk fleet status: what each kiosk of a hall reported in the folder they share. */
 int ks_cmd_fleet(int argc, char **argv);
-/* Prints what a pack holds. */
-int ks_cmd_summary(const char *pack_path);
 
 #endif
