@@ -137,10 +137,21 @@ EOF
 if [ -f "$completion" ]; then
   for f in help-*.txt; do
     for opt in $(grep -oE '(^|[ [|])--[a-z][a-z-]+' "$f" | grep -oE -- '--[a-z-]+' | sort -u); do
-      grep -q -- "$opt\b" "$completion" || fail "$opt (${f#help-}) is not in $completion"
+      grep -qE -- "[ \"]$opt[ \"]" "$completion" || fail "$opt (${f#help-}) is not in $completion"
     done
   done
+  # It loads, and completes as it should (bash-completion's helpers, when installed).
   bash -c "source '$completion' && complete -p kiosk" >/dev/null 2>&1 || fail "$completion defines no completion for kiosk"
+  if [ -f /usr/share/bash-completion/bash_completion ]; then
+    got=$(bash -c "source /usr/share/bash-completion/bash_completion; source '$completion'
+      COMP_WORDS=(kiosk pack info --); COMP_CWORD=3; COMP_LINE='kiosk pack info --'; COMP_POINT=18
+      _kiosk kiosk -- info; echo \"\${COMPREPLY[*]}\"" 2>&1)
+    [[ " $got " == *" --json "* && " $got " == *" --help "* ]] || fail "kiosk pack info --<TAB> completes to: $got"
+    got=$(bash -c "source /usr/share/bash-completion/bash_completion; source '$completion'
+      COMP_WORDS=(kiosk pa); COMP_CWORD=1; COMP_LINE='kiosk pa'; COMP_POINT=8
+      _kiosk kiosk pa kiosk; echo \"\${COMPREPLY[*]}\"" 2>&1)
+    [ "$got" = pack ] || fail "kiosk pa<TAB> completes to: $got"
+  fi
 else
   fail "no completion script at $completion"
 fi
