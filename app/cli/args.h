@@ -45,7 +45,8 @@ int ks_cli_next(ks_cli *cli, const char **value);
 /* The exit status after KS_CLI_EXIT. */
 int ks_cli_status(const ks_cli *cli);
 /* The operands (the words that are not options), in order, after KS_CLI_DONE; *n gets their
- * count. Valid until ks_cli_end. */
+ * count. The array is valid until ks_cli_end (the strings are argv's). For a command with
+ * subcommands they are the last *n words of the argv given to ks_cli_begin, as they came. */
 char **ks_cli_operands(const ks_cli *cli, int *n);
 /* Frees what ks_cli_begin took; NULL is a no-op. */
 void ks_cli_end(ks_cli *cli);

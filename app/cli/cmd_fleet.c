@@ -132,7 +132,8 @@ int ks_cmd_fleet(int argc, char **argv) {
   ks_cli *cli = ks_cli_begin(&fleet_cmd, argc, argv);
   const char *v;
   int id = ks_cli_next(cli, &v), words;
-  char **sub = ks_cli_operands(cli, &words);
+  ks_cli_operands(cli, &words);
+  char **sub = argv + (argc - words); /* the words from the subcommand on, kept past ks_cli_end */
   int rc = id == KS_CLI_EXIT ? ks_cli_status(cli) : -1;
   const char *name = words > 0 ? sub[0] : NULL;
   int sub_argc = words - 1;

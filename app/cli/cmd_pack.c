@@ -336,7 +336,8 @@ int ks_cmd_pack(int argc, char **argv) {
   ks_cli *cli = ks_cli_begin(&pack_cmd, argc, argv);
   const char *v;
   int id = ks_cli_next(cli, &v), n;
-  char **sub = ks_cli_operands(cli, &n);
+  ks_cli_operands(cli, &n);
+  char **sub = argv + (argc - n); /* the words from the subcommand on, kept past ks_cli_end */
   int rc = id == KS_CLI_EXIT ? ks_cli_status(cli) : -1;
   /* The subcommand reads the words after its name. */
   int sub_argc = n - 1;
