@@ -17,8 +17,8 @@ struct ks_cli {
   char **argv; /* a copy with the command's name first, as getopt_long wants it */
   struct option *longopts;
   char *shortopts;
-  int status;
-  int first_operand;
+  int status;        /* -1 while the command is to go on; else the exit status to stop with */
+  int first_operand; /* argv's index of the first operand, once the options are read */
 };
 
 static size_t count_opts(const ks_cli_cmd *cmd) {
@@ -31,6 +31,7 @@ static size_t count_opts(const ks_cli_cmd *cmd) {
 ks_cli *ks_cli_begin(const ks_cli_cmd *cmd, int argc, char **argv) {
   ks_cli *cli = ks_xcalloc(1, sizeof *cli);
   cli->cmd = cmd;
+  cli->status = -1;
   /* getopt_long keeps its place in globals: optind = 0 starts it afresh on this command line
    * (glibc), opterr = 0 leaves the messages to us, so that they name the command. */
   optind = 0;
@@ -76,17 +77,17 @@ static const ks_cli_opt *opt_of(const ks_cli_cmd *cmd, int val) {
   return NULL;
 }
 
-/* Refuses the command line with "`before``name``after`"; KS_CLI_EXIT. */
+/* Refuses the command line with "`before``name``after`"; KS_CLI_DONE. */
 static int refuse(ks_cli *cli, const char *before, const char *name, const char *after) {
   char msg[1024];
   snprintf(msg, sizeof msg, "%s%.900s%s", before, name, after);
-  cli->status = ks_cli_refuse(cli->cmd, msg);
-  return KS_CLI_EXIT;
+  ks_cli_fail(cli, msg);
+  return KS_CLI_DONE;
 }
 
 int ks_cli_next(ks_cli *cli, const char **value) {
   *value = NULL;
-  if (cli->first_operand) /* the end was already reached */
+  if (cli->first_operand || cli->status >= 0) /* the end was reached, or the command stops */
     return KS_CLI_DONE;
   int val = getopt_long(cli->argc, cli->argv, cli->shortopts, cli->longopts, NULL);
   if (val == -1) {
@@ -99,13 +100,13 @@ int ks_cli_next(ks_cli *cli, const char **value) {
   }
   if (val == VAL_HELP) {
     ks_cli_usage(cli->cmd, stdout);
-    cli->status = 0;
-    return KS_CLI_EXIT;
+    ks_cli_stop(cli, 0);
+    return KS_CLI_DONE;
   }
   if (val == VAL_VERSION) {
     fputs("kiosk " KIOSK_VERSION "\n", stdout);
-    cli->status = 0;
-    return KS_CLI_EXIT;
+    ks_cli_stop(cli, 0);
+    return KS_CLI_DONE;
   }
   const ks_cli_opt *o = opt_of(cli->cmd, val == ':' || val == '?' ? optopt : val);
   if (val == ':' && o) {
@@ -131,21 +132,48 @@ int ks_cli_next(ks_cli *cli, const char **value) {
   return o->id;
 }
 
-int ks_cli_status(const ks_cli *cli) { return cli->status; }
+void ks_cli_fail(ks_cli *cli, const char *what) {
+  if (cli->status < 0) /* one refusal is enough */
+    cli->status = ks_cli_refuse(cli->cmd, what);
+}
+
+void ks_cli_stop(ks_cli *cli, int status) {
+  if (cli->status < 0) /* the first reason to stop is the one */
+    cli->status = status;
+}
 
 char **ks_cli_operands(const ks_cli *cli, int *n) {
   *n = cli->first_operand ? cli->argc - cli->first_operand : 0;
   return cli->argv + (cli->first_operand ? cli->first_operand : cli->argc);
 }
 
-void ks_cli_end(ks_cli *cli) {
-  if (!cli)
-    return;
+int ks_cli_end(ks_cli *cli) {
+  int status = cli->status;
   optind = 0; /* the next command line is read from its start */
   free(cli->argv);
   free(cli->longopts);
   free(cli->shortopts);
   free(cli);
+  return status;
+}
+
+int ks_cli_subcommand(const ks_cli_cmd *cmd, int argc, char **argv, const char **name,
+                      int *sub_argc, char ***sub_argv) {
+  ks_cli *cli = ks_cli_begin(cmd, argc, argv);
+  const char *v;
+  while (ks_cli_next(cli, &v) != KS_CLI_DONE) /* only --help and --version: both stop */
+    ;
+  int n;
+  ks_cli_operands(cli, &n);
+  int rc = ks_cli_end(cli);
+  /* Options stop at the subcommand's name ("+"), so the operands are argv's last words, which
+   * outlive the parser's copy. */
+  *name = n > 0 ? argv[argc - n] : NULL;
+  *sub_argc = n > 0 ? n - 1 : 0;
+  *sub_argv = argv + argc - *sub_argc;
+  if (rc < 0 && !*name)
+    return ks_cli_refuse(cmd, "name a command");
+  return rc;
 }
 
 int ks_cli_refuse(const ks_cli_cmd *cmd, const char *what) {

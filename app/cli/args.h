@@ -30,26 +30,34 @@ typedef struct {
 
 typedef struct ks_cli ks_cli;
 
-enum {
-  KS_CLI_DONE = 0,  /* ks_cli_next: the options are read; the operands are ks_cli_operands */
-  KS_CLI_EXIT = -1, /* ks_cli_next: return ks_cli_status from the command now (help, or wrong) */
-};
+enum { KS_CLI_DONE = 0 /* ks_cli_next: no more options, or the command is to stop */ };
 
 /* Starts reading `argv` (the `argc` words after the command's name) for `cmd`. Never NULL. */
 ks_cli *ks_cli_begin(const ks_cli_cmd *cmd, int argc, char **argv);
-/* The next option's id, with its value in *value (NULL for a flag); KS_CLI_DONE at the end of the
- * options; KS_CLI_EXIT when the command must stop with ks_cli_status: after --help or --version
- * (printed on stdout, status 0), or after a wrong option, a missing value or too many operands
- * (named on stderr with the usage, status 2). */
+/* The next option's id, with its value in *value (NULL for a flag); KS_CLI_DONE when the options
+ * end, and also when the command is to stop (ks_cli_end says with what status): after --help or
+ * --version (printed on stdout, status 0), after a wrong option, a missing value or too many
+ * operands (named on stderr with the usage, status 2), or after ks_cli_fail or ks_cli_stop. */
 int ks_cli_next(ks_cli *cli, const char **value);
-/* The exit status after KS_CLI_EXIT. */
-int ks_cli_status(const ks_cli *cli);
-/* The operands (the words that are not options), in order, after KS_CLI_DONE; *n gets their
- * count. The array is valid until ks_cli_end (the strings are argv's). For a command with
- * subcommands they are the last *n words of the argv given to ks_cli_begin, as they came. */
+/* Refuses an option's value: says "kiosk NAME: `what`" and the usage on stderr; the command is to
+ * stop with status 2. */
+void ks_cli_fail(ks_cli *cli, const char *what);
+/* The command is to stop with `status` (it said why). */
+void ks_cli_stop(ks_cli *cli, int status);
+/* The operands (the words that are not options), in order, once ks_cli_next returned KS_CLI_DONE;
+ * *n gets their count. The array is valid until ks_cli_end (the strings are argv's). For a command
+ * with subcommands they are the last *n words of the argv given to ks_cli_begin, as they came. */
 char **ks_cli_operands(const ks_cli *cli, int *n);
-/* Frees what ks_cli_begin took; NULL is a no-op. */
-void ks_cli_end(ks_cli *cli);
+/* Frees what ks_cli_begin took. Returns -1 when the command is to go on with what it read, else
+ * the exit status to stop with. */
+int ks_cli_end(ks_cli *cli);
+
+/* For a command with subcommands (cmd->subcommands): reads its own options (--help, --version)
+ * and then the subcommand's name into *name, the words after it into *sub_argc and *sub_argv.
+ * Returns -1 when the subcommand is to run; otherwise the exit status (help, version, a wrong
+ * option, no subcommand named: said). */
+int ks_cli_subcommand(const ks_cli_cmd *cmd, int argc, char **argv, const char **name,
+                      int *sub_argc, char ***sub_argv);
 
 /* Says on stderr "kiosk NAME: `what`" (escaped: it may quote an argument), then the usage; returns
  * 2, the exit status of a wrong command line. */

@@ -28,9 +28,9 @@ enum { KS_CLI_OPT_DIAGONAL = 100, KS_CLI_OPT_PANEL_MM };
         "the panel's width and height in millimetres as it is built\n"                             \
         "(before any rotation), from 10 to 10000 (155x86)"                                         \
   }
-/* Reads the value of option `id` (KS_CLI_OPT_DIAGONAL or KS_CLI_OPT_PANEL_MM) into `o`: -1 when it
- * is right; otherwise 2, the command line's exit status, with what it takes said on stderr. */
-int ks_cli_panel_value(const ks_cli_cmd *cmd, int id, const char *value, ks_session_opts *o);
+/* Reads the value of option `id` (KS_CLI_OPT_DIAGONAL or KS_CLI_OPT_PANEL_MM) into `o`; a wrong one
+ * is refused (ks_cli_fail), saying what it takes. */
+void ks_cli_panel_value(ks_cli *cli, int id, const char *value, ks_session_opts *o);
 /* Renders one screen to PNG, headless. */
 int ks_cmd_render(int argc, char **argv);
 /* Replays a touch script against a simulated clock, headless. */

@@ -199,16 +199,13 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
   int w = 1920, h = 1080;
   bool idle = true, fling = true, first = true, tour = true, pacing = true;
   ks_cli *cli = ks_cli_begin(&bench_cmd, argc, argv);
-  int opt, rc = -1;
   const char *v;
-  while (rc < 0 && (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (opt == KS_CLI_EXIT) {
-      rc = ks_cli_status(cli);
-    } else if (opt == OPT_PACK) {
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == OPT_PACK) {
       pack_path = v;
     } else if (opt == OPT_SIZE) {
       if (sscanf(v, "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680)
-        rc = ks_cli_refuse(&bench_cmd, "--size takes WxH between 320x240 and 7680x7680");
+        ks_cli_fail(cli, "--size takes WxH between 320x240 and 7680x7680");
     } else if (opt == OPT_ONLY) {
       tour = strcmp(v, "tour") == 0;
       pacing = strcmp(v, "pacing") == 0;
@@ -216,10 +213,10 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
       idle = strcmp(v, "idle") == 0;
       fling = strcmp(v, "fling") == 0;
       if (!first && !fling)
-        rc = ks_cli_refuse(&bench_cmd, "--only takes first-frame, idle, tour, pacing or fling");
+        ks_cli_fail(cli, "--only takes first-frame, idle, tour, pacing or fling");
     }
   }
-  ks_cli_end(cli);
+  int rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
   /* The start-up path, exactly as `kiosk` takes it, in a headless window. */

@@ -129,36 +129,33 @@ int ks_cmd_fleet(int argc, char **argv) {
   const char *folder = NULL;
   bool json = false;
   int64_t silent_after = 300;
-  ks_cli *cli = ks_cli_begin(&fleet_cmd, argc, argv);
-  const char *v;
-  int id = ks_cli_next(cli, &v), words;
-  ks_cli_operands(cli, &words);
-  char **sub = argv + (argc - words); /* the words from the subcommand on, kept past ks_cli_end */
-  int rc = id == KS_CLI_EXIT ? ks_cli_status(cli) : -1;
-  const char *name = words > 0 ? sub[0] : NULL;
-  int sub_argc = words - 1;
-  char **sub_argv = sub + 1;
-  ks_cli_end(cli);
+  const char *name;
+  int sub_argc;
+  char **sub_argv;
+  int rc = ks_cli_subcommand(&fleet_cmd, argc, argv, &name, &sub_argc, &sub_argv);
   if (rc >= 0)
     return rc;
-  if (!name || strcmp(name, "status") != 0)
-    return ks_cli_refuse(&fleet_cmd, name ? "the one command is status" : "name a command: status");
-  cli = ks_cli_begin(&status_cmd, sub_argc, sub_argv);
-  while (rc < 0 && (id = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (id == KS_CLI_EXIT) {
-      rc = ks_cli_status(cli);
-    } else if (id == OPT_JSON) {
+  if (strcmp(name, "status") != 0) {
+    char what[600];
+    snprintf(what, sizeof what, "unknown command \"%.500s\" (the one command is status)", name);
+    return ks_cli_refuse(&fleet_cmd, what);
+  }
+  ks_cli *cli = ks_cli_begin(&status_cmd, sub_argc, sub_argv);
+  const char *v;
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_JSON) {
       json = true;
     } else if (id == OPT_SILENT_AFTER) {
       char *end;
       silent_after = strtoll(v, &end, 10);
       if (*end || end == v || silent_after < 1)
-        rc = ks_cli_refuse(&status_cmd, "--silent-after takes a number of seconds");
+        ks_cli_fail(cli, "--silent-after takes a number of seconds");
     }
   }
+  int words;
   char **operands = ks_cli_operands(cli, &words);
   folder = words > 0 ? operands[0] : NULL;
-  ks_cli_end(cli);
+  rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
   if (!folder)

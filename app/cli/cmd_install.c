@@ -78,19 +78,17 @@ typedef struct {
 static int parse(const ks_cli_cmd *cmd, int argc, char **argv, install_args *a) {
   char err[512];
   ks_cli *cli = ks_cli_begin(cmd, argc, argv);
-  int id, rc = -1, n;
+  int n;
   const char *v;
-  while (rc < 0 && (id = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (id == KS_CLI_EXIT) {
-      rc = ks_cli_status(cli);
-    } else if (id == OPT_DATA_DIR) {
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_DATA_DIR) {
       a->data_dir = v;
     } else if (id == OPT_PUBKEY && a->n_keys == MAX_KEYS) {
-      rc = ks_cli_refuse(cmd, "at most 16 trusted keys");
+      ks_cli_fail(cli, "at most 16 trusted keys");
     } else if (id == OPT_PUBKEY) {
       if (!ks_sign_read_pubkey(v, &a->keys[a->n_keys], err, sizeof err)) {
         ks_diag_log(stderr, "kiosk pack install: %s: %s", v, err);
-        rc = 1;
+        ks_cli_stop(cli, 1);
       }
       a->n_keys++;
     } else if (id == OPT_ROLLBACK_OK) {
@@ -103,7 +101,7 @@ static int parse(const ks_cli_cmd *cmd, int argc, char **argv, install_args *a) 
   }
   char **operands = ks_cli_operands(cli, &n);
   a->pack = n > 0 ? operands[0] : NULL;
-  ks_cli_end(cli);
+  int rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
   if (!a->data_dir)

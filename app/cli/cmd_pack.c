@@ -35,7 +35,7 @@ static const ks_cli_cmd pack_cmd = {
         "  rollback   show the previous pack again\n"
         "\n"
         "  kiosk pack build SOURCE_DIR -o FILE.kpack\n"
-        "  kiosk pack validate PATH [--json | --junit FILE]\n"
+        "  kiosk pack validate PATH [--json] [--junit FILE]\n"
         "  kiosk pack info FILE.kpack [--json]\n",
     .subcommands = true};
 
@@ -96,15 +96,12 @@ typedef struct {
   bool json;
 } pack_args;
 
-/* 0 when the command line is read into `a`; otherwise the exit status to return. */
+/* -1 when the command line is read into `a`; otherwise the exit status to return. */
 static int parse_args(const ks_cli_cmd *cmd, int argc, char **argv, pack_args *a) {
   ks_cli *cli = ks_cli_begin(cmd, argc, argv);
-  int id, rc = 0;
   const char *v;
-  while (rc == 0 && (id = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (id == KS_CLI_EXIT)
-      rc = ks_cli_status(cli) + 1; /* + 1: 0 (--help) must still stop */
-    else if (id == OPT_OUT)
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_OUT)
       a->output = v;
     else if (id == OPT_SOURCES)
       a->sources_dir = v;
@@ -118,9 +115,9 @@ static int parse_args(const ks_cli_cmd *cmd, int argc, char **argv, pack_args *a
   int n;
   char **operands = ks_cli_operands(cli, &n);
   a->input = n > 0 ? operands[0] : NULL;
-  ks_cli_end(cli);
-  if (rc)
-    return rc - 1;
+  int rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc;
   if (!a->input)
     return ks_cli_refuse(cmd, cmd == &info_cmd ? "name the pack" : "name the folder or pack");
   return -1;
@@ -333,21 +330,12 @@ static int cmd_info(int argc, char **argv) {
 }
 
 int ks_cmd_pack(int argc, char **argv) {
-  ks_cli *cli = ks_cli_begin(&pack_cmd, argc, argv);
-  const char *v;
-  int id = ks_cli_next(cli, &v), n;
-  ks_cli_operands(cli, &n);
-  char **sub = argv + (argc - n); /* the words from the subcommand on, kept past ks_cli_end */
-  int rc = id == KS_CLI_EXIT ? ks_cli_status(cli) : -1;
-  /* The subcommand reads the words after its name. */
-  int sub_argc = n - 1;
-  char **sub_argv = sub + 1;
-  const char *name = n > 0 ? sub[0] : NULL;
-  ks_cli_end(cli);
+  const char *name;
+  int sub_argc;
+  char **sub_argv;
+  int rc = ks_cli_subcommand(&pack_cmd, argc, argv, &name, &sub_argc, &sub_argv);
   if (rc >= 0)
     return rc;
-  if (!name)
-    return ks_cli_refuse(&pack_cmd, "name a command");
   static const struct {
     const char *name;
     int (*run)(int argc, char **argv);

@@ -167,29 +167,27 @@ int ks_cmd_play(int argc, char **argv) {
   ks_lang lang = KS_LANG_ZH;
   ks_session_opts so = {.cmd = "play"}; /* the rest once all is read */
   ks_cli *cli = ks_cli_begin(&play_cmd, argc, argv);
-  int opt, rc = -1, words;
+  int words;
   const char *v;
-  while (rc < 0 && (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (opt == KS_CLI_EXIT)
-      rc = ks_cli_status(cli);
-    else if (opt == KS_CLI_OPT_DIAGONAL || opt == KS_CLI_OPT_PANEL_MM)
-      rc = ks_cli_panel_value(&play_cmd, opt, v, &so);
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == KS_CLI_OPT_DIAGONAL || opt == KS_CLI_OPT_PANEL_MM)
+      ks_cli_panel_value(cli, opt, v, &so);
     else if (opt == OPT_SIZE) {
       if (sscanf(v, "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680)
-        rc = ks_cli_refuse(&play_cmd, "--size takes WxH between 320x240 and 7680x7680");
+        ks_cli_fail(cli, "--size takes WxH between 320x240 and 7680x7680");
     } else if (opt == OPT_OUT_DIR)
       out_dir = v;
     else if (opt == OPT_PACK)
       pack_path = v;
     else if (opt == OPT_LANG) {
       if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
-        rc = ks_cli_refuse(&play_cmd, "--lang takes zh or en");
+        ks_cli_fail(cli, "--lang takes zh or en");
       lang = strcmp(v, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
     }
   }
   char **operands = ks_cli_operands(cli, &words);
   script = words > 0 ? operands[0] : NULL;
-  ks_cli_end(cli);
+  int rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
   if (!script || !out_dir)

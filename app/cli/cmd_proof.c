@@ -65,19 +65,16 @@ int ks_cmd_proof(int argc, char **argv) {
   const char *out = NULL, *pack_path = NULL;
   ks_session_opts so = {.cmd = "proof"}; /* the rest once all is read */
   ks_cli *cli = ks_cli_begin(&proof_cmd, argc, argv);
-  int opt, rc = -1;
   const char *v;
-  while (rc < 0 && (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (opt == KS_CLI_EXIT)
-      rc = ks_cli_status(cli);
-    else if (opt == KS_CLI_OPT_DIAGONAL || opt == KS_CLI_OPT_PANEL_MM)
-      rc = ks_cli_panel_value(&proof_cmd, opt, v, &so);
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == KS_CLI_OPT_DIAGONAL || opt == KS_CLI_OPT_PANEL_MM)
+      ks_cli_panel_value(cli, opt, v, &so);
     else if (opt == OPT_OUT)
       out = v;
     else if (opt == OPT_PACK)
       pack_path = v;
   }
-  ks_cli_end(cli);
+  int rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
   if (!out)

@@ -54,19 +54,16 @@ int ks_cmd_render(int argc, char **argv) {
   float progress = -1;
   ks_session_opts so = {.cmd = "render"}; /* the rest once all is read */
   ks_cli *cli = ks_cli_begin(&render_cmd, argc, argv);
-  int opt, rc = -1;
   const char *v;
-  while (rc < 0 && (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (opt == KS_CLI_EXIT)
-      rc = ks_cli_status(cli);
-    else if (opt == KS_CLI_OPT_DIAGONAL || opt == KS_CLI_OPT_PANEL_MM)
-      rc = ks_cli_panel_value(&render_cmd, opt, v, &so);
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == KS_CLI_OPT_DIAGONAL || opt == KS_CLI_OPT_PANEL_MM)
+      ks_cli_panel_value(cli, opt, v, &so);
     else if (opt == OPT_SCREEN)
       screen_name = v;
     else if (opt == OPT_ROTATE) {
       rotate = atoi(v);
       if (rotate != 0 && rotate != 90 && rotate != 180 && rotate != 270)
-        rc = ks_cli_refuse(&render_cmd, "--rotate takes 0, 90, 180 or 270");
+        ks_cli_fail(cli, "--rotate takes 0, 90, 180 or 270");
     } else if (opt == OPT_ID)
       id = v;
     else if (opt == OPT_OUT)
@@ -81,14 +78,14 @@ int ks_cmd_render(int argc, char **argv) {
       fonts_dir = v;
     else if (opt == OPT_LANG) {
       if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
-        rc = ks_cli_refuse(&render_cmd, "--lang takes zh or en");
+        ks_cli_fail(cli, "--lang takes zh or en");
       lang = strcmp(v, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
     } else if (opt == OPT_SIZE) {
       if (sscanf(v, "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680)
-        rc = ks_cli_refuse(&render_cmd, "--size takes WxH between 320x240 and 7680x7680");
+        ks_cli_fail(cli, "--size takes WxH between 320x240 and 7680x7680");
     }
   }
-  ks_cli_end(cli);
+  int rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
   ks_screen_id screen;

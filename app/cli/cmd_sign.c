@@ -199,19 +199,16 @@ int ks_cmd_keygen(int argc, char **argv) {
   const char *dir = ".", *password_file = NULL;
   bool no_password = false;
   ks_cli *cli = ks_cli_begin(&keygen_cmd, argc, argv);
-  int opt, rc = -1;
   const char *v;
-  while (rc < 0 && (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (opt == KS_CLI_EXIT)
-      rc = ks_cli_status(cli);
-    else if (opt == OPT_OUT)
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == OPT_OUT)
       dir = v;
     else if (opt == OPT_PASSWORD_FILE)
       password_file = v;
     else if (opt == OPT_NO_PASSWORD)
       no_password = true;
   }
-  ks_cli_end(cli);
+  int rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
   if (password_file && no_password)
@@ -254,19 +251,17 @@ int ks_cmd_keygen(int argc, char **argv) {
 int ks_cmd_sign(int argc, char **argv) {
   const char *pack = NULL, *key = NULL, *password_file = NULL;
   ks_cli *cli = ks_cli_begin(&sign_cmd, argc, argv);
-  int id, rc = -1, n;
+  int n;
   const char *v;
-  while (rc < 0 && (id = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (id == KS_CLI_EXIT)
-      rc = ks_cli_status(cli);
-    else if (id == OPT_KEY)
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_KEY)
       key = v;
     else if (id == OPT_PASSWORD_FILE)
       password_file = v;
   }
   char **operands = ks_cli_operands(cli, &n);
   pack = n > 0 ? operands[0] : NULL;
-  ks_cli_end(cli);
+  int rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
   if (!pack || !key)
@@ -312,17 +307,15 @@ int ks_cmd_verify(int argc, char **argv) {
   bool json = false;
   char err[512];
   ks_cli *cli = ks_cli_begin(&verify_cmd, argc, argv);
-  int id, rc = -1, n;
+  int n;
   const char *v;
-  while (rc < 0 && (id = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (id == KS_CLI_EXIT) {
-      rc = ks_cli_status(cli);
-    } else if (id == OPT_PUBKEY && n_keys == 16) {
-      rc = ks_cli_refuse(&verify_cmd, "at most 16 trusted keys");
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_PUBKEY && n_keys == 16) {
+      ks_cli_fail(cli, "at most 16 trusted keys");
     } else if (id == OPT_PUBKEY) {
       if (!ks_sign_read_pubkey(v, &keys[n_keys], err, sizeof err)) {
         ks_diag_log(stderr, "kiosk pack verify: %s: %s", v, err);
-        rc = 1;
+        ks_cli_stop(cli, 1);
       }
       n_keys++;
     } else if (id == OPT_SIG) {
@@ -333,7 +326,7 @@ int ks_cmd_verify(int argc, char **argv) {
   }
   char **operands = ks_cli_operands(cli, &n);
   pack = n > 0 ? operands[0] : NULL;
-  ks_cli_end(cli);
+  int rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
   if (!pack || n_keys == 0)

@@ -67,19 +67,16 @@ int ks_cmd_stats(int argc, char **argv) {
   const char *data_dir = NULL, *csv = NULL;
   bool json = false;
   ks_cli *cli = ks_cli_begin(&stats_cmd, argc, argv);
-  int id, rc = -1;
   const char *v;
-  while (rc < 0 && (id = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (id == KS_CLI_EXIT)
-      rc = ks_cli_status(cli);
-    else if (id == OPT_DATA_DIR)
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_DATA_DIR)
       data_dir = v;
     else if (id == OPT_CSV)
       csv = v;
     else if (id == OPT_JSON)
       json = true;
   }
-  ks_cli_end(cli);
+  int rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
   if (!data_dir)

@@ -66,12 +66,9 @@ typedef struct {
 /* -1 when the kiosk is to run; otherwise the exit status (help, version, a wrong argument). */
 static int parse_kiosk_args(int argc, char **argv, kiosk_args *a) {
   ks_cli *cli = ks_cli_begin(&kiosk_cmd, argc, argv);
-  int id, rc = -1;
   const char *v;
-  while (rc < 0 && (id = ks_cli_next(cli, &v)) != KS_CLI_DONE) {
-    if (id == KS_CLI_EXIT)
-      rc = ks_cli_status(cli);
-    else if (id == OPT_CONFIG)
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_CONFIG)
       a->config = v;
     else if (id == OPT_DATA_DIR)
       a->data_dir = v;
@@ -82,26 +79,25 @@ static int parse_kiosk_args(int argc, char **argv, kiosk_args *a) {
     else if (id == OPT_ROTATE) {
       a->rotation = atoi(v);
       if (a->rotation != 0 && a->rotation != 90 && a->rotation != 180 && a->rotation != 270)
-        rc = ks_cli_refuse(&kiosk_cmd, "--rotate takes 0, 90, 180 or 270");
+        ks_cli_fail(cli, "--rotate takes 0, 90, 180 or 270");
     } else if (id == OPT_IDLE) {
       a->idle_timeout = (float)atof(v);
       if (a->idle_timeout < 0)
-        rc = ks_cli_refuse(&kiosk_cmd, "--idle-timeout takes a number of seconds, 0 for never");
+        ks_cli_fail(cli, "--idle-timeout takes a number of seconds, 0 for never");
     } else if (id == OPT_LANG) {
       a->lang = v;
       if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
-        rc = ks_cli_refuse(&kiosk_cmd, "--lang takes zh or en");
+        ks_cli_fail(cli, "--lang takes zh or en");
     }
   }
   int n;
   char **rest = ks_cli_operands(cli, &n);
-  if (rc < 0 && n > 0) {
+  if (n > 0) { /* after --help, KS_CLI_DONE came before any operand was read: n is 0 */
     char what[600];
     snprintf(what, sizeof what, "unknown command \"%.500s\"", rest[0]);
-    rc = ks_cli_refuse(&kiosk_cmd, what);
+    ks_cli_fail(cli, what);
   }
-  ks_cli_end(cli);
-  return rc;
+  return ks_cli_end(cli);
 }
 
 int main(int argc, char **argv) {

@@ -4,16 +4,16 @@
 
 #include <stdio.h>
 
-int ks_cli_panel_value(const ks_cli_cmd *cmd, int id, const char *value, ks_session_opts *o) {
+void ks_cli_panel_value(ks_cli *cli, int id, const char *value, ks_session_opts *o) {
   bool diagonal = id == KS_CLI_OPT_DIAGONAL;
   if (diagonal ? ks_config_parse_diagonal(value, &o->panel_diagonal_in)
                : ks_config_parse_panel_mm(value, &o->panel_w_mm, &o->panel_h_mm))
-    return -1;
+    return;
   char what[1024];
   snprintf(what, sizeof what, "%s takes the panel's %s, not \"%.500s\"",
            diagonal ? "--diagonal" : "--panel-mm",
            diagonal ? "diagonal in inches, from 1 to 500 (7, 15.6)"
                     : "width and height in millimetres, from 10 to 10000, as WxH (155x86)",
            value);
-  return ks_cli_refuse(cmd, what);
+  ks_cli_fail(cli, what);
 }
