@@ -39,6 +39,9 @@ configure_file("${CMAKE_SOURCE_DIR}/scripts/99-kiosk-usb.rules" "${CMAKE_BINARY_
                @ONLY)
 install(FILES "${CMAKE_BINARY_DIR}/99-kiosk-usb.rules" DESTINATION lib/udev/rules.d)
 install(PROGRAMS "${CMAKE_SOURCE_DIR}/scripts/usb-mount" DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/kiosk)
+# Completion of commands, options and their files in bash (loaded on demand by bash-completion).
+install(FILES "${CMAKE_SOURCE_DIR}/scripts/kiosk.bash-completion"
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME kiosk)
 
 # Manual pages and the changelog, compressed as Debian wants them (gzip -9n: no name, no time).
 set(KIOSK_GZ_FILES)

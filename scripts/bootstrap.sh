@@ -14,7 +14,8 @@ host_pkgs=(cmake ninja-build pkg-config gcc libc6-dev git
   syncthing                        # three kiosks kept in step (e2e.fleet-syncthing)
   xvfb xdotool imagemagick weston # the kiosk seen in X11 and Wayland windows
   dosfstools exfatprogs mtools     # stick images for the mount rule and the statistics export
-  lintian dpkg-dev)                # the package checked as Debian would (deploy.package)
+  lintian dpkg-dev                 # the package checked as Debian would (deploy.package)
+  bash-completion)                 # the completion script tried as a shell runs it (cli.options)
 arm_libs=(libsdl2-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev
   libsqlite3-dev libsodium-dev libcmocka-dev libyaml-dev libsystemd-dev libdrm-dev)
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Debian package as the README builds it (Release, prefix /usr, cpack -G DEB): lintian finds
-# no error or warning in it or its -dbgsym package, the manual pages and the doc folder named
-# after the package are in it, the font is Debian's (a link, and a dependency), and the
-# installed unit scores 3.0 or lower in `systemd-analyze security` and verifies.
+# no error or warning in it or its -dbgsym package, the manual pages, the bash completion and the
+# doc folder named after the package are in it, the font is Debian's (a link, and a dependency),
+# and the installed unit scores 3.0 or lower in `systemd-analyze security` and verifies.
 # Usage: package_check.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
 src=$1
@@ -27,7 +27,8 @@ if grep -E '^[EW]: ' "$build/lintian.txt" >/dev/null; then fail "lintian: errors
 
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/share/man/man1/kiosk.1.gz ./usr/share/man/man5/kiosk.ini.5.gz \
-  ./usr/share/doc/exhibit-kiosk/copyright ./usr/share/doc/exhibit-kiosk/changelog.gz; do
+  ./usr/share/doc/exhibit-kiosk/copyright ./usr/share/doc/exhibit-kiosk/changelog.gz \
+  ./usr/share/bash-completion/completions/kiosk; do
   grep -q " $f\$" <<<"$contents" || fail "$f is not in the package"
 done
 grep -q "NotoSansCJK-Regular.ttc -> ../../../fonts/opentype/noto/NotoSansCJK-Regular.ttc" \

@@ -4,6 +4,7 @@
 #define KIOSK_CLI_H
 
 #include "kiosk/diag.h"
+#include "args.h"
 #include "kiosk/session.h"
 
 #include <stdbool.h>
@@ -17,10 +18,20 @@ int ks_cmd_verify(int argc, char **argv);
 int ks_cmd_install(int argc, char **argv);
 int ks_cmd_status(int argc, char **argv);
 int ks_cmd_rollback(int argc, char **argv);
-/* Reads `--diagonal INCHES` or `--panel-mm WxH` at argv[*i] into `o` (moving *i past its value):
- * true when argv[*i] was one of them. A wrong or missing value is said on stderr and sets *rc to
- * 2, the command line's exit status. */
-bool ks_cli_panel_arg(const char *cmd, int argc, char **argv, int *i, ks_session_opts *o, int *rc);
+/* The panel's size, an option of render, play and proof: ids for their option tables, and the
+ * table's rows (KS_CLI_PANEL_OPTS). */
+enum { KS_CLI_OPT_DIAGONAL = 100, KS_CLI_OPT_PANEL_MM };
+#define KS_CLI_PANEL_OPTS                                                                          \
+  {KS_CLI_OPT_DIAGONAL, "--diagonal", "INCHES",                                                    \
+   "the panel's diagonal (square pixels), from 1 to 500 (7, 15.6)"},                               \
+  {                                                                                                \
+    KS_CLI_OPT_PANEL_MM, "--panel-mm", "WxH",                                                      \
+        "the panel's width and height in millimetres as it is built\n"                             \
+        "(before any rotation), from 10 to 10000 (155x86)"                                         \
+  }
+/* Reads the value of option `id` (KS_CLI_OPT_DIAGONAL or KS_CLI_OPT_PANEL_MM) into `o`; a wrong one
+ * is refused (ks_cli_fail), saying what it takes. */
+void ks_cli_panel_value(ks_cli *cli, int id, const char *value, ks_session_opts *o);
 /* Renders one screen to PNG, headless. */
 int ks_cmd_render(int argc, char **argv);
 /* Replays a touch script against a simulated clock, headless. */
@@ -33,8 +44,6 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms);
 int ks_cmd_stats(int argc, char **argv);
 /* kiosk fleet status: what each kiosk of a hall reported in the folder they share. */
 int ks_cmd_fleet(int argc, char **argv);
-/* Prints what a pack holds. */
-int ks_cmd_summary(const char *pack_path);
 
 /* Loads a content folder or a pack and checks it as `kiosk pack validate` does (the pack's
  * integrity, every check of ks_validate with the glyphs of `fonts_dir` — NULL: the bundled

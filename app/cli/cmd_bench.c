@@ -1,5 +1,6 @@
 /* kiosk bench: the figures the kiosk's budgets are checked against, measured on scripted
  * scenarios, printed — never asserted here (timings vary; budgets are read by people and CI). */
+#include "args.h"
 #include "cli.h"
 
 #include "kiosk/gesture.h"
@@ -179,34 +180,45 @@ static void bench_fling(ks_session *session, int w, int h) {
   ks_gfx_destroy(gfx);
 }
 
+enum { OPT_PACK = 1, OPT_SIZE, OPT_ONLY };
+
+static const ks_cli_opt bench_opts[] = {
+    {OPT_PACK, "--pack", "FILE.kpack", "the pack (default: the bundled one)"},
+    {OPT_SIZE, "--size", "WxH", "the headless screen (default 1920x1080)"},
+    {OPT_ONLY, "--only", "WHAT", "one figure: first-frame, idle, tour, pacing or fling"},
+    {0}};
+
+static const ks_cli_cmd bench_cmd = {
+    .name = "bench",
+    .synopsis = "[--pack FILE.kpack] [--size WxH] [--only first-frame|idle|tour|pacing|fling]",
+    .about = "Prints start-up, idle, fling and memory figures, headless.\n",
+    .opts = bench_opts};
+
 int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
   const char *pack_path = NULL;
   int w = 1920, h = 1080;
   bool idle = true, fling = true, first = true, tour = true, pacing = true;
-  for (int i = 0; i < argc; i++) {
-    if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc)
-      pack_path = argv[++i];
-    else if (strcmp(argv[i], "--size") == 0 && i + 1 < argc &&
-             sscanf(argv[i + 1], "%dx%d", &w, &h) == 2)
-      i++;
-    else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
-      const char *only = argv[++i];
-      tour = strcmp(only, "tour") == 0;
-      pacing = strcmp(only, "pacing") == 0;
-      first = strcmp(only, "first-frame") == 0 || strcmp(only, "idle") == 0 || tour || pacing;
-      idle = strcmp(only, "idle") == 0;
-      fling = strcmp(only, "fling") == 0;
-      if (!first && !fling) {
-        fprintf(stderr, "kiosk bench: --only takes first-frame, idle, tour, pacing or fling\n");
-        return 2;
-      }
-    } else {
-      fprintf(stderr, "usage: kiosk bench [--pack FILE.kpack] [--size WxH]\n"
-                      "                   [--only first-frame|idle|tour|pacing|fling]\n\n"
-                      "Prints start-up, idle, fling and memory figures, headless.\n");
-      return strcmp(argv[i], "--help") == 0 ? 0 : 2;
+  ks_cli *cli = ks_cli_begin(&bench_cmd, argc, argv);
+  const char *v;
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == OPT_PACK) {
+      pack_path = v;
+    } else if (opt == OPT_SIZE) {
+      if (sscanf(v, "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680)
+        ks_cli_fail(cli, "--size takes WxH between 320x240 and 7680x7680");
+    } else if (opt == OPT_ONLY) {
+      tour = strcmp(v, "tour") == 0;
+      pacing = strcmp(v, "pacing") == 0;
+      first = strcmp(v, "first-frame") == 0 || strcmp(v, "idle") == 0 || tour || pacing;
+      idle = strcmp(v, "idle") == 0;
+      fling = strcmp(v, "fling") == 0;
+      if (!first && !fling)
+        ks_cli_fail(cli, "--only takes first-frame, idle, tour, pacing or fling");
     }
   }
+  int rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc;
   /* The start-up path, exactly as `kiosk` takes it, in a headless window. */
   ks_session *session =
       ks_session_open(&(ks_session_opts){.cmd = "bench",

@@ -1,6 +1,7 @@
 /* kiosk fleet status: on a curator's laptop, what each kiosk of a hall reported in the folder
  * they share — which pack it shows, when it last reported, what went wrong — with the kiosks that
  * are behind or silent flagged. */
+#include "args.h"
 #include "cli.h"
 
 #include "kiosk/diag.h"
@@ -12,15 +13,32 @@
 #include <string.h>
 #include <time.h>
 
-static const char usage[] =
-    "usage: kiosk fleet status FOLDER [--json] [--silent-after SECONDS]\n"
-    "\n"
-    "  status     one line per kiosk that reports in FOLDER/status/: the pack it shows, when it\n"
-    "             last reported, its last install and what went wrong. A kiosk is BEHIND when\n"
-    "             another shows a newer version of the same pack, SILENT when its last report\n"
-    "             is older than --silent-after (default 300 s: five reports missed).\n"
-    "             Exit status 0 when every kiosk is current and reporting, 1 otherwise.\n"
-    "  --json     the reports as JSON, each with \"behind\" and \"silent\"\n";
+static const ks_cli_cmd fleet_cmd = {
+    .name = "fleet",
+    .synopsis = "status FOLDER [--json] [--silent-after SECONDS]",
+    .about = "What the kiosks of a hall reported in the folder they share (`kiosk fleet status\n"
+             "--help`).\n",
+    .subcommands = true};
+
+enum { OPT_JSON = 1, OPT_SILENT_AFTER };
+
+static const ks_cli_opt status_opts[] = {
+    {OPT_JSON, "--json", NULL, "the reports as JSON, each with \"behind\" and \"silent\""},
+    {OPT_SILENT_AFTER, "--silent-after", "SECONDS",
+     "a kiosk whose last report is older is SILENT (default 300 s:\n"
+     "five reports missed)"},
+    {0}};
+
+static const ks_cli_cmd status_cmd = {
+    .name = "fleet status",
+    .synopsis = "FOLDER [--json] [--silent-after SECONDS]",
+    .about =
+        "One line per kiosk that reports in FOLDER/status/: the pack it shows, when it last\n"
+        "reported, its last install and what went wrong. A kiosk is BEHIND when another shows\n"
+        "a newer version of the same pack, SILENT when its last report is older than\n"
+        "--silent-after. Exit status 0 when every kiosk is current and reporting, 1 otherwise.\n",
+    .opts = status_opts,
+    .max_operands = 1};
 
 /* "12 s", "5 min", "3 h", "2 d" ago. */
 static void age(char *out, size_t size, int64_t seconds) {
@@ -111,32 +129,37 @@ int ks_cmd_fleet(int argc, char **argv) {
   const char *folder = NULL;
   bool json = false;
   int64_t silent_after = 300;
-  if (argc < 1 || strcmp(argv[0], "status") != 0) {
-    fputs(usage, argc >= 1 && strcmp(argv[0], "--help") == 0 ? stdout : stderr);
-    return argc >= 1 && strcmp(argv[0], "--help") == 0 ? 0 : 2;
+  const char *name;
+  int sub_argc;
+  char **sub_argv;
+  int rc = ks_cli_subcommand(&fleet_cmd, argc, argv, &name, &sub_argc, &sub_argv);
+  if (rc >= 0)
+    return rc;
+  if (strcmp(name, "status") != 0) {
+    char what[600];
+    snprintf(what, sizeof what, "unknown command \"%.500s\" (the one command is status)", name);
+    return ks_cli_refuse(&fleet_cmd, what);
   }
-  for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--json") == 0) {
+  ks_cli *cli = ks_cli_begin(&status_cmd, sub_argc, sub_argv);
+  const char *v;
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_JSON) {
       json = true;
-    } else if (strcmp(argv[i], "--silent-after") == 0 && i + 1 < argc) {
+    } else if (id == OPT_SILENT_AFTER) {
       char *end;
-      silent_after = strtoll(argv[++i], &end, 10);
-      if (*end || end == argv[i] || silent_after < 1) {
-        fprintf(stderr, "kiosk fleet status: --silent-after takes a number of seconds\n");
-        return 2;
-      }
-    } else if (argv[i][0] != '-' && !folder) {
-      folder = argv[i];
-    } else {
-      ks_diag_log(stderr, "kiosk fleet: unexpected argument \"%s\"", argv[i]);
-      fputs(usage, stderr);
-      return 2;
+      silent_after = strtoll(v, &end, 10);
+      if (*end || end == v || silent_after < 1)
+        ks_cli_fail(cli, "--silent-after takes a number of seconds");
     }
   }
-  if (!folder) {
-    fputs(usage, stderr);
-    return 2;
-  }
+  int words;
+  char **operands = ks_cli_operands(cli, &words);
+  folder = words > 0 ? operands[0] : NULL;
+  rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc;
+  if (!folder)
+    return ks_cli_refuse(&status_cmd, "name the folder the kiosks share");
   ks_diag *diag = ks_diag_create();
   ks_fleet_report *all = NULL;
   size_t n = ks_fleet_report_read_all(folder, &all, diag);

@@ -1,8 +1,10 @@
+#include "args.h"
 #include "cli.h"
 
 #include "kiosk/diag.h"
 #include "kiosk/fileio.h"
 #include "kiosk/glyphs.h"
+#include "kiosk/mem.h"
 #include "kiosk/pack.h"
 #include "kiosk/paths.h"
 #include "kiosk/source.h"
@@ -15,80 +17,110 @@
 #include <string.h>
 #include <time.h>
 
-static const char pack_usage[] =
-    "usage: kiosk pack build SOURCE_DIR -o FILE.kpack [--sources-dir DIR] [--fonts DIR]\n"
-    "       kiosk pack validate PATH [--json] [--sources-dir DIR] [--fonts DIR]\n"
-    "       kiosk pack info FILE.kpack\n"
-    "       kiosk pack keygen [--out DIR] [--password-file FILE | --no-password]\n"
-    "       kiosk pack sign FILE.kpack --key SECRET_KEY [--password-file FILE]\n"
-    "       kiosk pack verify FILE.kpack --pubkey KEY.pub [--pubkey …]\n"
-    "       kiosk pack install FILE.kpack --data-dir DIR --pubkey KEY.pub [--rollback-ok]\n"
-    "       kiosk pack status|rollback --data-dir DIR\n"
-    "\n"
-    "  build      check a content folder (see content/README.md) and, when it has no errors,\n"
-    "             write it as one pack file. The build time is $SOURCE_DATE_EPOCH when set,\n"
-    "             so the same source builds to the same bytes.\n"
-    "  validate   check a content folder or a built pack: fields, ids, links, dates,\n"
-    "             coordinates, text, glyphs in the bundled fonts, images, and for packs their\n"
-    "             format, integrity and content hash. Prints findings like a compiler; exits\n"
-    "             0 only when there is no error.\n"
-    "  info       print what a pack holds\n"
-    "  keygen     a signing key pair, minisign-compatible (kiosk.pub, kiosk.key); the\n"
-    "             secret key is protected by a password, asked twice on the terminal\n"
-    "  sign       sign a pack: FILE.kpack.minisig, trusted comment \"pack:ID version:N\"\n"
-    "             (minisign -S -s KEY -m FILE.kpack -t \"pack:ID version:N\" is equivalent)\n"
-    "  verify     check a pack's signature against trusted keys\n"
-    "  install    install a signed pack into a kiosk's data folder (kiosk pack install -h)\n"
-    "  status     the pack a data folder shows, and the one kept for rollback\n"
-    "  rollback   show the previous pack again\n"
-    "\n"
-    "  -o FILE            where build writes the pack\n"
-    "  --json             print findings as JSON\n"
-    "  --sources-dir DIR  also check every quote against the source articles in DIR\n"
-    "  --fonts DIR        the fonts to check glyphs against (default: the bundled ones)\n"
-    "\n"
-    "Secret keys are password-protected as minisign protects them (scrypt, about 5 s and\n"
-    "1 GiB to open), so a copy of kiosk.key alone cannot sign. keygen and sign ask for the\n"
-    "password on the terminal without echo; minisign's keys, with or without a password\n"
-    "(minisign -G, minisign -G -W), work as well.\n"
-    "  --password-file FILE  read the password from the first line of FILE (- for standard\n"
-    "                        input) instead: for scripts; keep FILE readable by you only\n"
-    "  --no-password         keygen: an unencrypted key (as minisign -W), for automation\n"
-    "                        where the key file itself is guarded\n";
+static const ks_cli_cmd pack_cmd = {
+    .name = "pack",
+    .synopsis = "build|validate|info|keygen|sign|verify|install|status|rollback [OPTIONS]",
+    .about =
+        "Content packs: `kiosk pack COMMAND --help` for each command.\n"
+        "\n"
+        "  build      check a content folder (see content/README.md) and, when it has no errors,\n"
+        "             write it as one pack file\n"
+        "  validate   check a content folder or a built pack; prints findings like a compiler\n"
+        "  info       print what a pack holds\n"
+        "  keygen     a signing key pair, minisign-compatible (kiosk.pub, kiosk.key)\n"
+        "  sign       sign a pack: FILE.kpack.minisig, trusted comment \"pack:ID version:N\"\n"
+        "  verify     check a pack's signature against trusted keys\n"
+        "  install    install a signed pack into a kiosk's data folder\n"
+        "  status     the pack a data folder shows, and the one kept for rollback\n"
+        "  rollback   show the previous pack again\n"
+        "\n"
+        "  kiosk pack build SOURCE_DIR -o FILE.kpack\n"
+        "  kiosk pack validate PATH [--json] [--junit FILE]\n"
+        "  kiosk pack info FILE.kpack [--json]\n",
+    .subcommands = true};
+
+enum { OPT_OUT = 1, OPT_SOURCES, OPT_FONTS, OPT_JSON, OPT_JUNIT };
+
+static const ks_cli_opt build_opts[] = {
+    {OPT_OUT, "-o", "FILE.kpack", "where to write the pack"},
+    {OPT_SOURCES, "--sources-dir", "DIR",
+     "also check every quote against the source articles in DIR"},
+    {OPT_FONTS, "--fonts", "DIR", "the fonts to check glyphs against (default: the bundled ones)"},
+    {OPT_JSON, "--json", NULL, "print findings as JSON"},
+    {0}};
+
+static const ks_cli_cmd build_cmd = {
+    .name = "pack build",
+    .synopsis = "SOURCE_DIR -o FILE.kpack [--sources-dir DIR] [--fonts DIR] [--json]",
+    .about =
+        "Checks a content folder (see content/README.md) and, when it has no errors, writes it\n"
+        "as one pack file. The build time is $SOURCE_DATE_EPOCH when set, so the same source\n"
+        "builds to the same bytes. On a terminal, shows how far it has got.\n",
+    .opts = build_opts,
+    .max_operands = 1};
+
+static const ks_cli_opt validate_opts[] = {
+    {OPT_JSON, "--json", NULL, "print findings as JSON"},
+    {OPT_JUNIT, "--junit", "FILE",
+     "also write the findings to FILE as JUnit XML, for CI's test reports:\n"
+     "one test case per file or exhibit, a failure for each with errors"},
+    {OPT_SOURCES, "--sources-dir", "DIR",
+     "also check every quote against the source articles in DIR"},
+    {OPT_FONTS, "--fonts", "DIR", "the fonts to check glyphs against (default: the bundled ones)"},
+    {0}};
+
+static const ks_cli_cmd validate_cmd = {
+    .name = "pack validate",
+    .synopsis = "PATH [--json] [--junit FILE] [--sources-dir DIR] [--fonts DIR]",
+    .about =
+        "Checks a content folder or a built pack: fields, ids, links, dates, coordinates, text,\n"
+        "glyphs in the bundled fonts, images, and for packs their format, integrity and\n"
+        "content hash. Prints findings like a compiler; exits 0 only when there is no error.\n",
+    .opts = validate_opts,
+    .max_operands = 1};
+
+static const ks_cli_opt info_opts[] = {
+    {OPT_JSON, "--json", NULL,
+     "print it as JSON: id, title, version, built_at, content_sha256,\n"
+     "exhibits (achievements, cities, events) and sources"},
+    {0}};
+
+static const ks_cli_cmd info_cmd = {.name = "pack info",
+                                    .synopsis = "FILE.kpack [--json]",
+                                    .about = "Prints what a pack holds.\n",
+                                    .opts = info_opts,
+                                    .max_operands = 1};
 
 typedef struct {
-  const char *input, *output, *sources_dir, *fonts_dir;
+  const char *input, *output, *sources_dir, *fonts_dir, *junit;
   bool json;
 } pack_args;
 
-static int parse_args(int argc, char **argv, pack_args *a, bool allow_output) {
-  for (int i = 0; i < argc; i++) {
-    const char *arg = argv[i];
-    bool has_value = i + 1 < argc;
-    if (strcmp(arg, "-o") == 0 && allow_output && has_value)
-      a->output = argv[++i];
-    else if (strcmp(arg, "--sources-dir") == 0 && has_value)
-      a->sources_dir = argv[++i];
-    else if (strcmp(arg, "--fonts") == 0 && has_value)
-      a->fonts_dir = argv[++i];
-    else if (strcmp(arg, "--json") == 0)
+/* -1 when the command line is read into `a`; otherwise the exit status to return. */
+static int parse_args(const ks_cli_cmd *cmd, int argc, char **argv, pack_args *a) {
+  ks_cli *cli = ks_cli_begin(cmd, argc, argv);
+  const char *v;
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_OUT)
+      a->output = v;
+    else if (id == OPT_SOURCES)
+      a->sources_dir = v;
+    else if (id == OPT_FONTS)
+      a->fonts_dir = v;
+    else if (id == OPT_JSON)
       a->json = true;
-    else if (arg[0] != '-' && !a->input)
-      a->input = arg;
-    else {
-      ks_diag_log(stderr, "kiosk pack: unexpected argument \"%s\"", arg);
-      fputs("\n", stderr);
-      fputs(pack_usage, stderr);
-      return 2;
-    }
+    else if (id == OPT_JUNIT)
+      a->junit = v;
   }
-  if (!a->input) {
-    ks_diag_log(stderr, "kiosk pack: name the folder or pack to work on");
-    fputs("\n", stderr);
-    fputs(pack_usage, stderr);
-    return 2;
-  }
-  return 0;
+  int n;
+  char **operands = ks_cli_operands(cli, &n);
+  a->input = n > 0 ? operands[0] : NULL;
+  int rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc;
+  if (!a->input)
+    return ks_cli_refuse(cmd, cmd == &info_cmd ? "name the pack" : "name the folder or pack");
+  return -1;
 }
 
 /* Opens the bundled fonts (or --fonts DIR); NULL with a finding when they cannot be found. */
@@ -114,10 +146,16 @@ static void print_findings(const ks_diag *diag, bool json, FILE *out) {
     ks_diag_print(diag, out);
 }
 
+/* A build's steps, for its progress: reading, checking, writing. Reading a large folder (images
+ * hashed) and checking it (every glyph, every quote) take most of the time. */
+enum { BUILD_STEPS = 3 };
+
 /* Loads and validates a source folder or a pack. Returns the content (NULL when it could not
  * be read at all); findings go to `diag`. */
-static ks_content *load_checked(const pack_args *a, ks_diag *diag) {
+static ks_content *load_checked(const pack_args *a, ks_diag *diag, ks_cli_progress *progress) {
   ks_content *content = NULL;
+  if (progress)
+    ks_cli_progress_show(progress, 1, BUILD_STEPS);
   if (ks_is_dir(a->input)) {
     content = ks_source_load(a->input, diag);
   } else {
@@ -130,6 +168,8 @@ static ks_content *load_checked(const pack_args *a, ks_diag *diag) {
   }
   if (!content)
     return NULL;
+  if (progress)
+    ks_cli_progress_show(progress, 2, BUILD_STEPS);
   ks_glyphs *glyphs = open_fonts(a, diag);
   ks_validate_opts opts = {.glyphs = glyphs, .sources_dir = a->sources_dir};
   if (glyphs)
@@ -138,15 +178,38 @@ static ks_content *load_checked(const pack_args *a, ks_diag *diag) {
   return content;
 }
 
+/* The findings as JUnit XML in `path`, a test case per exhibit checked (its file for a source
+ * folder, its id for a pack) and per other file a finding names. */
+static bool write_junit(const char *path, const char *suite, const ks_content *c,
+                        const ks_diag *diag) {
+  size_t n = c ? c->n_exhibits : 0;
+  const char **keys = ks_xcalloc(n + 1, sizeof *keys);
+  for (size_t i = 0; i < n; i++)
+    keys[i] = c->exhibits[i].file ? c->exhibits[i].file : c->exhibits[i].id;
+  FILE *f = fopen(path, "w");
+  if (f) {
+    ks_diag_print_junit(diag, suite, keys, n, f);
+    if (fclose(f) != 0)
+      f = NULL;
+  }
+  free(keys);
+  if (!f)
+    ks_diag_log(stderr, "kiosk pack validate: cannot write %s: %s", path, strerror(errno));
+  return f != NULL;
+}
+
 static int cmd_validate(int argc, char **argv) {
   pack_args a = {0};
-  int rc = parse_args(argc, argv, &a, false);
-  if (rc)
+  int rc = parse_args(&validate_cmd, argc, argv, &a);
+  if (rc >= 0)
     return rc;
   ks_diag *diag = ks_diag_create();
-  ks_content_destroy(load_checked(&a, diag));
+  ks_content *content = load_checked(&a, diag, NULL);
   print_findings(diag, a.json, stdout);
   rc = ks_diag_count(diag, KS_ERROR) ? 1 : 0;
+  if (a.junit && !write_junit(a.junit, a.input, content, diag))
+    rc = 1;
+  ks_content_destroy(content);
   ks_diag_destroy(diag);
   return rc;
 }
@@ -172,13 +235,11 @@ static bool build_time(int64_t *out) {
 
 static int cmd_build(int argc, char **argv) {
   pack_args a = {0};
-  int rc = parse_args(argc, argv, &a, true);
-  if (rc)
+  int rc = parse_args(&build_cmd, argc, argv, &a);
+  if (rc >= 0)
     return rc;
-  if (!a.output) {
-    fprintf(stderr, "kiosk pack build: say where to write the pack with -o FILE.kpack\n");
-    return 2;
-  }
+  if (!a.output)
+    return ks_cli_refuse(&build_cmd, "say where to write the pack with -o FILE.kpack");
   if (!ks_is_dir(a.input)) {
     ks_diag_log(stderr, "kiosk pack build: %s is not a content folder", a.input);
     return 2;
@@ -187,12 +248,16 @@ static int cmd_build(int argc, char **argv) {
   if (!build_time(&built_at))
     return 2;
   ks_diag *diag = ks_diag_create();
-  ks_content *content = load_checked(&a, diag);
+  ks_cli_progress progress;
+  ks_cli_progress_begin(&progress, "kiosk pack build: step");
+  ks_content *content = load_checked(&a, diag, &progress);
   rc = 1;
-  if (content && ks_diag_count(diag, KS_ERROR) == 0 &&
-      ks_pack_write(content, a.output, built_at, diag)) {
-    rc = 0;
+  if (content && ks_diag_count(diag, KS_ERROR) == 0) {
+    ks_cli_progress_show(&progress, 3, BUILD_STEPS);
+    if (ks_pack_write(content, a.output, built_at, diag))
+      rc = 0;
   }
+  ks_cli_progress_end(&progress);
   if (ks_diag_size(diag))
     print_findings(diag, a.json, stderr);
   if (rc == 0)
@@ -206,12 +271,40 @@ static int cmd_build(int argc, char **argv) {
   return rc;
 }
 
-int ks_cmd_summary(const char *pack_path) {
+/* pack info --json: what the text says, for scripts. */
+static void print_info_json(const ks_content *c, const char *pack_path) {
+  fputs("{\"pack\":", stdout);
+  ks_diag_json_string(stdout, pack_path);
+  fputs(",\"id\":", stdout);
+  ks_diag_json_string(stdout, c->meta.id ? c->meta.id : "");
+  fputs(",\"title\":{\"zh\":", stdout);
+  ks_diag_json_string(stdout, c->meta.title.s[KS_LANG_ZH] ? c->meta.title.s[KS_LANG_ZH] : "");
+  fputs(",\"en\":", stdout);
+  ks_diag_json_string(stdout, c->meta.title.s[KS_LANG_EN] ? c->meta.title.s[KS_LANG_EN] : "");
+  fprintf(stdout,
+          "},\"version\":%" PRId64 ",\"built_at\":%" PRId64 ",\"content_sha256\":", c->meta.version,
+          c->meta.built_at);
+  ks_diag_json_string(stdout, c->meta.content_hash ? c->meta.content_hash : "");
+  fprintf(stdout,
+          ",\"exhibits\":{\"achievements\":%zu,\"cities\":%zu,\"events\":%zu},\"sources\":%zu}\n",
+          ks_content_count(c, KS_KIND_ACHIEVEMENT), ks_content_count(c, KS_KIND_CITY),
+          ks_content_count(c, KS_KIND_EVENT), c->n_sources);
+}
+
+static int cmd_info(int argc, char **argv) {
+  pack_args a = {0};
+  int rc = parse_args(&info_cmd, argc, argv, &a);
+  if (rc >= 0)
+    return rc;
+  const char *pack_path = a.input;
   ks_diag *diag = ks_diag_create();
   ks_pack *pack = ks_pack_open(pack_path, diag);
   ks_content *c = pack ? ks_pack_read(pack, diag) : NULL;
-  int rc = 1;
-  if (c && ks_diag_count(diag, KS_ERROR) == 0) {
+  rc = 1;
+  if (c && ks_diag_count(diag, KS_ERROR) == 0 && a.json) {
+    print_info_json(c, pack_path);
+    rc = 0;
+  } else if (c && ks_diag_count(diag, KS_ERROR) == 0) {
     char when[32] = "unknown";
     time_t t = (time_t)c->meta.built_at;
     struct tm tm;
@@ -239,34 +332,27 @@ int ks_cmd_summary(const char *pack_path) {
 ks_content *ks_cli_load_checked(const char *input, const char *sources_dir, const char *fonts_dir,
                                 ks_diag *diag) {
   pack_args a = {.input = input, .sources_dir = sources_dir, .fonts_dir = fonts_dir};
-  return load_checked(&a, diag);
+  return load_checked(&a, diag, NULL);
 }
 
 int ks_cmd_pack(int argc, char **argv) {
-  if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
-    fputs(pack_usage, argc < 1 ? stderr : stdout);
-    return argc < 1 ? 2 : 0;
-  }
-  if (strcmp(argv[0], "build") == 0)
-    return cmd_build(argc - 1, argv + 1);
-  if (strcmp(argv[0], "validate") == 0)
-    return cmd_validate(argc - 1, argv + 1);
-  if (strcmp(argv[0], "info") == 0 && argc == 2)
-    return ks_cmd_summary(argv[1]);
-  if (strcmp(argv[0], "keygen") == 0)
-    return ks_cmd_keygen(argc - 1, argv + 1);
-  if (strcmp(argv[0], "sign") == 0)
-    return ks_cmd_sign(argc - 1, argv + 1);
-  if (strcmp(argv[0], "verify") == 0)
-    return ks_cmd_verify(argc - 1, argv + 1);
-  if (strcmp(argv[0], "install") == 0)
-    return ks_cmd_install(argc - 1, argv + 1);
-  if (strcmp(argv[0], "status") == 0)
-    return ks_cmd_status(argc - 1, argv + 1);
-  if (strcmp(argv[0], "rollback") == 0)
-    return ks_cmd_rollback(argc - 1, argv + 1);
-  ks_diag_log(stderr, "kiosk pack: unknown command \"%s\"", argv[0]);
-  fputs("\n", stderr);
-  fputs(pack_usage, stderr);
-  return 2;
+  const char *name;
+  int sub_argc;
+  char **sub_argv;
+  int rc = ks_cli_subcommand(&pack_cmd, argc, argv, &name, &sub_argc, &sub_argv);
+  if (rc >= 0)
+    return rc;
+  static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+  } commands[] = {
+      {"build", cmd_build},        {"validate", cmd_validate}, {"info", cmd_info},
+      {"keygen", ks_cmd_keygen},   {"sign", ks_cmd_sign},      {"verify", ks_cmd_verify},
+      {"install", ks_cmd_install}, {"status", ks_cmd_status},  {"rollback", ks_cmd_rollback}};
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(name, commands[i].name) == 0)
+      return commands[i].run(sub_argc, sub_argv);
+  char what[600];
+  snprintf(what, sizeof what, "unknown command \"%.500s\"", name);
+  return ks_cli_refuse(&pack_cmd, what);
 }

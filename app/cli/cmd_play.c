@@ -10,19 +10,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char play_usage[] =
-    "usage: kiosk play SCRIPT [--size WxH] [--lang zh|en] [--pack FILE.kpack]\n"
-    "                  [--diagonal INCHES | --panel-mm WxH] --out-dir DIR\n"
-    "\n"
-    "Replays a script of touches against a simulated clock, headless, one command a line:\n"
-    "  tap X Y                  a finger down and up at pixel (X, Y)\n"
-    "  drag X1 Y1 X2 Y2 MS      a finger moved from one point to another in MS milliseconds\n"
-    "  wait MS                  time passes (animations run)\n"
-    "  key back|home|lang       a key\n"
-    "  shot NAME.png            the screen as it is now, written into DIR\n"
-    "  # comment\n"
-    "Positions are pixels, clamped to the screen; times are 0 to 600000 ms.\n"
-    "The same script gives the same pixels every time.\n";
+enum { OPT_SIZE = 1, OPT_LANG, OPT_PACK, OPT_OUT_DIR };
+
+static const ks_cli_opt play_opts[] = {
+    {OPT_SIZE, "--size", "WxH", "the screen, 320x240 to 7680x7680 (default 1920x1080)"},
+    {OPT_LANG, "--lang", "zh|en", "the language (default zh)"},
+    {OPT_PACK, "--pack", "FILE.kpack", "the pack (default: the bundled one)"},
+    KS_CLI_PANEL_OPTS,
+    {OPT_OUT_DIR, "--out-dir", "DIR", "where the shots go (made when missing)"},
+    {0}};
+
+static const ks_cli_cmd play_cmd = {
+    .name = "play",
+    .synopsis = "SCRIPT [--size WxH] [--lang zh|en] [--pack FILE.kpack]\n"
+                "[--diagonal INCHES | --panel-mm WxH] --out-dir DIR",
+    .about =
+        "Replays a script of touches against a simulated clock, headless, one command a line:\n"
+        "  tap X Y                  a finger down and up at pixel (X, Y)\n"
+        "  drag X1 Y1 X2 Y2 MS      a finger moved from one point to another in MS milliseconds\n"
+        "  wait MS                  time passes (animations run)\n"
+        "  key back|home|lang       a key\n"
+        "  shot NAME.png            the screen as it is now, written into DIR\n"
+        "  # comment\n"
+        "Positions are pixels, clamped to the screen; times are 0 to 600000 ms.\n"
+        "The same script gives the same pixels every time.\n",
+    .opts = play_opts,
+    .max_operands = 1};
 
 enum {
   FRAME_MS = 16,      /* the simulated display's frame time */
@@ -153,41 +166,32 @@ int ks_cmd_play(int argc, char **argv) {
   int w = 1920, h = 1080;
   ks_lang lang = KS_LANG_ZH;
   ks_session_opts so = {.cmd = "play"}; /* the rest once all is read */
-  int bad = 0;
-  for (int i = 0; i < argc; i++) {
-    bool more = i + 1 < argc;
-    if (ks_cli_panel_arg("play", argc, argv, &i, &so, &bad)) {
-      if (bad)
-        return bad;
-    } else if (strcmp(argv[i], "--size") == 0 && more) {
-      if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680) {
-        fprintf(stderr, "kiosk play: --size takes WxH between 320x240 and 7680x7680\n");
-        return 2;
-      }
-    } else if (strcmp(argv[i], "--out-dir") == 0 && more)
-      out_dir = argv[++i];
-    else if (strcmp(argv[i], "--pack") == 0 && more)
-      pack_path = argv[++i];
-    else if (strcmp(argv[i], "--lang") == 0 && more)
-      lang = strcmp(argv[++i], "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
-    else if (strcmp(argv[i], "--help") == 0) {
-      fputs(play_usage, stdout);
-      return 0;
-    } else if (argv[i][0] != '-' && !script)
-      script = argv[i];
-    else {
-      ks_diag_log(stderr, "kiosk play: unexpected argument \"%s\"", argv[i]);
-      fputs("\n", stderr);
-      fputs(play_usage, stderr);
-      return 2;
+  ks_cli *cli = ks_cli_begin(&play_cmd, argc, argv);
+  int words;
+  const char *v;
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == KS_CLI_OPT_DIAGONAL || opt == KS_CLI_OPT_PANEL_MM)
+      ks_cli_panel_value(cli, opt, v, &so);
+    else if (opt == OPT_SIZE) {
+      if (sscanf(v, "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680)
+        ks_cli_fail(cli, "--size takes WxH between 320x240 and 7680x7680");
+    } else if (opt == OPT_OUT_DIR)
+      out_dir = v;
+    else if (opt == OPT_PACK)
+      pack_path = v;
+    else if (opt == OPT_LANG) {
+      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
+        ks_cli_fail(cli, "--lang takes zh or en");
+      lang = strcmp(v, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
     }
   }
-  if (!script || !out_dir) {
-    ks_diag_log(stderr, "kiosk play: name a SCRIPT and an --out-dir");
-    fputs("\n", stderr);
-    fputs(play_usage, stderr);
-    return 2;
-  }
+  char **operands = ks_cli_operands(cli, &words);
+  script = words > 0 ? operands[0] : NULL;
+  int rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc;
+  if (!script || !out_dir)
+    return ks_cli_refuse(&play_cmd, "name a SCRIPT and an --out-dir");
   char err[512];
   FILE *in = ks_file_fopen(script, 0, 16 << 20, err, sizeof err);
   if (!in) {
@@ -218,7 +222,7 @@ int ks_cmd_play(int argc, char **argv) {
               .h = h,
               .out_dir = out_dir};
   char line[1024];
-  int rc = 0;
+  rc = 0;
   for (int n = 1; rc == 0 && fgets(line, sizeof line, in); n++)
     if (!run_line(&p, line, err, sizeof err)) {
       ks_diag_log(stderr, "%s:%d: error: %s", script, n, err);

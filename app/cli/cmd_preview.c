@@ -25,25 +25,36 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char preview_usage[] =
-    "usage: kiosk preview SOURCE_DIR [--size WxH] [--diagonal INCHES | --panel-mm WxH]\n"
-    "                     [--id EXHIBIT] [--lang zh|en] [--sources-dir DIR] [--fonts DIR]\n"
-    "                     [--out DIR [--once]]\n"
-    "\n"
-    "Shows the content folder SOURCE_DIR in a window (default 1280x800) as a kiosk would, and\n"
-    "again each time a file in it is saved: the folder is validated as `kiosk pack validate`\n"
-    "does, and the screen on show comes back with the change, in the same language. Findings\n"
-    "are printed like a compiler's and shown over the screen with their file and line (Close\n"
-    "hides them); while a file has an error, the last content without errors stays on screen.\n"
-    "Esc or Backspace: back, H: home, L: language.\n"
-    "\n"
-    "  --id EXHIBIT      start on this exhibit's page\n"
-    "  --out DIR         no window: write the screens a change touches to DIR as PNGs (the\n"
-    "                    changed exhibit's page in both languages and its list; at the start\n"
-    "                    the --id exhibit's or home), NAME-zh.png and NAME-en.png\n"
-    "  --once            with --out: build once, write the screens and exit (1 on errors)\n"
-    "  --sources-dir DIR also check the quotes against the source articles in DIR\n"
-    "  --fonts DIR       the fonts to check and draw with (default: the bundled ones)\n";
+enum { OPT_SIZE = 1, OPT_ID, OPT_LANG, OPT_OUT, OPT_ONCE, OPT_SOURCES, OPT_FONTS };
+
+static const ks_cli_opt preview_opts[] = {
+    {OPT_SIZE, "--size", "WxH", "the window's size (default 1280x800)"},
+    KS_CLI_PANEL_OPTS,
+    {OPT_ID, "--id", "EXHIBIT", "start on this exhibit's page"},
+    {OPT_LANG, "--lang", "zh|en", "the language to start in (default: the pack's)"},
+    {OPT_OUT, "--out", "DIR",
+     "no window: write the screens a change touches to DIR as PNGs (the\n"
+     "changed exhibit's page in both languages and its list; at the start\n"
+     "the --id exhibit's or home), NAME-zh.png and NAME-en.png"},
+    {OPT_ONCE, "--once", NULL, "with --out: build once, write the screens and exit (1 on errors)"},
+    {OPT_SOURCES, "--sources-dir", "DIR",
+     "also check the quotes against the source articles in DIR"},
+    {OPT_FONTS, "--fonts", "DIR", "the fonts to check and draw with (default: the bundled ones)"},
+    {0}};
+
+static const ks_cli_cmd preview_cmd = {
+    .name = "preview",
+    .synopsis = "SOURCE_DIR [--size WxH] [--diagonal INCHES | --panel-mm WxH] [--id EXHIBIT]\n"
+                "[--lang zh|en] [--sources-dir DIR] [--fonts DIR] [--out DIR [--once]]",
+    .about =
+        "Shows the content folder SOURCE_DIR in a window as a kiosk would, and again each\n"
+        "time a file in it is saved: the folder is validated as `kiosk pack validate` does,\n"
+        "and the screen on show comes back with the change, in the same language. Findings\n"
+        "are printed like a compiler's and shown over the screen with their file and line\n"
+        "(Close hides them); while a file has an error, the last content without errors stays\n"
+        "on screen. Esc or Backspace: back, H: home, L: language.\n",
+    .opts = preview_opts,
+    .max_operands = 1};
 
 enum { MAX_PAGES = 16 };
 
@@ -334,56 +345,40 @@ static void on_retire(void *ctx, ks_ui *old) {
 /* ---- start ---------------------------------------------------------------------------------- */
 
 static int parse(preview *p, ks_session_opts *so, bool *once, int argc, char **argv) {
-  int bad = 0;
-  for (int i = 0; i < argc; i++) {
-    bool more = i + 1 < argc;
-    if (ks_cli_panel_arg("preview", argc, argv, &i, so, &bad)) {
-      if (bad)
-        return bad;
-    } else if (strcmp(argv[i], "--size") == 0 && more) {
-      if (sscanf(argv[++i], "%dx%d", &p->width, &p->height) != 2 || p->width < 320 ||
-          p->height < 240 || p->width > 7680 || p->height > 7680) {
-        ks_diag_log(stderr,
-                    "kiosk preview: --size takes WxH between 320x240 and 7680x7680, "
-                    "not \"%s\"",
-                    argv[i]);
-        return 2;
-      }
-    } else if (strcmp(argv[i], "--id") == 0 && more) {
-      p->id = argv[++i];
-    } else if (strcmp(argv[i], "--lang") == 0 && more) {
-      so->lang = argv[++i];
-      if (strcmp(so->lang, "zh") != 0 && strcmp(so->lang, "en") != 0) {
-        ks_diag_log(stderr, "kiosk preview: --lang takes zh or en, not \"%s\"", so->lang);
-        return 2;
-      }
-    } else if (strcmp(argv[i], "--out") == 0 && more) {
-      p->out = argv[++i];
-    } else if (strcmp(argv[i], "--once") == 0) {
+  ks_cli *cli = ks_cli_begin(&preview_cmd, argc, argv);
+  const char *v;
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == KS_CLI_OPT_DIAGONAL || opt == KS_CLI_OPT_PANEL_MM)
+      ks_cli_panel_value(cli, opt, v, so);
+    else if (opt == OPT_SIZE) {
+      if (sscanf(v, "%dx%d", &p->width, &p->height) != 2 || p->width < 320 || p->height < 240 ||
+          p->width > 7680 || p->height > 7680)
+        ks_cli_fail(cli, "--size takes WxH between 320x240 and 7680x7680");
+    } else if (opt == OPT_ID)
+      p->id = v;
+    else if (opt == OPT_LANG) {
+      so->lang = v;
+      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
+        ks_cli_fail(cli, "--lang takes zh or en");
+    } else if (opt == OPT_OUT)
+      p->out = v;
+    else if (opt == OPT_ONCE)
       *once = true;
-    } else if (strcmp(argv[i], "--sources-dir") == 0 && more) {
-      p->sources_dir = argv[++i];
-    } else if (strcmp(argv[i], "--fonts") == 0 && more) {
-      p->fonts_dir = argv[++i];
-    } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-      fputs(preview_usage, stdout);
-      return -1;
-    } else if (argv[i][0] != '-' && !p->dir) {
-      p->dir = argv[i];
-    } else {
-      ks_diag_log(stderr, "kiosk preview: unexpected argument \"%s\"", argv[i]);
-      fputs("\n", stderr);
-      fputs(preview_usage, stderr);
-      return 2;
-    }
+    else if (opt == OPT_SOURCES)
+      p->sources_dir = v;
+    else if (opt == OPT_FONTS)
+      p->fonts_dir = v;
   }
-  if (!p->dir || (*once && !p->out)) {
-    ks_diag_log(stderr, "kiosk preview: %s",
-                !p->dir ? "name the content folder to show" : "--once works with --out DIR");
-    fputs("\n", stderr);
-    fputs(preview_usage, stderr);
-    return 2;
-  }
+  int n;
+  char **rest = ks_cli_operands(cli, &n);
+  if (n == 1)
+    p->dir = rest[0];
+  int rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc == 0 ? -1 : rc; /* -1: help or version printed, exit 0 */
+  if (!p->dir || (*once && !p->out))
+    return ks_cli_refuse(&preview_cmd, !p->dir ? "name the content folder to show"
+                                               : "--once works with --out DIR");
   if (!ks_is_dir(p->dir)) {
     ks_diag_log(stderr, "kiosk preview: %s is not a content folder", p->dir);
     return 2;

@@ -45,34 +45,50 @@ static bool render_page(ks_session *session, ks_canvas *canvas, ks_lang lang, co
   return ok;
 }
 
+enum { OPT_PACK = 1, OPT_OUT, OPT_ID, OPT_SOURCE };
+
+static const ks_cli_opt proof_opts[] = {
+    {OPT_PACK, "--pack", "FILE.kpack", "the pack (default: the bundled one)"},
+    KS_CLI_PANEL_OPTS,
+    {OPT_OUT, "--out", "DIR", "where the PNGs go (made when missing)"},
+    {OPT_ID, "--id", "EXHIBIT",
+     "only this exhibit's page, in both languages on 800x480, 1280x800,\n"
+     "1920x1080 and 1080x1920 (ID-LANG-WxH.png)"},
+    {OPT_SOURCE, "--source", "DIR", "with --id: a content folder instead of a pack"},
+    {0}};
+
+static const ks_cli_cmd proof_cmd = {
+    .name = "proof",
+    .synopsis = "[--pack FILE.kpack] [--diagonal INCHES | --panel-mm WxH] --out DIR\n"
+                "--id EXHIBIT [--pack FILE.kpack | --source DIR] --out DIR",
+    .about = "Renders every exhibit's screen and the overview screens in both languages into DIR,\n"
+             "with a contact sheet per language (contact-zh.png, contact-en.png). On a terminal,\n"
+             "shows how many screens are done.\n",
+    .opts = proof_opts};
+
 int ks_cmd_proof(int argc, char **argv) {
   const char *out = NULL, *pack_path = NULL;
   ks_session_opts so = {.cmd = "proof"}; /* the rest once all is read */
-  int bad = 0;
   for (int i = 0; i < argc; i++)
     if (strcmp(argv[i], "--id") == 0)
       return ks_cmd_proof_exhibit(argc, argv); /* one exhibit, every panel size */
-  for (int i = 0; i < argc; i++) {
-    if (ks_cli_panel_arg("proof", argc, argv, &i, &so, &bad)) {
-      if (bad)
-        return bad;
-    } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
-      out = argv[++i];
-    else if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc)
-      pack_path = argv[++i];
-    else {
-      fprintf(stderr,
-              "usage: kiosk proof [--pack FILE.kpack] [--diagonal INCHES | --panel-mm WxH]\n"
-              "                   --out DIR\n\n"
-              "Renders every exhibit's screen and the overview screens in both languages\n"
-              "into DIR, with a contact sheet per language (contact-zh.png, contact-en.png).\n");
-      return strcmp(argv[i], "--help") == 0 ? 0 : 2;
-    }
+  ks_cli *cli = ks_cli_begin(&proof_cmd, argc, argv);
+  const char *v;
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == KS_CLI_OPT_DIAGONAL || opt == KS_CLI_OPT_PANEL_MM)
+      ks_cli_panel_value(cli, opt, v, &so);
+    else if (opt == OPT_OUT)
+      out = v;
+    else if (opt == OPT_PACK)
+      pack_path = v;
+    else if (opt == OPT_SOURCE)
+      ks_cli_fail(cli, "--source goes with --id EXHIBIT");
   }
-  if (!out) {
-    fprintf(stderr, "kiosk proof: say where with --out DIR\n");
-    return 2;
-  }
+  int rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc;
+  if (!out)
+    return ks_cli_refuse(&proof_cmd, "say where with --out DIR");
   char err[512];
   if (!ks_file_mkdirs(out, 0755, err, sizeof err)) {
     ks_diag_log(stderr, "kiosk proof: %s", err);
@@ -97,7 +113,9 @@ int ks_cmd_proof(int argc, char **argv) {
     pages[5 + i].id = content->exhibits[i].id;
     screen_of(content->exhibits[i].kind, &pages[5 + i].screen);
   }
-  int rc = 0;
+  rc = 0;
+  ks_cli_progress progress;
+  ks_cli_progress_begin(&progress, "kiosk proof: screens");
   for (int l = 0; l < KS_LANG_COUNT && rc == 0; l++) {
     const char *code = ks_lang_code((ks_lang)l);
     int rows = (int)((n + COLS - 1) / COLS);
@@ -124,6 +142,7 @@ int ks_cmd_proof(int argc, char **argv) {
         break;
       }
       (void)s;
+      ks_cli_progress_show(&progress, (long)(l * n + i + 1), (long)(KS_LANG_COUNT * n));
       snprintf(path, sizeof path, "%s/%s-%s.png", out, name, code);
       if (!ks_canvas_save_png(shot, path, err, sizeof err)) {
         ks_diag_log(stderr, "kiosk proof: %s", err);
@@ -135,6 +154,7 @@ int ks_cmd_proof(int argc, char **argv) {
                       THUMB_W - 16, THUMB_H - 16};
       SDL_SoftStretchLinear(ks_canvas_surface(shot), NULL, sheet, &dst);
     }
+    ks_cli_progress_end(&progress); /* the line is clear for what is said next */
     if (rc == 0) {
       /* Names under the thumbnails, drawn with the kiosk's own text. */
       SDL_Renderer *r = SDL_CreateSoftwareRenderer(sheet);

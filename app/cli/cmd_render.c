@@ -7,20 +7,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char render_usage[] =
-    "usage: kiosk render --screen home|achievements|achievement [--id EXHIBIT]\n"
-    "                    [--lang zh|en] [--size WxH] [--rotate 0|90|180|270]\n"
-    "                    [--pack FILE.kpack] [--fonts DIR] [--notice TEXT [--progress P]]\n"
-    "                    [--diagonal INCHES | --panel-mm WxH] --out FILE.png\n"
-    "\n"
-    "Renders one screen to a PNG with no display (SDL's software renderer). The default size\n"
-    "is 1920x1080 (the physical display; --rotate turns the picture clockwise on it, as the\n"
-    "kiosk's rotation setting does) and the default pack the bundled one. A detail screen shows "
-    "--id, or the\n"
-    "newest exhibit of its kind. --notice draws the curators' notice over the screen (the one\n"
-    "a stick with a pack brings up), with a progress bar at P (0 to 1). --diagonal and\n"
-    "--panel-mm give the size of the panel the screen is laid out for (square pixels with a\n"
-    "diagonal; millimetres as the panel is built, before --rotate).\n";
+enum {
+  OPT_SCREEN = 1,
+  OPT_ID,
+  OPT_LANG,
+  OPT_SIZE,
+  OPT_ROTATE,
+  OPT_PACK,
+  OPT_FONTS,
+  OPT_NOTICE,
+  OPT_PROGRESS,
+  OPT_OUT
+};
+
+static const ks_cli_opt render_opts[] = {
+    {OPT_SCREEN, "--screen", "NAME", "home, achievements, achievement, cities, city, timeline, …"},
+    {OPT_ID, "--id", "EXHIBIT",
+     "the exhibit a detail screen shows (default: the newest of its kind)"},
+    {OPT_LANG, "--lang", "zh|en", "the language (default zh)"},
+    {OPT_SIZE, "--size", "WxH", "the physical display, 320x240 to 7680x7680 (default 1920x1080)"},
+    {OPT_ROTATE, "--rotate", "DEG",
+     "turn the picture clockwise on the display, as the kiosk's rotation\n"
+     "setting does: 0, 90, 180 or 270"},
+    {OPT_PACK, "--pack", "FILE.kpack", "the pack (default: the bundled one)"},
+    {OPT_FONTS, "--fonts", "DIR", "the fonts (default: the bundled ones)"},
+    {OPT_NOTICE, "--notice", "TEXT", "draw the curators' notice over the screen (a stick's)"},
+    {OPT_PROGRESS, "--progress", "P", "the notice's progress bar at P (0 to 1)"},
+    KS_CLI_PANEL_OPTS,
+    {OPT_OUT, "--out", "FILE.png", "where to write the PNG"},
+    {0}};
+
+static const ks_cli_cmd render_cmd = {
+    .name = "render",
+    .synopsis = "--screen NAME [--id EXHIBIT] [--lang zh|en] [--size WxH]\n"
+                "[--rotate 0|90|180|270] [--pack FILE.kpack] [--fonts DIR]\n"
+                "[--notice TEXT [--progress P]] [--diagonal INCHES | --panel-mm WxH]\n"
+                "--out FILE.png",
+    .about = "Renders one screen to a PNG with no display (SDL's software renderer).\n",
+    .opts = render_opts};
 
 int ks_cmd_render(int argc, char **argv) {
   const char *screen_name = NULL, *out = NULL, *pack_path = NULL, *fonts_dir = NULL, *id = NULL;
@@ -29,60 +53,44 @@ int ks_cmd_render(int argc, char **argv) {
   const char *notice = NULL;
   float progress = -1;
   ks_session_opts so = {.cmd = "render"}; /* the rest once all is read */
-  int bad = 0;
-  for (int i = 0; i < argc; i++) {
-    bool more = i + 1 < argc;
-    if (ks_cli_panel_arg("render", argc, argv, &i, &so, &bad)) {
-      if (bad)
-        return bad;
-    } else if (strcmp(argv[i], "--screen") == 0 && more)
-      screen_name = argv[++i];
-    else if (strcmp(argv[i], "--rotate") == 0 && more) {
-      rotate = atoi(argv[++i]);
-      if (rotate != 0 && rotate != 90 && rotate != 180 && rotate != 270) {
-        fprintf(stderr, "kiosk render: --rotate takes 0, 90, 180 or 270\n");
-        return 2;
-      }
-    } else if (strcmp(argv[i], "--id") == 0 && more)
-      id = argv[++i];
-    else if (strcmp(argv[i], "--out") == 0 && more)
-      out = argv[++i];
-    else if (strcmp(argv[i], "--pack") == 0 && more)
-      pack_path = argv[++i];
-    else if (strcmp(argv[i], "--notice") == 0 && more)
-      notice = argv[++i];
-    else if (strcmp(argv[i], "--progress") == 0 && more)
-      progress = (float)atof(argv[++i]);
-    else if (strcmp(argv[i], "--fonts") == 0 && more)
-      fonts_dir = argv[++i];
-    else if (strcmp(argv[i], "--lang") == 0 && more) {
-      const char *l = argv[++i];
-      if (strcmp(l, "zh") != 0 && strcmp(l, "en") != 0) {
-        ks_diag_log(stderr, "kiosk render: --lang takes zh or en, not \"%s\"", l);
-        return 2;
-      }
-      lang = strcmp(l, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
-    } else if (strcmp(argv[i], "--size") == 0 && more) {
-      if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680) {
-        fprintf(stderr, "kiosk render: --size takes WxH between 320x240 and 7680x7680\n");
-        return 2;
-      }
-    } else if (strcmp(argv[i], "--help") == 0) {
-      fputs(render_usage, stdout);
-      return 0;
-    } else {
-      ks_diag_log(stderr, "kiosk render: unexpected argument \"%s\"", argv[i]);
-      fputs("\n", stderr);
-      fputs(render_usage, stderr);
-      return 2;
+  ks_cli *cli = ks_cli_begin(&render_cmd, argc, argv);
+  const char *v;
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == KS_CLI_OPT_DIAGONAL || opt == KS_CLI_OPT_PANEL_MM)
+      ks_cli_panel_value(cli, opt, v, &so);
+    else if (opt == OPT_SCREEN)
+      screen_name = v;
+    else if (opt == OPT_ROTATE) {
+      rotate = atoi(v);
+      if (rotate != 0 && rotate != 90 && rotate != 180 && rotate != 270)
+        ks_cli_fail(cli, "--rotate takes 0, 90, 180 or 270");
+    } else if (opt == OPT_ID)
+      id = v;
+    else if (opt == OPT_OUT)
+      out = v;
+    else if (opt == OPT_PACK)
+      pack_path = v;
+    else if (opt == OPT_NOTICE)
+      notice = v;
+    else if (opt == OPT_PROGRESS)
+      progress = (float)atof(v);
+    else if (opt == OPT_FONTS)
+      fonts_dir = v;
+    else if (opt == OPT_LANG) {
+      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
+        ks_cli_fail(cli, "--lang takes zh or en");
+      lang = strcmp(v, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
+    } else if (opt == OPT_SIZE) {
+      if (sscanf(v, "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680)
+        ks_cli_fail(cli, "--size takes WxH between 320x240 and 7680x7680");
     }
   }
+  int rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc;
   ks_screen_id screen;
   if (!screen_name || !ks_screen_parse(screen_name, &screen) || !out) {
-    ks_diag_log(stderr, "kiosk render: name a --screen and an --out file");
-    fputs("\n", stderr);
-    fputs(render_usage, stderr);
-    return 2;
+    return ks_cli_refuse(&render_cmd, "name a --screen and an --out file");
   }
   so.pack = pack_path;
   so.fonts_dir = fonts_dir;
@@ -97,7 +105,7 @@ int ks_cmd_render(int argc, char **argv) {
   ks_ui *ui = ks_session_ui(session);
   ks_gfx *gfx = ks_session_gfx(session);
   char err[512];
-  int rc = 1;
+  rc = 1;
   if (screen != KS_SCREEN_HOME && !ks_ui_show(ui, screen, id)) {
     ks_diag_log(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s",
                 id ? id : "(any)", screen_name);

@@ -1,4 +1,5 @@
 /* kiosk pack keygen / sign / verify: the curator's side of signed packs. */
+#include "args.h"
 #include "cli.h"
 
 #include "kiosk/diag.h"
@@ -140,26 +141,78 @@ static bool get_password(const char *file, const char *key, bool confirm, char o
   return ok;
 }
 
+enum { OPT_OUT = 1, OPT_PASSWORD_FILE, OPT_NO_PASSWORD, OPT_KEY, OPT_PUBKEY, OPT_SIG, OPT_JSON };
+
+static const ks_cli_opt keygen_opts[] = {
+    {OPT_OUT, "--out", "DIR", "where to write kiosk.pub and kiosk.key (default: here)"},
+    {OPT_PASSWORD_FILE, "--password-file", "FILE",
+     "read the password from the first line of FILE (- for standard\n"
+     "input) instead of the terminal: for scripts; keep FILE yours only"},
+    {OPT_NO_PASSWORD, "--no-password", NULL,
+     "an unencrypted key (as minisign -W), for automation where the key\n"
+     "file itself is guarded"},
+    {0}};
+
+static const ks_cli_cmd keygen_cmd = {
+    .name = "pack keygen",
+    .synopsis = "[--out DIR] [--password-file FILE | --no-password]",
+    .about = "Writes DIR/kiosk.pub (for the kiosks' configuration) and DIR/kiosk.key (keep it on\n"
+             "the curator's machine), minisign-compatible. The secret key's password is asked\n"
+             "twice on the terminal. Keys are password-protected as minisign protects them\n"
+             "(scrypt, about 5 s and 1 GiB to open), so a copy of kiosk.key alone cannot sign;\n"
+             "minisign's keys, with or without a password, work as well.\n",
+    .opts = keygen_opts};
+
+static const ks_cli_opt sign_opts[] = {
+    {OPT_KEY, "--key", "SECRET_KEY", "the secret key (kiosk.key, or minisign's)"},
+    {OPT_PASSWORD_FILE, "--password-file", "FILE",
+     "read the key's password from the first line of FILE (- for\n"
+     "standard input) instead of the terminal"},
+    {0}};
+
+static const ks_cli_cmd sign_cmd = {
+    .name = "pack sign",
+    .synopsis = "FILE.kpack --key SECRET_KEY [--password-file FILE]",
+    .about =
+        "Writes FILE.kpack.minisig, with the trusted comment \"pack:ID version:N\" (minisign -S\n"
+        "-s KEY -m FILE.kpack -t \"pack:ID version:N\" is equivalent).\n",
+    .opts = sign_opts,
+    .max_operands = 1};
+
+static const ks_cli_opt verify_opts[] = {
+    {OPT_PUBKEY, "--pubkey", "KEY.pub", "a trusted public key (up to 16: give --pubkey again)"},
+    {OPT_SIG, "--sig", "FILE.minisig", "the signature (default FILE.kpack.minisig)"},
+    {OPT_JSON, "--json", NULL,
+     "print the outcome as JSON: pack, good, and trusted_comment or\n"
+     "error"},
+    {0}};
+
+static const ks_cli_cmd verify_cmd = {
+    .name = "pack verify",
+    .synopsis = "FILE.kpack --pubkey KEY.pub [--pubkey …] [--sig FILE.minisig] [--json]",
+    .about = "Checks the pack's signature against the trusted keys, and that its trusted comment\n"
+             "names this pack and version.\n",
+    .opts = verify_opts,
+    .max_operands = 1};
+
 int ks_cmd_keygen(int argc, char **argv) {
   const char *dir = ".", *password_file = NULL;
   bool no_password = false;
-  for (int i = 0; i < argc; i++) {
-    if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
-      dir = argv[++i];
-    else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc && !no_password)
-      password_file = argv[++i];
-    else if (strcmp(argv[i], "--no-password") == 0 && !password_file)
+  ks_cli *cli = ks_cli_begin(&keygen_cmd, argc, argv);
+  const char *v;
+  for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (opt == OPT_OUT)
+      dir = v;
+    else if (opt == OPT_PASSWORD_FILE)
+      password_file = v;
+    else if (opt == OPT_NO_PASSWORD)
       no_password = true;
-    else {
-      fprintf(stderr,
-              "usage: kiosk pack keygen [--out DIR] [--password-file FILE | --no-password]\n\n"
-              "Writes DIR/kiosk.pub (for the kiosks' configuration) and DIR/kiosk.key\n"
-              "(keep it on the curator's machine), minisign-compatible. The secret key is\n"
-              "protected by a password, asked twice on the terminal, or read from the first\n"
-              "line of FILE (- for standard input); --no-password writes it unencrypted.\n");
-      return 2;
-    }
   }
+  int rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc;
+  if (password_file && no_password)
+    return ks_cli_refuse(&keygen_cmd, "--password-file and --no-password exclude each other");
   char pub_path[4096], sec_path[4096], err[512], id[17], password[PASSWORD_MAX];
   if (!ks_file_mkdirs(dir, 0700, err, sizeof err)) { /* a secret key's folder: the owner's */
     ks_diag_log(stderr, "kiosk pack keygen: %s", err);
@@ -197,23 +250,22 @@ int ks_cmd_keygen(int argc, char **argv) {
 
 int ks_cmd_sign(int argc, char **argv) {
   const char *pack = NULL, *key = NULL, *password_file = NULL;
-  for (int i = 0; i < argc; i++) {
-    if (strcmp(argv[i], "--key") == 0 && i + 1 < argc)
-      key = argv[++i];
-    else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc)
-      password_file = argv[++i];
-    else if (argv[i][0] != '-' && !pack)
-      pack = argv[i];
-    else
-      pack = key = NULL, i = argc;
+  ks_cli *cli = ks_cli_begin(&sign_cmd, argc, argv);
+  int n;
+  const char *v;
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_KEY)
+      key = v;
+    else if (id == OPT_PASSWORD_FILE)
+      password_file = v;
   }
-  if (!pack || !key) {
-    fprintf(stderr, "usage: kiosk pack sign FILE.kpack --key SECRET_KEY [--password-file FILE]\n\n"
-                    "Writes FILE.kpack.minisig, with the trusted comment \"pack:ID version:N\".\n"
-                    "A password-protected key's password is asked on the terminal, or read from\n"
-                    "the first line of FILE (- for standard input).\n");
-    return 2;
-  }
+  char **operands = ks_cli_operands(cli, &n);
+  pack = n > 0 ? operands[0] : NULL;
+  int rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc;
+  if (!pack || !key)
+    return ks_cli_refuse(&sign_cmd, "name the pack and the --key to sign it with");
   char comment[512], err[512], sig_path[4096], password[PASSWORD_MAX] = "";
   uint8_t hash[KS_SIGN_HASH_BYTES];
   ks_seckey sec;
@@ -239,57 +291,71 @@ int ks_cmd_sign(int argc, char **argv) {
   return 0;
 }
 
+/* pack verify --json: the outcome on stdout (a refusal is said on stderr as well). */
+static void print_verify_json(const char *pack, bool good, const char *comment, const char *error) {
+  fputs("{\"pack\":", stdout);
+  ks_diag_json_string(stdout, pack);
+  fputs(good ? ",\"good\":true,\"trusted_comment\":" : ",\"good\":false,\"error\":", stdout);
+  ks_diag_json_string(stdout, good ? comment : error);
+  fputs("}\n", stdout);
+}
+
 int ks_cmd_verify(int argc, char **argv) {
   const char *pack = NULL, *sig = NULL;
   ks_pubkey keys[16];
   size_t n_keys = 0;
+  bool json = false;
   char err[512];
-  for (int i = 0; i < argc; i++) {
-    if (strcmp(argv[i], "--pubkey") == 0 && i + 1 < argc && n_keys < 16) {
-      if (!ks_sign_read_pubkey(argv[++i], &keys[n_keys], err, sizeof err)) {
-        ks_diag_log(stderr, "kiosk pack verify: %s: %s", argv[i], err);
-        return 1;
+  ks_cli *cli = ks_cli_begin(&verify_cmd, argc, argv);
+  int n;
+  const char *v;
+  for (int id; (id = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
+    if (id == OPT_PUBKEY && n_keys == 16) {
+      ks_cli_fail(cli, "at most 16 trusted keys");
+    } else if (id == OPT_PUBKEY) {
+      if (!ks_sign_read_pubkey(v, &keys[n_keys], err, sizeof err)) {
+        ks_diag_log(stderr, "kiosk pack verify: %s: %s", v, err);
+        ks_cli_stop(cli, 1);
       }
       n_keys++;
-    } else if (strcmp(argv[i], "--sig") == 0 && i + 1 < argc) {
-      sig = argv[++i];
-    } else if (argv[i][0] != '-' && !pack) {
-      pack = argv[i];
-    } else {
-      pack = NULL, i = argc;
+    } else if (id == OPT_SIG) {
+      sig = v;
+    } else if (id == OPT_JSON) {
+      json = true;
     }
   }
-  if (!pack || n_keys == 0) {
-    fprintf(stderr, "usage: kiosk pack verify FILE.kpack --pubkey KEY.pub [--pubkey …] "
-                    "[--sig FILE.minisig]\n\n"
-                    "Checks the pack's signature (FILE.kpack.minisig by default) against the\n"
-                    "trusted keys, and that its trusted comment names this pack and version.\n");
-    return 2;
-  }
-  char sig_path[4096], expected[512], comment[1024];
+  char **operands = ks_cli_operands(cli, &n);
+  pack = n > 0 ? operands[0] : NULL;
+  int rc = ks_cli_end(cli);
+  if (rc >= 0)
+    return rc;
+  if (!pack || n_keys == 0)
+    return ks_cli_refuse(&verify_cmd, "name the pack and at least one trusted --pubkey");
+  char sig_path[4096], expected[512], comment[1024] = "", why[2048] = "";
   snprintf(sig_path, sizeof sig_path, "%s.minisig", pack);
   size_t size;
   char *sig_text = ks_file_read(sig ? sig : sig_path, KS_SIGN_MAX_BYTES, &size, err, sizeof err);
-  if (!sig_text) {
-    ks_diag_log(stderr, "%s: refused: the pack is not signed (%s: %s)", pack, sig ? sig : sig_path,
-                err);
-    return 1;
-  }
   uint8_t hash[KS_SIGN_HASH_BYTES];
-  int rc = 1;
-  if (!ks_sign_hash_file(pack, hash, err, sizeof err))
-    ks_diag_log(stderr, "%s: refused: %s", pack, err);
+  rc = 1;
+  if (!sig_text)
+    snprintf(why, sizeof why, "the pack is not signed (%.1000s: %.500s)", sig ? sig : sig_path,
+             err);
+  else if (!ks_sign_hash_file(pack, hash, err, sizeof err))
+    snprintf(why, sizeof why, "%s", err);
   else if (!ks_sign_verify(hash, sig_text, keys, n_keys, comment, sizeof comment, err, sizeof err))
-    ks_diag_log(stderr, "%s: refused: %s", pack, err);
+    snprintf(why, sizeof why, "%s", err);
   else if (!pack_comment(pack, expected, sizeof expected))
-    ks_diag_log(stderr, "%s: refused: the signed file is not a readable pack", pack);
+    snprintf(why, sizeof why, "the signed file is not a readable pack");
   else if (strcmp(comment, expected) != 0)
-    ks_diag_log(stderr, "%s: refused: the signature is for \"%s\", but this is \"%s\"", pack,
-                comment, expected);
-  else {
-    ks_diag_log(stdout, "%s: good signature (%s)", pack, comment);
+    snprintf(why, sizeof why, "the signature is for \"%s\", but this is \"%s\"", comment, expected);
+  else
     rc = 0;
-  }
+  if (rc == 0 && !json)
+    ks_diag_log(stdout, "%s: good signature (%s)", pack, comment);
+  if (rc != 0)
+    ks_diag_log(stderr, "%s: refused: %s", pack, why);
+  if (json)
+    print_verify_json(pack, rc == 0, comment, why);
   free(sig_text);
   return rc;
 }

@@ -1,27 +1,19 @@
 #include "cli.h"
 
 #include "kiosk/config.h"
-#include "kiosk/diag.h"
 
-#include <string.h>
+#include <stdio.h>
 
-bool ks_cli_panel_arg(const char *cmd, int argc, char **argv, int *i, ks_session_opts *o, int *rc) {
-  bool diagonal = strcmp(argv[*i], "--diagonal") == 0;
-  if (!diagonal && strcmp(argv[*i], "--panel-mm") != 0)
-    return false;
-  if (*i + 1 >= argc) {
-    ks_diag_log(stderr, "kiosk %s: %s takes a value", cmd, argv[*i]);
-    *rc = 2;
-    return true;
-  }
-  const char *v = argv[++*i];
-  if (diagonal ? ks_config_parse_diagonal(v, &o->panel_diagonal_in)
-               : ks_config_parse_panel_mm(v, &o->panel_w_mm, &o->panel_h_mm))
-    return true;
-  ks_diag_log(stderr, "kiosk %s: %s takes the panel's %s, not \"%s\"", cmd, argv[*i - 1],
-              diagonal ? "diagonal in inches, from 1 to 500 (7, 15.6)"
-                       : "width and height in millimetres, from 10 to 10000, as WxH (155x86)",
-              v);
-  *rc = 2;
-  return true;
+void ks_cli_panel_value(ks_cli *cli, int id, const char *value, ks_session_opts *o) {
+  bool diagonal = id == KS_CLI_OPT_DIAGONAL;
+  if (diagonal ? ks_config_parse_diagonal(value, &o->panel_diagonal_in)
+               : ks_config_parse_panel_mm(value, &o->panel_w_mm, &o->panel_h_mm))
+    return;
+  char what[1024];
+  snprintf(what, sizeof what, "%s takes the panel's %s, not \"%.500s\"",
+           diagonal ? "--diagonal" : "--panel-mm",
+           diagonal ? "diagonal in inches, from 1 to 500 (7, 15.6)"
+                    : "width and height in millimetres, from 10 to 10000, as WxH (155x86)",
+           value);
+  ks_cli_fail(cli, what);
 }

@@ -184,6 +184,127 @@ void ks_diag_print_json(const ks_diag *diag, FILE *out) {
   fputs("]}\n", out);
 }
 
+/* Writes `s` as XML character data or an attribute's value: first as ks_text_escape shows it to
+ * people (controls as visible \\n, \\xNN: XML 1.0 cannot carry most of them even as references,
+ * and bytes that are not UTF-8 become text), then the five characters markup uses, as entities. */
+static void xml_text(FILE *out, const char *s) {
+  char *shown = ks_text_escape_dup(s ? s : "");
+  for (const char *p = shown; *p; p++) {
+    switch (*p) {
+    case '&':
+      fputs("&amp;", out);
+      break;
+    case '<':
+      fputs("&lt;", out);
+      break;
+    case '>':
+      fputs("&gt;", out);
+      break;
+    case '"':
+      fputs("&quot;", out);
+      break;
+    case '\'':
+      fputs("&apos;", out);
+      break;
+    default:
+      fputc(*p, out);
+    }
+  }
+  free(shown);
+}
+
+static const char *finding_key(const finding *f, const char *suite) {
+  return f->exhibit ? f->exhibit : f->file ? f->file : suite;
+}
+
+/* Whether `key` is among the first `n` of `keys`, or is the key of a finding before `before`. */
+static bool key_seen(const ks_diag *diag, const char *suite, const char *const *keys, size_t n,
+                     size_t before, const char *key) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(keys[i], key) == 0)
+      return true;
+  for (size_t i = 0; i < before; i++)
+    if (strcmp(finding_key(&diag->items[i], suite), key) == 0)
+      return true;
+  return false;
+}
+
+static bool key_has_error(const ks_diag *diag, const char *suite, const char *key) {
+  for (size_t i = 0; i < diag->count; i++)
+    if (diag->items[i].sev == KS_ERROR && strcmp(finding_key(&diag->items[i], suite), key) == 0)
+      return true;
+  return false;
+}
+
+/* One <testcase> for `key`, with the findings that name it. */
+static void junit_case(const ks_diag *diag, const char *suite, const char *key, FILE *out) {
+  const finding *first_error = NULL;
+  size_t warnings = 0;
+  for (size_t i = 0; i < diag->count; i++) {
+    const finding *f = &diag->items[i];
+    if (strcmp(finding_key(f, suite), key) != 0)
+      continue;
+    if (f->sev == KS_ERROR && !first_error)
+      first_error = f;
+    warnings += f->sev == KS_WARNING;
+  }
+  fputs("<testcase name=\"", out);
+  xml_text(out, key);
+  fputs("\" classname=\"", out);
+  xml_text(out, suite);
+  fputs("\">", out);
+  if (first_error) {
+    fputs("\n<failure type=\"error\" message=\"", out);
+    if (first_error->line > 0)
+      fprintf(out, "line %d: ", first_error->line);
+    xml_text(out, first_error->message);
+    fputs("\">", out);
+    for (size_t i = 0; i < diag->count; i++)
+      if (diag->items[i].sev == KS_ERROR && strcmp(finding_key(&diag->items[i], suite), key) == 0) {
+        xml_text(out,
+                 diag->items[i].text); /* already escaped once: escaping again changes nothing */
+        fputc('\n', out);
+      }
+    fputs("</failure>", out);
+  }
+  if (warnings) {
+    fputs("\n<system-out>", out);
+    for (size_t i = 0; i < diag->count; i++)
+      if (diag->items[i].sev == KS_WARNING &&
+          strcmp(finding_key(&diag->items[i], suite), key) == 0) {
+        xml_text(out, diag->items[i].text);
+        fputc('\n', out);
+      }
+    fputs("</system-out>", out);
+  }
+  fputs("</testcase>\n", out);
+}
+
+void ks_diag_print_junit(const ks_diag *diag, const char *suite, const char *const *keys,
+                         size_t n_keys, FILE *out) {
+  size_t tests = n_keys, failures = 0;
+  for (size_t i = 0; i < diag->count; i++)
+    tests += !key_seen(diag, suite, keys, n_keys, i, finding_key(&diag->items[i], suite));
+  for (size_t i = 0; i < n_keys; i++)
+    failures += key_has_error(diag, suite, keys[i]);
+  for (size_t i = 0; i < diag->count; i++) {
+    const char *key = finding_key(&diag->items[i], suite);
+    if (!key_seen(diag, suite, keys, n_keys, i, key))
+      failures += key_has_error(diag, suite, key);
+  }
+  fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"", out);
+  xml_text(out, suite);
+  fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\">\n", tests, failures);
+  for (size_t i = 0; i < n_keys; i++)
+    junit_case(diag, suite, keys[i], out);
+  for (size_t i = 0; i < diag->count; i++) {
+    const char *key = finding_key(&diag->items[i], suite);
+    if (!key_seen(diag, suite, keys, n_keys, i, key))
+      junit_case(diag, suite, key, out);
+  }
+  fputs("</testsuite>\n</testsuites>\n", out);
+}
+
 void ks_diag_log(FILE *out, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

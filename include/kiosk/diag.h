@@ -53,6 +53,16 @@ void ks_diag_print_json(const ks_diag *diag, FILE *out);
  * text \xNN. */
 void ks_diag_json_string(FILE *out, const char *s);
 
+/* Writes the findings as JUnit XML, which CI systems (GitLab, Jenkins, GitHub's test reporters)
+ * show inline: one <testsuite> named `suite` (the path checked), one <testcase> per key in `keys`
+ * (the files or exhibits that were checked, `n_keys` of them, in that order) and then one per
+ * other file or exhibit a finding names; a case with errors has one <failure> whose message is its
+ * first error and whose text lists them all, and its warnings go to <system-out>. A finding's key
+ * is its exhibit, else its file, else `suite`. Every name is escaped as ks_diag_log escapes it and
+ * then for XML, so the report is well-formed whatever the names hold. */
+void ks_diag_print_junit(const ks_diag *diag, const char *suite, const char *const *keys,
+                         size_t n_keys, FILE *out);
+
 /* Prints one line for people (the kiosk's log, a command's message): the formatted text with
  * every control character escaped, then a newline. Every line that may carry a name from outside
  * — a path on a stick, a file, a pack's id, an argument — is printed through this or
