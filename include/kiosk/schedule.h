@@ -32,7 +32,7 @@ typedef struct {
   uint8_t n_ranges[7];
   int32_t closed[KS_SCHEDULE_MAX_CLOSED]; /* closed all day, as YYYYMMDD, in the order given */
   uint32_t n_closed;
-  int32_t wake_minutes; /* a touch while closed lights the kiosk this long after the last one */
+  int wake_minutes; /* a touch while closed lights the kiosk this long after the last one */
 } ks_schedule;
 
 /* The default: open every day all day, a touch while closed lights it for 5 minutes. */
