@@ -290,17 +290,18 @@ static void watch_sticks(service *s, ks_ui *ui, bool *redraw) {
 
 /* ---- opening hours ------------------------------------------------------------------------- */
 
-/* KIOSK_TEST_NOW=YYYY-MM-DDTHH:MM (tests only): the service's wall clock starts there. */
+/* KIOSK_TEST_NOW=YYYY-MM-DDTHH:MM[:SS] (tests only): the service's wall clock starts there. */
 static void read_test_clock(service *s) {
   const char *v = getenv("KIOSK_TEST_NOW");
   struct tm tm = {0};
-  char tail;
+  int end = 0;
   if (!v || !*v)
     return;
-  if (sscanf(v, "%4d-%2d-%2dT%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-             &tm.tm_min, &tail) != 5) {
-    ks_diag_log(stderr, "kiosk: KIOSK_TEST_NOW=%s is not YYYY-MM-DDTHH:MM: the real clock is used",
-                v);
+  if (sscanf(v, "%4d-%2d-%2dT%2d:%2d%n:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+             &tm.tm_min, &end, &tm.tm_sec, &end) < 5 ||
+      v[end]) {
+    ks_diag_log(stderr,
+                "kiosk: KIOSK_TEST_NOW=%s is not YYYY-MM-DDTHH:MM[:SS]: the real clock is used", v);
     return;
   }
   tm.tm_year -= 1900;
@@ -422,6 +423,7 @@ int ks_service_run(const ks_service_opts *run) {
   if (c->data_dir[0])
     recall_source(&s, &s.handled); /* the pack shown came from there: not offered again */
   ks_session_opts so = {.pack = run->pack,
+                        .fonts_dir = run->fonts_dir,
                         .fall_back = true,
                         .data_dir = c->data_dir,
                         .rollback_failures = c->rollback_failures,
