@@ -4,6 +4,7 @@
 
 #include "kiosk/gesture.h"
 #include "kiosk/kiosk.h"
+#include "kiosk/service.h"
 
 #include <malloc.h>
 #include <stdio.h>
@@ -12,7 +13,13 @@
 #include <sys/resource.h>
 #include <time.h>
 
-enum { FLING_SECONDS = 10, FRAME_HZ = 60, IDLE_SECONDS = 10, PACING_SECONDS = 3 };
+enum {
+  FLING_SECONDS = 10,
+  FRAME_HZ = 60,
+  IDLE_SECONDS = 10,
+  PACING_SECONDS = 3,
+  CLOSED_SECONDS = 10
+};
 
 static double now_ms(clockid_t clock) {
   struct timespec ts;
@@ -126,6 +133,53 @@ static void bench_pacing(ks_window *win, ks_ui *ui) {
   ks_gesture_destroy(th.gm);
 }
 
+/* The figures of a run of the service, from its first tick to its last. */
+typedef struct {
+  bool started;
+  double t0_ms, cpu0_ms, t_ms, cpu_ms;
+  ks_window_stats first, last;
+} service_probe;
+
+static void probe_service(void *ctx, ks_window *win) {
+  service_probe *p = ctx;
+  p->t_ms = now_ms(CLOCK_MONOTONIC);
+  p->cpu_ms = now_ms(CLOCK_PROCESS_CPUTIME_ID);
+  p->last = ks_window_stats_get(win);
+  if (!p->started) {
+    p->started = true;
+    p->t0_ms = p->t_ms, p->cpu0_ms = p->cpu_ms, p->first = p->last;
+  }
+}
+
+/* The service itself, headless, CLOSED_SECONDS after its start: `closed` outside its opening
+ * hours (every day closed), else open with the attract loop running from the first second —
+ * what a kiosk cost through a closed night before it had opening hours. */
+static bool bench_service(const char *pack_path, bool closed) {
+  ks_service_opts o = {.pack = pack_path,
+                       .windowed = true,
+                       .headless = true,
+                       .max_ms = CLOSED_SECONDS * 1000,
+                       .probe = probe_service};
+  service_probe p = {0};
+  o.probe_ctx = &p;
+  ks_config_defaults(&o.config);
+  o.config.data_dir[0] = '\0'; /* the pack alone: no stick watch, fleet or statistics */
+  o.config.idle_timeout = 1;
+  for (int d = 0; closed && d < 7; d++)
+    o.config.schedule.n_ranges[d] = 0;
+  if (ks_service_run(&o) != 0 || !p.started)
+    return false;
+  double secs = (p.t_ms - p.t0_ms) / 1000.0;
+  printf("%-10s %.1f s %s: %llu frames presented%s, %.1f wake-ups a second, %.4f of a core\n",
+         closed ? "closed" : "attract", secs,
+         closed ? "closed, dark (offscreen 1280x720)"
+                : "open, in the attract loop (offscreen 1280x720)",
+         (unsigned long long)(p.last.presents - p.first.presents),
+         closed ? " after the black one" : "", (double)(p.last.wakeups - p.first.wakeups) / secs,
+         (p.cpu_ms - p.cpu0_ms) / (p.t_ms - p.t0_ms));
+  return true;
+}
+
 /* The per-frame cost of a long fling across the timeline, on the null backend: the kiosk's own
  * work (layout, shaping, batching), without the rasteriser. */
 static void bench_fling(ks_session *session, int w, int h) {
@@ -182,7 +236,7 @@ static void bench_fling(ks_session *session, int w, int h) {
 int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
   const char *pack_path = NULL;
   int w = 1920, h = 1080;
-  bool idle = true, fling = true, first = true, tour = true, pacing = true;
+  bool idle = true, fling = true, first = true, tour = true, pacing = true, closed = false;
   for (int i = 0; i < argc; i++) {
     if (strcmp(argv[i], "--pack") == 0 && i + 1 < argc)
       pack_path = argv[++i];
@@ -191,22 +245,29 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
       i++;
     else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
       const char *only = argv[++i];
+      if (strcmp(only, "closed") == 0) {
+        closed = true;
+        continue;
+      }
       tour = strcmp(only, "tour") == 0;
       pacing = strcmp(only, "pacing") == 0;
       first = strcmp(only, "first-frame") == 0 || strcmp(only, "idle") == 0 || tour || pacing;
       idle = strcmp(only, "idle") == 0;
       fling = strcmp(only, "fling") == 0;
       if (!first && !fling) {
-        fprintf(stderr, "kiosk bench: --only takes first-frame, idle, tour, pacing or fling\n");
+        fprintf(stderr,
+                "kiosk bench: --only takes first-frame, idle, tour, pacing, fling or closed\n");
         return 2;
       }
     } else {
       fprintf(stderr, "usage: kiosk bench [--pack FILE.kpack] [--size WxH]\n"
-                      "                   [--only first-frame|idle|tour|pacing|fling]\n\n"
+                      "                   [--only first-frame|idle|tour|pacing|fling|closed]\n\n"
                       "Prints start-up, idle, fling and memory figures, headless.\n");
       return strcmp(argv[i], "--help") == 0 ? 0 : 2;
     }
   }
+  if (closed) /* the service's own start, twice: open in the attract loop, then closed */
+    return bench_service(pack_path, false) && bench_service(pack_path, true) ? 0 : 1;
   /* The start-up path, exactly as `kiosk` takes it, in a headless window. */
   ks_session *session =
       ks_session_open(&(ks_session_opts){.cmd = "bench",
