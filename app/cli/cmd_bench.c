@@ -170,13 +170,17 @@ static bool bench_service(const char *pack_path, bool closed) {
   if (ks_service_run(&o) != 0 || !p.started)
     return false;
   double secs = (p.t_ms - p.t0_ms) / 1000.0;
-  printf("%-10s %.1f s %s: %llu frames presented%s, %.1f wake-ups a second, %.4f of a core\n",
-         closed ? "closed" : "attract", secs,
-         closed ? "closed, dark (offscreen 1280x720)"
-                : "open, in the attract loop (offscreen 1280x720)",
-         (unsigned long long)(p.last.presents - p.first.presents),
-         closed ? " after the black one" : "", (double)(p.last.wakeups - p.first.wakeups) / secs,
-         (p.cpu_ms - p.cpu0_ms) / (p.t_ms - p.t0_ms));
+  double frames = (double)(p.last.presents - p.first.presents);
+  double wakeups = (double)(p.last.wakeups - p.first.wakeups) / secs;
+  double core = (p.cpu_ms - p.cpu0_ms) / (p.t_ms - p.t0_ms);
+  if (closed)
+    printf("closed     %.1f s closed, dark (offscreen 1280x720): %.0f frames presented after the "
+           "black one, %.1f wake-ups a second, %.4f of a core\n",
+           secs, frames, wakeups, core);
+  else
+    printf("attract    %.1f s open, in the attract loop (offscreen 1280x720): %.0f frames "
+           "presented, %.1f wake-ups a second, %.4f of a core\n",
+           secs, frames, wakeups, core);
   return true;
 }
 

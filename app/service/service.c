@@ -36,7 +36,8 @@ enum { WATCH_EVERY_MS = 2000, MAX_FOUND = 8 };
 /* A pack opened for showing, with the content read from it. */
 typedef struct {
   ks_pack *pack;
-  ks_content *content;
+  ks_content *content; /* NULL with a new day's view of the content shown */
+  ks_content *view;    /* the content as shown today (ks_content_on_date) */
 } shown;
 
 typedef struct {
@@ -67,6 +68,7 @@ typedef struct {
   bool test_clock;          /* KIOSK_TEST_NOW: the wall clock starts at test_wall_s */
   int64_t test_wall_s;      /* that wall-clock time, as seconds of a UTC calendar */
   uint64_t test_started_ms; /* when it was read */
+  char today[16];           /* the day shown, YYYY-MM-DD: exhibits' show_from and show_until */
 } service;
 
 static uint64_t mono_ms(void) {
@@ -238,7 +240,8 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   }
   remember_source(s, &s->offered);
   track_visit(s, ui, true); /* the visit ends with the content it was about */
-  ks_ui *fresh = ks_session_new_ui(s->session, next.content, NULL);
+  next.view = ks_content_on_date(next.content, s->today);
+  ks_ui *fresh = ks_session_new_ui(s->session, next.view, NULL);
   s->next = next;
   s->next_ui = fresh;
   const ks_pack_meta *m = &next.content->meta;
@@ -325,6 +328,30 @@ static ks_wall wall_now(const service *s) {
   return (ks_wall){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour * 60 + tm.tm_min};
 }
 
+static void day_of(ks_wall w, char *out, size_t size) {
+  snprintf(out, size, "%04d-%02d-%02d", w.year, w.month, w.day);
+}
+
+/* On the first tick of a new day, the exhibits of that day: a temporary exhibition begins or
+ * ends. Returns the UI for them, or NULL when the day shows what the last one did. */
+static ks_ui *follow_the_date(service *s, ks_ui *ui) {
+  char today[sizeof s->today];
+  day_of(wall_now(s), today, sizeof today);
+  if (strcmp(today, s->today) == 0 || s->job || s->next_ui)
+    return NULL;
+  snprintf(s->today, sizeof s->today, "%s", today);
+  ks_content *view;
+  ks_ui *fresh = ks_session_new_day(s->session, today, &view);
+  if (!fresh)
+    return NULL;
+  ks_diag_log(stderr, "kiosk: %s: %zu exhibits shown (show_from, show_until)", today,
+              view->n_exhibits);
+  track_visit(s, ui, true); /* the visit ends with the screens it was on */
+  s->next = (shown){.view = view};
+  s->next_ui = fresh;
+  return fresh;
+}
+
 /* The loop's `dark` hook: dark outside the opening hours, except until wake_minutes after the
  * last touch (one that woke it, or a visitor's still at it when the hall closes). */
 static bool on_dark(void *ctx, bool touched) {
@@ -387,6 +414,9 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
   }
   if (s->job)
     return follow_install(s, ui, redraw);
+  ks_ui *new_day = follow_the_date(s, ui);
+  if (new_day)
+    return new_day;
   if (s->watcher)
     watch_sticks(s, ui, redraw);
   return NULL;
@@ -397,7 +427,7 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
 static void on_retire(void *ctx, ks_ui *old) {
   service *s = ctx;
   (void)old;
-  ks_session_adopt(s->session, s->next.pack, s->next.content, s->next_ui);
+  ks_session_adopt(s->session, s->next.pack, s->next.content, s->next.view, s->next_ui);
   s->next = (shown){0};
   s->next_ui = NULL;
 }
@@ -412,6 +442,7 @@ int ks_service_run(const ks_service_opts *run) {
                     "installed. Never on a kiosk in a public hall.\n");
   service s = {.run = run};
   read_test_clock(&s);
+  day_of(wall_now(&s), s.today, sizeof s.today);
   /* systemd arms the watchdog when it starts the process, but the loop that feeds it runs only
    * after the first frame. A slow start (a cold SD card, a slow board: 20 s seen on an emulated
    * Cortex-A53) must not be taken for a hang, so the start gets its own, longer allowance; the
@@ -439,7 +470,8 @@ int ks_service_run(const ks_service_opts *run) {
                         .panel_w_mm = c->panel_w_mm,
                         .panel_h_mm = c->panel_h_mm,
                         .panel_diagonal_in = c->panel_diagonal_in,
-                        .map_later = true};
+                        .map_later = true,
+                        .date = s.today};
   if (!(s.session = ks_session_open(&so)))
     return 1;
   s.fonts_dir = ks_session_fonts_dir(s.session);
