@@ -403,17 +403,23 @@ static void reads_the_schedule(void **state) {
                                         "funday = 10:00-11:00\n"      /* 8 */
                                         "wednesday = 09:00-25:00\n"), /* 9 */
                               diag));
-  if (ks_diag_count(diag, KS_ERROR) != 8)
+  const char *const findings[] = {
+      "t.ini:2: error: monday = 9-17: give",
+      "t.ini:3: error: tuesday = 17:00-09:00: give",
+      "t.ini:4: error: closed = 2026-02-30: give a date",
+      "t.ini:5: error: closed = 2026-12: give a date",
+      "t.ini:6: error: wake_minutes = 0: give minutes from 1",
+      "t.ini:7: error: wake_minutes = 2h",
+      "t.ini:8: error: unknown option \"funday\" in [schedule]",
+      "t.ini:9: error: wednesday = 09:00-25:00",
+  };
+  size_t n_findings = sizeof findings / sizeof *findings;
+  if (ks_diag_count(diag, KS_ERROR) != n_findings)
     ks_diag_print(diag, stderr);
-  assert_int_equal(ks_diag_count(diag, KS_ERROR), 8);
-  assert_true(ks_diag_contains(diag, "t.ini:2: error: monday = 9-17: give"));
-  assert_true(ks_diag_contains(diag, "t.ini:3: error: tuesday = 17:00-09:00: give"));
-  assert_true(ks_diag_contains(diag, "t.ini:4: error: closed = 2026-02-30: give a date"));
-  assert_true(ks_diag_contains(diag, "t.ini:5: error: closed = 2026-12: give a date"));
-  assert_true(ks_diag_contains(diag, "t.ini:6: error: wake_minutes = 0: give minutes from 1"));
-  assert_true(ks_diag_contains(diag, "t.ini:7: error: wake_minutes = 2h"));
-  assert_true(ks_diag_contains(diag, "t.ini:8: error: unknown option \"funday\" in [schedule]"));
-  assert_true(ks_diag_contains(diag, "t.ini:9: error: wednesday = 09:00-25:00"));
+  assert_int_equal(ks_diag_count(diag, KS_ERROR), n_findings);
+  for (size_t i = 0; i < n_findings; i++)
+    if (!ks_diag_contains(diag, findings[i]))
+      fail_msg("no finding \"%s\"", findings[i]);
   assert_memory_equal(&c, &d, sizeof c); /* every wrong value kept the default */
   ks_diag_destroy(diag);
 

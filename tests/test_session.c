@@ -104,14 +104,15 @@ static void session_shows_the_days_exhibits(void **state) {
   (void)state;
   ks_content *c = fixture();
   ((ks_exhibit *)ks_content_find(c, "ev-2021-05-27-joint-lab"))->show_from = "2026-12-01";
-  ks_session *s = ks_session_open(&(ks_session_opts){.cmd = "test",
-                                                     .content = c,
-                                                     .fonts_dir = KS_TEST_FONTS,
-                                                     .target = KS_SESSION_NONE,
-                                                     .width = 800,
-                                                     .height = 480,
-                                                     .map_later = true,
-                                                     .date = "2026-11-30"});
+  ks_session_opts o = {.cmd = "test",
+                       .content = c,
+                       .fonts_dir = KS_TEST_FONTS,
+                       .target = KS_SESSION_NONE,
+                       .width = 800,
+                       .height = 480,
+                       .map_later = true,
+                       .date = "2026-11-30"};
+  ks_session *s = ks_session_open(&o);
   assert_non_null(s);
   assert_int_equal(ks_session_content(s)->n_exhibits, 2);
   ks_content *view = (ks_content *)1;
@@ -126,13 +127,8 @@ static void session_shows_the_days_exhibits(void **state) {
   assert_null(ks_session_new_day(s, "2026-12-02", &view));
   ks_session_close(s);
   /* Without a date, every exhibit. */
-  s = ks_session_open(&(ks_session_opts){.cmd = "test",
-                                         .content = c,
-                                         .fonts_dir = KS_TEST_FONTS,
-                                         .target = KS_SESSION_NONE,
-                                         .width = 800,
-                                         .height = 480,
-                                         .map_later = true});
+  o.date = NULL;
+  s = ks_session_open(&o);
   assert_int_equal(ks_session_content(s)->n_exhibits, 3);
   ks_session_close(s);
   ks_content_destroy(c);
