@@ -67,7 +67,7 @@ typedef struct {
   uint64_t last_touch_ms;   /* monotonic; 0: no touch yet */
   bool test_clock;          /* KIOSK_TEST_NOW: the wall clock starts at test_wall_s */
   int64_t test_wall_s;      /* that wall-clock time, as seconds of a UTC calendar */
-  uint64_t test_started_ms; /* when it was read */
+  uint64_t test_started_ms; /* when the loop began (0: not yet): it runs on from there */
   char today[16];           /* the day shown, YYYY-MM-DD: exhibits' show_from and show_until */
 } service;
 
@@ -311,7 +311,6 @@ static void read_test_clock(service *s) {
   tm.tm_mon -= 1;
   s->test_clock = true;
   s->test_wall_s = (int64_t)timegm(&tm); /* a UTC calendar: no time zone, no clock change */
-  s->test_started_ms = mono_ms();
   ks_diag_log(stderr, "kiosk: the clock is KIOSK_TEST_NOW=%s (for tests only)", v);
 }
 
@@ -319,7 +318,8 @@ static void read_test_clock(service *s) {
 static ks_wall wall_now(const service *s) {
   struct tm tm;
   if (s->test_clock) {
-    time_t t = (time_t)(s->test_wall_s + (int64_t)((mono_ms() - s->test_started_ms) / 1000));
+    uint64_t ran = s->test_started_ms ? mono_ms() - s->test_started_ms : 0;
+    time_t t = (time_t)(s->test_wall_s + (int64_t)(ran / 1000));
     gmtime_r(&t, &tm);
   } else {
     time_t t = time(NULL);
@@ -358,6 +358,8 @@ static bool on_dark(void *ctx, bool touched) {
   service *s = ctx;
   const ks_schedule *sched = &s->run->config.schedule;
   uint64_t now = mono_ms();
+  if (s->test_clock && !s->test_started_ms)
+    s->test_started_ms = now; /* the test's clock runs from the loop's start, however slow */
   if (touched)
     s->last_touch_ms = now;
   ks_wall next;
