@@ -355,6 +355,88 @@ static void a_fifo_is_refused_not_waited_for(void **state) {
   unlink(fifo);
 }
 
+/* [schedule]: opening hours per weekday, closed dates, how long a touch lights a closed kiosk.
+ * A wrong line names its line and keeps what was there. */
+static void reads_the_schedule(void **state) {
+  (void)state;
+  ks_config d, c;
+  ks_config_defaults(&d);
+  ks_config_defaults(&c);
+  ks_wall next;
+  /* By default the kiosk is always open. */
+  assert_true(ks_schedule_open_at(&c.schedule, (ks_wall){2026, 12, 25, 3 * 60}, &next));
+  assert_int_equal(next.year, 0);
+  assert_int_equal(c.schedule.wake_minutes, 5);
+  ks_diag *diag = ks_diag_create();
+  bool ok = ks_config_load(&c,
+                           write_ini("[schedule]\nmonday = closed\n"
+                                     "tuesday = 09:00-12:00, 13:00-17:30\n"
+                                     "sunday = 10:00-24:00\nclosed = 2026-12-25\n"
+                                     "closed = 2027-01-01\nwake_minutes = 2\n"),
+                           diag);
+  if (!ok)
+    ks_diag_print(diag, stderr);
+  assert_true(ok);
+  assert_int_equal(c.schedule.n_ranges[0], 0);
+  assert_int_equal(c.schedule.n_ranges[1], 2);
+  assert_int_equal(c.schedule.ranges[1][1].from, 13 * 60);
+  assert_int_equal(c.schedule.n_ranges[2], 1); /* Wednesday as it was: all day */
+  assert_int_equal(c.schedule.ranges[6][0].from, 10 * 60);
+  assert_int_equal(c.schedule.n_closed, 2);
+  assert_int_equal(c.schedule.closed[1], 20270101);
+  assert_int_equal(c.schedule.wake_minutes, 2);
+  assert_false(ks_schedule_open_at(&c.schedule, (ks_wall){2026, 12, 7, 10 * 60}, NULL));
+  assert_true(ks_schedule_open_at(&c.schedule, (ks_wall){2026, 12, 8, 10 * 60}, NULL));
+  assert_false(ks_schedule_open_at(&c.schedule, (ks_wall){2026, 12, 25, 10 * 60}, NULL));
+  ks_diag_destroy(diag);
+
+  ks_config_defaults(&c);
+  diag = ks_diag_create();
+  assert_false(ks_config_load(&c,
+                              write_ini("[schedule]\n"                /* 1 */
+                                        "monday = 9-17\n"             /* 2 */
+                                        "tuesday = 17:00-09:00\n"     /* 3 */
+                                        "closed = 2026-02-30\n"       /* 4 */
+                                        "closed = 2026-12\n"          /* 5 */
+                                        "wake_minutes = 0\n"          /* 6 */
+                                        "wake_minutes = 2h\n"         /* 7 */
+                                        "funday = 10:00-11:00\n"      /* 8 */
+                                        "wednesday = 09:00-25:00\n"), /* 9 */
+                              diag));
+  const char *const findings[] = {
+      "t.ini:2: error: monday = 9-17: give",
+      "t.ini:3: error: tuesday = 17:00-09:00: give",
+      "t.ini:4: error: closed = 2026-02-30: give a date",
+      "t.ini:5: error: closed = 2026-12: give a date",
+      "t.ini:6: error: wake_minutes = 0: give minutes from 1",
+      "t.ini:7: error: wake_minutes = 2h",
+      "t.ini:8: error: unknown option \"funday\" in [schedule]",
+      "t.ini:9: error: wednesday = 09:00-25:00",
+  };
+  size_t n_findings = sizeof findings / sizeof *findings;
+  if (ks_diag_count(diag, KS_ERROR) != n_findings)
+    ks_diag_print(diag, stderr);
+  assert_int_equal(ks_diag_count(diag, KS_ERROR), n_findings);
+  for (size_t i = 0; i < n_findings; i++)
+    if (!ks_diag_contains(diag, findings[i]))
+      fail_msg("no finding \"%s\"", findings[i]);
+  assert_memory_equal(&c, &d, sizeof c); /* every wrong value kept the default */
+  ks_diag_destroy(diag);
+
+  /* Too many closed dates: the ones beyond the limit are refused by line. */
+  char text[8192];
+  int n = snprintf(text, sizeof text, "[schedule]\n");
+  for (int i = 0; i <= KS_SCHEDULE_MAX_CLOSED; i++)
+    n += snprintf(text + n, sizeof text - (size_t)n, "closed = 2027-%02d-%02d\n", 1 + i / 28,
+                  1 + i % 28);
+  ks_config_defaults(&c);
+  diag = ks_diag_create();
+  assert_false(ks_config_load(&c, write_ini(text), diag));
+  assert_int_equal(c.schedule.n_closed, KS_SCHEDULE_MAX_CLOSED);
+  assert_true(ks_diag_contains(diag, "t.ini:66: error: too many closed dates (at most 64)"));
+  ks_diag_destroy(diag);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(documented_file_means_the_defaults),
@@ -366,6 +448,7 @@ int main(void) {
       cmocka_unit_test(reads_the_panel_size),
       cmocka_unit_test(a_fifo_is_refused_not_waited_for),
       cmocka_unit_test(fleet_options),
+      cmocka_unit_test(reads_the_schedule),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

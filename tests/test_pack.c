@@ -176,46 +176,63 @@ static void refuses_other_applications_and_newer_schemas(void **state) {
   sqlite3_exec(db, "CREATE TABLE t(x);", NULL, NULL, NULL);
   sqlite3_close(db);
   expect_refused(path, "is an SQLite database but not a content pack (no application id)");
-  const unsigned char v3[4] = {0, 0, 0, 3};
-  expect_refused(patched("newer.kpack", 60, v3, 4, 0),
-                 "uses pack schema version 3, newer than this kiosk reads (2)");
+  const unsigned char v4[4] = {0, 0, 0, 4};
+  expect_refused(patched("newer.kpack", 60, v4, 4, 0),
+                 "uses pack schema version 4, newer than this kiosk reads (3)");
   const unsigned char wal[2] = {2, 2};
   expect_refused(patched("wal.kpack", 18, wal, 2, 0), "write-ahead-log");
 }
 
-/* Schema version 2 added sources' English titles and achievements' date basis. A pack of
- * version 1, as kiosks in the field hold, still opens and reads, its years as the results'. */
-static void reads_schema_version_1_and_2(void **state) {
-  (void)state;
-  ks_diag *d = ks_diag_create();
-  ks_content *src = ks_source_load(KS_TEST_FIXTURES "/good", d);
-  ((ks_exhibit *)ks_content_find(src, "ach-quantum-sensor"))->date_basis = KS_DATE_BASIS_REPORTED;
-  char v2[1024];
-  assert_true(ks_pack_write(src, ts_tmp(v2, sizeof v2, "v2.kpack"), 1700000000, d));
-  ks_pack *p = ks_pack_open(v2, d);
-  assert_non_null(p);
-  assert_true(ks_pack_verify(p, d));
-  ks_content *c = ks_pack_read(p, d);
-  assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
-  assert_int_equal(ks_content_find(c, "ach-quantum-sensor")->date_basis, KS_DATE_BASIS_REPORTED);
-  assert_string_equal(c->sources[0].title_en, "A sample article");
-  ks_content_destroy(c);
-  ks_pack_close(p);
-
-  /* Built by the kiosk of schema version 1 from that version's tests/fixtures/good. */
-  const char *v1 = KS_TEST_FIXTURES "/packs/v1-good.kpack";
-  p = ks_pack_open(v1, d);
+/* Opens, verifies and reads the pack at `path`, which must pass. */
+static ks_content *read_verified(const char *path, ks_diag *d) {
+  ks_pack *p = ks_pack_open(path, d);
   if (!p)
     ks_diag_print(d, stderr);
   assert_non_null(p);
   assert_true(ks_pack_verify(p, d));
-  c = ks_pack_read(p, d);
+  ks_content *c = ks_pack_read(p, d);
   assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
+  ks_pack_close(p);
+  return c;
+}
+
+/* Schema version 2 added sources' English titles and achievements' date basis, version 3
+ * exhibits' show_from and show_until. Packs of versions 1 and 2, as kiosks in the field hold,
+ * still open and read: years as the results', every exhibit always shown. */
+static void reads_schema_versions_1_2_and_3(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  ks_content *src = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  ((ks_exhibit *)ks_content_find(src, "ach-quantum-sensor"))->date_basis = KS_DATE_BASIS_REPORTED;
+  ks_exhibit *shown = (ks_exhibit *)ks_content_find(src, "ev-2021-05-27-joint-lab");
+  assert_non_null(shown);
+  shown->show_from = "2026-12-01";
+  shown->show_until = "2027-02-28";
+  char v3[1024];
+  assert_true(ks_pack_write(src, ts_tmp(v3, sizeof v3, "v3.kpack"), 1700000000, d));
+  ks_content *c = read_verified(v3, d);
+  assert_int_equal(ks_content_find(c, "ach-quantum-sensor")->date_basis, KS_DATE_BASIS_REPORTED);
+  assert_string_equal(c->sources[0].title_en, "A sample article");
+  assert_string_equal(ks_content_find(c, "ev-2021-05-27-joint-lab")->show_from, "2026-12-01");
+  assert_string_equal(ks_content_find(c, "ev-2021-05-27-joint-lab")->show_until, "2027-02-28");
+  assert_null(ks_content_find(c, "ach-quantum-sensor")->show_from);
+  assert_null(ks_content_find(c, "ach-quantum-sensor")->show_until);
+  ks_content_destroy(c);
+
+  /* Built by the kiosk of schema version 2 from tests/fixtures/good. */
+  c = read_verified(KS_TEST_FIXTURES "/packs/v2-good.kpack", d);
+  assert_string_equal(c->sources[0].title_en, "A sample article");
+  for (size_t i = 0; i < c->n_exhibits; i++)
+    assert_true(!c->exhibits[i].show_from && !c->exhibits[i].show_until);
+  assert_int_equal(c->n_exhibits, src->n_exhibits);
+  ks_content_destroy(c);
+
+  /* Built by the kiosk of schema version 1 from that version's tests/fixtures/good. */
+  c = read_verified(KS_TEST_FIXTURES "/packs/v1-good.kpack", d);
   assert_int_equal(ks_content_find(c, "ach-quantum-sensor")->date_basis, KS_DATE_BASIS_RESULT);
   assert_null(c->sources[0].title_en);
   assert_string_equal(c->sources[0].title, "示例文章");
   ks_content_destroy(c);
-  ks_pack_close(p);
   ks_content_destroy(src);
   ks_diag_destroy(d);
 }
@@ -403,7 +420,7 @@ int main(void) {
       cmocka_unit_test(refuses_files_that_are_not_packs),
       cmocka_unit_test(refuses_truncated_packs),
       cmocka_unit_test(refuses_other_applications_and_newer_schemas),
-      cmocka_unit_test(reads_schema_version_1_and_2),
+      cmocka_unit_test(reads_schema_versions_1_2_and_3),
       cmocka_unit_test(refuses_schema_objects_not_its_own),
       cmocka_unit_test(refuses_altered_content),
       cmocka_unit_test(refuses_texts_with_a_nul),

@@ -98,10 +98,47 @@ static void session_knows_the_panel(void **state) {
   ks_content_destroy(c);
 }
 
+/* A session for a day shows that day's exhibits; a new day that shows others gives a new UI for
+ * them, one that shows the same gives none. */
+static void session_shows_the_days_exhibits(void **state) {
+  (void)state;
+  ks_content *c = fixture();
+  ((ks_exhibit *)ks_content_find(c, "ev-2021-05-27-joint-lab"))->show_from = "2026-12-01";
+  ks_session_opts o = {.cmd = "test",
+                       .content = c,
+                       .fonts_dir = KS_TEST_FONTS,
+                       .target = KS_SESSION_NONE,
+                       .width = 800,
+                       .height = 480,
+                       .map_later = true,
+                       .date = "2026-11-30"};
+  ks_session *s = ks_session_open(&o);
+  assert_non_null(s);
+  assert_int_equal(ks_session_content(s)->n_exhibits, 2);
+  ks_content *view = (ks_content *)1;
+  assert_null(ks_session_new_day(s, "2026-11-30", &view));
+  assert_null(view);
+  ks_ui *ui = ks_session_new_day(s, "2026-12-01", &view);
+  assert_non_null(ui);
+  assert_int_equal(view->n_exhibits, 3);
+  ks_session_adopt(s, NULL, NULL, view, ui);
+  assert_ptr_equal(ks_session_ui(s), ui);
+  assert_int_equal(ks_session_content(s)->n_exhibits, 3);
+  assert_null(ks_session_new_day(s, "2026-12-02", &view));
+  ks_session_close(s);
+  /* Without a date, every exhibit. */
+  o.date = NULL;
+  s = ks_session_open(&o);
+  assert_int_equal(ks_session_content(s)->n_exhibits, 3);
+  ks_session_close(s);
+  ks_content_destroy(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(diagonal_gives_millimetres),
       cmocka_unit_test(session_knows_the_panel),
+      cmocka_unit_test(session_shows_the_days_exhibits),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

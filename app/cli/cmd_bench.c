@@ -5,6 +5,7 @@
 
 #include "kiosk/gesture.h"
 #include "kiosk/kiosk.h"
+#include "kiosk/service.h"
 
 #include <malloc.h>
 #include <stdio.h>
@@ -13,7 +14,13 @@
 #include <sys/resource.h>
 #include <time.h>
 
-enum { FLING_SECONDS = 10, FRAME_HZ = 60, IDLE_SECONDS = 10, PACING_SECONDS = 3 };
+enum {
+  FLING_SECONDS = 10,
+  FRAME_HZ = 60,
+  IDLE_SECONDS = 10,
+  PACING_SECONDS = 3,
+  CLOSED_SECONDS = 10
+};
 
 static double now_ms(clockid_t clock) {
   struct timespec ts;
@@ -127,6 +134,57 @@ static void bench_pacing(ks_window *win, ks_ui *ui) {
   ks_gesture_destroy(th.gm);
 }
 
+/* The figures of a run of the service, from its first tick to its last. */
+typedef struct {
+  bool started;
+  double t0_ms, cpu0_ms, t_ms, cpu_ms;
+  ks_window_stats first, last;
+} service_probe;
+
+static void probe_service(void *ctx, ks_window *win) {
+  service_probe *p = ctx;
+  p->t_ms = now_ms(CLOCK_MONOTONIC);
+  p->cpu_ms = now_ms(CLOCK_PROCESS_CPUTIME_ID);
+  p->last = ks_window_stats_get(win);
+  if (!p->started) {
+    p->started = true;
+    p->t0_ms = p->t_ms, p->cpu0_ms = p->cpu_ms, p->first = p->last;
+  }
+}
+
+/* The service itself, headless, CLOSED_SECONDS after its start: `closed` outside its opening
+ * hours (every day closed), else open with the attract loop running from the first second —
+ * what a kiosk cost through a closed night before it had opening hours. */
+static bool bench_service(const char *pack_path, bool closed) {
+  ks_service_opts o = {.pack = pack_path,
+                       .windowed = true,
+                       .headless = true,
+                       .max_ms = CLOSED_SECONDS * 1000,
+                       .probe = probe_service};
+  service_probe p = {0};
+  o.probe_ctx = &p;
+  ks_config_defaults(&o.config);
+  o.config.data_dir[0] = '\0'; /* the pack alone: no stick watch, fleet or statistics */
+  o.config.idle_timeout = 1;
+  for (int d = 0; closed && d < 7; d++)
+    o.config.schedule.n_ranges[d] = 0;
+  if (ks_service_run(&o) != 0 || !p.started)
+    return false;
+  double secs = (p.t_ms - p.t0_ms) / 1000.0;
+  double frames = (double)(p.last.presents - p.first.presents);
+  double wakeups = (double)(p.last.wakeups - p.first.wakeups) / secs;
+  double core = (p.cpu_ms - p.cpu0_ms) / (p.t_ms - p.t0_ms);
+  if (closed)
+    printf("closed     %.1f s closed, dark (offscreen 1280x720): %.0f frames presented after the "
+           "black one, %.1f wake-ups a second, %.4f of a core\n",
+           secs, frames, wakeups, core);
+  else
+    printf("attract    %.1f s open, in the attract loop (offscreen 1280x720): %.0f frames "
+           "presented, %.1f wake-ups a second, %.4f of a core\n",
+           secs, frames, wakeups, core);
+  return true;
+}
+
 /* The per-frame cost of a long fling across the timeline, on the null backend: the kiosk's own
  * work (layout, shaping, batching), without the rasteriser. */
 static void bench_fling(ks_session *session, int w, int h) {
@@ -185,7 +243,7 @@ enum { OPT_PACK = 1, OPT_SIZE, OPT_ONLY };
 static const ks_cli_opt bench_opts[] = {
     {OPT_PACK, "--pack", "FILE.kpack", "the pack (default: the bundled one)"},
     {OPT_SIZE, "--size", "WxH", "the headless screen (default 1920x1080)"},
-    {OPT_ONLY, "--only", "WHAT", "one figure: first-frame, idle, tour, pacing or fling"},
+    {OPT_ONLY, "--only", "WHAT", "one figure: first-frame, idle, tour, pacing, fling or closed"},
     {0}};
 
 static const ks_cli_cmd bench_cmd = {
@@ -197,7 +255,7 @@ static const ks_cli_cmd bench_cmd = {
 int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
   const char *pack_path = NULL;
   int w = 1920, h = 1080;
-  bool idle = true, fling = true, first = true, tour = true, pacing = true;
+  bool idle = true, fling = true, first = true, tour = true, pacing = true, closed = false;
   ks_cli *cli = ks_cli_begin(&bench_cmd, argc, argv);
   const char *v;
   for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
@@ -206,6 +264,8 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
     } else if (opt == OPT_SIZE) {
       if (sscanf(v, "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680)
         ks_cli_fail(cli, "--size takes WxH between 320x240 and 7680x7680");
+    } else if (opt == OPT_ONLY && strcmp(v, "closed") == 0) {
+      closed = true;
     } else if (opt == OPT_ONLY) {
       tour = strcmp(v, "tour") == 0;
       pacing = strcmp(v, "pacing") == 0;
@@ -213,12 +273,14 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
       idle = strcmp(v, "idle") == 0;
       fling = strcmp(v, "fling") == 0;
       if (!first && !fling)
-        ks_cli_fail(cli, "--only takes first-frame, idle, tour, pacing or fling");
+        ks_cli_fail(cli, "--only takes first-frame, idle, tour, pacing, fling or closed");
     }
   }
   int rc = ks_cli_end(cli);
   if (rc >= 0)
     return rc;
+  if (closed) /* the service's own start, twice: open in the attract loop, then closed */
+    return bench_service(pack_path, false) && bench_service(pack_path, true) ? 0 : 1;
   /* The start-up path, exactly as `kiosk` takes it, in a headless window. */
   ks_session *session =
       ks_session_open(&(ks_session_opts){.cmd = "bench",

@@ -337,7 +337,7 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
 static void on_retire(void *ctx, ks_ui *old) {
   preview *p = ctx;
   (void)old;
-  ks_session_adopt(p->session, NULL, p->next_content, p->next_ui);
+  ks_session_adopt(p->session, NULL, p->next_content, NULL, p->next_ui);
   p->next_content = NULL;
   p->next_ui = NULL;
 }
@@ -435,7 +435,7 @@ int ks_cmd_preview(int argc, char **argv) {
   char zh[4096], en[4096];
   if (findings_notice(&p, zh, en, sizeof zh))
     ks_ui_set_notice(ui, zh, en, -1, KS_NOTICE_DISMISS);
-  ks_session_adopt(p.session, NULL, first, ui);
+  ks_session_adopt(p.session, NULL, first, NULL, ui);
   if (p.id && !ks_content_find(first, p.id))
     ks_diag_log(stderr, "kiosk preview: %s has no exhibit \"%s\"; showing home", p.dir, p.id);
   rc = 0;
@@ -448,7 +448,7 @@ int ks_cmd_preview(int argc, char **argv) {
         continue;
       ks_content *c = reload(&p);
       if (c)
-        ks_session_adopt(p.session, NULL, c, ks_session_new_ui(p.session, c, NULL));
+        ks_session_adopt(p.session, NULL, c, NULL, ks_session_new_ui(p.session, c, NULL));
       ok = write_pages(&p, &ch);
       say_status(&p);
       rc = ok ? 0 : 1;

@@ -21,6 +21,7 @@ void ks_config_defaults(ks_config *c) {
   snprintf(c->data_dir, sizeof c->data_dir, "%s", "/var/lib/kiosk");
   snprintf(c->watch[0], sizeof c->watch[0], "%s", "/media");
   snprintf(c->watch[1], sizeof c->watch[1], "%s", "/run/media");
+  ks_schedule_defaults(&c->schedule);
 }
 
 typedef struct {
@@ -136,6 +137,35 @@ static bool copy_path(parse_ctx *p, const char *v, char *out, size_t size) {
   return true;
 }
 
+/* A line of [schedule]: a weekday's hours, a closed date, or wake_minutes. False for an unknown
+ * name. */
+static bool schedule_option(parse_ctx *p, const char *name, const char *v) {
+  ks_schedule *s = &p->c->schedule;
+  int day = ks_schedule_weekday_index(name);
+  if (day >= 0) {
+    if (!ks_schedule_parse_day(v, s->ranges[day], &s->n_ranges[day]))
+      bad(p,
+          "%s = %s: give the hours open as HH:MM-HH:MM, several separated by commas and in order "
+          "(09:00-12:00, 13:00-17:30; 24:00 ends the day; past midnight, go on on the next day "
+          "from 00:00), or closed",
+          name, v);
+  } else if (strcmp(name, "closed") == 0) {
+    int32_t date;
+    if (!ks_schedule_parse_date(v, &date))
+      bad(p, "closed = %s: give a date the kiosk is closed all day, as YYYY-MM-DD", v);
+    else if (s->n_closed == KS_SCHEDULE_MAX_CLOSED)
+      bad(p, "too many closed dates (at most %d): remove dates gone by", KS_SCHEDULE_MAX_CLOSED);
+    else
+      s->closed[s->n_closed++] = date;
+  } else if (strcmp(name, "wake_minutes") == 0) {
+    if (!parse_int(v, 1, 240, &s->wake_minutes))
+      bad(p, "wake_minutes = %s: give minutes from 1 to 240", v);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 /* A trusted key: the base64 line of a minisign public key, or the path of a .pub file. */
 static bool add_key(parse_ctx *p, const char *v) {
   ks_config *c = p->c;
@@ -247,7 +277,13 @@ static int on_value(void *user, const char *section, const char *name, const cha
     }
     return 1;
   }
-  bad(p, "unknown section [%s]: the sections are [kiosk], [packs], [stats] and [fleet]", section);
+  if (strcmp(section, "schedule") == 0) {
+    if (schedule_option(p, name, v))
+      return 1;
+    goto unknown;
+  }
+  bad(p, "unknown section [%s]: the sections are [kiosk], [packs], [stats], [fleet] and [schedule]",
+      section);
   return 1;
 unknown:
   bad(p, "unknown option \"%s\" in [%s] (see the documented kiosk.ini)", name, section);

@@ -127,3 +127,53 @@ bool ks_date_basis_parse(const char *name, ks_date_basis *basis) {
     return false;
   return true;
 }
+
+bool ks_exhibit_shown_on(const ks_exhibit *e, const char *today) {
+  /* YYYY-MM-DD strings order as their dates do (the validator holds them to that form). */
+  return (!e->show_from || strcmp(e->show_from, today) <= 0) &&
+         (!e->show_until || strcmp(today, e->show_until) <= 0);
+}
+
+ks_content *ks_content_on_date(const ks_content *content, const char *today) {
+  ks_content *v = ks_xcalloc(1, sizeof *v);
+  ks_arena *arena = ks_arena_create();
+  *v = *content;
+  v->arena = arena;
+  v->exhibits = NULL;
+  v->n_exhibits = v->cap_exhibits = 0;
+  for (size_t i = 0; i < content->n_exhibits; i++) {
+    const ks_exhibit *e = &content->exhibits[i];
+    if (!ks_exhibit_shown_on(e, today))
+      continue;
+    ks_exhibit *kept = ks_content_add_exhibit(v);
+    *kept = *e;
+    size_t n = 0;
+    for (size_t k = 0; k < e->n_links; k++) {
+      const ks_exhibit *to = ks_content_find(content, e->links[k].target);
+      n += !to || ks_exhibit_shown_on(to, today);
+    }
+    if (n == e->n_links)
+      continue;
+    /* A link to an exhibit not shown today would lead nowhere: this day's exhibit goes without. */
+    ks_link *links = ks_arena_alloc(arena, (n ? n : 1) * sizeof *links);
+    n = 0;
+    for (size_t k = 0; k < e->n_links; k++) {
+      const ks_exhibit *to = ks_content_find(content, e->links[k].target);
+      if (!to || ks_exhibit_shown_on(to, today))
+        links[n++] = e->links[k];
+    }
+    kept->links = links;
+    kept->n_links = n;
+  }
+  return v;
+}
+
+bool ks_content_same_exhibits(const ks_content *a, const ks_content *b) {
+  if (a->n_exhibits != b->n_exhibits)
+    return false;
+  for (size_t i = 0; i < a->n_exhibits; i++)
+    if (strcmp(a->exhibits[i].id ? a->exhibits[i].id : "",
+               b->exhibits[i].id ? b->exhibits[i].id : "") != 0)
+      return false;
+  return true;
+}

@@ -523,8 +523,9 @@ static void parse_body(ks_exhibit *e, ks_arena *arena, ks_diag *diag, const char
   }
 }
 
-static const char *const common_keys[] = {"id",     "title",        "summary", "sources",  "cities",
-                                          "events", "achievements", "images",  "date_note"};
+static const char *const common_keys[] = {"id",        "title",     "summary",      "sources",
+                                          "cities",    "events",    "achievements", "images",
+                                          "date_note", "show_from", "show_until"};
 static const char *const achievement_keys[] = {"field",         "year",  "date_basis",
                                                "organisations", "place", "figures"};
 static const char *const city_keys[] = {"province",       "lat",  "lon",  "corridor",
@@ -746,6 +747,8 @@ static void load_exhibit(ks_content *c, const char *dir, const char *path, ks_ki
     e->title = get_text(&y, root, "title");
     e->summary = get_text(&y, root, "summary");
     e->date_note = get_str(&y, root, "date_note", &e->lines.date_note);
+    e->show_from = get_str(&y, root, "show_from", &e->lines.show_from);
+    e->show_until = get_str(&y, root, "show_until", &e->lines.show_until);
     load_citations(&y, root, e);
     load_links(&y, root, e);
     load_images(&y, root, e, dir);

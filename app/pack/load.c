@@ -373,8 +373,13 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
               .version = ks_pack_schema_version(pack->db)};
   load_meta(&l, c);
   load_sources(&l, c);
-  sqlite3_stmt *st = prepare(&l, "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "
-                                 "body_zh, body_en, date_note FROM exhibit ORDER BY id");
+  /* Versions 1 and 2 have no show_from and show_until: every exhibit was always shown. */
+  sqlite3_stmt *st =
+      prepare(&l, l.version >= 3 ? "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "
+                                   "body_zh, body_en, date_note, show_from, show_until FROM "
+                                   "exhibit ORDER BY id"
+                                 : "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "
+                                   "body_zh, body_en, date_note FROM exhibit ORDER BY id");
   if (st) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -394,6 +399,10 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
       e->summary = col_i18n(&l, st, 4);
       e->body = col_i18n(&l, st, 6);
       e->date_note = col_text(&l, st, 8);
+      if (l.version >= 3) {
+        e->show_from = col_text(&l, st, 9);
+        e->show_until = col_text(&l, st, 10);
+      }
     }
     l.exhibit = NULL;
     step_done(&l, st, rc);

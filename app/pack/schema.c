@@ -9,7 +9,8 @@
 
 /* Keep SCHEMA.md in step with this text. A pack must hold exactly these objects: the reader
  * compares a pack's sqlite_schema with what the text of its version creates. Version 2 added a
- * column at the end of two tables (V2_*); the rest is shared by both versions. */
+ * column at the end of two tables (V2_*), version 3 two at the end of exhibit (V3_EXHIBIT); the
+ * rest is shared by all three versions. */
 #define SCHEMA_UP_TO_SOURCE_V1                                                                     \
   "CREATE TABLE meta (\n"                                                                          \
   "  key TEXT PRIMARY KEY NOT NULL,\n"                                                             \
@@ -23,7 +24,7 @@
   "  published TEXT NOT NULL,\n"                                                                   \
   "  published_note TEXT"
 #define V2_SOURCE ",\n  title_en TEXT"
-#define SCHEMA_UP_TO_ACHIEVEMENT_V1                                                                \
+#define SCHEMA_UP_TO_EXHIBIT                                                                       \
   "\n"                                                                                             \
   ") WITHOUT ROWID;\n"                                                                             \
   "CREATE TABLE correction (\n"                                                                    \
@@ -42,7 +43,10 @@
   "  summary_en TEXT,\n"                                                                           \
   "  body_zh TEXT NOT NULL,\n"                                                                     \
   "  body_en TEXT,\n"                                                                              \
-  "  date_note TEXT\n"                                                                             \
+  "  date_note TEXT"
+#define V3_EXHIBIT ",\n  show_from TEXT,\n  show_until TEXT"
+#define SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT                                                      \
+  "\n"                                                                                             \
   ") WITHOUT ROWID;\n"                                                                             \
   "CREATE TABLE achievement (\n"                                                                   \
   "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"                                       \
@@ -125,8 +129,8 @@
   "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
   ") WITHOUT ROWID;\n"
 
-const char ks_pack_schema_sql[] =
-    SCHEMA_UP_TO_SOURCE_V1 V2_SOURCE SCHEMA_UP_TO_ACHIEVEMENT_V1 V2_ACHIEVEMENT SCHEMA_REST;
+const char ks_pack_schema_sql[] = SCHEMA_UP_TO_SOURCE_V1 V2_SOURCE SCHEMA_UP_TO_EXHIBIT V3_EXHIBIT
+    SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT V2_ACHIEVEMENT SCHEMA_REST;
 
 int ks_pack_schema_version(sqlite3 *db) {
   sqlite3_stmt *st;
@@ -140,8 +144,14 @@ int ks_pack_schema_version(sqlite3 *db) {
 }
 
 const char *ks_pack_schema_sql_for(int version) {
-  static const char v1[] = SCHEMA_UP_TO_SOURCE_V1 SCHEMA_UP_TO_ACHIEVEMENT_V1 SCHEMA_REST;
-  return version == 1 ? v1 : version == KS_PACK_SCHEMA_VERSION ? ks_pack_schema_sql : NULL;
+  static const char v1[] =
+      SCHEMA_UP_TO_SOURCE_V1 SCHEMA_UP_TO_EXHIBIT SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT SCHEMA_REST;
+  static const char v2[] = SCHEMA_UP_TO_SOURCE_V1 V2_SOURCE SCHEMA_UP_TO_EXHIBIT
+      SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT V2_ACHIEVEMENT SCHEMA_REST;
+  return version == 1                        ? v1
+         : version == 2                      ? v2
+         : version == KS_PACK_SCHEMA_VERSION ? ks_pack_schema_sql
+                                             : NULL;
 }
 
 const ks_pack_table ks_pack_tables[] = {

@@ -81,9 +81,9 @@ static void insert(writer *w, const char *sql, const char *types, ...) {
 
 static void write_exhibit(writer *w, const ks_exhibit *e) {
   const char *const *t = e->title.s, *const *s = e->summary.s, *const *b = e->body.s;
-  insert(w, "INSERT INTO exhibit VALUES (?,?,?,?,?,?,?,?,?)", "ttttttttt", e->id,
+  insert(w, "INSERT INTO exhibit VALUES (?,?,?,?,?,?,?,?,?,?,?)", "ttttttttttt", e->id,
          ks_kind_name(e->kind), t[KS_LANG_ZH], t[KS_LANG_EN], s[KS_LANG_ZH], s[KS_LANG_EN],
-         b[KS_LANG_ZH], b[KS_LANG_EN], e->date_note);
+         b[KS_LANG_ZH], b[KS_LANG_EN], e->date_note, e->show_from, e->show_until);
   switch (e->kind) {
   case KS_KIND_ACHIEVEMENT:
     insert(w, "INSERT INTO achievement VALUES (?,?,?,?,?,?)", "ttittt", e->id, e->field,

@@ -14,6 +14,9 @@
  * blocking wait that does not poll every millisecond): ~25 wake-ups a second, and a first touch
  * after a rest is seen within 40 ms. */
 enum { IDLE_SLEEP_MS = 40 };
+/* While dark (the kiosk closed) it looks for a touch only four times a second: a touch lights it
+ * within a quarter of a second, and a closed night costs next to nothing. */
+enum { DARK_SLEEP_MS = 250 };
 
 struct ks_window {
   SDL_Window *window;
@@ -28,6 +31,7 @@ struct ks_window {
    * not taken for a long press because the kiosk was busy (SDL 2 gives no kernel times). */
   uint32_t drained_ms, last_ms;
   float last_px, last_py; /* the physical pixel the last touch handed on was at */
+  bool dark;              /* ks_window_set_dark: black, the panel off where it can be */
 };
 
 ks_window *ks_window_open(const ks_window_opts *opts, char *err, size_t err_size) {
@@ -248,7 +252,8 @@ size_t ks_window_poll(ks_window *win, int timeout_ms, ks_input *out, size_t cap)
     if (n > 0 || now >= until)
       return n;
     uint64_t left = until - now;
-    SDL_Delay((Uint32)(left < IDLE_SLEEP_MS ? left : IDLE_SLEEP_MS));
+    uint64_t step = win->dark ? DARK_SLEEP_MS : IDLE_SLEEP_MS;
+    SDL_Delay((Uint32)(left < step ? left : step));
   }
 }
 
@@ -269,40 +274,81 @@ void ks_window_describe(const ks_window *win, char *out, size_t size) {
            info.name ? info.name : "?");
 }
 
-/* The size of one physical pixel of the window's display in millimetres, from the connected
- * DRM connector's EDID size (mmWidth, mmHeight) and its current mode, asked of the DRM device
- * SDL drives (drmModeGetConnectorCurrent: no new probe of the monitor, which can take a second).
- * SDL 2.26's own display DPI is not relied on for it. */
-static bool drm_pixel_mm(SDL_Window *window, float *px_w_mm, float *px_h_mm) {
+/* The DRM device SDL drives and its first connected connector (SDL's display 0, the one the
+ * kiosk fills), read without a new probe of the monitor (drmModeGetConnectorCurrent: a probe can
+ * take a second). NULL where SDL does not drive KMS/DRM or nothing is connected. */
+static drmModeConnector *drm_display(SDL_Window *window, int *fd) {
   SDL_SysWMinfo info;
   SDL_VERSION(&info.version);
   if (!SDL_GetWindowWMInfo(window, &info) || info.subsystem != SDL_SYSWM_KMSDRM ||
       info.info.kmsdrm.drm_fd < 0)
-    return false;
-  int fd = info.info.kmsdrm.drm_fd;
-  drmModeRes *res = drmModeGetResources(fd);
-  bool found = false;
+    return NULL;
+  *fd = info.info.kmsdrm.drm_fd;
+  drmModeRes *res = drmModeGetResources(*fd);
+  drmModeConnector *found = NULL;
   for (int i = 0; res && i < res->count_connectors && !found; i++) {
-    drmModeConnector *c = drmModeGetConnectorCurrent(fd, res->connectors[i]);
-    if (!c)
-      continue;
-    /* The first connected connector is SDL's display 0, the one the kiosk fills. */
-    if (c->connection == DRM_MODE_CONNECTED && c->count_modes > 0) {
-      drmModeEncoder *e = c->encoder_id ? drmModeGetEncoder(fd, c->encoder_id) : NULL;
-      drmModeCrtc *crtc = e && e->crtc_id ? drmModeGetCrtc(fd, e->crtc_id) : NULL;
-      const drmModeModeInfo *m = crtc && crtc->mode_valid ? &crtc->mode : &c->modes[0];
-      if (c->mmWidth >= 10 && c->mmHeight >= 10 && m->hdisplay > 0 && m->vdisplay > 0) {
-        *px_w_mm = (float)c->mmWidth / (float)m->hdisplay;
-        *px_h_mm = (float)c->mmHeight / (float)m->vdisplay;
-      }
-      found = true; /* this is the display, with or without a size */
-      drmModeFreeCrtc(crtc);
-      drmModeFreeEncoder(e);
-    }
-    drmModeFreeConnector(c);
+    drmModeConnector *c = drmModeGetConnectorCurrent(*fd, res->connectors[i]);
+    if (c && c->connection == DRM_MODE_CONNECTED && c->count_modes > 0)
+      found = c;
+    else
+      drmModeFreeConnector(c);
   }
   drmModeFreeResources(res);
-  return found && *px_w_mm > 0;
+  return found;
+}
+
+/* The size of one physical pixel of the window's display in millimetres, from the DRM
+ * connector's EDID size (mmWidth, mmHeight) and its current mode. SDL 2.26's own display DPI is
+ * not relied on for it. */
+static bool drm_pixel_mm(SDL_Window *window, float *px_w_mm, float *px_h_mm) {
+  int fd;
+  drmModeConnector *c = drm_display(window, &fd);
+  if (!c)
+    return false;
+  drmModeEncoder *e = c->encoder_id ? drmModeGetEncoder(fd, c->encoder_id) : NULL;
+  drmModeCrtc *crtc = e && e->crtc_id ? drmModeGetCrtc(fd, e->crtc_id) : NULL;
+  const drmModeModeInfo *m = crtc && crtc->mode_valid ? &crtc->mode : &c->modes[0];
+  if (c->mmWidth >= 10 && c->mmHeight >= 10 && m->hdisplay > 0 && m->vdisplay > 0) {
+    *px_w_mm = (float)c->mmWidth / (float)m->hdisplay;
+    *px_h_mm = (float)c->mmHeight / (float)m->vdisplay;
+  }
+  drmModeFreeCrtc(crtc);
+  drmModeFreeEncoder(e);
+  drmModeFreeConnector(c);
+  return *px_w_mm > 0;
+}
+
+/* Switches the panel off or on through its connector's DPMS property, on the DRM device SDL
+ * drives (SDL 2 has no call for it; SDL is the device's master, so the kernel takes it from its
+ * file descriptor). False where there is no DRM connector or the driver refuses. */
+static bool drm_dpms(SDL_Window *window, bool on) {
+  int fd;
+  drmModeConnector *c = drm_display(window, &fd);
+  bool done = false;
+  for (int i = 0; c && i < c->count_props && !done; i++) {
+    drmModePropertyRes *prop = drmModeGetProperty(fd, c->props[i]);
+    if (prop && strcmp(prop->name, "DPMS") == 0)
+      done = drmModeConnectorSetProperty(fd, c->connector_id, prop->prop_id,
+                                         on ? DRM_MODE_DPMS_ON : DRM_MODE_DPMS_OFF) == 0;
+    drmModeFreeProperty(prop);
+  }
+  drmModeFreeConnector(c);
+  return done;
+}
+
+void ks_window_set_dark(ks_window *win, bool dark) {
+  if (dark == win->dark)
+    return;
+  win->dark = dark;
+  if (dark) {
+    /* Black first: where the panel cannot be switched off (X11, Wayland, a driver without DPMS)
+     * it shows black, and where it can, it comes back black rather than with the last frame. */
+    SDL_SetRenderDrawColor(win->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(win->renderer);
+    ks_window_present(win);
+  }
+  if (!drm_dpms(win->window, !dark) && dark)
+    fprintf(stderr, "kiosk: the display shows black (no DPMS on this display)\n");
 }
 
 /* The same from SDL's display DPI (X11 and Wayland from the output's size, where the window

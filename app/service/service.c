@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* timegm: KIOSK_TEST_NOW read as a calendar time without a time zone */
 /* The kiosk as it runs in a hall: the pack the data folder shows (or the bundled one), a watch on
  * the mount points for sticks carrying packs, installs on a thread of their own with the screens
  * reloaded in place, visitor statistics, and systemd's watchdog fed from the render loop. */
@@ -35,7 +36,8 @@ enum { WATCH_EVERY_MS = 2000, MAX_FOUND = 8 };
 /* A pack opened for showing, with the content read from it. */
 typedef struct {
   ks_pack *pack;
-  ks_content *content;
+  ks_content *content; /* NULL with a new day's view of the content shown */
+  ks_content *view;    /* the content as shown today (ks_content_on_date) */
 } shown;
 
 typedef struct {
@@ -60,6 +62,13 @@ typedef struct {
   uint64_t next_watchdog_ms; /* when the watchdog is next due (0: at the first tick) */
   uint64_t watchdog_us;      /* the unit's WatchdogSec, restored once started; 0: none */
   const char *roots[KS_CONFIG_MAX_WATCH]; /* the configuration's watch folders */
+  /* Opening hours. */
+  bool dark;                /* closed and unlit: nothing drawn */
+  uint64_t last_touch_ms;   /* monotonic; 0: no touch yet */
+  bool test_clock;          /* KIOSK_TEST_NOW: the wall clock starts at test_wall_s */
+  int64_t test_wall_s;      /* that wall-clock time, as seconds of a UTC calendar */
+  uint64_t test_started_ms; /* when the loop began (0: not yet): it runs on from there */
+  char today[16];           /* the day shown, YYYY-MM-DD: exhibits' show_from and show_until */
 } service;
 
 static uint64_t mono_ms(void) {
@@ -231,7 +240,8 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   }
   remember_source(s, &s->offered);
   track_visit(s, ui, true); /* the visit ends with the content it was about */
-  ks_ui *fresh = ks_session_new_ui(s->session, next.content, NULL);
+  next.view = ks_content_on_date(next.content, s->today);
+  ks_ui *fresh = ks_session_new_ui(s->session, next.view, NULL);
   s->next = next;
   s->next_ui = fresh;
   const ks_pack_meta *m = &next.content->meta;
@@ -281,6 +291,94 @@ static void watch_sticks(service *s, ks_ui *ui, bool *redraw) {
                    KS_NOTICE_INSTALL | KS_NOTICE_DISMISS | (s->stats ? KS_NOTICE_EXPORT : 0));
 }
 
+/* ---- opening hours ------------------------------------------------------------------------- */
+
+/* KIOSK_TEST_NOW=YYYY-MM-DDTHH:MM[:SS] (tests only): the service's wall clock starts there. */
+static void read_test_clock(service *s) {
+  const char *v = getenv("KIOSK_TEST_NOW");
+  struct tm tm = {0};
+  int end = 0;
+  if (!v || !*v)
+    return;
+  if (sscanf(v, "%4d-%2d-%2dT%2d:%2d%n:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+             &tm.tm_min, &end, &tm.tm_sec, &end) < 5 ||
+      v[end]) {
+    ks_diag_log(stderr,
+                "kiosk: KIOSK_TEST_NOW=%s is not YYYY-MM-DDTHH:MM[:SS]: the real clock is used", v);
+    return;
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  s->test_clock = true;
+  s->test_wall_s = (int64_t)timegm(&tm); /* a UTC calendar: no time zone, no clock change */
+  ks_diag_log(stderr, "kiosk: the clock is KIOSK_TEST_NOW=%s (for tests only)", v);
+}
+
+/* The local wall-clock time now. */
+static ks_wall wall_now(const service *s) {
+  struct tm tm;
+  if (s->test_clock) {
+    uint64_t ran = s->test_started_ms ? mono_ms() - s->test_started_ms : 0;
+    time_t t = (time_t)(s->test_wall_s + (int64_t)(ran / 1000));
+    gmtime_r(&t, &tm);
+  } else {
+    time_t t = time(NULL);
+    localtime_r(&t, &tm);
+  }
+  return (ks_wall){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour * 60 + tm.tm_min};
+}
+
+static void day_of(ks_wall w, char *out, size_t size) {
+  snprintf(out, size, "%04d-%02d-%02d", w.year, w.month, w.day);
+}
+
+/* On the first tick of a new day, the exhibits of that day: a temporary exhibition begins or
+ * ends. Returns the UI for them, or NULL when the day shows what the last one did. */
+static ks_ui *follow_the_date(service *s, ks_ui *ui) {
+  char today[sizeof s->today];
+  day_of(wall_now(s), today, sizeof today);
+  if (strcmp(today, s->today) == 0 || s->job || s->next_ui)
+    return NULL;
+  snprintf(s->today, sizeof s->today, "%s", today);
+  ks_content *view;
+  ks_ui *fresh = ks_session_new_day(s->session, today, &view);
+  if (!fresh)
+    return NULL;
+  ks_diag_log(stderr, "kiosk: %s: %zu exhibits shown (show_from, show_until)", today,
+              view->n_exhibits);
+  track_visit(s, ui, true); /* the visit ends with the screens it was on */
+  s->next = (shown){.view = view};
+  s->next_ui = fresh;
+  return fresh;
+}
+
+/* The loop's `dark` hook: dark outside the opening hours, except until wake_minutes after the
+ * last touch (one that woke it, or a visitor's still at it when the hall closes). */
+static bool on_dark(void *ctx, bool touched) {
+  service *s = ctx;
+  const ks_schedule *sched = &s->run->config.schedule;
+  uint64_t now = mono_ms();
+  if (s->test_clock && !s->test_started_ms)
+    s->test_started_ms = now; /* the test's clock runs from the loop's start, however slow */
+  if (touched)
+    s->last_touch_ms = now;
+  ks_wall next;
+  bool open = ks_schedule_open_at(sched, wall_now(s), &next);
+  bool dark = !open && (s->last_touch_ms == 0 ||
+                        now - s->last_touch_ms >= (uint64_t)sched->wake_minutes * 60000u);
+  if (dark != s->dark) {
+    if (dark && next.year)
+      ks_diag_log(stderr, "kiosk: closed: the display is dark until %04d-%02d-%02d %02d:%02d",
+                  next.year, next.month, next.day, next.minute / 60, next.minute % 60);
+    else if (dark)
+      ks_diag_log(stderr, "kiosk: closed: the display is dark (no opening hours ahead)");
+    else
+      ks_diag_log(stderr, "kiosk: %s", open ? "open" : "lit by a touch while closed");
+  }
+  s->dark = dark;
+  return dark;
+}
+
 /* ---- the loop's hooks ----------------------------------------------------------------------- */
 
 static void on_first_frame(void *ctx) {
@@ -301,7 +399,9 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
     sd_notify(0, "WATCHDOG=1");                       /* the loop is alive: it got here */
     s->next_watchdog_ms = now + (uint64_t)s->tick_ms; /* not every frame of a fling */
   }
-  track_visit(s, ui, false);
+  track_visit(s, ui, s->dark); /* a dark kiosk is nobody's visit */
+  if (s->run->probe)
+    s->run->probe(s->run->probe_ctx, ks_session_window(s->session));
   unsigned tap = ks_ui_take_notice_tap(ui);
   if (tap & KS_NOTICE_DISMISS)
     s->handled = s->offered;
@@ -316,6 +416,9 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
   }
   if (s->job)
     return follow_install(s, ui, redraw);
+  ks_ui *new_day = follow_the_date(s, ui);
+  if (new_day)
+    return new_day;
   if (s->watcher)
     watch_sticks(s, ui, redraw);
   return NULL;
@@ -326,7 +429,7 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
 static void on_retire(void *ctx, ks_ui *old) {
   service *s = ctx;
   (void)old;
-  ks_session_adopt(s->session, s->next.pack, s->next.content, s->next_ui);
+  ks_session_adopt(s->session, s->next.pack, s->next.content, s->next.view, s->next_ui);
   s->next = (shown){0};
   s->next_ui = NULL;
 }
@@ -340,6 +443,8 @@ int ks_service_run(const ks_service_opts *run) {
     fprintf(stderr, "kiosk: WARNING: allow_unsigned is on: packs without a signature will be "
                     "installed. Never on a kiosk in a public hall.\n");
   service s = {.run = run};
+  read_test_clock(&s);
+  day_of(wall_now(&s), s.today, sizeof s.today);
   /* systemd arms the watchdog when it starts the process, but the loop that feeds it runs only
    * after the first frame. A slow start (a cold SD card, a slow board: 20 s seen on an emulated
    * Cortex-A53) must not be taken for a hang, so the start gets its own, longer allowance; the
@@ -351,6 +456,7 @@ int ks_service_run(const ks_service_opts *run) {
   if (c->data_dir[0])
     recall_source(&s, &s.handled); /* the pack shown came from there: not offered again */
   ks_session_opts so = {.pack = run->pack,
+                        .fonts_dir = run->fonts_dir,
                         .fall_back = true,
                         .data_dir = c->data_dir,
                         .rollback_failures = c->rollback_failures,
@@ -358,7 +464,7 @@ int ks_service_run(const ks_service_opts *run) {
                         .lang = c->default_lang,
                         .has_idle_timeout = true,
                         .idle_timeout = c->idle_timeout,
-                        .target = KS_SESSION_WINDOW,
+                        .target = run->headless ? KS_SESSION_HEADLESS : KS_SESSION_WINDOW,
                         .width = 1280,
                         .height = 720,
                         .fullscreen = !run->windowed,
@@ -366,7 +472,8 @@ int ks_service_run(const ks_service_opts *run) {
                         .panel_w_mm = c->panel_w_mm,
                         .panel_h_mm = c->panel_h_mm,
                         .panel_diagonal_in = c->panel_diagonal_in,
-                        .map_later = true};
+                        .map_later = true,
+                        .date = s.today};
   if (!(s.session = ks_session_open(&so)))
     return 1;
   s.fonts_dir = ks_session_fonts_dir(s.session);
@@ -393,9 +500,11 @@ int ks_service_run(const ks_service_opts *run) {
   ks_kiosk_hooks hooks = {.first_frame = on_first_frame,
                           .tick = on_tick,
                           .retire = on_retire,
+                          .dark = on_dark,
                           .tick_ms = s.tick_ms,
                           .ctx = &s};
-  ks_ui *ui = ks_kiosk_run(ks_session_window(s.session), ks_session_ui(s.session), 0, &hooks);
+  ks_ui *ui =
+      ks_kiosk_run(ks_session_window(s.session), ks_session_ui(s.session), run->max_ms, &hooks);
   track_visit(&s, ui, true);
   ks_watcher_stop(s.watcher);    /* a scan running ends at its next entry */
   ks_fleet_stop(s.fleet);        /* fleet */

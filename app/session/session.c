@@ -20,7 +20,9 @@ struct ks_session {
   ks_fonts *fonts;         /* owned */
   ks_pack *pack;           /* owned; NULL when the content is the caller's */
   ks_content *content;     /* owned with `pack` */
-  const ks_content *shown; /* what the UI shows: `content` or the caller's */
+  const ks_content *all;   /* every exhibit: `content` or the caller's */
+  ks_content *view;        /* owned: `all` as shown on the options' date; NULL without one */
+  const ks_content *shown; /* what the UI shows: `view`, else `all` */
   ks_window *window;       /* owned, or NULL */
   ks_canvas *canvas;       /* owned, or NULL */
   ks_gfx *gfx;             /* owned: the canvas's or the null backend's; NULL for a window */
@@ -164,11 +166,14 @@ ks_session *ks_session_open(const ks_session_opts *o) {
     goto fail;
   }
   if (o->content)
-    s->shown = o->content;
+    s->all = o->content;
   else if (choose_pack(s, o))
-    s->shown = s->content;
+    s->all = s->content;
   else
     goto fail; /* refused, and said why */
+  s->shown = s->all;
+  if (o->date) /* a temporary exhibition is shown on its days only */
+    s->shown = s->view = ks_content_on_date(s->all, o->date);
   if (!(s->fonts = ks_fonts_open(s->fonts_dir, err, sizeof err))) {
     ks_diag_log(stderr, "%s: %s", s->prefix, err);
     goto fail;
@@ -228,13 +233,29 @@ ks_ui *ks_session_new_ui(ks_session *s, const ks_content *content, const char *l
 
 void ks_session_attach_map(ks_session *s) { attach_map(s->ui); }
 
-void ks_session_adopt(ks_session *s, ks_pack *pack, ks_content *content, ks_ui *ui) {
+ks_ui *ks_session_new_day(ks_session *s, const char *today, ks_content **view) {
+  ks_content *v = ks_content_on_date(s->all, today);
+  if (ks_content_same_exhibits(v, s->shown)) {
+    ks_content_destroy(v);
+    *view = NULL;
+    return NULL;
+  }
+  *view = v;
+  return make_ui(s, v, NULL, true);
+}
+
+void ks_session_adopt(ks_session *s, ks_pack *pack, ks_content *content, ks_content *view,
+                      ks_ui *ui) {
   ks_ui_destroy(s->ui);
-  ks_content_destroy(s->content);
-  ks_pack_close(s->pack);
-  s->pack = pack;
-  s->content = content;
-  s->shown = content;
+  ks_content_destroy(s->view); /* borrows from the content: goes first */
+  if (content) {
+    ks_content_destroy(s->content);
+    ks_pack_close(s->pack);
+    s->pack = pack;
+    s->all = s->content = content;
+  }
+  s->view = view;
+  s->shown = view ? view : s->all;
   s->ui = ui;
 }
 
@@ -246,6 +267,7 @@ void ks_session_close(ks_session *s) {
   ks_canvas_destroy(s->canvas);
   ks_window_close(s->window);
   ks_fonts_close(s->fonts);
+  ks_content_destroy(s->view);
   ks_content_destroy(s->content);
   ks_pack_close(s->pack);
   free(s);

@@ -72,6 +72,29 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Asks the hooks whether the kiosk is to be dark now and follows: dark, the window goes black;
+ * lit again, the UI shows home. True when it has just lit again. A window closed while dark
+ * still ends the loop. */
+static bool follow_dark(const ks_kiosk_hooks *hooks, ks_window *win, ks_ui *ui,
+                        ks_gesture_machine *gm, const ks_input *in, size_t n, bool *dark,
+                        bool *quit) {
+  bool touched = false;
+  for (size_t i = 0; i < n; i++) {
+    touched |= in[i].type == KS_INPUT_TOUCH || in[i].type == KS_INPUT_KEY;
+    *quit |= in[i].type == KS_INPUT_QUIT;
+  }
+  bool now_dark = hooks->dark(hooks->ctx, touched);
+  if (now_dark == *dark)
+    return false;
+  *dark = now_dark;
+  ks_window_set_dark(win, now_dark);
+  ks_gesture_reset(gm);
+  if (now_dark)
+    return false;
+  ks_ui_home(ui);
+  return true;
+}
+
 ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_hooks *hooks) {
   ks_kiosk_hooks none = {0};
   if (!hooks)
@@ -82,7 +105,7 @@ ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_h
   ks_gfx *gfx = ks_gfx_create(ks_window_renderer(win), w, h, 2);
   ks_gfx_set_rotation(gfx, ks_window_rotation(win));
   ks_gesture_machine *gm = ks_gesture_create();
-  bool quit = false, dirty = true, moving = false;
+  bool quit = false, dirty = true, moving = false, dark = false;
   ks_pacer pacer; /* at most a frame a refresh where presenting does not wait */
   ks_pacer_init(&pacer, ks_window_refresh_hz(win));
   uint64_t start = ks_window_ticks(), last = start;
@@ -96,7 +119,7 @@ ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_h
     ks_input in[64];
     /* Busy only while something changes; at rest, sleep until input or until the UI next needs
      * time (its idle timeout, the next highlight), and at most a second. */
-    int wait = ks_ui_wait_ms(ui);
+    int wait = dark ? -1 : ks_ui_wait_ms(ui);
     if (wait < 0 || wait > 1000)
       wait = 1000;
     if (hooks->tick && hooks->tick_ms > 0 && wait > hooks->tick_ms)
@@ -107,7 +130,11 @@ ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_h
         wait = (int)left;
     }
     size_t n = ks_window_poll(win, dirty || moving ? 0 : wait, in, 64);
-    for (size_t i = 0; i < n; i++)
+    if (hooks->dark && follow_dark(hooks, win, ui, gm, in, n, &dark, &quit)) {
+      dirty = true; /* lit again */
+      n = 0;        /* the touch that lit it is not a tap on what it shows */
+    }
+    for (size_t i = 0; i < n && !dark; i++)
       dirty |= apply(ui, gm, &in[i], &quit);
     if (hooks->tick) {
       bool redraw = false;
@@ -126,6 +153,15 @@ ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_h
       }
     }
     uint64_t now = ks_window_ticks();
+    if (dark) { /* nothing moves and nothing is drawn; the UI's clock stands still */
+      last = now;
+      moving = dirty = false;
+      if (first_pending) { /* started closed: the black frame is the first */
+        hooks->first_frame(hooks->ctx);
+        first_pending = false;
+      }
+      continue;
+    }
     moving = ks_ui_tick(ui, (float)(now - last) / 1000.0f);
     dirty |= ks_images_changed(ks_gfx_images(gfx)); /* an image the worker finished */
     last = now;
@@ -166,6 +202,8 @@ ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_h
       presented_once = true;
     }
   }
+  if (dark)
+    ks_window_set_dark(win, false); /* whatever runs next finds the panel on */
   ks_gesture_destroy(gm);
   ks_gfx_destroy(gfx);
   return ui;

@@ -202,6 +202,31 @@ static void check_date(ctx *x, const ks_exhibit *e, int line, const char *what, 
            ks_date_precision_name(d.precision));
 }
 
+/* show_from and show_until: each a day, the one not after the other. */
+static void check_showing(ctx *x, const ks_exhibit *e) {
+  const char *what[2] = {"show_from", "show_until"}, *value[2] = {e->show_from, e->show_until};
+  int line[2] = {e->lines.show_from, e->lines.show_until};
+  bool ok[2] = {false, false};
+  for (int i = 0; i < 2; i++) {
+    ks_date d;
+    char why[96];
+    if (!value[i])
+      continue;
+    if (!ks_date_parse(value[i], &d, why, sizeof why))
+      report(x, KS_ERROR, e, line[i], "%s \"%s\" %s: give the day as YYYY-MM-DD", what[i], value[i],
+             why);
+    else if (d.precision != KS_DATE_DAY)
+      report(x, KS_ERROR, e, line[i], "%s \"%s\" is not a day: give it as YYYY-MM-DD", what[i],
+             value[i]);
+    else
+      ok[i] = true;
+  }
+  if (ok[0] && ok[1] && strcmp(value[1], value[0]) < 0)
+    report(x, KS_ERROR, e, line[1],
+           "show_until \"%s\" is before show_from \"%s\": the exhibit would never be shown",
+           value[1], value[0]);
+}
+
 /* ---- quotes ------------------------------------------------------------------------------ */
 
 static void append(char **out, size_t *len, size_t *cap, const char *s, size_t n) {
@@ -605,6 +630,7 @@ static void check_exhibit(ctx *x, const ks_exhibit *e) {
   check_citations(x, e);
   check_links(x, e);
   check_images(x, e);
+  check_showing(x, e);
   switch (e->kind) {
   case KS_KIND_ACHIEVEMENT:
     check_achievement(x, e);

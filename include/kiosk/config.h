@@ -6,6 +6,7 @@
 #define KIOSK_CONFIG_H
 
 #include "kiosk/diag.h"
+#include "kiosk/schedule.h"
 #include "kiosk/sign.h"
 
 #include <stdbool.h>
@@ -43,6 +44,8 @@ typedef struct {
   char fleet_folder[KS_CONFIG_PATH];  /* the hall's shared (Syncthing) folder; "": no fleet */
   char fleet_name[KS_FLEET_NAME_MAX]; /* this kiosk's name in status/NAME.json; "": host name */
   int fleet_report_s;                 /* seconds between status reports, at least */
+  /* [schedule] (kiosk/schedule.h): opening hours, closed dates, how long a touch lights it */
+  ks_schedule schedule;
 } ks_config;
 
 /* True when `name` may name a kiosk (KS_FLEET_NAME_MAX): it becomes a file name in a folder the

@@ -59,6 +59,7 @@ typedef struct {
 /* Lines of single-valued fields in the source file, for findings; 0 in packs. */
 typedef struct {
   int id, field, year, date, precision, province, lat, lon, corridor, body, date_basis, date_note;
+  int show_from, show_until;
 } ks_field_lines;
 
 /* What an achievement's year stands for. When the article does not date the result, the year
@@ -84,6 +85,9 @@ typedef struct {
   size_t n_links;
   ks_image *images;
   size_t n_images;
+  /* A temporary exhibition: shown only from `show_from` to `show_until`, both days included, on
+   * the kiosk's local calendar; YYYY-MM-DD, NULL for no bound. */
+  const char *show_from, *show_until;
 
   /* achievement */
   const char *field; /* one of ks_fields() */
@@ -177,6 +181,15 @@ void ks_content_sort(ks_content *content);
 const ks_exhibit *ks_content_find(const ks_content *content, const char *id);
 const ks_source *ks_content_find_source(const ks_content *content,
                                         const char *id); /* NULL id: NULL */
+/* True when `e` is shown on `today` ("YYYY-MM-DD"): within its show_from and show_until. */
+bool ks_exhibit_shown_on(const ks_exhibit *e, const char *today);
+/* The content as shown on `today` ("YYYY-MM-DD"): the exhibits ks_exhibit_shown_on keeps, their
+ * links to the others left out, everything else as in `content`. A view: it borrows every text of
+ * `content` and must be destroyed (ks_content_destroy) before it. */
+ks_content *ks_content_on_date(const ks_content *content, const char *today);
+/* True when `a` and `b` hold the same exhibits (by id, in order): a view of a new day that shows
+ * what the last one showed needs no new screens. */
+bool ks_content_same_exhibits(const ks_content *a, const ks_content *b);
 /* Number of exhibits of one kind. */
 size_t ks_content_count(const ks_content *content, ks_kind kind);
 

@@ -19,6 +19,11 @@ typedef struct {
    * drew from the old one and hands it back through `retire`, for the caller to free. */
   ks_ui *(*tick)(void *ctx, ks_ui *current, bool *redraw);
   void (*retire)(void *ctx, ks_ui *old);
+  /* Called at every wake-up: true while the kiosk is to be dark (closed). `touched`: a touch or
+   * a key came since the last call. While dark the loop presents one black frame
+   * (ks_window_set_dark), then nothing; the UI gets neither input nor time (no attract loop);
+   * `tick` still runs. When it lights again, the UI shows its home screen. */
+  bool (*dark)(void *ctx, bool touched);
   int tick_ms;
   void *ctx;
 } ks_kiosk_hooks;

@@ -56,6 +56,10 @@ typedef struct {
   /* The map waits for ks_session_attach_map (the kiosk loads it after its first frame, so that
    * visitors see home sooner); else it is attached at the open. */
   bool map_later;
+  /* The day shown, "YYYY-MM-DD" on the local calendar: exhibits with show_from or show_until
+   * are shown on their days only (ks_content_on_date). NULL: every exhibit (render, play,
+   * proof and bench show a pack whole). */
+  const char *date;
 } ks_session_opts;
 
 typedef struct ks_session ks_session;
@@ -92,9 +96,16 @@ void ks_session_panel_mm(const ks_session *s, float *w_mm, float *h_mm);
 ks_ui *ks_session_new_ui(ks_session *s, const ks_content *content, const char *lang);
 /* Gives the session's UI the bundled map now (with `map_later`); says on stderr when it cannot. */
 void ks_session_attach_map(ks_session *s);
-/* New content in place of the shown one (an install): the session frees its UI, content and
- * pack and keeps these instead. */
-void ks_session_adopt(ks_session *s, ks_pack *pack, ks_content *content, ks_ui *ui);
+/* A new day: when `today` ("YYYY-MM-DD") shows other exhibits than the UI does (a temporary
+ * exhibition begins or ends), a new UI for them, with the view it shows in `*view`, both the
+ * caller's until handed to ks_session_adopt; NULL (and `*view` NULL) when nothing changes. */
+ks_ui *ks_session_new_day(ks_session *s, const char *today, ks_content **view);
+/* New content in place of the shown one (an install; `content` NULL: the same content, a new
+ * day): the session frees its UI, its view, and for new content its content and pack, and keeps
+ * these instead. `view` is the view of the content `ui` shows (ks_content_on_date), or NULL
+ * when it shows the content whole. */
+void ks_session_adopt(ks_session *s, ks_pack *pack, ks_content *content, ks_content *view,
+                      ks_ui *ui);
 
 /* Opens the pack at `path` to show it, vetted first (kiosk/vet.h: integrity, content hash and
  * every check, once per pack file, remembered in DATA_DIR/validated or the user's cache when

@@ -48,6 +48,10 @@ bool ks_window_first_frame_twice(const ks_window *win);
  * `timeout_ms` in sleeps of at most 40 ms, so that an idle kiosk wakes ~25 times a second. */
 size_t ks_window_poll(ks_window *win, int timeout_ms, ks_input *out, size_t cap);
 void ks_window_present(ks_window *win);
+/* Dark (the kiosk closed): presents one black frame and switches the panel off where it can (DPMS
+ * off on KMS/DRM; black stays elsewhere), and ks_window_poll then looks for input only every
+ * 250 ms. Not dark: the panel on again; the caller presents the next frame. */
+void ks_window_set_dark(ks_window *win, bool dark);
 /* One line for the log saying what the picture is drawn with: video driver, size in pixels,
  * renderer ("KMSDRM 1920x1080, renderer opengles2"). */
 void ks_window_describe(const ks_window *win, char *out, size_t size);
