@@ -77,6 +77,8 @@ int main(int argc, char **argv) {
       return ks_cmd_play(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "proof") == 0 && i == 1) {
       return ks_cmd_proof(argc - 2, argv + 2);
+    } else if (strcmp(argv[i], "layout-check") == 0 && i == 1) {
+      return ks_cmd_layout_check(argc - 2, argv + 2);
     } else if (strcmp(argv[i], "bench") == 0 && i == 1) {
       return ks_cmd_bench(argc - 2, argv + 2,
                           (double)start.tv_sec * 1e3 + (double)start.tv_nsec / 1e6);

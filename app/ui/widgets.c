@@ -74,7 +74,7 @@ void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text) {
   ks_ui *ui = f->ui;
   if (ui->n_runs < MAX_RUNS) {
     ks_ui_text_run *run = &ui->runs[ui->n_runs++];
-    *run = (ks_ui_text_run){r, size_px, {0}};
+    *run = (ks_ui_text_run){r, size_px, {0}, size_px == sz(f, UI_TYPE_BODY)};
     size_t n = text ? strlen(text) : 0;
     if (n >= sizeof run->text) /* cut before a whole character, not inside one */
       for (n = sizeof run->text - 1; n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80;)
