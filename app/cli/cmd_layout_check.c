@@ -333,9 +333,14 @@ int ks_cmd_layout_check(int argc, char **argv) {
       fputs("null", stdout);
     printf(",\"screens\":%zu,\"floors_mm\":{\"target\":%.1f,\"text\":%.1f,\"body\":%.1f},\n",
            c.screens, (double)TARGET_MIN_MM, (double)TEXT_MIN_MM, (double)BODY_MIN_MM);
-    printf("\"targets\":[%s],\n", take(&c.targets_json, &c.targets_buf));
-    printf("\"texts\":[%s],\n", take(&c.texts_json, &c.texts_buf));
-    printf("\"findings\":[%s]}\n", take(&c.findings_json, &c.findings_buf));
+    /* The arrays as written, already escaped (ks_diag_json_string). */
+    fputs("\"targets\":[", stdout);
+    fputs(take(&c.targets_json, &c.targets_buf), stdout);
+    fputs("],\n\"texts\":[", stdout);
+    fputs(take(&c.texts_json, &c.texts_buf), stdout);
+    fputs("],\n\"findings\":[", stdout);
+    fputs(take(&c.findings_json, &c.findings_buf), stdout);
+    fputs("]}\n", stdout);
     free(c.targets_buf);
     free(c.texts_buf);
     free(c.findings_buf);
