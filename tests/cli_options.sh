@@ -27,7 +27,7 @@ run() { # ARGS...: the kiosk with a time limit, stdout to out.txt, stderr to err
 
 commands=("" "pack" "pack build" "pack validate" "pack info" "pack keygen" "pack sign"
   "pack verify" "pack install" "pack status" "pack rollback" "stats" "fleet" "fleet status"
-  "render" "play" "proof" "preview" "bench")
+  "render" "play" "proof" "preview" "layout-check" "bench")
 for c in "${commands[@]}"; do
   read -r -a words <<<"$c"
   name="kiosk${c:+ $c}"

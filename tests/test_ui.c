@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <limits.h>
+
 #include "kiosk/gesture.h"
 #include "kiosk/pack.h"
 #include "kiosk/session.h"
@@ -341,6 +343,78 @@ static void seven_inch_panel_keeps_the_floors(void **state) {
   }
 }
 
+/* Drags a finger from pixel (x, y) by (dx, dy) on the 1920x1080 screen, slowly (no fling). */
+static void drag(rig *r, int x, int y, int dx, int dy) {
+  ks_ui_draw(r->ui, r->gfx);
+  ks_touch ev[12];
+  size_t n = 0;
+  ev[n++] = (ks_touch){KS_TOUCH_DOWN, 6, (float)x / 1080.0f, (float)y / 1080.0f, r->t += 1000};
+  for (int k = 1; k <= 10; k++)
+    ev[n++] = (ks_touch){KS_TOUCH_MOVE, 6, (float)(x + dx * k / 10) / 1080.0f,
+                         (float)(y + dy * k / 10) / 1080.0f, r->t += 100};
+  ev[n++] =
+      (ks_touch){KS_TOUCH_UP, 6, (float)(x + dx) / 1080.0f, (float)(y + dy) / 1080.0f, r->t += 300};
+  for (size_t i = 0; i < n; i++) {
+    ks_gesture g[4];
+    size_t m = ks_gesture_feed(r->gm, &ev[i], g);
+    for (size_t k = 0; k < m; k++)
+      ks_ui_gesture(r->ui, &g[k]);
+    ks_ui_draw(r->ui, r->gfx);
+  }
+}
+
+/* The x of the filter chip `label` as drawn, or INT_MIN; every filter's y must be `*y`. */
+static int chip_x(const ks_ui *ui, const char *label, int *y) {
+  ks_ui_target t;
+  int x = INT_MIN;
+  for (size_t i = 0; ks_ui_target_at(ui, i, &t); i++)
+    if (strcmp(t.action, "filter") == 0) {
+      if (*y < 0)
+        *y = t.full.y;
+      assert_int_equal(t.full.y, *y); /* one row */
+      if (strcmp(t.label, label) == 0)
+        x = t.full.x;
+    }
+  return x;
+}
+
+/* At 1920x1080 the gallery's filters take one row, which a finger drags sideways without moving
+ * the cards, and under it at least two whole rows of cards show. */
+static void filters_take_one_row(void **state) {
+  rig *r = *state;
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENTS, NULL));
+  ks_ui_draw(r->ui, r->gfx);
+  int row_y = -1, whole = 0, first_card = INT_MIN;
+  int all_x = chip_x(r->ui, "全部领域", &row_y);
+  assert_int_not_equal(all_x, INT_MIN);
+  ks_ui_target t;
+  for (size_t i = 0; ks_ui_target_at(r->ui, i, &t); i++)
+    if (t.to && strcmp(t.to, "achievement") == 0) {
+      whole += t.rect.y == t.full.y && t.full.y + t.full.h <= 1080;
+      first_card = first_card == INT_MIN ? t.full.y : first_card;
+    }
+  assert_true(whole >= 6); /* two rows of three */
+  /* The last place chip is off the right edge; a drag along the row brings it in. */
+  assert_int_equal(chip_x(r->ui, "安徽", &row_y), INT_MIN);
+  drag(r, 1880, row_y + 20, -1800, 0);
+  drag(r, 1880, row_y + 20, -1800, 0); /* past its end: it stops there */
+  assert_true(chip_x(r->ui, "全部领域", &row_y) < all_x);
+  int anhui = chip_x(r->ui, "安徽", &row_y);
+  assert_true(anhui > 0 && anhui < 1920);
+  for (size_t i = 0; ks_ui_target_at(r->ui, i, &t); i++)
+    if (t.to && strcmp(t.to, "achievement") == 0) {
+      assert_int_equal(t.full.y, first_card); /* the cards stayed */
+      break;
+    }
+  tap(r, anhui + 20, row_y + 20);
+  char sub[64] = "";
+  ks_ui_text_run run;
+  for (size_t i = 0; ks_ui_text_run_at(r->ui, i, &run); i++)
+    if (strstr(run.text, "项成果"))
+      snprintf(sub, sizeof sub, "%s", run.text);
+  assert_true(strncmp(sub, "55", 2) != 0); /* filtered to Anhui: fewer than all */
+}
+
 /* Visitors everywhere at once: random touches of up to three fingers, keys, and time passing,
  * for a long while. Under ASan and UBSan in CI: no crash, no leak, and the UI always somewhere. */
 static void survives_a_touch_storm(void **state) {
@@ -593,6 +667,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(filters_last_as_long_as_their_visit, setup_bundled, teardown),
       cmocka_unit_test(every_string_in_every_language),
       cmocka_unit_test_setup_teardown(seven_inch_panel_keeps_the_floors, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(filters_take_one_row, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),

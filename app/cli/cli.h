@@ -38,6 +38,8 @@ int ks_cmd_render(int argc, char **argv);
 int ks_cmd_play(int argc, char **argv);
 /* Renders every screen of a pack in both languages, with contact sheets. */
 int ks_cmd_proof(int argc, char **argv);
+/* Checks every screen's touch targets and text against the physical floors, for one panel. */
+int ks_cmd_layout_check(int argc, char **argv);
 /* Prints the figures of the kiosk's budgets; `main_start_ms` is CLOCK_MONOTONIC at main(). */
 int ks_cmd_bench(int argc, char **argv, double main_start_ms);
 /* kiosk stats: the visitor statistics in a data folder, as a table or as CSV. */

@@ -49,6 +49,7 @@ static const ks_cli_cmd kiosk_cmd = {
         "  play                  replay a touch script headless, with screenshots\n"
         "  proof                 every screen in both languages and contact sheets, for review\n"
         "  preview SOURCE_DIR    a content folder shown live while it is edited\n"
+        "  layout-check          every screen checked against the 9 mm and 4 mm floors\n"
         "  bench                 print start-up, idle, fling and memory figures, headless\n"
         "  stats                 the visitor statistics of a data folder\n"
         "  fleet status          what each kiosk of a hall reported in the folder they share\n",
@@ -120,6 +121,8 @@ int main(int argc, char **argv) {
       return ks_cmd_preview(argc - 2, argv + 2);
     if (strcmp(c, "proof") == 0)
       return ks_cmd_proof(argc - 2, argv + 2);
+    if (strcmp(c, "layout-check") == 0)
+      return ks_cmd_layout_check(argc - 2, argv + 2);
     if (strcmp(c, "bench") == 0)
       return ks_cmd_bench(argc - 2, argv + 2,
                           (double)start.tv_sec * 1e3 + (double)start.tv_nsec / 1e6);

@@ -297,6 +297,7 @@ typedef struct {
   int left;        /* its left margin */
   ui_columns2 col; /* its columns (ui_page_columns) */
   int y;           /* where the next thing goes */
+  int first_hit;   /* the first target of the page's own (ui_page_end keeps them off the header) */
 } ui_page;
 ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, const char *subtitle,
                       int num, int den);

@@ -74,7 +74,7 @@ void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text) {
   ks_ui *ui = f->ui;
   if (ui->n_runs < MAX_RUNS) {
     ks_ui_text_run *run = &ui->runs[ui->n_runs++];
-    *run = (ks_ui_text_run){r, size_px, {0}};
+    *run = (ks_ui_text_run){r, size_px, {0}, size_px == sz(f, UI_TYPE_BODY)};
     size_t n = text ? strlen(text) : 0;
     if (n >= sizeof run->text) /* cut before a whole character, not inside one */
       for (n = sizeof run->text - 1; n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80;)
@@ -240,6 +240,7 @@ ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, co
                       int num, int den) {
   ui_page p = {.title = title, .subtitle = subtitle, .left = sz(f, UI_MARGIN)};
   p.top = ui_header(f, title, subtitle, false);
+  p.first_hit = f->ui->n_hits;
   p.offset = ui_px(f->ui->scroll.pos);
   p.col = ui_page_columns(f, num, den);
   p.y = p.top - p.offset;
@@ -253,6 +254,14 @@ void ui_page_end(const frame *f, const ui_page *p, const ks_exhibit *e, int y) {
   y += ui_sources(f, e, p->left, y, p->col.avail);
   int content_h = y + p->offset - p->top + sz(f, UI_MARGIN);
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - p->top)));
+  /* What scrolled under the header answers only below it: a link chip half under the back
+   * button must not take the button's touches, nor the button its. */
+  for (int i = p->first_hit; i < f->ui->n_hits; i++) {
+    ks_rect *r = &f->ui->hits[i].rect;
+    int under = p->top - r->y;
+    if (under > 0)
+      r->h = r->h > under ? r->h - under : 0, r->y = p->top;
+  }
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, p->top - sz(f, UI_SP_M)}, KS_BG);
   ui_draw_header(f, p->title, p->subtitle);
 }
@@ -319,10 +328,10 @@ static void draw_lang_toggle(const frame *f, ks_rect pill) {
 }
 
 /* A round button with a drawn arrow (back) or house (home) filling `r`; it answers a little
- * beyond its edge. */
+ * beyond its edge — half the gap between the two, so that they never answer the same place. */
 static void draw_nav_button(const frame *f, ks_rect r, action a) {
   bool pressed =
-      ui_add_hit(f, ui_inset(r, -sz(f, UI_SP_S)), a, a.kind == ACT_BACK ? "back" : "home");
+      ui_add_hit(f, ui_inset(r, -(sz(f, UI_SP_L) / 2)), a, a.kind == ACT_BACK ? "back" : "home");
   ks_gfx_fill_circle(f->gfx, (float)r.x + (float)r.w / 2, (float)r.y + (float)r.h / 2,
                      (float)r.w / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
   float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2, s = (float)r.w / 5;
@@ -682,7 +691,7 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
                        : year_x(x0, pitch, end) + pitch * (float)(next - end) / 2;
       /* and the years at the end too, where they would be left a place too narrow */
     } while (next <= span && (rr - l < least || (float)(a.x + a.w) - rr < least));
-    ui_add_hit(f, (ks_rect){(int)l, a.y, (int)(rr - l) + 1, a.h},
+    ui_add_hit(f, (ks_rect){(int)l, a.y, (int)rr - (int)l, a.h}, /* edge to edge, not over */
                (action){.kind = ACT_SEEK, .exhibit = ui->idx.events[ui->idx.year_first[k]]->id},
                "year");
     prev = end, k = next;

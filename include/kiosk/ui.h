@@ -77,6 +77,7 @@ typedef struct {
   ks_rect rect;  /* the text's box */
   int size_px;   /* its type size (em), in pixels */
   char text[64]; /* what it says, its start where it is longer (whole characters) */
+  bool body;     /* set at the body size (running text), which has a higher floor than labels */
 } ks_ui_text_run;
 /* The i-th target or text run of the last draw; false past the last. */
 bool ks_ui_target_at(const ks_ui *ui, size_t i, ks_ui_target *out);

@@ -16,7 +16,8 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool press
   ui_year_of(f, e, year, sizeof year);
   snprintf(meta, sizeof meta, "%s  ·  %s", year, ui_field_name(f, e->field));
   y += ui_text(f, meta, UI_TYPE_SMALL, x, y, w, 1, KS_GOLD) + sz(f, UI_SP_S);
-  y += ui_text(f, tr(f, &e->title), UI_TYPE_SUBTITLE, x, y, w, 2, KS_TEXT) + sz(f, UI_SP_S);
+  /* The title whole where it takes three lines (a narrow column): the summary gives way. */
+  y += ui_text(f, tr(f, &e->title), UI_TYPE_SUBTITLE, x, y, w, 3, KS_TEXT) + sz(f, UI_SP_S);
   /* The place at the foot; the summary in as many lines as there is room for above it. */
   int line = ui_line_height(f, UI_TYPE_SMALL), foot = r.y + r.h - pad - line;
   int lines_left = (foot - sz(f, UI_SP_S) - y) / line;
@@ -48,6 +49,10 @@ static bool in_province(const ks_content *c, const ks_exhibit *e, const char *pr
 typedef struct {
   const char *field;    /* the gallery shows only this field, or all when NULL */
   const char *province; /* and only achievements linked to a city of this province */
+  /* The filters' row, one row that a finger drags sideways: how far it is dragged, how far it
+   * can be, where it was last drawn (pixels down the screen), and whether a finger drags it. */
+  int offset, most, row_y, row_h;
+  bool dragging;
 } filters;
 
 static bool shown(const ks_ui *ui, const filters *s, const ks_exhibit *e) {
@@ -55,21 +60,21 @@ static bool shown(const ks_ui *ui, const filters *s, const ks_exhibit *e) {
          (!s->province || in_province(ui->content, e, s->province));
 }
 
-/* One row of filter chips, "all" and each value some achievement has, wrapped to the width;
- * drawn only when `draw`, and tappable only below `clip` (where the header does not cover them).
- * Returns its height. */
-static int filter_row(const frame *f, int y, action_kind kind, const char *current, bool draw,
-                      int clip) {
+/* The chips of one filter, "all" and each value some achievement has, from `x` along a row at
+ * `y`; drawn only when `draw`, and tappable only below `clip` (where the header does not cover
+ * them). Returns where the next chip would go. */
+static int filter_chips(const frame *f, int x, int y, action_kind kind, const char *current,
+                        bool draw, int clip) {
   const ks_ui *ui = f->ui;
   const char *const *values = kind == ACT_FILTER_FIELD ? ks_fields() : ks_provinces();
-  int x = sz(f, UI_MARGIN), right = f->w - sz(f, UI_MARGIN), row = sz(f, UI_CHIP) + sz(f, UI_SP_S),
-      h = row;
   const char *all =
       ui_say(f, kind == ACT_FILTER_FIELD ? "achievements.all-fields" : "achievements.all-places");
   ks_color accent = kind == ACT_FILTER_FIELD ? KS_GOLD : KS_TEAL;
-  if (draw)
-    ui_chip(f, all, x, y, accent, (action){.kind = y >= clip ? kind : ACT_NONE}, current == NULL);
-  x += ui_chip_width(f, all) + sz(f, UI_SP_S);
+  action_kind tap = y >= clip ? kind : ACT_NONE;
+  int w = ui_chip_width(f, all);
+  if (draw && x + w > 0 && x < f->w) /* only what is on screen */
+    ui_chip(f, all, x, y, accent, (action){.kind = tap}, current == NULL);
+  x += w + sz(f, UI_SP_S);
   for (const char *const *v = values; *v; v++) {
     bool present = false;
     for (size_t i = 0; i < ui->idx.n_achievements && !present; i++)
@@ -79,20 +84,35 @@ static int filter_row(const frame *f, int y, action_kind kind, const char *curre
     if (!present)
       continue;
     const char *label = kind == ACT_FILTER_FIELD ? ui_field_name(f, *v) : ui_province_name(f, *v);
-    int w = ui_chip_width(f, label);
-    if (x + w > right) /* wrap */
-      x = sz(f, UI_MARGIN), y += row, h += row;
-    if (draw)
-      ui_chip(f, label, x, y, accent, (action){.kind = y >= clip ? kind : ACT_NONE, .exhibit = *v},
+    w = ui_chip_width(f, label);
+    if (draw && x + w > 0 && x < f->w)
+      ui_chip(f, label, x, y, accent, (action){.kind = tap, .exhibit = *v},
               current && strcmp(current, *v) == 0);
     x += w + sz(f, UI_SP_S);
   }
-  return h;
+  return x;
+}
+
+/* The filters in one row, fields then places, that a finger drags sideways where it is wider
+ * than the screen (it runs to the screen's edges, so a chip cut there shows there is more). One
+ * row, not a wrapped block: the cards keep the room. Returns its height. */
+static int filter_row(const frame *f, filters *s, int y, bool draw, int clip) {
+  int margin = sz(f, UI_MARGIN), x = margin - (draw ? s->offset : 0);
+  x = filter_chips(f, x, y, ACT_FILTER_FIELD, s->field, draw, clip) + sz(f, UI_SP_XL);
+  x = filter_chips(f, x, y, ACT_FILTER_PROVINCE, s->province, draw, clip);
+  if (!draw) { /* measured: how far it drags */
+    int width = x - sz(f, UI_SP_S) + margin;
+    s->most = width > f->w ? width - f->w : 0;
+    s->offset = s->offset < s->most ? s->offset : s->most;
+  } else {
+    s->row_y = y, s->row_h = sz(f, UI_CHIP);
+  }
+  return sz(f, UI_CHIP) + sz(f, UI_SP_S);
 }
 
 static void draw(const frame *f, void *state) {
   const ks_ui *ui = f->ui;
-  const filters *s = state;
+  filters *s = state;
   const ks_exhibit *list[512];
   size_t n = 0;
   for (size_t i = 0; i < ui->idx.n_achievements && n < 512; i++)
@@ -105,14 +125,18 @@ static void draw(const frame *f, void *state) {
    * more than two fifths of the room under the header (a small panel, where chips are large):
    * then they scroll with the cards. */
   int head = ui_header(f, title, sub, false) - sz(f, UI_SP_L);
-  int fields_h = filter_row(f, head, ACT_FILTER_FIELD, s->field, false, 0);
-  int places_h = filter_row(f, head + fields_h, ACT_FILTER_PROVINCE, s->province, false, 0);
-  int filters_h = fields_h + places_h + sz(f, UI_SP_M);
+  int filters_h = filter_row(f, s, head, false, 0) + sz(f, UI_SP_M);
   bool pinned = filters_h <= (f->h - head) * 2 / 5;
   int top = pinned ? head + filters_h : head;
   int left = sz(f, UI_MARGIN), gap = sz(f, UI_GAP), avail = f->w - 2 * left;
   int cols = ui_columns(avail, sz(f, UI_CARD_MIN_W), gap, f->portrait ? 2 : 3);
-  int cw = (avail - (cols - 1) * gap) / cols, ch = sz(f, UI_CARD_H);
+  /* Two rows of cards in view where a shorter card still holds a card's lines. */
+  int ch = sz(f, UI_CARD_H), two = (f->h - top - gap - sz(f, UI_MARGIN)) / 2;
+  int least = ui_mm(f, UI_SIZES[UI_CARD_H].floor_mm) > ch * 7 / 8
+                  ? ui_mm(f, UI_SIZES[UI_CARD_H].floor_mm)
+                  : ch * 7 / 8;
+  ch = two < ch ? (two > least ? two : least) : ch;
+  int cw = (avail - (cols - 1) * gap) / cols;
   int rows = ((int)n + cols - 1) / cols;
   int content_h = (pinned ? 0 : filters_h) + rows * (ch + gap) + sz(f, UI_MARGIN);
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
@@ -134,16 +158,12 @@ static void draw(const frame *f, void *state) {
     ui_text(f, ui_say(f, "achievements.none"), UI_TYPE_BODY, left, cards + sz(f, UI_SP_L), avail, 1,
             KS_TEXT_DIM);
   int filters_y = pinned ? head : head - offset;
-  if (!pinned) { /* under the header, which covers them where they scroll past */
-    filter_row(f, filters_y, ACT_FILTER_FIELD, s->field, true, head);
-    filter_row(f, filters_y + fields_h, ACT_FILTER_PROVINCE, s->province, true, head);
-  }
+  if (!pinned) /* under the header, which covers them where they scroll past */
+    filter_row(f, s, filters_y, true, head);
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - gap / 2}, KS_BG);
   ui_draw_header(f, title, sub);
-  if (pinned) {
-    filter_row(f, filters_y, ACT_FILTER_FIELD, s->field, true, 0);
-    filter_row(f, filters_y + fields_h, ACT_FILTER_PROVINCE, s->province, true, 0);
-  }
+  if (pinned)
+    filter_row(f, s, filters_y, true, 0);
 }
 
 static void enter(ks_ui *ui, void *state, const ui_memo *back) {
@@ -159,10 +179,39 @@ static void leave(ks_ui *ui, void *state, ui_memo *memo) {
   memo->keep[0] = s->field, memo->keep[1] = s->province;
 }
 
+/* A drag that starts on the filters' row moves the row, not the cards. */
+static int drag_row(ks_ui *ui, filters *s, const ks_gesture *g) {
+  float y = g->y * ui->short_side;
+  switch (g->type) {
+  case KS_GESTURE_DRAG_START:
+    s->dragging = s->most > 0 && y >= (float)s->row_y && y < (float)(s->row_y + s->row_h);
+    return s->dragging ? 0 : -1;
+  case KS_GESTURE_DRAG:
+    if (!s->dragging)
+      return -1;
+    s->offset -= ui_px(g->dx * ui->short_side);
+    s->offset = s->offset < 0 ? 0 : s->offset > s->most ? s->most : s->offset;
+    return 1;
+  case KS_GESTURE_DRAG_END:
+  case KS_GESTURE_FLING:
+  case KS_GESTURE_SWIPE_LEFT:
+  case KS_GESTURE_SWIPE_RIGHT:
+  case KS_GESTURE_CANCEL:
+    if (!s->dragging)
+      return -1;
+    s->dragging = false;
+    return 1;
+  default:
+    return -1;
+  }
+}
+
 /* A filter chip: the gallery from the top with the filter set (NULL: all). */
 static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
   filters *s = state;
-  if (g || (a->kind != ACT_FILTER_FIELD && a->kind != ACT_FILTER_PROVINCE))
+  if (g)
+    return drag_row(ui, s, g);
+  if (a->kind != ACT_FILTER_FIELD && a->kind != ACT_FILTER_PROVINCE)
     return -1;
   *(a->kind == ACT_FILTER_FIELD ? &s->field : &s->province) = a->exhibit;
   ks_scroller_init(&ui->scroll, 0, 0);

@@ -147,7 +147,126 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
   }
 }
 
-static void draw_map(const frame *f, ks_rect area) {
+enum { MAX_CITIES = 128 };
+
+typedef struct {
+  /* Per city of the list (ui->idx.cities) as last drawn: the group of pins it answers with on the
+   * map, and where its row is in the list. */
+  size_t group[MAX_CITIES];
+  int row_y[MAX_CITIES];
+  bool pressed[MAX_CITIES]; /* per group: the finger is on it */
+  char labels[4096];        /* the names of crowded groups, for their targets */
+} cities;
+
+static ks_rect bounds(ks_rect a, ks_rect b) {
+  int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
+  int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
+  int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+  return (ks_rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* The gap between two groups' pins along `axis` (0: x, 1: y): negative where they interleave. */
+static int gap_along(ks_rect a, ks_rect b, int axis) {
+  int a0 = axis ? a.y : a.x, a1 = a0 + (axis ? a.h : a.w);
+  int b0 = axis ? b.y : b.x, b1 = b0 + (axis ? b.h : b.w);
+  return b0 - a1 > a0 - b1 ? b0 - a1 : a0 - b1;
+}
+
+/* The pins' touch targets, none overlapping another and none under the floor. Each pin answers
+ * in a square around it. Pins nearer than a finger both ways (Shanghai's districts on a small
+ * panel) are one target: a group that names its cities and brings them up in the list beside the
+ * map, where each is a row of its own. Where two targets then overlap, they are cut apart at the
+ * middle between their pins, if each keeps a finger's width; where they cannot be, they become
+ * one group too. */
+static void pin_targets(const frame *f, cities *st, const projection *p) {
+  const ks_ui *ui = f->ui;
+  size_t n = ui->idx.n_cities < MAX_CITIES ? ui->idx.n_cities : MAX_CITIES;
+  int side = sz(f, UI_PIN_HIT), half = side / 2, least = ui_mm(f, UI_TARGET_MIN_MM);
+  int cx[MAX_CITIES], cy[MAX_CITIES];
+  for (size_t i = 0; i < n; i++) {
+    st->group[i] = on_map(ui->idx.cities[i]) ? i : SIZE_MAX;
+    st->pressed[i] = false;
+    float x, y;
+    project(p, ui->idx.cities[i]->lon, ui->idx.cities[i]->lat, &x, &y);
+    cx[i] = ui_px(x), cy[i] = ui_px(y);
+  }
+  for (size_t i = 0; i < n; i++) /* pins a finger apart neither way: one group */
+    for (size_t j = i + 1; j < n; j++)
+      if (st->group[i] != SIZE_MAX && st->group[j] != SIZE_MAX && abs(cx[j] - cx[i]) < least &&
+          abs(cy[j] - cy[i]) < least) {
+        size_t keep = st->group[i], gone = st->group[j];
+        for (size_t k = 0; k < n; k++)
+          st->group[k] = st->group[k] == gone ? keep : st->group[k];
+      }
+  ks_rect core[MAX_CITIES], g[MAX_CITIES];
+  for (bool again = true; again;) {
+    again = false;
+    for (size_t i = 0; i < n; i++)
+      core[i] = (ks_rect){0, 0, -1, -1}; /* none yet */
+    for (size_t i = 0; i < n; i++) {
+      size_t k = st->group[i];
+      if (k == SIZE_MAX)
+        continue;
+      ks_rect pin = {cx[i], cy[i], 0, 0};
+      core[k] = core[k].w < 0 ? pin : bounds(core[k], pin);
+    }
+    for (size_t i = 0; i < n; i++)
+      g[i] = core[i].w < 0 ? core[i]
+                           : (ks_rect){core[i].x - half, core[i].y - half, core[i].w + side,
+                                       core[i].h + side};
+    for (size_t a = 0; a < n && !again; a++)
+      for (size_t b = a + 1; b < n && !again && g[a].w >= 0; b++) {
+        if (g[b].w < 0 || !overlap_area(g[a], g[b]))
+          continue;
+        int gx = gap_along(core[a], core[b], 0), gy = gap_along(core[a], core[b], 1);
+        int axis = gy > gx ? 1 : 0, gap = axis ? gy : gx;
+        if (gap > 0) { /* cut at the middle of the gap, where both keep a finger's width */
+          bool a_first = axis ? core[a].y < core[b].y : core[a].x < core[b].x;
+          ks_rect *lo = a_first ? &g[a] : &g[b], *hi = a_first ? &g[b] : &g[a];
+          const ks_rect *lc = a_first ? &core[a] : &core[b];
+          int mid = (axis ? lc->y + lc->h : lc->x + lc->w) + gap / 2;
+          int *l0 = axis ? &lo->y : &lo->x, *ll = axis ? &lo->h : &lo->w;
+          int *h0 = axis ? &hi->y : &hi->x, *hl = axis ? &hi->h : &hi->w;
+          int l_end = *l0 + *ll < mid ? *l0 + *ll : mid, h_start = *h0 > mid ? *h0 : mid;
+          if (l_end - *l0 >= least && *h0 + *hl - h_start >= least) {
+            *ll = l_end - *l0;
+            *hl -= h_start - *h0, *h0 = h_start;
+            continue;
+          }
+        }
+        for (size_t k = 0; k < n; k++)
+          st->group[k] = st->group[k] == b ? a : st->group[k];
+        again = true;
+      }
+  }
+  size_t used = 0;
+  for (size_t a = 0; a < n; a++) {
+    if (g[a].w < 0)
+      continue;
+    size_t members = 0;
+    for (size_t k = a; k < n; k++)
+      members += st->group[k] == a;
+    const ks_exhibit *c = ui->idx.cities[a];
+    if (members == 1) {
+      st->pressed[a] =
+          ui_add_hit(f, g[a], (action){ACT_GO, KS_SCREEN_CITY, c->id}, tr(f, &c->title));
+      continue;
+    }
+    char *label = st->labels + used;
+    size_t room = sizeof st->labels - used, len = 0;
+    label[0] = '\0';
+    for (size_t k = a; k < n && room > 1; k++)
+      if (st->group[k] == a) {
+        int m = snprintf(label + len, room - len, "%s%s", len ? " · " : "",
+                         tr(f, &ui->idx.cities[k]->title));
+        len = m < 0 || (size_t)m >= room - len ? room - 1 : len + (size_t)m;
+      }
+    used += len + 1 < room ? len + 1 : room;
+    st->pressed[a] = ui_add_hit(f, g[a], (action){ACT_SEEK, KS_SCREEN_CITY, c->id}, label);
+  }
+}
+
+static void draw_map(const frame *f, cities *st, ks_rect area) {
   const ks_ui *ui = f->ui;
   ks_gfx_fill_round_rect(f->gfx, area, sz(f, UI_RADIUS), KS_CARD);
   ks_rect inner = {area.x + sz(f, UI_SP_L), area.y + sz(f, UI_SP_L), area.w - sz(f, UI_SP_3XL),
@@ -183,18 +302,17 @@ static void draw_map(const frame *f, ks_rect area) {
     }
   ks_gfx_polyline(f->gfx, line, n, (float)sz(f, UI_STROKE), KS_TEAL);
   /* Pins: corridor cities large and named, the others small (the list names them all). The
-   * corridor's last, so that they stay on top, and win a tap, where pins crowd (Shanghai). */
+   * corridor's last, so that they stay on top where pins crowd (Shanghai). */
+  pin_targets(f, st, &p);
   for (size_t k = 0; k < 2 * ui->idx.n_cities; k++) {
     const ks_exhibit *c = ui->idx.cities[k % ui->idx.n_cities];
     if ((c->corridor != NULL) != (k >= ui->idx.n_cities) || !on_map(c))
       continue;
     float x, y;
     project(&p, c->lon, c->lat, &x, &y);
-    int r = sz(f, c->corridor ? UI_PIN : UI_DOT), hit_w = sz(f, UI_PIN_HIT);
-    action a = {ACT_GO, KS_SCREEN_CITY, c->id};
-    bool pressed =
-        ui_add_hit(f, (ks_rect){ui_px(x) - hit_w / 2, ui_px(y) - hit_w / 2, hit_w, hit_w}, a,
-                   tr(f, &c->title));
+    int r = sz(f, c->corridor ? UI_PIN : UI_DOT);
+    size_t i = k % ui->idx.n_cities;
+    bool pressed = i < MAX_CITIES && st->group[i] < MAX_CITIES && st->pressed[st->group[i]];
     ks_gfx_fill_circle(f->gfx, x, y, (float)r + (float)sz(f, UI_SP_XXS), KS_BG);
     ks_gfx_fill_circle(f->gfx, x, y, (float)r, pressed ? KS_TEXT : c->corridor ? KS_TEAL : KS_GOLD);
   }
@@ -202,7 +320,7 @@ static void draw_map(const frame *f, ks_rect area) {
   place_names(f, &p, area);
 }
 
-static void draw_city_list(const frame *f, ks_rect area) {
+static void draw_city_list(const frame *f, cities *st, ks_rect area) {
   const ks_ui *ui = f->ui;
   int row = sz(f, UI_ROW), y = area.y - ui_px(ui->scroll.pos);
   int content_h = 0;
@@ -216,6 +334,8 @@ static void draw_city_list(const frame *f, ks_rect area) {
       y += h, content_h += h;
     }
     ks_rect r = {area.x, y, area.w, row - sz(f, UI_SP_XS)};
+    if (i < MAX_CITIES)
+      st->row_y[i] = content_h;
     if (r.y + r.h > area.y && r.y < area.y + area.h) {
       ks_rect touch = r;
       if (touch.y < area.y)
@@ -233,7 +353,7 @@ static void draw_city_list(const frame *f, ks_rect area) {
 }
 
 static void draw(const frame *f, void *state) {
-  (void)state;
+  cities *st = state;
   char sub[96];
   ui_say_count(f, sub, sizeof sub, "cities.subtitle", f->ui->idx.n_cities);
   const char *title = ui_say(f, "cities.title");
@@ -244,13 +364,27 @@ static void draw(const frame *f, void *state) {
     map = ui_cut_top(&list, list.h * 3 / 5), ui_cut_top(&list, gap);
   else
     map = ui_cut_left(&list, list.w * 5 / 8), ui_cut_left(&list, gap);
-  draw_city_list(f, list);
+  draw_city_list(f, st, list);
   /* The list scrolls under the header: cover what went past, then draw what stays. */
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top}, KS_BG);
   if (f->portrait)
     ks_gfx_fill_rect(f->gfx, (ks_rect){0, top, f->w, list.y - top}, KS_BG);
-  draw_map(f, map);
+  draw_map(f, st, map);
   ui_draw_header(f, title, sub);
 }
 
-const ui_screen ui_screen_cities = {.name = "cities", .draw = draw};
+/* A group of crowded pins tapped: the list glides to the first of its cities. */
+static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
+  const cities *st = state;
+  if (g || a->kind != ACT_SEEK)
+    return -1;
+  for (size_t i = 0; i < ui->idx.n_cities && i < MAX_CITIES; i++)
+    if (ui_same_id(ui->idx.cities[i]->id, a->exhibit)) {
+      ks_scroller_glide_to(&ui->scroll, (float)st->row_y[i]);
+      return 1;
+    }
+  return 0;
+}
+
+const ui_screen ui_screen_cities = {
+    .name = "cities", .state_size = sizeof(cities), .input = input, .draw = draw};

@@ -48,24 +48,34 @@ static int preview_line(const frame *f) {
   return roomy > line ? roomy : line;
 }
 
-/* The newest achievements, a line each, the titles aligned after the widest year shown. */
+/* The newest achievements, a line each, the titles aligned after the widest year shown. The
+ * years are bare, so that the titles keep the room; where one is only the year an article
+ * reported it, a last line says so once ("reported 2024" on every line left "Robots made by
+ * the…"). */
 static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
   int line = preview_line(f), col = 0;
-  size_t rows = 0;
-  for (int y = a.y; rows < f->ui->idx.n_achievements && y + line <= a.y + a.h; rows++, y += line) {
+  size_t rows = 0, n = f->ui->idx.n_achievements;
+  bool reported = false;
+  for (int y = a.y; rows < n && y + line <= a.y + a.h; rows++, y += line) {
     char year[32];
-    ui_year_of(f, f->ui->idx.achievements[rows], year, sizeof year);
+    snprintf(year, sizeof year, "%d", f->ui->idx.achievements[rows]->year);
     int w = ui_text_width(f, year, UI_TYPE_SMALL) + sz(f, UI_SP_ML);
     col = w > col ? w : col;
+    reported = reported || f->ui->idx.achievements[rows]->date_basis == KS_DATE_BASIS_REPORTED;
   }
+  if (reported && rows > 1)
+    rows--; /* the note's line */
   for (size_t i = 0; i < rows; i++) {
     const ks_exhibit *e = f->ui->idx.achievements[i];
     int y = a.y + (int)i * line;
     char year[32];
-    ui_year_of(f, e, year, sizeof year);
+    snprintf(year, sizeof year, "%d", e->year);
     ui_text(f, year, UI_TYPE_SMALL, a.x, y, col, 1, t->accent);
     ui_text(f, tr(f, &e->title), UI_TYPE_SMALL, a.x + col, y, a.w - col, 1, KS_TEXT);
   }
+  if (reported)
+    ui_text(f, ui_say(f, "home.achievements.reported"), UI_TYPE_SMALL, a.x, a.y + (int)rows * line,
+            a.w, 1, KS_TEXT_DIM);
 }
 
 static int by_corridor_order(const void *a, const void *b) {

@@ -18,7 +18,7 @@ static void draw(const frame *f, void *state) {
   const ks_ui *ui = f->ui;
   ui_say_count(f, sub, sizeof sub, "timeline.subtitle", ui->idx.n_events);
   const char *title = ui_say(f, "timeline.title");
-  int top = ui_draw_header(f, title, sub);
+  int top = ui_header(f, title, sub, false); /* drawn last, over what scrolls under it */
   int card_w = sz(f, UI_EVENT_W), gap = sz(f, UI_GAP), left = sz(f, UI_MARGIN);
   /* Under the header: a row of year marks, the axis, and the cards hanging from it. */
   int year_y = top + sz(f, UI_SP_XS);
