@@ -455,6 +455,42 @@ static void no_page_says_a_sentence_twice(void **state) {
   }
 }
 
+/* Each key figure says when it was true ("截至2019年", "as of 2019"), so that 327亿 / 431亿 /
+ * 522亿 read as a series; in portrait, figures stand two across. */
+static void figures_show_their_dates(void **state) {
+  rig *r = *state; /* the bundled pack */
+  const char *id = "ach-yrd-resource-sharing-platform";
+  const ks_exhibit *e = ks_content_find(r->content, id);
+  assert_non_null(e);
+  size_t dated = 0;
+  for (size_t i = 0; i < e->n_figures; i++)
+    dated += e->figures[i].as_of != NULL;
+  assert_true(dated >= 3);
+  static const char *const as_of[] = {"截至", "as of "};
+  for (int o = 0; o < 2; o++)
+    for (int l = 0; l < KS_LANG_COUNT; l++) {
+      ks_gfx *gfx = ks_gfx_create(NULL, o ? 1080 : 1920, o ? 1920 : 1080, 2);
+      ks_ui_set_lang(r->ui, (ks_lang)l);
+      ks_ui_home(r->ui);
+      assert_true(ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, id));
+      ks_ui_draw(r->ui, gfx);
+      size_t dates = 0, right = 0; /* dates of the second column */
+      int first_x = -1;
+      ks_ui_text_run run;
+      for (size_t i = 0; ks_ui_text_run_at(r->ui, i, &run); i++) {
+        if (strncmp(run.text, as_of[l], strlen(as_of[l])) != 0 || strlen(run.text) > 32)
+          continue; /* (a story may open with "截至…" too) */
+        dates++;
+        first_x = first_x < 0 ? run.rect.x : first_x;
+        right += run.rect.x > first_x;
+      }
+      assert_int_equal(dates, dated);
+      assert_int_equal(right, o ? dated / 2 : 0);
+      ks_gfx_destroy(gfx);
+    }
+  ks_ui_set_lang(r->ui, KS_LANG_ZH);
+}
+
 /* Visitors everywhere at once: random touches of up to three fingers, keys, and time passing,
  * for a long while. Under ASan and UBSan in CI: no crash, no leak, and the UI always somewhere. */
 static void survives_a_touch_storm(void **state) {
@@ -708,6 +744,7 @@ int main(void) {
       cmocka_unit_test(every_string_in_every_language),
       cmocka_unit_test_setup_teardown(seven_inch_panel_keeps_the_floors, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(no_page_says_a_sentence_twice, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(figures_show_their_dates, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),

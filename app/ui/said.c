@@ -1,8 +1,9 @@
 /* What a page has said already: a lead that the story opens with, a city's fact that its story
- * tells. Texts are compared as a reader compares them — letters, digits and ideographs, without
- * spacing and punctuation — and a sentence counts as said when nearly all of its neighbouring
- * character pairs are in the other text, so "据统计，2020年…" and "2020年…" are the same
- * sentence, and so are a fact and the story's shorter retelling of it. */
+ * tells again. Sentences are compared as a reader compares them, without spacing and
+ * punctuation: Chinese by its pairs of neighbouring characters, English by its words (of four
+ * letters or more, and numbers). A sentence is said when nearly all of its pairs and words are
+ * in one sentence of the others, so "据统计，2020年…" and "2020年…" are the
+ * same sentence, and so are a fact and the story's retelling of it. */
 #include "ui_private.h"
 
 #include "kiosk/mem.h"
@@ -11,55 +12,90 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A sentence is said when this share of its character pairs is in the other text. Below it, the
- * stories of the bundled pack share the usual words (长三角, 科技创新) but say something new. */
-#define SAID_SHARE 0.7f
+/* Said when this share of a sentence is in another. Below it, sentences of the
+ * bundled pack share the usual words (长三角, 科技创新, innovation) but say something new. */
+#define SAID_SHARE 0.75f
+#define ALIKE_SHARE 0.7f
 
 typedef struct {
-  uint64_t *pair; /* the neighbouring pairs of kept characters, sorted */
+  uint64_t *unit; /* pairs of ideographs and words, sorted */
   size_t n, cap;
-} pairs;
+} units;
 
-static bool kept(uint32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c > 0xffff;
+static bool ideograph(uint32_t c) {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c > 0xffff;
 }
 
-/* Adds the pairs of `len` bytes at `s` to `p` (unsorted). */
-static void add_pairs(pairs *p, const char *s, size_t len) {
-  uint32_t prev = 0;
-  for (size_t i = 0; i < len;) {
-    uint32_t c = 0;
-    size_t k = ks_utf8_decode(s + i, len - i, &c);
-    i += k ? k : 1;
-    if (!k || !kept(c))
-      continue;
-    c = c >= 'A' && c <= 'Z' ? c + 32 : c;
-    if (prev) {
-      ks_grow((void **)&p->pair, &p->cap, p->n, sizeof *p->pair);
-      p->pair[p->n++] = (uint64_t)prev << 32 | c;
-    }
-    prev = c;
-  }
+static bool alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int cmp_pair(const void *a, const void *b) {
+static int cmp_unit(const void *a, const void *b) {
   uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
   return x < y ? -1 : x > y;
 }
 
-/* Whether the sentence at `s` (`len` bytes) is said in `known` (sorted). A sentence of fewer
- * than four pairs says too little to tell (a name, a number): never counted as said. */
-static bool said(const pairs *known, const char *s, size_t len) {
-  pairs mine = {0};
-  add_pairs(&mine, s, len);
-  size_t in = 0;
-  for (size_t i = 0; i < mine.n; i++)
-    in += bsearch(&mine.pair[i], known->pair, known->n, sizeof *known->pair, cmp_pair) != NULL;
-  bool is = mine.n >= 4 && (float)in >= SAID_SHARE * (float)mine.n;
-  free(mine.pair);
-  return is;
+static void add(units *u, uint64_t v) {
+  ks_grow((void **)&u->unit, &u->cap, u->n, sizeof *u->unit);
+  u->unit[u->n++] = v;
 }
+
+/* The units of `len` bytes at `s`, sorted: each pair of neighbouring ideographs, each word
+ * (hashed, any case, above every pair). */
+static units units_of(const char *s, size_t len) {
+  units u = {0};
+  uint32_t prev = 0; /* the ideograph before, or 0 */
+  for (size_t i = 0; i < len;) {
+    if (alnum(s[i])) {
+      uint32_t h = 2166136261u;
+      size_t from = i;
+      bool digits = false;
+      for (; i < len && alnum(s[i]); i++) {
+        h = (h ^ (uint32_t)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i])) * 16777619u;
+        digits |= s[i] >= '0' && s[i] <= '9';
+      }
+      if (digits || i - from >= 4) /* "the", "and", "of" say nothing */
+        add(&u, (uint64_t)0xffffffffu << 32 | h);
+      prev = 0;
+      continue;
+    }
+    uint32_t c = 0;
+    size_t k = ks_utf8_decode(s + i, len - i, &c);
+    i += k ? k : 1;
+    if (k && ideograph(c)) {
+      if (prev)
+        add(&u, (uint64_t)prev << 32 | c);
+      prev = c;
+    } else if (c != ' ')
+      prev = 0;
+  }
+  if (u.n)
+    qsort(u.unit, u.n, sizeof *u.unit, cmp_unit);
+  return u;
+}
+
+/* Whether sentence `a` is said by `b`. One
+ * of fewer than four units says too little to tell (a name, a number), and one three times as
+ * long as the other is not its retelling: never. */
+static bool said_by(const units *a, const units *b) {
+  size_t least = a->n < b->n ? a->n : b->n, most = a->n < b->n ? b->n : a->n;
+  if (least < 4 || most > 3 * least)
+    return false;
+  size_t i = 0, j = 0, shared = 0;
+  while (i < a->n && j < b->n)
+    if (a->unit[i] == b->unit[j])
+      shared++, i++, j++;
+    else if (a->unit[i] < b->unit[j])
+      i++;
+    else
+      j++;
+  /* Nearly all of it in `b`; or the two nearly alike overall, as a fact and a shorter
+   * retelling of it are (not for the shortest, where a word more is news). */
+  return (float)shared >= SAID_SHARE * (float)a->n ||
+         (least >= 5 && 2.0f * (float)shared >= ALIKE_SHARE * (float)(a->n + b->n));
+}
+
+static size_t sentence_len(const char *s);
 
 /* The length of the sentence at `s`: up to and with its closing mark (。！？； or . ! ? ; before
  * a space or the end) and the closing quotes and spaces after it, or a line break. */
@@ -85,17 +121,25 @@ static size_t sentence_len(const char *s) {
 }
 
 char *ui_unsaid(const char *text, const char *const *others, size_t n_others) {
-  pairs known = {0};
-  for (size_t i = 0; i < n_others; i++)
-    if (others[i])
-      add_pairs(&known, others[i], strlen(others[i]));
-  if (known.n)
-    qsort(known.pair, known.n, sizeof *known.pair, cmp_pair);
+  units *known = NULL;
+  size_t n_known = 0, cap = 0;
+  for (size_t o = 0; o < n_others; o++)
+    for (size_t i = 0, len = others[o] ? strlen(others[o]) : 0; i < len;) {
+      size_t k = sentence_len(others[o] + i);
+      ks_grow((void **)&known, &cap, n_known, sizeof *known);
+      known[n_known++] = units_of(others[o] + i, k);
+      i += k;
+    }
   size_t len = text ? strlen(text) : 0, n = 0;
   char *out = ks_xmalloc(len + 4);
   for (size_t i = 0; i < len;) {
     size_t k = sentence_len(text + i);
-    if (!said(&known, text + i, k)) {
+    units mine = units_of(text + i, k);
+    bool said = false;
+    for (size_t s = 0; s < n_known && !said; s++)
+      said = said_by(&mine, &known[s]);
+    free(mine.unit);
+    if (!said) {
       memcpy(out + n, text + i, k);
       n += k;
     }
@@ -109,6 +153,8 @@ char *ui_unsaid(const char *text, const char *const *others, size_t n_others) {
   else if (n && out[n - 1] == ';')
     out[n - 1] = '.';
   out[n] = '\0';
-  free(known.pair);
+  for (size_t s = 0; s < n_known; s++)
+    free(known[s].unit);
+  free(known);
   return out;
 }
