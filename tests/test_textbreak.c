@@ -46,7 +46,7 @@ static void word_joiners_keep_names_whole(void **state) {
   /* The measure counts each joiner as 2 units, so "智⁠能⁠制⁠造" is 14 wide here. */
   assert_string_equal(lay("2024 · 智\u2060能\u2060制\u2060造", 15, 0),
                       "2024 ·|智\u2060能\u2060制\u2060造");
-  assert_string_equal(lay("2024 · 智能制造", 15, 0), "2024 · 智能制|造");
+  assert_string_equal(lay("2024 · 智能制造", 15, 0), "2024 · 智能|制造");
 }
 
 static void closing_punctuation_never_starts_a_line(void **state) {
@@ -54,8 +54,9 @@ static void closing_punctuation_never_starts_a_line(void **state) {
   /* Greedy filling would put "。" alone on line 2; the character before it moves down too. */
   assert_string_equal(lay("长三角科技。创新", 10, 0), "长三角科|技。创新");
   assert_string_equal(lay("共建“智造极”，推动", 12, 0), "共建“智造|极”，推动");
-  assert_string_equal(lay("九章三号、超重力", 8, 0), "九章三|号、超重|力");
-  assert_string_equal(lay("发布《纲要》！", 10, 0), "发布《纲|要》！");
+  /* (and the last line takes a second character: see no_single_character_last_line) */
+  assert_string_equal(lay("九章三号、超重力", 8, 0), "九章三|号、超|重力");
+  assert_string_equal(lay("发布《纲要》！", 10, 0), "发布|《纲要》！"); /* not "要》！" alone */
 }
 
 static void opening_punctuation_never_ends_a_line(void **state) {
@@ -81,7 +82,7 @@ static void too_long_words_are_cut(void **state) {
   (void)state;
   assert_string_equal(lay("supercalifragilistic", 8, 0), "supercal|ifragili|stic");
   /* A cut inside a run still keeps punctuation off the next line's start. */
-  assert_string_equal(lay("76.2%；争取", 6, 0), "76.|2%；争|取");
+  assert_string_equal(lay("76.2%；争取", 6, 0), "76.|2%；|争取");
 }
 
 static void line_breaks_are_kept(void **state) {
@@ -145,6 +146,45 @@ static void subtitles_break_between_parts(void **state) {
   assert_ptr_equal(ks_text_break_between(s, "·", 30, measure, NULL, small, sizeof small), s);
 }
 
+/* W3C clreq 3.1.6: a paragraph does not end in a line of one character where it can break
+ * otherwise; the line before gives it one more. */
+static void no_single_character_last_line(void **state) {
+  (void)state;
+  assert_string_equal(lay("长三角科技创新共同体", 6, 0), "长三角|科技创|新共|同体");
+  assert_string_equal(lay("长三角科技创新共同体。", 6, 0), "长三角|科技创|新共|同体。");
+  /* Not where it cannot: a line of one character by itself, a hard line break before it, a
+   * text cut short (the ellipsis line), English words. */
+  assert_string_equal(lay("长", 6, 0), "长");
+  assert_string_equal(lay("长三角\n科", 6, 0), "长三角|科");
+  assert_string_equal(lay("长三角科技创新共同体", 6, 3), "长三角|科技创|新共…");
+  assert_string_equal(lay("abc def g", 7, 0), "abc def|g");
+}
+
+/* W3C clreq 3.1.6 ("punctuation adjustment"): an opening bracket or quote that starts a line is
+ * set in half its width, so the line's text aligns with the lines above and below; the line is
+ * drawn `indent` left of the box. Only full-width marks: an ASCII parenthesis is already narrow. */
+static void opening_punctuation_at_line_start_is_half_width(void **state) {
+  (void)state;
+  ks_line lines[8];
+  ks_break_opts opts = {.max_width = 8, .lang = "zh"};
+  const char *text = "长三角「科创」「一体」（试行）";
+  size_t n = ks_text_break(text, strlen(text), &opts, measure, NULL, lines, 8);
+  assert_int_equal(n, 4); /* 长三角|「科创」|「一体」|（试行） */
+  assert_int_equal(lines[0].indent, 0);
+  for (size_t i = 1; i < n; i++)
+    assert_int_equal(lines[i].indent, 1); /* half of the mark's 2 units */
+  const char *quote = "“全长三角造”机器人";
+  n = ks_text_break(quote, strlen(quote), &opts, measure, NULL, lines, 8);
+  assert_int_equal(lines[0].indent, 1);
+  /* English sets its quotes proportionally, and "(" is narrow: no adjustment. */
+  opts.lang = "en";
+  n = ks_text_break(quote, strlen(quote), &opts, measure, NULL, lines, 8);
+  assert_int_equal(lines[0].indent, 0);
+  opts.lang = "zh";
+  n = ks_text_break("(G60)", 5, &opts, measure, NULL, lines, 8);
+  assert_int_equal(lines[0].indent, 0);
+}
+
 int main(void) {
   ks_text_break_init();
   const struct CMUnitTest tests[] = {
@@ -159,6 +199,8 @@ int main(void) {
       cmocka_unit_test(ellipsis_where_cut),
       cmocka_unit_test(every_line_fits_any_width),
       cmocka_unit_test(subtitles_break_between_parts),
+      cmocka_unit_test(no_single_character_last_line),
+      cmocka_unit_test(opening_punctuation_at_line_start_is_half_width),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #include "kiosk/strings.h"
 #include "kiosk/textbreak.h"
 #include "kiosk/ui.h"
+#include "kiosk/utf8.h"
 
 #include <math.h>
 
@@ -415,6 +416,155 @@ static void filters_take_one_row(void **state) {
   assert_true(strncmp(sub, "55", 2) != 0); /* filtered to Anhui: fewer than all */
 }
 
+/* A sentence of a page's text as a reader compares it: letters, digits and ideographs only, Latin
+ * in lower case, as code points; `bigrams` its neighbouring pairs, sorted. */
+typedef struct {
+  uint32_t cp[400];
+  size_t n;
+  uint64_t bigram[400];
+  size_t run;       /* which run of text it is in */
+  const char *from; /* its bytes as drawn */
+  int len;
+} sentence;
+
+static bool ends_sentence(uint32_t c, uint32_t next) {
+  return c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0xff1b || c == '\n' ||
+         ((c == '.' || c == '!' || c == '?' || c == ';') && (next == ' ' || next == 0));
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Splits `text` into sentences, appended to `out`: those that say something, an ideograph
+ * counted as two letters and at least 32 letters' worth, ended by a full stop, a question or
+ * exclamation mark or a semicolon (a label, a title or a name is no sentence). */
+static size_t split_sentences(const char *text, size_t run, sentence *out, size_t n, size_t cap) {
+  sentence cur = {.run = run, .from = text};
+  int weight = 0;
+  bool marked = false; /* the last mark seen ends a sentence */
+  for (const char *p = text;;) {
+    uint32_t c = 0, next = 0;
+    size_t k = *p ? ks_utf8_decode(p, strlen(p), &c) : 0;
+    if (*p && k)
+      ks_utf8_decode(p + k, strlen(p + k), &next);
+    bool keep = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                (c >= 0x3400 && c <= 0x9fff) || c > 0xffff;
+    if (c && c != ' ' && c != '\n' && c != 0x201d && c != '"')
+      marked = ends_sentence(c, next ? next : ' ');
+    if (keep && cur.n < 400) {
+      cur.cp[cur.n++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+      weight += c >= 0x3400 ? 2 : 1;
+    }
+    if (!*p || !k || ends_sentence(c, next)) {
+      if (weight >= 32 && n < cap && marked) {
+        for (size_t i = 0; i + 1 < cur.n; i++)
+          cur.bigram[i] = (uint64_t)cur.cp[i] << 32 | cur.cp[i + 1];
+        qsort(cur.bigram, cur.n - 1, sizeof *cur.bigram, cmp_u64);
+        cur.len = (int)(p + k - cur.from);
+        out[n++] = cur;
+      }
+      cur.n = 0, weight = 0;
+      cur.from = p + k;
+      if (!*p || !k)
+        return n;
+    }
+    p += k;
+  }
+}
+
+/* How alike two sentences are: shared neighbouring pairs over all of them (Dice), 0 to 1. */
+static float alike(const sentence *a, const sentence *b) {
+  size_t i = 0, j = 0, shared = 0, na = a->n - 1, nb = b->n - 1;
+  while (i < na && j < nb)
+    if (a->bigram[i] == b->bigram[j])
+      shared++, i++, j++;
+    else if (a->bigram[i] < b->bigram[j])
+      i++;
+    else
+      j++;
+  return 2.0f * (float)shared / (float)(na + nb);
+}
+
+typedef struct {
+  ks_ui *ui;
+  sentence *s;
+  size_t pages, sentences, twice;
+} twice_check;
+
+static void check_said_once(void *ctx) {
+  twice_check *c = ctx;
+  if (!ks_ui_exhibit(c->ui))
+    return; /* the overviews: a page of each exhibit is what a visitor reads through */
+  c->pages++;
+  size_t n = 0;
+  const char *text;
+  for (size_t i = 0; (text = ks_ui_text_run_text(c->ui, i)); i++)
+    n = split_sentences(text, i, c->s, n, 512);
+  c->sentences += n;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++)
+      if (alike(&c->s[i], &c->s[j]) >= 0.8f && c->twice++ < 400)
+        print_message("%s %s: said twice (runs %zu and %zu):\n  %.*s\n  %.*s\n",
+                      ks_ui_exhibit(c->ui), ks_lang_code(ks_ui_lang(c->ui)), c->s[i].run,
+                      c->s[j].run, c->s[i].len, c->s[i].from, c->s[j].len, c->s[j].from);
+}
+
+/* No page of the bundled pack says a sentence twice: not the lead again as the body's first
+ * paragraph, not a city's facts again in its story. Sentences are compared as a reader would,
+ * without spacing and punctuation, and nearly the same (80 % of their character pairs) counts. */
+static void no_page_says_a_sentence_twice(void **state) {
+  rig *r = *state;
+  for (int o = 0; o < 2; o++) {
+    ks_gfx *gfx = ks_gfx_create(NULL, o ? 1080 : 1920, o ? 1920 : 1080, 2);
+    twice_check c = {.ui = r->ui, .s = malloc(512 * sizeof(sentence))};
+    ks_ui_tour(r->ui, gfx, check_said_once, &c);
+    print_message("%s: %zu pages, %zu sentences, %zu said twice\n", o ? "portrait" : "landscape",
+                  c.pages, c.sentences, c.twice);
+    assert_true(c.pages > 100 && c.sentences > 2 * c.pages);
+    assert_int_equal(c.twice, 0);
+    free(c.s);
+    ks_gfx_destroy(gfx);
+  }
+}
+
+/* Each key figure says when it was true ("截至2019年", "as of 2019"), so that 327亿 / 431亿 /
+ * 522亿 read as a series; in portrait, figures stand two across. */
+static void figures_show_their_dates(void **state) {
+  rig *r = *state; /* the bundled pack */
+  const char *id = "ach-yrd-resource-sharing-platform";
+  const ks_exhibit *e = ks_content_find(r->content, id);
+  assert_non_null(e);
+  size_t dated = 0;
+  for (size_t i = 0; i < e->n_figures; i++)
+    dated += e->figures[i].as_of != NULL;
+  assert_true(dated >= 3);
+  static const char *const as_of[] = {"截至", "as of "};
+  for (int o = 0; o < 2; o++)
+    for (int l = 0; l < KS_LANG_COUNT; l++) {
+      ks_gfx *gfx = ks_gfx_create(NULL, o ? 1080 : 1920, o ? 1920 : 1080, 2);
+      ks_ui_set_lang(r->ui, (ks_lang)l);
+      ks_ui_home(r->ui);
+      assert_true(ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, id));
+      ks_ui_draw(r->ui, gfx);
+      size_t dates = 0, right = 0; /* dates of the second column */
+      int first_x = -1;
+      ks_ui_text_run run;
+      for (size_t i = 0; ks_ui_text_run_at(r->ui, i, &run); i++) {
+        if (strncmp(run.text, as_of[l], strlen(as_of[l])) != 0 || strlen(run.text) > 32)
+          continue; /* (a story may open with "截至…" too) */
+        dates++;
+        first_x = first_x < 0 ? run.rect.x : first_x;
+        right += run.rect.x > first_x;
+      }
+      assert_int_equal(dates, dated);
+      assert_int_equal(right, o ? dated / 2 : 0);
+      ks_gfx_destroy(gfx);
+    }
+  ks_ui_set_lang(r->ui, KS_LANG_ZH);
+}
+
 /* Visitors everywhere at once: random touches of up to three fingers, keys, and time passing,
  * for a long while. Under ASan and UBSan in CI: no crash, no leak, and the UI always somewhere. */
 static void survives_a_touch_storm(void **state) {
@@ -668,6 +818,8 @@ int main(void) {
       cmocka_unit_test(every_string_in_every_language),
       cmocka_unit_test_setup_teardown(seven_inch_panel_keeps_the_floors, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(filters_take_one_row, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(no_page_says_a_sentence_twice, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(figures_show_their_dates, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),

@@ -51,9 +51,9 @@ void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max
                         .ellipsis_width =
                             ks_face_measure(face, box->ellipsis, strlen(box->ellipsis))};
   box->n_lines = ks_text_break(text, len, &opts, measure, &adv, box->lines, KS_TEXTBOX_MAX_LINES);
-  for (size_t i = 0; i < box->n_lines; i++)
-    if (box->lines[i].width > box->width)
-      box->width = box->lines[i].width;
+  for (size_t i = 0; i < box->n_lines; i++) /* a half-width mark's blank half is not the box's */
+    if (box->lines[i].width - box->lines[i].indent > box->width)
+      box->width = box->lines[i].width - box->lines[i].indent;
   free(adv.prefix);
   free(per_byte);
   free(glyphs);
@@ -90,14 +90,15 @@ void ks_textbox_draw(const ks_textbox *box, ks_gfx *gfx, int x, int y, ks_color 
   int baseline = y + (box->line_height - (asc + desc)) / 2 + asc;
   for (size_t i = 0; i < box->n_lines; i++, baseline += box->line_height) {
     const ks_line *l = &box->lines[i];
+    int lx = x - l->indent; /* an opening mark set in half width (W3C clreq) */
     if (box->glyphs[i]) {
-      ks_gfx_glyphs(gfx, box->face, box->glyphs[i], box->n_glyphs[i], x, baseline, color);
+      ks_gfx_glyphs(gfx, box->face, box->glyphs[i], box->n_glyphs[i], lx, baseline, color);
       continue;
     }
-    ks_gfx_text(gfx, box->face, box->text + l->start, l->len, x, baseline, color);
+    ks_gfx_text(gfx, box->face, box->text + l->start, l->len, lx, baseline, color);
     if (l->ellipsis) {
       int w = ks_face_measure(box->face, box->text + l->start, l->len);
-      ks_gfx_text(gfx, box->face, box->ellipsis, strlen(box->ellipsis), x + w, baseline, color);
+      ks_gfx_text(gfx, box->face, box->ellipsis, strlen(box->ellipsis), lx + w, baseline, color);
     }
   }
 }

@@ -33,6 +33,25 @@ static bool no_line_end(uint32_t c) {
   return false;
 }
 
+/* Opening marks that Chinese type sets in a full em, with their ink in the right half: at a
+ * line's start, clreq sets them in half width. The curly quotes only where the text is Chinese
+ * (English shapes them proportionally). */
+static bool half_width_at_start(uint32_t c, const char *lang) {
+  static const uint32_t set[] = {0x300c, 0x300e, 0xff08, 0x300a, 0x3008,
+                                 0x3010, 0x3014, 0x3016, 0x3018, 0xff3b};
+  if (c == 0x201c || c == 0x2018)
+    return !lang || strcmp(lang, "en") != 0;
+  for (size_t i = 0; i < sizeof set / sizeof *set; i++)
+    if (set[i] == c)
+      return true;
+  return false;
+}
+
+static bool is_ideograph(uint32_t c) {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+         (c >= 0x20000 && c <= 0x3ffff);
+}
+
 void ks_text_break_init(void) { init_linebreak(); }
 
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
@@ -129,6 +148,40 @@ static void add_ellipsis(const char *text, ks_line *line, const ks_break_opts *o
   line->ellipsis = true;
 }
 
+/* Whether [start, end) is one ideograph and nothing after it but closing punctuation. */
+static bool single_character(const char *text, size_t start, size_t end) {
+  if (start >= end || !is_ideograph(char_at(text + start, end - start)))
+    return false;
+  for (size_t i = start + char_len(text + start, end - start); i < end;
+       i += char_len(text + i, end - i))
+    if (!no_line_start(char_at(text + i, end - i)))
+      return false;
+  return true;
+}
+
+/* A text's last line of one character takes one more from the line before (clreq): the break
+ * moves back to the previous opportunity, where the line before keeps some text and the last
+ * line still fits. Not after a hard line break, where the two are different paragraphs. */
+static void avoid_single_last_character(const char *text, const char *brks, ks_line *prev,
+                                        ks_line *last, int max_width, ks_measure_fn measure,
+                                        void *ctx) {
+  size_t end = last->start + last->len;
+  if (!single_character(text, last->start, end) || text[last->start - 1] == '\n')
+    return;
+  for (size_t p = prev_char(text, prev->start, prev->start + prev->len); p > prev->start;
+       p = prev_char(text, prev->start, p)) {
+    if (brks[p - 1] != LINEBREAK_ALLOWBREAK)
+      continue;
+    int w = measure(ctx, text + p, end - p);
+    if (w > max_width)
+      return;
+    *last = (ks_line){.start = p, .len = end - p, .width = w};
+    prev->len = trim_end(text, prev->start, p) - prev->start;
+    prev->width = measure(ctx, text + prev->start, prev->len);
+    return;
+  }
+}
+
 size_t ks_text_break(const char *text, size_t len, const ks_break_opts *opts, ks_measure_fn measure,
                      void *ctx, ks_line *lines, size_t cap) {
   size_t limit = opts->max_lines && opts->max_lines < cap ? opts->max_lines : cap;
@@ -167,6 +220,16 @@ size_t ks_text_break(const char *text, size_t len, const ks_break_opts *opts, ks
   }
   if (start < len && n > 0)
     add_ellipsis(text, &lines[n - 1], opts, measure, ctx);
+  else if (n > 1)
+    avoid_single_last_character(text, brks, &lines[n - 2], &lines[n - 1], opts->max_width, measure,
+                                ctx);
+  for (size_t i = 0; i < n; i++) {
+    ks_line *l = &lines[i];
+    if (l->len && half_width_at_start(char_at(text + l->start, l->len), opts->lang)) {
+      size_t k = char_len(text + l->start, l->len);
+      l->indent = measure(ctx, text + l->start, k) / 2;
+    }
+  }
   free(brks);
   return n;
 }

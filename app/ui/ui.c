@@ -81,6 +81,7 @@ void ks_ui_destroy(ks_ui *ui) {
   ui_index_free(&ui->idx);
   ui_texts_clear(ui);
   free(ui->texts);
+  free(ui->run_texts);
   ks_mapdata_destroy(ui->map);
   ks_ui_set_notice(ui, NULL, NULL, -1, 0);
   free(ui);
@@ -189,6 +190,10 @@ bool ks_ui_text_run_at(const ks_ui *ui, size_t i, ks_ui_text_run *out) {
     return false;
   *out = ui->runs[i];
   return true;
+}
+
+const char *ks_ui_text_run_text(const ks_ui *ui, size_t i) {
+  return i < ui->n_runs ? ui->run_texts + ui->run_text_at[i] : NULL;
 }
 
 bool ks_ui_back(ks_ui *ui) {
@@ -352,6 +357,7 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   ui->mm_per_px = 1.0f / f.px_per_mm;
   ui->n_hits = 0;
   ui->n_runs = 0;
+  ui->run_texts_len = 0;
   ks_gfx_clear(gfx, KS_BG);
   current(ui)->draw(&f, ui->state);
   if (ui->notice.text[KS_LANG_ZH])

@@ -151,6 +151,9 @@ struct ks_ui {
   int n_hits;
   ks_ui_text_run runs[MAX_RUNS]; /* the text drawn by the last draw, for ks_ui_text_run_at */
   size_t n_runs;
+  char *run_texts;              /* each run's whole text, NUL-ended, one after another */
+  size_t run_text_at[MAX_RUNS]; /* where run i's starts in run_texts */
+  size_t run_texts_len, run_texts_cap;
   float panel_mm[2];    /* the panel's size as drawn (ks_ui_set_panel_mm), or 0, 0 */
   float mm_per_px;      /* at the last draw */
   float short_side;     /* pixels of the screen's short side at the last draw */
@@ -261,6 +264,10 @@ int ui_chip_width(const frame *f, const char *label);
 void ui_image(const frame *f, const ks_image *image, ks_rect r);
 /* The name of a province code in the UI's language. */
 const char *ui_province_name(const frame *f, const char *province);
+/* The sentences of `text` that none of the `others` says already (compared without spacing and
+ * punctuation, nearly the same counting as said: app/ui/said.c), in their order; "" when every
+ * one is said. A new string: free it. */
+char *ui_unsaid(const char *text, const char *const *others, size_t n_others);
 int ui_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_color c);
 int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w);
 int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w);
@@ -287,7 +294,8 @@ typedef struct {
 } ui_columns2;
 ui_columns2 ui_page_columns(const frame *f, int num, int den);
 /* A detail page (an exhibit's), which scrolls under its fixed header: ui_page_begin measures the
- * header, sets out the columns and draws the summary; the screen draws what is its own from
+ * header, sets out the columns and draws the summary (what of it the story and the subtitle do
+ * not say already: no text is said twice); the screen draws what is its own from
  * `y`; ui_page_end draws the links and sources from `y`, sets how far the page scrolls and
  * draws the header over what scrolled under it. */
 typedef struct {
@@ -298,10 +306,11 @@ typedef struct {
   ui_columns2 col; /* its columns (ui_page_columns) */
   int y;           /* where the next thing goes */
   int first_hit;   /* the first target of the page's own (ui_page_end keeps them off the header) */
+  char *lead;      /* the summary as shown (ui_unsaid); ui_page_end frees it */
 } ui_page;
 ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, const char *subtitle,
                       int num, int den);
-void ui_page_end(const frame *f, const ui_page *p, const ks_exhibit *e, int y);
+void ui_page_end(const frame *f, ui_page *p, const ks_exhibit *e, int y);
 /* A strip of the timeline's years within `a`: an axis, a dot for every event with the dots of one
  * year stacked (a bar as tall where the dots would be too small to see), the first and last
  * years named. With `seek`, also every fifth year named, the

@@ -81,6 +81,12 @@ void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text) {
         n--;
     if (n)
       memcpy(run->text, text, n);
+    size_t whole = text ? strlen(text) + 1 : 1; /* and the whole text, for ks_ui_text_run_text */
+    while (ui->run_texts_len + whole > ui->run_texts_cap) /* doubles each time */
+      ks_grow((void **)&ui->run_texts, &ui->run_texts_cap, ui->run_texts_cap, 1);
+    ui->run_text_at[ui->n_runs - 1] = ui->run_texts_len;
+    memcpy(ui->run_texts + ui->run_texts_len, text ? text : "", whole);
+    ui->run_texts_len += whole;
   }
 }
 
@@ -244,12 +250,18 @@ ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, co
   p.offset = ui_px(f->ui->scroll.pos);
   p.col = ui_page_columns(f, num, den);
   p.y = p.top - p.offset;
-  p.y += ui_text(f, tr(f, &e->summary), UI_TYPE_SUBTITLE, p.left, p.y, p.col.main_w, 0, KS_TEXT) +
-         sz(f, UI_SP_XL);
+  /* The lead says what the story does not: many a story opens with its summary. */
+  const char *said[] = {tr(f, &e->body), subtitle};
+  p.lead = ui_unsaid(tr(f, &e->summary), said, 2);
+  if (*p.lead)
+    p.y += ui_text(f, p.lead, UI_TYPE_SUBTITLE, p.left, p.y, p.col.main_w, 0, KS_TEXT) +
+           sz(f, UI_SP_XL);
   return p;
 }
 
-void ui_page_end(const frame *f, const ui_page *p, const ks_exhibit *e, int y) {
+void ui_page_end(const frame *f, ui_page *p, const ks_exhibit *e, int y) {
+  free(p->lead);
+  p->lead = NULL;
   y += ui_links(f, e, p->left, y, p->col.avail) + sz(f, UI_SP_L);
   y += ui_sources(f, e, p->left, y, p->col.avail);
   int content_h = y + p->offset - p->top + sz(f, UI_MARGIN);

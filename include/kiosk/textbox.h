@@ -38,7 +38,7 @@ void ks_textbox_keep(ks_textbox *box);
 void ks_textbox_release(ks_textbox *box);
 /* Height of the laid-out lines. */
 int ks_textbox_height(const ks_textbox *box);
-/* Draws the lines with the first line's top at `y`. */
+/* Draws the lines with the first line's top at `y`, each `indent` left of `x`. */
 void ks_textbox_draw(const ks_textbox *box, ks_gfx *gfx, int x, int y, ks_color color);
 
 #endif

@@ -16,6 +16,8 @@ typedef struct {
   size_t len;    /* bytes, without the spaces and line break that end it */
   int width;     /* measured width of those bytes, plus the ellipsis when there is one */
   bool ellipsis; /* the text was cut here: draw the ellipsis after the line */
+  int indent;    /* how far left of the box the line is drawn: half the width of a full-width
+                    opening bracket or quote that starts it, set in half width (W3C clreq) */
 } ks_line;
 
 typedef struct {
@@ -32,7 +34,11 @@ void ks_text_break_init(void);
 /* Breaks `len` bytes of valid UTF-8 into at most `cap` lines (and at most opts->max_lines) that
  * each fit opts->max_width, and returns how many it wrote. A word wider than a whole line is cut
  * between characters. When the text does not fit in the lines allowed, the last line is
- * shortened so that the ellipsis fits after it and marked `ellipsis`. */
+ * shortened so that the ellipsis fits after it and marked `ellipsis`. A whole text's last line
+ * never holds a single Chinese character (with the punctuation after it) where the line before
+ * can give it one more. A line that starts with a full-width opening bracket or quote has its
+ * `indent` set to half that mark's width (quotes only where `lang` is not "en", which sets them
+ * proportionally). */
 size_t ks_text_break(const char *text, size_t len, const ks_break_opts *opts, ks_measure_fn measure,
                      void *ctx, ks_line *lines, size_t cap);
 

@@ -82,6 +82,9 @@ typedef struct {
 /* The i-th target or text run of the last draw; false past the last. */
 bool ks_ui_target_at(const ks_ui *ui, size_t i, ks_ui_target *out);
 bool ks_ui_text_run_at(const ks_ui *ui, size_t i, ks_ui_text_run *out);
+/* The whole text of the i-th text run of the last draw (as laid out: a subtitle's separators
+ * may be line breaks), valid until the next draw; NULL past the last. */
+const char *ks_ui_text_run_text(const ks_ui *ui, size_t i);
 
 /* Feeds a gesture, in the screen-relative units of gesture.h, against what was drawn last.
  * Returns true when the screen must be drawn again (press feedback counts: it shows in the very

@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A key figure: the number large, its unit after it, what it counts below. Returns the height. */
+/* A key figure: the number large, its unit after it, what it counts below and when it was true
+ * ("截至2019年"), so that figures of different years read as a series. Returns the height. */
 static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w) {
   const char *value =
       ui_str(f->ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value);
@@ -17,7 +18,14 @@ static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w
     ui_text(f, unit, UI_TYPE_BODY, x + vw + gap, y + baseline - ui_baseline(f, UI_TYPE_BODY),
             w - vw - gap, 1, KS_GOLD);
   }
-  return h + ui_text(f, tr(f, &fig->label), UI_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM);
+  h += ui_text(f, tr(f, &fig->label), UI_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM);
+  if (fig->as_of) {
+    char date[64], when[96];
+    ui_format_date(f, fig->as_of, date, sizeof date);
+    ui_sayf(f, when, sizeof when, "figure.as_of", date);
+    h += ui_text(f, when, UI_TYPE_SMALL, x, y + h, w, 1, KS_GOLD);
+  }
+  return h;
 }
 
 static void draw(const frame *f, void *state) {
@@ -47,8 +55,17 @@ static void draw(const frame *f, void *state) {
       side_y += ui_text(f, caption, UI_TYPE_SMALL, side_x, side_y, side_w, 2, KS_TEXT_DIM);
     side_y += sz(f, UI_SP_L);
   }
-  for (size_t i = 0; i < e->n_figures; i++)
-    side_y += draw_figure(f, &e->figures[i], side_x, side_y, side_w) + sz(f, UI_SP_LX);
+  /* One column (portrait): the figures two across, a row as tall as its taller one. */
+  int across = one && e->n_figures > 1 ? 2 : 1, gap = sz(f, UI_GAP);
+  int fig_w = (side_w - (across - 1) * gap) / across;
+  for (size_t i = 0; i < e->n_figures; i += (size_t)across) {
+    int row = 0;
+    for (int k = 0; k < across && i + (size_t)k < e->n_figures; k++) {
+      int h = draw_figure(f, &e->figures[i + (size_t)k], side_x + k * (fig_w + gap), side_y, fig_w);
+      row = h > row ? h : row;
+    }
+    side_y += row + sz(f, UI_SP_LX);
+  }
   if (e->n_organisations) {
     side_y += sz(f, UI_SP_XS) + ui_text(f, ui_say(f, "achievement.who"), UI_TYPE_SMALL, side_x,
                                         side_y, side_w, 1, KS_GOLD);
