@@ -61,13 +61,33 @@ bool ui_same_action(action a, action b) {
 
 bool ui_add_hit_part(const frame *f, ks_rect r, ks_rect full, action a, const char *label) {
   ks_ui *ui = f->ui;
-  if (ui->n_hits < MAX_HITS)
-    ui->hits[ui->n_hits++] = (hit){r, full, a, label};
+  if (ui->n_hits < MAX_HITS) {
+    hit *h = &ui->hits[ui->n_hits++];
+    *h = (hit){r, full, a, label, ""};
+    if (a.kind == ACT_LANG) /* layout-check shows which language a segment selects */
+      snprintf(h->name, sizeof h->name, "lang:%s", ui_str(a.exhibit));
+  }
   return ui_same_action(ui->pressed, a);
 }
 
 bool ui_add_hit(const frame *f, ks_rect r, action a, const char *label) {
   return ui_add_hit_part(f, r, r, a, label);
+}
+
+void ui_press_fill(const frame *f, ks_rect r, int radius, ks_color fill, bool pressed) {
+  if (!pressed) {
+    ks_gfx_fill_round_rect(f->gfx, r, radius, fill);
+    return;
+  }
+  /* Pressed: a little smaller, as if pushed in, with a white rim around a lighter fill — seen
+   * from a metre away under a hall's lights, where a slightly darker fill is not. */
+  int in = r.w < r.h ? r.w / 40 : r.h / 40, rim = sz(f, UI_STROKE);
+  ks_rect s = ui_inset(r, in > 1 ? in : 1);
+  ks_gfx_fill_round_rect(f->gfx, s, radius, KS_TEXT);
+  ks_color lit = {(uint8_t)((fill.r + KS_PRESS_LIFT.r) / 2),
+                  (uint8_t)((fill.g + KS_PRESS_LIFT.g) / 2),
+                  (uint8_t)((fill.b + KS_PRESS_LIFT.b) / 2), fill.a};
+  ks_gfx_fill_round_rect(f->gfx, ui_inset(s, rim), radius > rim ? radius - rim : 0, lit);
 }
 
 void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text) {
@@ -248,11 +268,53 @@ ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, co
   return p;
 }
 
+void ui_chevron(const frame *f, float cx, float cy, float s, int dir, ks_color c) {
+  float d = (float)dir * s * 0.5f;
+  float pts[6] = {cx - d, cy - s, cx + d, cy, cx - d, cy + s};
+  ks_gfx_polyline(f->gfx, pts, 3, (float)sz(f, UI_STROKE), c);
+}
+
+/* A round button with a chevron that turns the page to `to` (NULL: none that way, and no
+ * button: the list does not wrap). */
+static void turn_button(const frame *f, ks_rect r, const ks_exhibit *to, int dir) {
+  if (!to)
+    return;
+  action a = {.kind = ACT_TURN, .exhibit = to->id};
+  bool pressed = ui_add_hit(f, ui_inset(r, -sz(f, UI_SP_S)), a,
+                            ui_say(f, dir > 0 ? "page.next" : "page.previous"));
+  ui_press_fill(f, r, r.h / 2, KS_CARD, pressed);
+  ui_chevron(f, (float)r.x + (float)r.w / 2 + (float)dir * (float)r.w / 20,
+             (float)r.y + (float)r.h / 2, (float)r.h / 5, dir, KS_TEXT);
+}
+
+/* The bar at the foot of a detail page, which stays while the page scrolls: the previous and
+ * next pages of its list as arrows at the ends, where the page is in it ("12 / 58") between.
+ * Returns its height, 0 where the page has no list to turn through; draws it with `draw`. */
+static int page_bar(const frame *f, bool draw) {
+  ui_place at = ui_page_place(f->ui);
+  if (at.n < 2)
+    return 0;
+  int nav = sz(f, UI_NAV), pad = sz(f, UI_SP_S), margin = sz(f, UI_MARGIN);
+  int h = nav + 2 * pad;
+  if (!draw)
+    return h;
+  ks_rect bar = {0, f->h - h, f->w, h};
+  ks_gfx_fill_rect(f->gfx, bar, KS_BG);
+  turn_button(f, (ks_rect){margin, bar.y + pad, nav, nav}, at.prev, -1);
+  turn_button(f, (ks_rect){f->w - margin - nav, bar.y + pad, nav, nav}, at.next, 1);
+  char where[32];
+  ui_sayf(f, where, sizeof where, "page.position", at.pos + 1, at.n);
+  int tw = ui_text_width(f, where, UI_TYPE_SMALL), line = ui_line_height(f, UI_TYPE_SMALL);
+  ui_text(f, where, UI_TYPE_SMALL, (f->w - tw) / 2, bar.y + (h - line) / 2, tw + 1, 1, KS_TEXT_DIM);
+  return h;
+}
+
 void ui_page_end(const frame *f, const ui_page *p, const ks_exhibit *e, int y) {
   y += ui_links(f, e, p->left, y, p->col.avail) + sz(f, UI_SP_L);
   y += ui_sources(f, e, p->left, y, p->col.avail);
   int content_h = y + p->offset - p->top + sz(f, UI_MARGIN);
-  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - p->top)));
+  int bar = page_bar(f, true);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - p->top - bar)));
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, p->top - sz(f, UI_SP_M)}, KS_BG);
   ui_draw_header(f, p->title, p->subtitle);
 }
@@ -299,19 +361,28 @@ static header_place place_header(const frame *f) {
   return p;
 }
 
-/* The language toggle: both languages' names, the one shown on gold. The whole corner answers. */
+/* The language control: a segment per language, its name on it, the one shown on gold. A tap on
+ * a segment selects its language (the one shown stays shown): each segment answers on its own
+ * half of the corner, ACT_LANG with the language's code. */
 static void draw_lang_toggle(const frame *f, ks_rect pill) {
   int pad = sz(f, UI_SP_M);
-  bool pressed = ui_add_hit(f, (ks_rect){pill.x - pad, 0, pill.w + 2 * pad, pill.y + pill.h + pad},
-                            (action){.kind = ACT_LANG}, "language");
-  ks_gfx_fill_round_rect(f->gfx, pill, pill.h / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  ks_rect corner = {pill.x - pad, 0, pill.w + 2 * pad, pill.y + pill.h + pad};
   ks_rect half[2] = {ui_cell(pill, 2, 0, 0, false), ui_cell(pill, 2, 1, 0, false)};
-  ks_gfx_fill_round_rect(f->gfx, half[f->ui->lang == KS_LANG_ZH ? 0 : 1], pill.h / 2, KS_GOLD);
+  bool pressed[2];
+  for (int i = 0; i < 2; i++) {
+    ks_rect touch = ui_cell(corner, 2, i, 0, false);
+    const char *code = ks_lang_code((ks_lang)i);
+    pressed[i] = ui_add_hit(f, touch, (action){.kind = ACT_LANG, .exhibit = code},
+                            ks_strings_get(code, "lang.name"));
+  }
+  ks_gfx_fill_round_rect(f->gfx, pill, pill.h / 2, KS_CARD);
   ks_face *fc = face(f, UI_TYPE_SMALL);
   for (int i = 0; i < 2; i++) {
+    bool active = i == (int)f->ui->lang;
+    if (active || pressed[i])
+      ui_press_fill(f, half[i], pill.h / 2, active ? KS_GOLD : KS_CARD, pressed[i]);
     const char *label = ks_strings_get(ks_lang_code((ks_lang)i), "lang.name");
     int tw = ks_face_measure(fc, label, strlen(label));
-    bool active = i == (int)f->ui->lang;
     int baseline = pill.y + (pill.h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
     ui_draw_line(f, label, UI_TYPE_SMALL, half[i].x + (half[i].w - tw) / 2, baseline,
                  active ? KS_ON_ACCENT : KS_TEXT);
@@ -617,6 +688,45 @@ void ui_notice(const frame *f) {
     }
 }
 
+void ui_idle_ask(const frame *f, int seconds) {
+  /* Over the whole screen: a touch anywhere answers it (the navigator), and none reaches what
+   * is under it. */
+  ui_add_hit(f, (ks_rect){0, 0, f->w, f->h}, (action){0}, "idle");
+  int pad = sz(f, UI_SP_3XL), margin = sz(f, UI_MARGIN);
+  int w = f->w - 2 * margin, most = ui_mm(f, 140.0f);
+  w = w < most ? w : most;
+  int inner = w - 2 * pad;
+  /* The question in the language shown, then in the others, small: whoever is there reads it. */
+  const ks_textbox *ask = ui_layout(f, ui_say(f, "idle.ask"), UI_TYPE_HERO, inner, 2);
+  const char *others[4] = {0};
+  size_t n_others = 0;
+  for (size_t i = 0; ks_strings_lang(i) && n_others < 4; i++)
+    if (strcmp(ks_strings_lang(i), lang_code(f)) != 0)
+      others[n_others++] = ks_strings_get(ks_strings_lang(i), "idle.ask");
+  char count[16], left[96];
+  snprintf(count, sizeof count, "%d", seconds);
+  ui_sayf(f, left, sizeof left, "idle.left", seconds);
+  const ks_textbox *touch = ui_layout(f, ui_say(f, "idle.touch"), UI_TYPE_BODY, inner, 2);
+  int small = ui_line_height(f, UI_TYPE_SMALL), big = ui_line_height(f, UI_TYPE_DISPLAY);
+  int h = 2 * pad + ks_textbox_height(ask) + (int)n_others * small + sz(f, UI_SP_L) + big +
+          sz(f, UI_SP_L) + ks_textbox_height(touch) + small;
+  ks_rect card = {(f->w - w) / 2, (f->h - h) / 2, w, h};
+  ks_gfx_fill_round_rect(f->gfx, ui_inset(card, -sz(f, UI_SP_XS)), sz(f, UI_RADIUS) * 2, KS_BG);
+  ks_gfx_fill_round_rect(f->gfx, card, sz(f, UI_RADIUS), KS_GOLD);
+  ks_gfx_fill_round_rect(f->gfx, ui_inset(card, sz(f, UI_STROKE)), sz(f, UI_RADIUS), KS_CARD);
+  int x = card.x + pad, y = card.y + pad;
+  ui_draw_box(f, ask, x, y, KS_TEXT);
+  y += ks_textbox_height(ask);
+  for (size_t i = 0; i < n_others; i++, y += small)
+    ui_text(f, ui_str(others[i]), UI_TYPE_SMALL, x, y, inner, 1, KS_TEXT_DIM);
+  y += sz(f, UI_SP_L);
+  ui_text(f, count, UI_TYPE_DISPLAY, x, y, inner, 1, KS_GOLD);
+  y += big + sz(f, UI_SP_L);
+  ui_draw_box(f, touch, x, y, KS_TEXT);
+  y += ks_textbox_height(touch);
+  ui_text(f, left, UI_TYPE_SMALL, x, y, inner, 1, KS_TEXT_DIM);
+}
+
 static float year_x(float x0, float pitch, int years_after_first) {
   return x0 + pitch * (float)years_after_first;
 }
@@ -682,9 +792,14 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
                        : year_x(x0, pitch, end) + pitch * (float)(next - end) / 2;
       /* and the years at the end too, where they would be left a place too narrow */
     } while (next <= span && (rr - l < least || (float)(a.x + a.w) - rr < least));
+    char *label = f->ui->year_labels[k]; /* the years it takes a finger to */
+    if (end > k)
+      snprintf(label, sizeof f->ui->year_labels[k], "%d\u2013%d", first + k, first + end);
+    else
+      snprintf(label, sizeof f->ui->year_labels[k], "%d", first + k);
     ui_add_hit(f, (ks_rect){(int)l, a.y, (int)(rr - l) + 1, a.h},
                (action){.kind = ACT_SEEK, .exhibit = ui->idx.events[ui->idx.year_first[k]]->id},
-               "year");
+               label);
     prev = end, k = next;
   }
   /* Year names: the first and last, and with `seek` every fifth between where there is room. */

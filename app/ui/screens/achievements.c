@@ -169,9 +169,17 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
   return 1;
 }
 
+/* Whether the gallery, left with `memo`'s filters, shows `e`: an achievement's page opened from
+ * it turns among those alone. */
+static bool lists(const ks_ui *ui, const ui_memo *memo, const ks_exhibit *e) {
+  const filters s = {memo->keep[0], memo->keep[1]};
+  return e->kind == KS_KIND_ACHIEVEMENT && shown(ui, &s, e);
+}
+
 const ui_screen ui_screen_achievements = {.name = "achievements",
                                           .state_size = sizeof(filters),
                                           .enter = enter,
                                           .leave = leave,
                                           .input = input,
-                                          .draw = draw};
+                                          .draw = draw,
+                                          .lists = lists};
