@@ -394,8 +394,7 @@ static void draw_lang_toggle(const frame *f, ks_rect pill) {
 static void draw_nav_button(const frame *f, ks_rect r, action a) {
   bool pressed =
       ui_add_hit(f, ui_inset(r, -sz(f, UI_SP_S)), a, a.kind == ACT_BACK ? "back" : "home");
-  ks_gfx_fill_circle(f->gfx, (float)r.x + (float)r.w / 2, (float)r.y + (float)r.h / 2,
-                     (float)r.w / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  ui_press_fill(f, r, r.h / 2, KS_CARD, pressed);
   float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2, s = (float)r.w / 5;
   float stroke = (float)sz(f, UI_STROKE);
   if (a.kind == ACT_BACK) {
@@ -518,8 +517,7 @@ int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, ac
   ks_face *fc = face(f, UI_TYPE_SMALL);
   int w = ui_chip_width(f, label), h = sz(f, UI_CHIP);
   bool pressed = a.kind != ACT_NONE && ui_add_hit(f, (ks_rect){x, y, w, h}, a, label);
-  ks_color fill = selected ? accent : pressed ? KS_CARD_PRESSED : KS_CARD;
-  ks_gfx_fill_round_rect(f->gfx, (ks_rect){x, y, w, h}, h / 2, fill);
+  ui_press_fill(f, (ks_rect){x, y, w, h}, h / 2, selected ? accent : KS_CARD, pressed);
   ks_gfx_fill_circle(f->gfx, (float)(x + h * 3 / 7), (float)y + (float)h / 2, (float)h / 8,
                      selected ? KS_ON_ACCENT : accent);
   int baseline = y + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
@@ -548,6 +546,27 @@ int ui_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_colo
   return h;
 }
 
+/* A chip that leads to another exhibit: unlike a filter chip (filled, a dot before its label)
+ * and unlike a plain list of places (text alone), an outline in the exhibit's colour with a
+ * chevron after the label. Returns its width. */
+static int link_chip_width(const frame *f, const char *label) {
+  return ui_chip_width(f, label) + sz(f, UI_CHIP) / 4;
+}
+
+static int link_chip(const frame *f, const char *label, int x, int y, ks_color accent, action a) {
+  ks_face *fc = face(f, UI_TYPE_SMALL);
+  int w = link_chip_width(f, label), h = sz(f, UI_CHIP), rim = sz(f, UI_STROKE) / 2 + 1;
+  ks_rect r = {x, y, w, h};
+  bool pressed = ui_add_hit(f, r, a, label);
+  ks_gfx_fill_round_rect(f->gfx, r, h / 2, accent);
+  ui_press_fill(f, ui_inset(r, rim), h / 2 - rim, KS_BG, pressed);
+  int baseline = y + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
+  ui_draw_line(f, label, UI_TYPE_SMALL, x + h * 5 / 14, baseline, KS_TEXT);
+  float s = (float)h / 8;
+  ui_chevron(f, (float)(x + w) - (float)h * 5 / 14 - s / 2, (float)y + (float)h / 2, s, 1, accent);
+  return w;
+}
+
 /* The exhibits an exhibit links to, and those that link to it, as chips. Returns the height. */
 int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   const ks_content *c = f->ui->content;
@@ -567,10 +586,10 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     ks_color accent = *ui_kinds[o->kind].accent;
     action a = {ACT_GO, ui_kinds[o->kind].screen, o->id};
     const char *label = tr(f, &o->title);
-    int cw = ui_chip_width(f, label);
+    int cw = link_chip_width(f, label);
     if (cx > x && cx + cw > x + w)
       cx = x, cy += row;
-    cx += ui_chip(f, label, cx, cy, accent, a, false) + sz(f, UI_SP_M);
+    cx += link_chip(f, label, cx, cy, accent, a) + sz(f, UI_SP_M);
     any = true;
   }
   return any ? cy + row - y : 0;
@@ -714,17 +733,22 @@ void ui_idle_ask(const frame *f, int seconds) {
   ks_gfx_fill_round_rect(f->gfx, ui_inset(card, -sz(f, UI_SP_XS)), sz(f, UI_RADIUS) * 2, KS_BG);
   ks_gfx_fill_round_rect(f->gfx, card, sz(f, UI_RADIUS), KS_GOLD);
   ks_gfx_fill_round_rect(f->gfx, ui_inset(card, sz(f, UI_STROKE)), sz(f, UI_RADIUS), KS_CARD);
-  int x = card.x + pad, y = card.y + pad;
-  ui_draw_box(f, ask, x, y, KS_TEXT);
+  /* Each line centred on the card. */
+  int mid = card.x + card.w / 2, y = card.y + pad;
+  ui_draw_box(f, ask, mid - ask->width / 2, y, KS_TEXT);
   y += ks_textbox_height(ask);
-  for (size_t i = 0; i < n_others; i++, y += small)
-    ui_text(f, ui_str(others[i]), UI_TYPE_SMALL, x, y, inner, 1, KS_TEXT_DIM);
+  for (size_t i = 0; i < n_others; i++, y += small) {
+    int ow = ui_text_width(f, ui_str(others[i]), UI_TYPE_SMALL);
+    ui_text(f, ui_str(others[i]), UI_TYPE_SMALL, mid - ow / 2, y, ow + 1, 1, KS_TEXT_DIM);
+  }
   y += sz(f, UI_SP_L);
-  ui_text(f, count, UI_TYPE_DISPLAY, x, y, inner, 1, KS_GOLD);
+  int cw = ui_text_width(f, count, UI_TYPE_DISPLAY);
+  ui_text(f, count, UI_TYPE_DISPLAY, mid - cw / 2, y, cw + 1, 1, KS_GOLD);
   y += big + sz(f, UI_SP_L);
-  ui_draw_box(f, touch, x, y, KS_TEXT);
+  ui_draw_box(f, touch, mid - touch->width / 2, y, KS_TEXT);
   y += ks_textbox_height(touch);
-  ui_text(f, left, UI_TYPE_SMALL, x, y, inner, 1, KS_TEXT_DIM);
+  int lw = ui_text_width(f, left, UI_TYPE_SMALL);
+  ui_text(f, left, UI_TYPE_SMALL, mid - lw / 2, y, lw + 1, 1, KS_TEXT_DIM);
 }
 
 static float year_x(float x0, float pitch, int years_after_first) {

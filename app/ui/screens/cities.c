@@ -222,10 +222,13 @@ static void draw_city_list(const frame *f, ks_rect area) {
         touch.h -= area.y - touch.y, touch.y = area.y;
       bool pressed =
           ui_add_hit_part(f, touch, r, (action){ACT_GO, KS_SCREEN_CITY, c->id}, tr(f, &c->title));
-      ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_SP_M), pressed ? KS_CARD_PRESSED : KS_CARD);
-      int pad = sz(f, UI_SP_L);
-      ui_text(f, tr(f, &c->title), UI_TYPE_BODY, r.x + pad,
-              r.y + (r.h - ui_line_height(f, UI_TYPE_BODY)) / 2, r.w - 2 * pad, 1, KS_TEXT);
+      ui_press_fill(f, r, sz(f, UI_SP_M), KS_CARD, pressed);
+      int pad = sz(f, UI_SP_L), line = ui_line_height(f, UI_TYPE_BODY);
+      float s = (float)line / 5; /* a chevron on the right: the row opens the city */
+      ui_chevron(f, (float)(r.x + r.w - pad) - s / 2, (float)r.y + (float)r.h / 2, s, 1,
+                 KS_TEXT_DIM);
+      ui_text(f, tr(f, &c->title), UI_TYPE_BODY, r.x + pad, r.y + (r.h - line) / 2,
+              r.w - 2 * pad - line, 1, KS_TEXT);
     }
     y += row, content_h += row;
   }
