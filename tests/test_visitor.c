@@ -123,6 +123,26 @@ static void tap_target(rig *r, target_test match, const void *ctx, const char *w
   tap_at(r, x, y);
 }
 
+/* A visitor on `panel`'s screen, reached from home by its panel. */
+static rig *at_panel(size_t p, ks_lang lang, const char *panel, ks_screen_id screen) {
+  rig *r = rig_open(p, lang);
+  tap_target(r, goes_to, panel, panel);
+  assert_int_equal(ks_ui_screen(r->ui), screen);
+  return r;
+}
+
+/* Taps the first target of the last frame (the topmost-leftmost of a list) that `match` finds. */
+static void tap_first(rig *r, target_test match, const void *ctx, const char *what) {
+  ks_ui_draw(r->ui, r->gfx);
+  ks_ui_target t;
+  for (size_t i = 0; ks_ui_target_at(r->ui, i, &t); i++)
+    if (t.rect.w > 0 && t.rect.h > 0 && match(&t, ctx)) {
+      tap_at(r, t.rect.x + t.rect.w / 2, t.rect.y + t.rect.h / 2);
+      return;
+    }
+  fail_msg("%dx%d: no %s", r->w, r->h, what);
+}
+
 /* Whether the last frame drew a run of text starting with `s`; its centre in (x, y). */
 static bool find_text(rig *r, const char *s, int *x, int *y) {
   ks_ui_text_run run;
@@ -190,43 +210,19 @@ static bool event_card(const ks_ui_target *t, const void *ctx) {
 static void finds_the_2019_events(void **state) {
   (void)state;
   for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
-    rig *r = rig_open(p, KS_LANG_EN);
-    tap_target(r, goes_to, "timeline", "the timeline's panel");
-    assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_TIMELINE);
+    rig *r = at_panel(p, KS_LANG_EN, "timeline", KS_SCREEN_TIMELINE);
     int year = 2019;
     tap_target(r, strip_year, &year, "2019 on the year strip");
     settle(r);
-    /* The first whole card in view (the leftmost whole one is the first found). */
-    int x = 0, y = 0;
-    ks_ui_target t;
-    bool found = false;
-    for (size_t i = 0; ks_ui_target_at(r->ui, i, &t) && !found; i++)
-      if (event_card(&t, r))
-        x = t.rect.x + t.rect.w / 2, y = t.rect.y + t.rect.h / 2, found = true;
-    assert_true(found);
-    tap_at(r, x, y);
+    tap_first(r, event_card, r, "whole card in view"); /* the leftmost */
     assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_EVENT);
     assert_int_equal(atoi(shown_date(r)), 2019);
     rig_close(r);
   }
 }
 
-static bool first_achievement(const ks_ui_target *t, const void *ctx) {
-  (void)ctx;
-  return goes_to(t, "achievement");
-}
-
 /* Taps the first card of the gallery: the topmost-leftmost, the first recorded. */
-static void tap_first_card(rig *r) {
-  ks_ui_draw(r->ui, r->gfx);
-  ks_ui_target t;
-  for (size_t i = 0; ks_ui_target_at(r->ui, i, &t); i++)
-    if (first_achievement(&t, NULL) && t.rect.h > 0) {
-      tap_at(r, t.rect.x + t.rect.w / 2, t.rect.y + t.rect.h / 2);
-      return;
-    }
-  fail_msg("%dx%d: no card in the gallery", r->w, r->h);
-}
+static void tap_first_card(rig *r) { tap_first(r, goes_to, "achievement", "card in the gallery"); }
 
 /* The field of the achievement shown. */
 static const char *shown_field(rig *r) {
@@ -241,9 +237,7 @@ static const char *shown_field(rig *r) {
 static void filtered_swipes_stay_in_the_field(void **state) {
   (void)state;
   for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
-    rig *r = rig_open(p, KS_LANG_ZH);
-    tap_target(r, goes_to, "achievements", "the achievements' panel");
-    assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
+    rig *r = at_panel(p, KS_LANG_ZH, "achievements", KS_SCREEN_ACHIEVEMENTS);
     size_t tried = 0;
     for (const char *const *field = ks_fields(); *field; field++) {
       size_t count = 0;
@@ -325,9 +319,8 @@ static void taps_the_language_wanted(void **state) {
 static void comes_back_from_idle(void **state) {
   (void)state;
   for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
-    rig *r = rig_open(p, KS_LANG_ZH);
+    rig *r = at_panel(p, KS_LANG_ZH, "achievements", KS_SCREEN_ACHIEVEMENTS);
     ks_ui_set_idle_timeout(r->ui, 90);
-    tap_target(r, goes_to, "achievements", "the achievements' panel");
     for (int i = 0; i < 79; i++)
       ks_ui_tick(r->ui, 1.0f);
     ks_ui_draw(r->ui, r->gfx);
