@@ -28,6 +28,8 @@ static const ks_cli_cmd play_cmd = {
         "Replays a script of touches against a simulated clock, headless, one command a line:\n"
         "  tap X Y                  a finger down and up at pixel (X, Y)\n"
         "  drag X1 Y1 X2 Y2 MS      a finger moved from one point to another in MS milliseconds\n"
+        "  down|move|up X Y         one touch event at pixel (X, Y): a press held, a drag part "
+        "way\n"
         "  wait MS                  time passes (animations run)\n"
         "  key back|home|lang       a key\n"
         "  shot NAME.png            the screen as it is now, written into DIR\n"
@@ -123,6 +125,18 @@ static bool run_line(player *p, char *line, char *err, size_t err_size) {
       ks_ui_draw(p->ui, p->gfx);
     }
     feed(p, KS_TOUCH_UP, c, d);
+    pass(p, FRAME_MS);
+  } else if ((strcmp(cmd, "down") == 0 || strcmp(cmd, "move") == 0 || strcmp(cmd, "up") == 0) &&
+             sscanf(line + strlen(cmd), "%f %f", &v[0], &v[1]) == 2) {
+    /* One touch event alone: to see a press, or a page held part way through a drag. */
+    if (!numbers_ok(cmd, v, 2, NULL, err, err_size))
+      return false;
+    ks_ui_draw(p->ui, p->gfx);
+    feed(p,
+         cmd[0] == 'd'   ? KS_TOUCH_DOWN
+         : cmd[0] == 'm' ? KS_TOUCH_MOVE
+                         : KS_TOUCH_UP,
+         clamp_to(v[0], p->w), clamp_to(v[1], p->h));
     pass(p, FRAME_MS);
   } else if (strcmp(cmd, "wait") == 0 && sscanf(line, "wait %f", &ms) == 1) {
     if (!numbers_ok(cmd, NULL, 0, &ms, err, err_size))

@@ -41,6 +41,7 @@ struct ks_gfx {
   SDL_Renderer *r;   /* NULL: the null backend */
   int width, height; /* physical */
   int rotation;      /* 0, 90, 180 or 270 degrees clockwise */
+  float shift_x;     /* added to every logical x drawn (ks_gfx_set_shift) */
   page pages[MAX_PAGES];
   int n_pages, max_pages;
   glyph_slot *slots;
@@ -85,6 +86,8 @@ void ks_gfx_set_rotation(ks_gfx *g, int degrees) {
   g->rotation = d == 90 || d == 180 || d == 270 ? d : 0;
 }
 
+void ks_gfx_set_shift(ks_gfx *g, int dx) { g->shift_x = (float)dx; }
+
 int ks_gfx_width(const ks_gfx *g) { return g->rotation % 180 ? g->height : g->width; }
 int ks_gfx_height(const ks_gfx *g) { return g->rotation % 180 ? g->width : g->height; }
 
@@ -124,7 +127,8 @@ static int reserve(ks_gfx *g, SDL_Texture *texture, size_t nv, size_t ni) {
 static SDL_Color sdl_color(ks_color c) { return (SDL_Color){c.r, c.g, c.b, c.a}; }
 
 static void vertex(ks_gfx *g, float x, float y, ks_color c, float u, float v) {
-  /* Logical to physical: the screen turned clockwise. */
+  /* Logical to physical: shifted, then the screen turned clockwise. */
+  x += g->shift_x;
   float w = (float)g->width, h = (float)g->height, lx = x;
   switch (g->rotation) {
   case 90:
@@ -250,7 +254,7 @@ void ks_gfx_set_clip(ks_gfx *g, const ks_rect *clip) {
     return;
   }
   /* The rectangle's corners turned as vertices are, then the physical box around them. */
-  int x0 = clip->x, y0 = clip->y, x1 = clip->x + clip->w, y1 = clip->y + clip->h;
+  int x0 = clip->x + (int)g->shift_x, y0 = clip->y, x1 = x0 + clip->w, y1 = clip->y + clip->h;
   int w = g->width, h = g->height;
   SDL_Rect r;
   switch (g->rotation) {

@@ -23,6 +23,8 @@ static const ks_color KS_GOLD = {0xf5, 0xb9, 0x42, 0xff};      /* 9.6:1 on BG: a
 static const ks_color KS_TEAL = {0x3c, 0xd3, 0xc1, 0xff};      /* 9.7:1 on BG: cities */
 static const ks_color KS_CORAL = {0xff, 0x8a, 0x6b, 0xff};     /* 7.0:1 on BG: timeline */
 static const ks_color KS_ON_ACCENT = {0x0b, 0x1a, 0x2e, 0xff}; /* text on an accent fill */
+/* What a pressed fill is lightened towards (half way), inside a white rim (ui_press_fill). */
+static const ks_color KS_PRESS_LIFT = {0x5a, 0x8c, 0xc8, 0xff};
 
 /* Millimetres a pixel of the reference panel measures; also what the UI assumes of a panel whose
  * size it is not told (ks_ui_set_panel_mm). */

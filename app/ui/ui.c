@@ -172,7 +172,8 @@ static const char *action_name(action_kind k) {
                                       [ACT_FILTER_FIELD] = "filter",
                                       [ACT_FILTER_PROVINCE] = "filter",
                                       [ACT_NOTICE] = "notice",
-                                      [ACT_SEEK] = "seek"};
+                                      [ACT_SEEK] = "seek",
+                                      [ACT_TURN] = "turn"};
   return names[k];
 }
 
@@ -180,7 +181,8 @@ bool ks_ui_target_at(const ks_ui *ui, size_t i, ks_ui_target *out) {
   if (i >= (size_t)ui->n_hits)
     return false;
   const hit *h = &ui->hits[i];
-  *out = (ks_ui_target){h->rect, h->full, h->label ? h->label : "", action_name(h->act.kind),
+  *out = (ks_ui_target){h->rect, h->full, h->label ? h->label : "",
+                        h->name[0] ? h->name : action_name(h->act.kind),
                         h->act.kind == ACT_GO ? ks_screen_name(h->act.screen) : NULL};
   return true;
 }
@@ -242,8 +244,21 @@ static bool run(ks_ui *ui, action a) {
     return ks_ui_back(ui);
   case ACT_HOME:
     return ks_ui_home(ui);
-  case ACT_LANG:
-    return ks_ui_toggle_lang(ui);
+  case ACT_LANG: /* the language tapped, whichever shows: a tap to confirm it keeps it */
+    for (int l = 0; l < KS_LANG_COUNT; l++)
+      if (a.exhibit && strcmp(a.exhibit, ks_lang_code((ks_lang)l)) == 0) {
+        bool changed = ui->lang != (ks_lang)l;
+        ui->lang = (ks_lang)l;
+        return changed;
+      }
+    return false;
+  case ACT_TURN: { /* an arrow of a detail page: its neighbour, in place, as a swipe turns */
+    const ks_exhibit *to = a.exhibit ? ks_content_find(ui->content, a.exhibit) : NULL;
+    if (!to || to == ui->exhibit)
+      return false;
+    enter(ui, ui->screen, to, NULL);
+    return true;
+  }
   case ACT_NOTICE:
     ui->notice.tapped |= (unsigned)a.screen;
     if ((unsigned)a.screen == KS_NOTICE_DISMISS)
@@ -254,25 +269,76 @@ static bool run(ks_ui *ui, action a) {
   }
 }
 
-/* A swipe on a detail page turns to the next (left) or previous (right) exhibit of its list, in
- * place: Back still leads where it did before. */
-static bool turn_page(ks_ui *ui, int step) {
+ui_place ui_page_place(const ks_ui *ui) {
+  ui_place p = {0};
   int kind = ui_screen_kind(ui->screen);
   size_t n = 0;
   const ks_exhibit *const *list = kind >= 0 ? ui_kind_list(ui, (ks_kind)kind, &n) : NULL;
-  for (size_t i = 0; list && i < n; i++)
-    if (list[i] == ui->exhibit) {
-      size_t next = (i + n + (size_t)(step + (int)n)) % n; /* wraps around at both ends */
-      if (list[next] == ui->exhibit)
-        return false;
-      enter(ui, ui->screen, list[next], NULL);
-      return true;
-    }
-  return false;
+  /* The overview it came from, filtered as it was left — unless that one does not show it (it
+   * came by a link): then the whole list. */
+  const ui_memo *memo = ui->depth ? &ui->history[ui->depth - 1].memo : NULL;
+  const ui_screen *from = memo ? ui_screens[ui->history[ui->depth - 1].screen] : NULL;
+  bool filtered = from && from->lists && from->lists(ui, memo, ui->exhibit);
+  bool found = false;
+  for (size_t i = 0; i < n; i++) {
+    if (filtered && list[i] != ui->exhibit && !from->lists(ui, memo, list[i]))
+      continue;
+    if (list[i] == ui->exhibit)
+      found = true, p.pos = p.n;
+    else if (!found)
+      p.prev = list[i];
+    else if (!p.next)
+      p.next = list[i];
+    p.n++;
+  }
+  return found ? p : (ui_place){0};
+}
+
+/* Turns a detail page to the next (1) or previous (-1) exhibit of its list, in place: Back still
+ * leads where it did before. False at an end: the list does not wrap. */
+static bool turn_page(ks_ui *ui, int step) {
+  ui_place p = ui_page_place(ui);
+  const ks_exhibit *to = step > 0 ? p.next : p.prev;
+  if (!to)
+    return false;
+  enter(ui, ui->screen, to, NULL);
+  return true;
+}
+
+/* A detail page dragged sideways by `px`: it follows the finger, and where there is no page to
+ * that side, only a little (it will bounce back). */
+static void slide_drag(ks_ui *ui, float px) {
+  ui_place p = ui_page_place(ui);
+  ui->slide.moved += px;
+  bool room = ui->slide.moved < 0 ? p.next != NULL : p.prev != NULL;
+  ui->slide.x += room ? px : px * 0.3f;
+}
+
+/* Let go of a page dragged sideways at `vx` units a second: drawn past a quarter of the width,
+ * or thrown that way, it turns — the new page coming in from the side the finger drew it from —
+ * else (or at an end) it settles back. What counts is this drag's way, not where a page still
+ * settling from the last one is. ks_ui_tick moves it home. */
+static void slide_release(ks_ui *ui, float vx) {
+  float moved = ui->slide.moved, w = (float)ui->width;
+  bool thrown = fabsf(vx) >= KS_GESTURE_FLING_MIN_SPEED && (vx < 0) == (moved < 0);
+  ui->slide.spent = true;
+  if (moved != 0 && (fabsf(moved) > w / 4 || thrown) && turn_page(ui, moved < 0 ? 1 : -1)) {
+    float x = moved < 0 ? ui->slide.x + w : ui->slide.x - w;
+    ui->slide.x = x > w ? w : x < -w ? -w : x;
+  }
 }
 
 bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g) {
   ui->idle = 0;
+  if (ui->asking) {
+    /* "Still there?" answered: the question goes, and the rest of this touch does nothing —
+     * the visitor touched the question, not what is under it. */
+    ui->asking = false;
+    ui->pressed = (action){0};
+    ui->swallow = true;
+    ks_scroller_hold(&ui->scroll);
+    return true;
+  }
   if (current(ui)->input) {
     int r = current(ui)->input(ui, ui->state, g, NULL);
     if (r >= 0)
@@ -303,21 +369,33 @@ bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g) {
   }
   case KS_GESTURE_DRAG_START:
     ui->dragging = true;
+    ui->slide.axis = 0, ui->slide.spent = false, ui->slide.moved = 0;
     return false;
   case KS_GESTURE_DRAG:
-    /* The content follows the finger. */
+    /* On a detail page, a drag more sideways than not moves the page; else the content follows
+     * the finger along its list. */
+    if (ui->slide.axis == 0)
+      ui->slide.axis =
+          ui_screen_kind(ui->screen) >= 0 && fabsf(g->dx) > fabsf(g->dy) && ui->width ? 1 : 2;
+    if (ui->slide.axis == 1) {
+      slide_drag(ui, g->dx * ui->short_side);
+      return true;
+    }
     ks_scroller_drag(&ui->scroll, -(current(ui)->horizontal ? g->dx : g->dy) * ui->short_side);
     return true;
   case KS_GESTURE_DRAG_END:
     ui->dragging = false;
+    if (ui->slide.axis == 1)
+      slide_release(ui, g->vx);
     ks_scroller_release(&ui->scroll, 0);
     return true;
   case KS_GESTURE_FLING:
-    ks_scroller_release(&ui->scroll, -(current(ui)->horizontal ? g->vx : g->vy) * ui->short_side);
+    if (!ui->slide.spent)
+      ks_scroller_release(&ui->scroll, -(current(ui)->horizontal ? g->vx : g->vy) * ui->short_side);
     return true;
   case KS_GESTURE_SWIPE_LEFT:
   case KS_GESTURE_SWIPE_RIGHT:
-    return turn_page(ui, g->type == KS_GESTURE_SWIPE_LEFT ? 1 : -1);
+    return !ui->slide.spent && turn_page(ui, g->type == KS_GESTURE_SWIPE_LEFT ? 1 : -1);
   default:
     return false;
   }
@@ -325,19 +403,40 @@ bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g) {
 
 void ks_ui_set_idle_timeout(ks_ui *ui, float seconds) { ui->idle_timeout = seconds; }
 
+/* How long before the reset the question shows: ten seconds, or half of a shorter timeout. */
+static float ask_before(const ks_ui *ui) {
+  return ui->idle_timeout > 2 * UI_IDLE_ASK_S ? UI_IDLE_ASK_S : ui->idle_timeout / 2;
+}
+
 bool ks_ui_tick(ks_ui *ui, float dt) {
   bool redraw = ks_scroller_step(&ui->scroll, dt);
+  if (ui->slide.x != 0 && !(ui->dragging && ui->slide.axis == 1)) {
+    /* A page let go glides home, quickly at first (about a sixth of a second). */
+    float k = dt * 14 < 1 ? dt * 14 : 1;
+    ui->slide.x -= ui->slide.x * k;
+    if (fabsf(ui->slide.x) < 1 || !isfinite(ui->slide.x))
+      ui->slide.x = 0;
+    redraw = true;
+  }
   if (current(ui)->tick)
     redraw |= current(ui)->tick(ui, ui->state, dt);
   if (current(ui)->wait_ms)
     return redraw;
+  float before = ui->idle_timeout - ui->idle;
   ui->idle += dt;
   if (ui->idle_timeout > 0 && ui->idle >= ui->idle_timeout) {
     /* A visitor walked away: reset for the next one. */
     ui->depth = 0;
     ui->lang = ui->default_lang;
+    ui->asking = false;
     enter(ui, KS_SCREEN_ATTRACT, NULL, NULL);
     return true;
+  }
+  float left = ui->idle_timeout - ui->idle;
+  if (ui->idle_timeout > 0 && left <= ask_before(ui)) {
+    /* Ask first, and count down: one reading a long page is not thrown out unwarned. */
+    redraw |= !ui->asking || ceilf(left) != ceilf(before);
+    ui->asking = true;
   }
   return redraw;
 }
@@ -347,7 +446,10 @@ int ks_ui_wait_ms(const ks_ui *ui) {
     return current(ui)->wait_ms(ui, ui->state);
   if (ui->idle_timeout <= 0)
     return -1;
-  return (int)((ui->idle_timeout - ui->idle) * 1000) + 1;
+  float left = ui->idle_timeout - ui->idle;
+  if (ui->asking) /* until the count shows the next second */
+    return (int)((left - floorf(left)) * 1000) + 1;
+  return (int)((left - ask_before(ui)) * 1000) + 1;
 }
 
 void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
@@ -358,10 +460,19 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   ui->n_hits = 0;
   ui->n_runs = 0;
   ui->run_texts_len = 0;
+  ui->width = f.w;
   ks_gfx_clear(gfx, KS_BG);
+  /* A page following a finger sideways is drawn where it is, and answers there. */
+  int shift = ui_px(ui->slide.x);
+  ks_gfx_set_shift(gfx, shift);
   current(ui)->draw(&f, ui->state);
+  ks_gfx_set_shift(gfx, 0);
+  for (int i = 0; shift && i < ui->n_hits; i++)
+    ui->hits[i].rect.x += shift, ui->hits[i].full.x += shift;
   if (ui->notice.text[KS_LANG_ZH])
     ui_notice(&f);
+  if (ui->asking)
+    ui_idle_ask(&f, (int)ceilf(ui->idle_timeout - ui->idle));
   ks_gfx_flush(gfx);
 }
 

@@ -36,11 +36,12 @@ typedef enum {
   ACT_GO,
   ACT_BACK,
   ACT_HOME,
-  ACT_LANG,
+  ACT_LANG,            /* select a language (exhibit: its code, ks_lang_code) */
   ACT_FILTER_FIELD,    /* show the achievements of one field (exhibit: the field, or NULL) */
   ACT_FILTER_PROVINCE, /* show those of one province (exhibit: the province, or NULL) */
   ACT_NOTICE,          /* a button of the curators' notice (screen: the ks_notice_button) */
   ACT_SEEK,            /* glide the timeline to an event (exhibit: its id) */
+  ACT_TURN, /* turn a detail page to a neighbour in its list, in place (exhibit: its id) */
 } action_kind;
 
 typedef struct {
@@ -55,6 +56,7 @@ typedef struct {
   ks_rect full; /* all of it, hidden parts too (ks_ui_target) */
   action act;
   const char *label; /* what it says (ks_ui_target) */
+  char name[16];     /* its action as ks_ui_target names it, where that has a value ("lang:zh") */
 } hit;
 
 enum { KS_MAX_YEARS = 64 }; /* the longest timeline span the year strip draws */
@@ -111,7 +113,18 @@ typedef struct {
    * idle timer (the attract loop, which is where the idle timer leads). */
   int (*wait_ms)(const ks_ui *ui, const void *state);
   void (*draw)(const frame *f, void *state);
+  /* For an overview: whether it shows `e` as it was left (`memo`: its filters). A detail page
+   * opened from it turns only among those (ui_page_place). NULL: it shows all of its kind. */
+  bool (*lists)(const ks_ui *ui, const ui_memo *memo, const ks_exhibit *e);
 } ui_screen;
+
+/* Where a detail page is in the list it turns through: its kind's, as the overview it was opened
+ * from shows it (filtered as the visitor left it). */
+typedef struct {
+  size_t pos, n;                 /* its place (from 0) and the list's length; 0, 0 for none */
+  const ks_exhibit *prev, *next; /* its neighbours, NULL at an end: the list does not wrap */
+} ui_place;
+ui_place ui_page_place(const ks_ui *ui);
 
 /* Every screen, indexed by ks_screen_id (screens.c). */
 extern const ui_screen *const ui_screens[KS_SCREEN_COUNT];
@@ -142,6 +155,14 @@ struct ks_ui {
   action pressed;            /* what the finger is on, drawn highlighted */
   bool dragging;
   struct {
+    float x;     /* pixels a detail page is drawn shifted sideways: it follows a finger, and
+                    settles back to 0 when let go (ks_ui_tick) */
+    float moved; /* pixels the finger moved the page sideways in the drag under way */
+    int axis;    /* the drag under way on a detail page: 0 not yet known, 1 sideways, 2 not */
+    bool spent;  /* the drag's release already turned or bounced the page: its swipe is spent */
+  } slide;
+  int width; /* pixels wide at the last draw */
+  struct {
     ks_screen_id screen;
     const ks_exhibit *exhibit;
     ui_memo memo;         /* what it saved when left */
@@ -149,7 +170,8 @@ struct ks_ui {
   int depth;
   hit hits[MAX_HITS]; /* rebuilt by every draw */
   int n_hits;
-  ks_ui_text_run runs[MAX_RUNS]; /* the text drawn by the last draw, for ks_ui_text_run_at */
+  ks_ui_text_run runs[MAX_RUNS];      /* the text drawn by the last draw, for ks_ui_text_run_at */
+  char year_labels[KS_MAX_YEARS][16]; /* the year strip's targets' labels ("2019", "2018–2020") */
   size_t n_runs;
   char *run_texts;              /* each run's whole text, NUL-ended, one after another */
   size_t run_text_at[MAX_RUNS]; /* where run i's starts in run_texts */
@@ -160,6 +182,7 @@ struct ks_ui {
   ks_lang default_lang; /* what the attract loop resets to */
   float idle_timeout;   /* seconds; 0: never */
   float idle;           /* seconds since the last touch */
+  bool asking;          /* "Still there?": the countdown before the reset shows (ui_idle_ask) */
   bool swallow;         /* the touch that woke the kiosk is not over yet */
   ks_mapdata *map;      /* coastline, lakes, rivers; NULL when not loaded */
   text_entry *texts;    /* TEXT_CACHE slots, open addressing, created on first use */
@@ -247,6 +270,12 @@ bool ui_add_hit(const frame *f, ks_rect r, action a, const char *label);
 /* As ui_add_hit for a target of which only `r`, a part of `full`, answers: the rest is hidden
  * under a fixed part of the screen. */
 bool ui_add_hit_part(const frame *f, ks_rect r, ks_rect full, action a, const char *label);
+/* Fills `r` with rounded corners as a thing a finger is on shows it when `pressed`: slightly
+ * smaller, a white rim, a lighter fill — else plainly with `fill`. */
+void ui_press_fill(const frame *f, ks_rect r, int radius, ks_color fill, bool pressed);
+/* A chevron, pointing right (`dir` 1) or left (-1), centred on (cx, cy), `s` high each way: what
+ * says a card, a row or a button leads somewhere. */
+void ui_chevron(const frame *f, float cx, float cy, float s, int dir, ks_color c);
 /* Records a run of text drawn at `size_px` in `r` (for ks_ui_text_run_at). */
 void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text);
 /* Text set in a box `max_w` wide from (x, y), at most `max_lines` lines (0: all). */
@@ -326,5 +355,9 @@ void ui_append_unbroken(char *out, size_t size, const char *s);
 void ui_wake(ks_ui *ui);
 /* The curators' notice over any screen (widgets.c). */
 void ui_notice(const frame *f);
+/* Seconds before the idle reset that the kiosk asks whether anyone is still there. */
+#define UI_IDLE_ASK_S 10.0f
+/* The question over any screen, `seconds` left before the reset (widgets.c). */
+void ui_idle_ask(const frame *f, int seconds);
 
 #endif

@@ -61,13 +61,33 @@ bool ui_same_action(action a, action b) {
 
 bool ui_add_hit_part(const frame *f, ks_rect r, ks_rect full, action a, const char *label) {
   ks_ui *ui = f->ui;
-  if (ui->n_hits < MAX_HITS)
-    ui->hits[ui->n_hits++] = (hit){r, full, a, label};
+  if (ui->n_hits < MAX_HITS) {
+    hit *h = &ui->hits[ui->n_hits++];
+    *h = (hit){r, full, a, label, ""};
+    if (a.kind == ACT_LANG) /* layout-check shows which language a segment selects */
+      snprintf(h->name, sizeof h->name, "lang:%s", ui_str(a.exhibit));
+  }
   return ui_same_action(ui->pressed, a);
 }
 
 bool ui_add_hit(const frame *f, ks_rect r, action a, const char *label) {
   return ui_add_hit_part(f, r, r, a, label);
+}
+
+void ui_press_fill(const frame *f, ks_rect r, int radius, ks_color fill, bool pressed) {
+  if (!pressed) {
+    ks_gfx_fill_round_rect(f->gfx, r, radius, fill);
+    return;
+  }
+  /* Pressed: a little smaller, as if pushed in, with a white rim around a lighter fill — seen
+   * from a metre away under a hall's lights, where a slightly darker fill is not. */
+  int in = r.w < r.h ? r.w / 40 : r.h / 40, rim = sz(f, UI_STROKE);
+  ks_rect s = ui_inset(r, in > 1 ? in : 1);
+  ks_gfx_fill_round_rect(f->gfx, s, radius, KS_TEXT);
+  ks_color lit = {(uint8_t)((fill.r + KS_PRESS_LIFT.r) / 2),
+                  (uint8_t)((fill.g + KS_PRESS_LIFT.g) / 2),
+                  (uint8_t)((fill.b + KS_PRESS_LIFT.b) / 2), fill.a};
+  ks_gfx_fill_round_rect(f->gfx, ui_inset(s, rim), radius > rim ? radius - rim : 0, lit);
 }
 
 void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text) {
@@ -259,21 +279,67 @@ ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, co
   return p;
 }
 
+void ui_chevron(const frame *f, float cx, float cy, float s, int dir, ks_color c) {
+  float d = (float)dir * s * 0.5f;
+  float pts[6] = {cx - d, cy - s, cx + d, cy, cx - d, cy + s};
+  ks_gfx_polyline(f->gfx, pts, 3, (float)sz(f, UI_STROKE), c);
+}
+
+/* A round button with a chevron that turns the page to `to` (NULL: none that way, and no
+ * button: the list does not wrap). */
+static void turn_button(const frame *f, ks_rect r, const ks_exhibit *to, int dir) {
+  if (!to)
+    return;
+  action a = {.kind = ACT_TURN, .exhibit = to->id};
+  bool pressed = ui_add_hit(f, ui_inset(r, -sz(f, UI_SP_S)), a,
+                            ui_say(f, dir > 0 ? "page.next" : "page.previous"));
+  ui_press_fill(f, r, r.h / 2, KS_CARD, pressed);
+  ui_chevron(f, (float)r.x + (float)r.w / 2 + (float)dir * (float)r.w / 20,
+             (float)r.y + (float)r.h / 2, (float)r.h / 5, dir, KS_TEXT);
+}
+
+/* The bar at the foot of a detail page, which stays while the page scrolls: the previous and
+ * next pages of its list as arrows at the ends, where the page is in it ("12 / 58") between.
+ * Returns its height, 0 where the page has no list to turn through; draws it with `draw`. */
+static int page_bar(const frame *f, bool draw) {
+  ui_place at = ui_page_place(f->ui);
+  if (at.n < 2)
+    return 0;
+  int nav = sz(f, UI_NAV), pad = sz(f, UI_SP_S), margin = sz(f, UI_MARGIN);
+  int h = nav + 2 * pad;
+  if (!draw)
+    return h;
+  ks_rect bar = {0, f->h - h, f->w, h};
+  ks_gfx_fill_rect(f->gfx, bar, KS_BG);
+  turn_button(f, (ks_rect){margin, bar.y + pad, nav, nav}, at.prev, -1);
+  turn_button(f, (ks_rect){f->w - margin - nav, bar.y + pad, nav, nav}, at.next, 1);
+  char where[32];
+  ui_sayf(f, where, sizeof where, "page.position", at.pos + 1, at.n);
+  int tw = ui_text_width(f, where, UI_TYPE_SMALL), line = ui_line_height(f, UI_TYPE_SMALL);
+  ui_text(f, where, UI_TYPE_SMALL, (f->w - tw) / 2, bar.y + (h - line) / 2, tw + 1, 1, KS_TEXT_DIM);
+  return h;
+}
+
 void ui_page_end(const frame *f, ui_page *p, const ks_exhibit *e, int y) {
   free(p->lead);
   p->lead = NULL;
   y += ui_links(f, e, p->left, y, p->col.avail) + sz(f, UI_SP_L);
   y += ui_sources(f, e, p->left, y, p->col.avail);
   int content_h = y + p->offset - p->top + sz(f, UI_MARGIN);
-  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - p->top)));
-  /* What scrolled under the header answers only below it: a link chip half under the back
-   * button must not take the button's touches, nor the button its. */
+  int bar = page_bar(f, false);
+  ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - p->top - bar)));
+  /* What scrolled under the header or the page bar answers only between them: a link chip half
+   * under the back button or an arrow must not take the button's touches, nor the button its. */
   for (int i = p->first_hit; i < f->ui->n_hits; i++) {
     ks_rect *r = &f->ui->hits[i].rect;
     int under = p->top - r->y;
     if (under > 0)
       r->h = r->h > under ? r->h - under : 0, r->y = p->top;
+    int below = r->y + r->h - (f->h - bar);
+    if (below > 0)
+      r->h = r->h > below ? r->h - below : 0;
   }
+  page_bar(f, true);
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, p->top - sz(f, UI_SP_M)}, KS_BG);
   ui_draw_header(f, p->title, p->subtitle);
 }
@@ -320,19 +386,28 @@ static header_place place_header(const frame *f) {
   return p;
 }
 
-/* The language toggle: both languages' names, the one shown on gold. The whole corner answers. */
+/* The language control: a segment per language, its name on it, the one shown on gold. A tap on
+ * a segment selects its language (the one shown stays shown): each segment answers on its own
+ * half of the corner, ACT_LANG with the language's code. */
 static void draw_lang_toggle(const frame *f, ks_rect pill) {
   int pad = sz(f, UI_SP_M);
-  bool pressed = ui_add_hit(f, (ks_rect){pill.x - pad, 0, pill.w + 2 * pad, pill.y + pill.h + pad},
-                            (action){.kind = ACT_LANG}, "language");
-  ks_gfx_fill_round_rect(f->gfx, pill, pill.h / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  ks_rect corner = {pill.x - pad, 0, pill.w + 2 * pad, pill.y + pill.h + pad};
   ks_rect half[2] = {ui_cell(pill, 2, 0, 0, false), ui_cell(pill, 2, 1, 0, false)};
-  ks_gfx_fill_round_rect(f->gfx, half[f->ui->lang == KS_LANG_ZH ? 0 : 1], pill.h / 2, KS_GOLD);
+  bool pressed[2];
+  for (int i = 0; i < 2; i++) {
+    ks_rect touch = ui_cell(corner, 2, i, 0, false);
+    const char *code = ks_lang_code((ks_lang)i);
+    pressed[i] = ui_add_hit(f, touch, (action){.kind = ACT_LANG, .exhibit = code},
+                            ks_strings_get(code, "lang.name"));
+  }
+  ks_gfx_fill_round_rect(f->gfx, pill, pill.h / 2, KS_CARD);
   ks_face *fc = face(f, UI_TYPE_SMALL);
   for (int i = 0; i < 2; i++) {
+    bool active = i == (int)f->ui->lang;
+    if (active || pressed[i])
+      ui_press_fill(f, half[i], pill.h / 2, active ? KS_GOLD : KS_CARD, pressed[i]);
     const char *label = ks_strings_get(ks_lang_code((ks_lang)i), "lang.name");
     int tw = ks_face_measure(fc, label, strlen(label));
-    bool active = i == (int)f->ui->lang;
     int baseline = pill.y + (pill.h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
     ui_draw_line(f, label, UI_TYPE_SMALL, half[i].x + (half[i].w - tw) / 2, baseline,
                  active ? KS_ON_ACCENT : KS_TEXT);
@@ -344,8 +419,7 @@ static void draw_lang_toggle(const frame *f, ks_rect pill) {
 static void draw_nav_button(const frame *f, ks_rect r, action a) {
   bool pressed =
       ui_add_hit(f, ui_inset(r, -(sz(f, UI_SP_L) / 2)), a, a.kind == ACT_BACK ? "back" : "home");
-  ks_gfx_fill_circle(f->gfx, (float)r.x + (float)r.w / 2, (float)r.y + (float)r.h / 2,
-                     (float)r.w / 2, pressed ? KS_CARD_PRESSED : KS_CARD);
+  ui_press_fill(f, r, r.h / 2, KS_CARD, pressed);
   float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2, s = (float)r.w / 5;
   float stroke = (float)sz(f, UI_STROKE);
   if (a.kind == ACT_BACK) {
@@ -468,8 +542,7 @@ int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, ac
   ks_face *fc = face(f, UI_TYPE_SMALL);
   int w = ui_chip_width(f, label), h = sz(f, UI_CHIP);
   bool pressed = a.kind != ACT_NONE && ui_add_hit(f, (ks_rect){x, y, w, h}, a, label);
-  ks_color fill = selected ? accent : pressed ? KS_CARD_PRESSED : KS_CARD;
-  ks_gfx_fill_round_rect(f->gfx, (ks_rect){x, y, w, h}, h / 2, fill);
+  ui_press_fill(f, (ks_rect){x, y, w, h}, h / 2, selected ? accent : KS_CARD, pressed);
   ks_gfx_fill_circle(f->gfx, (float)(x + h * 3 / 7), (float)y + (float)h / 2, (float)h / 8,
                      selected ? KS_ON_ACCENT : accent);
   int baseline = y + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
@@ -498,6 +571,27 @@ int ui_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_colo
   return h;
 }
 
+/* A chip that leads to another exhibit: unlike a filter chip (filled, a dot before its label)
+ * and unlike a plain list of places (text alone), an outline in the exhibit's colour with a
+ * chevron after the label. Returns its width. */
+static int link_chip_width(const frame *f, const char *label) {
+  return ui_chip_width(f, label) + sz(f, UI_CHIP) / 4;
+}
+
+static int link_chip(const frame *f, const char *label, int x, int y, ks_color accent, action a) {
+  ks_face *fc = face(f, UI_TYPE_SMALL);
+  int w = link_chip_width(f, label), h = sz(f, UI_CHIP), rim = sz(f, UI_STROKE) / 2 + 1;
+  ks_rect r = {x, y, w, h};
+  bool pressed = ui_add_hit(f, r, a, label);
+  ks_gfx_fill_round_rect(f->gfx, r, h / 2, accent);
+  ui_press_fill(f, ui_inset(r, rim), h / 2 - rim, KS_BG, pressed);
+  int baseline = y + (h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
+  ui_draw_line(f, label, UI_TYPE_SMALL, x + h * 5 / 14, baseline, KS_TEXT);
+  float s = (float)h / 8;
+  ui_chevron(f, (float)(x + w) - (float)h * 5 / 14 - s / 2, (float)y + (float)h / 2, s, 1, accent);
+  return w;
+}
+
 /* The exhibits an exhibit links to, and those that link to it, as chips. Returns the height. */
 int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   const ks_content *c = f->ui->content;
@@ -517,10 +611,10 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     ks_color accent = *ui_kinds[o->kind].accent;
     action a = {ACT_GO, ui_kinds[o->kind].screen, o->id};
     const char *label = tr(f, &o->title);
-    int cw = ui_chip_width(f, label);
+    int cw = link_chip_width(f, label);
     if (cx > x && cx + cw > x + w)
       cx = x, cy += row;
-    cx += ui_chip(f, label, cx, cy, accent, a, false) + sz(f, UI_SP_M);
+    cx += link_chip(f, label, cx, cy, accent, a) + sz(f, UI_SP_M);
     any = true;
   }
   return any ? cy + row - y : 0;
@@ -638,6 +732,50 @@ void ui_notice(const frame *f) {
     }
 }
 
+void ui_idle_ask(const frame *f, int seconds) {
+  /* Over the whole screen: a touch anywhere answers it (the navigator), and none reaches what
+   * is under it. */
+  ui_add_hit(f, (ks_rect){0, 0, f->w, f->h}, (action){0}, "idle");
+  int pad = sz(f, UI_SP_3XL), margin = sz(f, UI_MARGIN);
+  int w = f->w - 2 * margin, most = ui_mm(f, 140.0f);
+  w = w < most ? w : most;
+  int inner = w - 2 * pad;
+  /* The question in the language shown, then in the others, small: whoever is there reads it. */
+  const ks_textbox *ask = ui_layout(f, ui_say(f, "idle.ask"), UI_TYPE_HERO, inner, 2);
+  const char *others[4] = {0};
+  size_t n_others = 0;
+  for (size_t i = 0; ks_strings_lang(i) && n_others < 4; i++)
+    if (strcmp(ks_strings_lang(i), lang_code(f)) != 0)
+      others[n_others++] = ks_strings_get(ks_strings_lang(i), "idle.ask");
+  char count[16], left[96];
+  snprintf(count, sizeof count, "%d", seconds);
+  ui_sayf(f, left, sizeof left, "idle.left", seconds);
+  const ks_textbox *touch = ui_layout(f, ui_say(f, "idle.touch"), UI_TYPE_BODY, inner, 2);
+  int small = ui_line_height(f, UI_TYPE_SMALL), big = ui_line_height(f, UI_TYPE_DISPLAY);
+  int h = 2 * pad + ks_textbox_height(ask) + (int)n_others * small + sz(f, UI_SP_L) + big +
+          sz(f, UI_SP_L) + ks_textbox_height(touch) + small;
+  ks_rect card = {(f->w - w) / 2, (f->h - h) / 2, w, h};
+  ks_gfx_fill_round_rect(f->gfx, ui_inset(card, -sz(f, UI_SP_XS)), sz(f, UI_RADIUS) * 2, KS_BG);
+  ks_gfx_fill_round_rect(f->gfx, card, sz(f, UI_RADIUS), KS_GOLD);
+  ks_gfx_fill_round_rect(f->gfx, ui_inset(card, sz(f, UI_STROKE)), sz(f, UI_RADIUS), KS_CARD);
+  /* Each line centred on the card. */
+  int mid = card.x + card.w / 2, y = card.y + pad;
+  ui_draw_box(f, ask, mid - ask->width / 2, y, KS_TEXT);
+  y += ks_textbox_height(ask);
+  for (size_t i = 0; i < n_others; i++, y += small) {
+    int ow = ui_text_width(f, ui_str(others[i]), UI_TYPE_SMALL);
+    ui_text(f, ui_str(others[i]), UI_TYPE_SMALL, mid - ow / 2, y, ow + 1, 1, KS_TEXT_DIM);
+  }
+  y += sz(f, UI_SP_L);
+  int cw = ui_text_width(f, count, UI_TYPE_DISPLAY);
+  ui_text(f, count, UI_TYPE_DISPLAY, mid - cw / 2, y, cw + 1, 1, KS_GOLD);
+  y += big + sz(f, UI_SP_L);
+  ui_draw_box(f, touch, mid - touch->width / 2, y, KS_TEXT);
+  y += ks_textbox_height(touch);
+  int lw = ui_text_width(f, left, UI_TYPE_SMALL);
+  ui_text(f, left, UI_TYPE_SMALL, mid - lw / 2, y, lw + 1, 1, KS_TEXT_DIM);
+}
+
 static float year_x(float x0, float pitch, int years_after_first) {
   return x0 + pitch * (float)years_after_first;
 }
@@ -703,9 +841,14 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
                        : year_x(x0, pitch, end) + pitch * (float)(next - end) / 2;
       /* and the years at the end too, where they would be left a place too narrow */
     } while (next <= span && (rr - l < least || (float)(a.x + a.w) - rr < least));
+    char *label = f->ui->year_labels[k]; /* the years it takes a finger to */
+    if (end > k)
+      snprintf(label, sizeof f->ui->year_labels[k], "%d\u2013%d", first + k, first + end);
+    else
+      snprintf(label, sizeof f->ui->year_labels[k], "%d", first + k);
     ui_add_hit(f, (ks_rect){(int)l, a.y, (int)rr - (int)l, a.h}, /* edge to edge, not over */
                (action){.kind = ACT_SEEK, .exhibit = ui->idx.events[ui->idx.year_first[k]]->id},
-               "year");
+               label);
     prev = end, k = next;
   }
   /* Year names: the first and last, and with `seek` every fifth between where there is room. */

@@ -41,6 +41,9 @@ void ks_gfx_destroy(ks_gfx *gfx);
  * uses the logical size, which swaps width and height for 90 and 270. Free: vertices are
  * rotated as they are made, with no extra copy of the screen. */
 void ks_gfx_set_rotation(ks_gfx *gfx, int degrees);
+/* Moves everything drawn from now on `dx` logical pixels along x (0: in place): a page that
+ * follows a finger sideways is drawn where it is, laid out where it rests. Free, as rotation. */
+void ks_gfx_set_shift(ks_gfx *gfx, int dx);
 /* The logical size screens lay out in. */
 int ks_gfx_width(const ks_gfx *gfx);
 int ks_gfx_height(const ks_gfx *gfx);

@@ -64,14 +64,14 @@ float ks_ui_mm_per_px(const ks_ui *ui);
  * place that answers a touch, with what it says and does, and every run of text with its size.
  * Pixels are the gfx's, on the drawn axes; strings stay valid until the next draw. */
 typedef struct {
-  ks_rect rect;      /* where it answers a touch */
-  ks_rect full;      /* the whole target: `rect` is less where a scrolled list passes under a
-                        fixed part of the screen */
-  const char *label; /* what a visitor reads on it, or what it shows ("back", "pin") */
-  const char
-      *action;    /* what it does: "go", "back", "home", "language", "filter", "seek",
-                     "notice", or "none" (a card that only keeps touches off what is under it) */
-  const char *to; /* for "go", the screen's name (ks_screen_name); else NULL */
+  ks_rect rect;       /* where it answers a touch */
+  ks_rect full;       /* the whole target: `rect` is less where a scrolled list passes under a
+                         fixed part of the screen */
+  const char *label;  /* what a visitor reads on it, or what it shows ("back", "pin") */
+  const char *action; /* what it does: "go", "back", "home", "lang:CODE" (selects that language),
+                         "filter", "seek", "turn" (a detail page's previous or next), "notice", or
+                         "none" (a card that only keeps touches off what is under it) */
+  const char *to;     /* for "go", the screen's name (ks_screen_name); else NULL */
 } ks_ui_target;
 typedef struct {
   ks_rect rect;  /* the text's box */

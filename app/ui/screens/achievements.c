@@ -9,7 +9,7 @@
 #include <string.h>
 
 static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool pressed) {
-  ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+  ui_press_fill(f, r, sz(f, UI_RADIUS), KS_CARD, pressed);
   int pad = sz(f, UI_SP_XL), x = r.x + pad, w = r.w - 2 * pad, y = r.y + pad;
   char meta[256], place[160], year[32];
   ui_place_of(f, e, place, sizeof place);
@@ -23,8 +23,11 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool press
   int lines_left = (foot - sz(f, UI_SP_S) - y) / line;
   if (lines_left > 0)
     ui_text(f, tr(f, &e->summary), UI_TYPE_SMALL, x, y, w, (size_t)lines_left, KS_TEXT_DIM);
+  /* A chevron at the foot on the right: the card opens. */
+  float s = (float)line / 4;
+  ui_chevron(f, (float)(x + w) - s / 2, (float)foot + (float)line / 2, s, 1, KS_TEXT_DIM);
   if (place[0])
-    ui_text(f, place, UI_TYPE_SMALL, x, foot, w, 1, KS_TEAL);
+    ui_text(f, place, UI_TYPE_SMALL, x, foot, w - line, 1, KS_TEAL);
 }
 
 /* True when an achievement links to a city of `province`. */
@@ -218,9 +221,17 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
   return 1;
 }
 
+/* Whether the gallery, left with `memo`'s filters, shows `e`: an achievement's page opened from
+ * it turns among those alone. */
+static bool lists(const ks_ui *ui, const ui_memo *memo, const ks_exhibit *e) {
+  const filters s = {.field = memo->keep[0], .province = memo->keep[1]};
+  return e->kind == KS_KIND_ACHIEVEMENT && shown(ui, &s, e);
+}
+
 const ui_screen ui_screen_achievements = {.name = "achievements",
                                           .state_size = sizeof(filters),
                                           .enter = enter,
                                           .leave = leave,
                                           .input = input,
-                                          .draw = draw};
+                                          .draw = draw,
+                                          .lists = lists};

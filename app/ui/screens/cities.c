@@ -194,7 +194,9 @@ static void pin_targets(const frame *f, cities *st, const projection *p) {
     for (size_t j = i + 1; j < n; j++)
       if (st->group[i] != SIZE_MAX && st->group[j] != SIZE_MAX && abs(cx[j] - cx[i]) < least &&
           abs(cy[j] - cy[i]) < least) {
-        size_t keep = st->group[i], gone = st->group[j];
+        /* The group keeps its first member's index: the targets below are made from k = root. */
+        size_t keep = st->group[i] < st->group[j] ? st->group[i] : st->group[j];
+        size_t gone = st->group[i] < st->group[j] ? st->group[j] : st->group[i];
         for (size_t k = 0; k < n; k++)
           st->group[k] = st->group[k] == gone ? keep : st->group[k];
       }
@@ -342,10 +344,13 @@ static void draw_city_list(const frame *f, cities *st, ks_rect area) {
         touch.h -= area.y - touch.y, touch.y = area.y;
       bool pressed =
           ui_add_hit_part(f, touch, r, (action){ACT_GO, KS_SCREEN_CITY, c->id}, tr(f, &c->title));
-      ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_SP_M), pressed ? KS_CARD_PRESSED : KS_CARD);
-      int pad = sz(f, UI_SP_L);
-      ui_text(f, tr(f, &c->title), UI_TYPE_BODY, r.x + pad,
-              r.y + (r.h - ui_line_height(f, UI_TYPE_BODY)) / 2, r.w - 2 * pad, 1, KS_TEXT);
+      ui_press_fill(f, r, sz(f, UI_SP_M), KS_CARD, pressed);
+      int pad = sz(f, UI_SP_L), line = ui_line_height(f, UI_TYPE_BODY);
+      float s = (float)line / 5; /* a chevron on the right: the row opens the city */
+      ui_chevron(f, (float)(r.x + r.w - pad) - s / 2, (float)r.y + (float)r.h / 2, s, 1,
+                 KS_TEXT_DIM);
+      ui_text(f, tr(f, &c->title), UI_TYPE_BODY, r.x + pad, r.y + (r.h - line) / 2,
+              r.w - 2 * pad - line, 1, KS_TEXT);
     }
     y += row, content_h += row;
   }

@@ -20,12 +20,17 @@ struct tile {
 
 static void draw_tile(const frame *f, ks_rect r, const tile *t) {
   bool pressed = t->go.kind != ACT_NONE && ui_add_hit(f, r, t->go, t->title);
-  ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+  ui_press_fill(f, r, sz(f, UI_RADIUS), KS_CARD, pressed);
   /* An accent bar on the left edge, inset so the card's rounded corners stay clean. */
   int bar = sz(f, UI_STROKE), inset = sz(f, UI_SP_LX);
   ks_gfx_fill_round_rect(f->gfx, (ks_rect){r.x, r.y + inset, 2 * bar, r.h - 2 * inset}, bar,
                          t->accent);
   ks_rect in = ui_inset(r, sz(f, UI_SP_3XL));
+  /* The way in, at the foot on the right, in the tile's colour: the tile is something to touch. */
+  const char *go = ui_say(f, "home.tile.go");
+  int go_h = ui_line_height(f, UI_TYPE_BODY), go_w = ui_text_width(f, go, UI_TYPE_BODY);
+  ui_text(f, go, UI_TYPE_BODY, in.x + in.w - go_w, in.y + in.h - go_h, go_w + 1, 1, t->accent);
+  in.h -= go_h + sz(f, UI_SP_XS);
   ui_stack s = {f, in.x, in.y, in.w};
   const ks_textbox *title = ui_fit(f, t->title, UI_TYPE_TITLE, in.w, 2);
   ui_draw_box(f, title, s.x, s.y, KS_TEXT);

@@ -59,7 +59,7 @@ static void draw(const frame *f, void *state) {
     ks_gfx_fill_circle(f->gfx, dot_x, (float)axis_y, (float)sz(f, UI_SP_S), KS_CORAL);
     ks_rect r = {x, card_top, card_w, card_h};
     bool pressed = ui_add_hit(f, r, (action){ACT_GO, KS_SCREEN_EVENT, e->id}, tr(f, &e->title));
-    ks_gfx_fill_round_rect(f->gfx, r, sz(f, UI_RADIUS), pressed ? KS_CARD_PRESSED : KS_CARD);
+    ui_press_fill(f, r, sz(f, UI_RADIUS), KS_CARD, pressed);
     int pad = sz(f, UI_SP_XL), tx = x + pad, tw = card_w - 2 * pad, ty = card_top + pad;
     char date[64];
     ui_format_date(f, e->date, date, sizeof date);
@@ -83,8 +83,10 @@ static void draw(const frame *f, void *state) {
     int lines = (bottom - foot - ty) / ui_line_height(f, type);
     if (lines > 0)
       ui_text(f, story, type, tx, ty, tw, (size_t)lines, KS_TEXT_DIM);
+    float cs = (float)small / 4; /* a chevron at the foot on the right: the card opens */
+    ui_chevron(f, (float)(tx + tw) - cs / 2, (float)(bottom - small / 2), cs, 1, KS_TEXT_DIM);
     if (place[0])
-      ui_text(f, place, UI_TYPE_SMALL, tx, bottom - small, tw, 1, KS_TEAL);
+      ui_text(f, place, UI_TYPE_SMALL, tx, bottom - small, tw - small, 1, KS_TEAL);
   }
   /* The years of the cards in view: from the first card at least half shown to the last. */
   if (ui->idx.n_events) {
