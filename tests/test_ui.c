@@ -736,6 +736,56 @@ static void notice_shows_names_escaped(void **state) {
   assert_null(ks_ui_notice(r->ui, KS_LANG_EN));
 }
 
+/* An event's page says where it sits in time: the events just before and after it by date (ties
+ * by id, as the timeline orders them) are rows that go to them, at least a finger tall. */
+static void event_page_shows_its_neighbours(void **state) {
+  rig *r = *state;
+  const char *id = "ev-2021-05-27-community-office-unveiled";
+  const ks_exhibit *e = NULL, *before = NULL, *after = NULL;
+  for (size_t i = 0; i < r->content->n_exhibits; i++)
+    if (strcmp(r->content->exhibits[i].id, id) == 0)
+      e = &r->content->exhibits[i];
+  assert_non_null(e);
+  for (size_t i = 0; i < r->content->n_exhibits; i++) {
+    const ks_exhibit *o = &r->content->exhibits[i];
+    if (o->kind != KS_KIND_EVENT || !o->date || o == e)
+      continue;
+    int c = strcmp(o->date, e->date);
+    c = c ? c : strcmp(o->id, e->id);
+    int cb = before ? strcmp(o->date, before->date) : 1;
+    cb = cb ? cb : strcmp(o->id, before->id);
+    int ca = after ? strcmp(o->date, after->date) : -1;
+    ca = ca ? ca : strcmp(o->id, after->id);
+    if (c < 0 && (!before || cb > 0))
+      before = o;
+    if (c > 0 && (!after || ca < 0))
+      after = o;
+  }
+  assert_non_null(before);
+  assert_non_null(after);
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_EVENT, id));
+  ks_ui_draw(r->ui, r->gfx);
+  float mm = ks_ui_mm_per_px(r->ui);
+  bool saw_before = false, saw_after = false;
+  ks_ui_target t;
+  for (size_t i = 0; ks_ui_target_at(r->ui, i, &t); i++) {
+    if (!t.to || strcmp(t.to, "event") != 0 || (float)t.full.h * mm < 9.0f)
+      continue;
+    saw_before |= strcmp(t.label, before->title.s[KS_LANG_ZH]) == 0;
+    saw_after |= strcmp(t.label, after->title.s[KS_LANG_ZH]) == 0;
+  }
+  assert_true(saw_before);
+  assert_true(saw_after);
+  /* A neighbour's row opens it. */
+  for (size_t i = 0; ks_ui_target_at(r->ui, i, &t); i++)
+    if (t.to && strcmp(t.label, after->title.s[KS_LANG_ZH]) == 0) {
+      tap(r, t.rect.x + t.rect.w / 2, t.rect.y + t.rect.h / 2);
+      break;
+    }
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_EVENT);
+  assert_string_equal(ks_ui_exhibit(r->ui), after->id);
+}
+
 /* The strip of years under the timeline: a tap on a year glides the cards to that year's first
  * event, as far forwards or back as it is, and the card a finger then taps is of that year; back
  * from it, the timeline is where it was left; a tap between years goes to the nearer. */
@@ -826,6 +876,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),
       cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
       cmocka_unit_test_setup_teardown(years_strip_travels_in_time, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(event_page_shows_its_neighbours, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(notice_buttons_answer, setup, teardown),
       cmocka_unit_test_setup_teardown(notice_shows_names_escaped, setup, teardown),
   };

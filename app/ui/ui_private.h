@@ -342,8 +342,8 @@ ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, co
 void ui_page_end(const frame *f, ui_page *p, const ks_exhibit *e, int y);
 /* A strip of the timeline's years within `a`: an axis, a dot for every event with the dots of one
  * year stacked (a bar as tall where the dots would be too small to see), the first and last
- * years named. With `seek`, also every fifth year named, the
- * years `from` to `to` marked as the part of the timeline in view, and each year with events a
+ * years named; the years `from` to `to` marked (0, 0: none): the part of the timeline in view,
+ * or an event's own year. With `seek`, also every fifth year named, and each year with events a
  * place to tap that travels to its first event (ACT_SEEK). */
 void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to, bool seek);
 /* Appends `s` to the string in `out` with word joiners between its CJK characters, so that a

@@ -798,7 +798,7 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
   float step = fminf((float)sz(f, UI_DOT_STEP), room / (float)most),
         r = fminf((float)sz(f, UI_SP_XS), step / 2);
   float pitch = (x1 - x0) / (float)(last - first);
-  if (seek && from && to >= from) { /* the years in view, behind the dots */
+  if (from && to >= from) { /* the years in view (or an event's year), behind the dots */
     float l = year_x(x0, pitch, from - first) - pitch / 2,
           rr = year_x(x0, pitch, to - first) + pitch / 2;
     ks_gfx_fill_round_rect(f->gfx, (ks_rect){(int)l, a.y, (int)(rr - l), a.h}, sz(f, UI_SP_S),

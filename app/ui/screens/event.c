@@ -1,15 +1,71 @@
-/* An event's page: its date, story, links and sources. */
+/* An event's page: its date, story, where it sits in time (the timeline's years with its own
+ * marked, the events just before and after it), links and sources. */
 #include "../ui_private.h"
+
+#include <stdio.h>
+
+/* A row that goes to `to`, a neighbour in time: what it is to this event ("之前 / Before") and
+ * its date small above its title, a chevron on the right. Returns the height it takes. */
+static int neighbour_row(const frame *f, const ks_exhibit *to, const char *which, int x, int y,
+                         int w) {
+  int pad = sz(f, UI_SP_M), small = ui_line_height(f, UI_TYPE_SMALL),
+      body = ui_line_height(f, UI_TYPE_BODY);
+  int h = small + body + 2 * pad;
+  h = h > sz(f, UI_ROW) ? h : sz(f, UI_ROW);
+  ks_rect r = {x, y, w, h};
+  bool pressed = ui_add_hit(f, r, (action){ACT_GO, KS_SCREEN_EVENT, to->id}, tr(f, &to->title));
+  ui_press_fill(f, r, sz(f, UI_SP_M), KS_CARD, pressed);
+  char date[64], line[96];
+  ui_format_date(f, to->date, date, sizeof date);
+  snprintf(line, sizeof line, "%s  ·  %s", which, date);
+  float s = (float)body / 5; /* a chevron: the row opens the event */
+  ui_chevron(f, (float)(r.x + r.w - pad) - s / 2, (float)r.y + (float)r.h / 2, s, 1, KS_TEXT_DIM);
+  int tw = r.w - 3 * pad - body;
+  int ty = r.y + (r.h - small - body) / 2;
+  ui_text(f, line, UI_TYPE_SMALL, r.x + pad, ty, tw, 1, KS_CORAL);
+  ui_text(f, tr(f, &to->title), UI_TYPE_BODY, r.x + pad, ty + small, tw, 1, KS_TEXT);
+  return h;
+}
+
+/* Where the event sits in time, from `y` in a column `w` wide at `x`: the year strip with its
+ * year marked, then its neighbours by date (none past either end). Returns the height. */
+static int in_time(const frame *f, const ks_exhibit *e, int x, int y, int w) {
+  const ui_index *idx = &f->ui->idx;
+  size_t i = 0;
+  while (i < idx->n_events && idx->events[i] != e)
+    i++;
+  if (i == idx->n_events)
+    return 0; /* its date is not a real one: it is not on the timeline */
+  int y0 = y;
+  y += ui_text(f, ui_say(f, "event.in_time"), UI_TYPE_SMALL, x, y, w, 1, KS_GOLD) + sz(f, UI_SP_XS);
+  int year = idx->event_year[i];
+  ks_rect strip = {x, y, w, sz(f, UI_STRIP_H)};
+  ui_year_strip(f, strip, KS_CORAL, year, year, false);
+  y += strip.h + sz(f, UI_SP_L);
+  if (i > 0)
+    y += neighbour_row(f, idx->events[i - 1], ui_say(f, "event.before"), x, y, w) + sz(f, UI_SP_XS);
+  if (i + 1 < idx->n_events)
+    y += neighbour_row(f, idx->events[i + 1], ui_say(f, "event.after"), x, y, w) + sz(f, UI_SP_XS);
+  return y - y0 + sz(f, UI_SP_L);
+}
 
 static void draw(const frame *f, void *state) {
   (void)state;
   const ks_exhibit *e = f->ui->exhibit;
   char date[64];
   ui_format_date(f, e->date, date, sizeof date);
-  /* Nothing beside the story: two thirds of the width, a measure easy to read. */
+  /* The story two thirds of the width, a measure easy to read; beside it (under it on a narrow
+   * or portrait display) where the event sits in time. */
   ui_page p = ui_page_begin(f, e, tr(f, &e->title), date, 2, 3);
   int y = p.y + ui_paragraphs(f, tr(f, &e->body), p.left, p.y, p.col.main_w, KS_TEXT_DIM) +
           sz(f, UI_SP_M);
+  if (p.col.one) {
+    y += in_time(f, e, p.left, y, p.col.main_w);
+  } else {
+    int side_y = p.top - p.offset;
+    side_y += in_time(f, e, p.col.side_x, side_y, p.col.side_w);
+    y = y > side_y ? y : side_y;
+  }
   ui_page_end(f, &p, e, y);
 }
 
