@@ -37,16 +37,20 @@ static int in_time(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   if (i == idx->n_events)
     return 0; /* its date is not a real one: it is not on the timeline */
   int y0 = y;
-  y += ui_text(f, ui_say(f, "event.in_time"), UI_TYPE_SMALL, x, y, w, 1, KS_GOLD) + sz(f, UI_SP_XS);
-  int year = idx->event_year[i];
-  ks_rect strip = {x, y, w, sz(f, UI_STRIP_H)};
-  ui_year_strip(f, strip, KS_CORAL, year, year, false);
-  y += strip.h + sz(f, UI_SP_L);
+  /* The strip only where it has years to show (ui_year_strip draws nothing otherwise). */
+  if (idx->last_year > idx->first_year && idx->last_year - idx->first_year < KS_MAX_YEARS) {
+    y += ui_text(f, ui_say(f, "event.in_time"), UI_TYPE_SMALL, x, y, w, 1, KS_GOLD) +
+         sz(f, UI_SP_XS);
+    int year = idx->event_year[i];
+    ks_rect strip = {x, y, w, sz(f, UI_STRIP_H)};
+    ui_year_strip(f, strip, KS_CORAL, year, year, false);
+    y += strip.h + sz(f, UI_SP_L);
+  }
   if (i > 0)
     y += neighbour_row(f, idx->events[i - 1], ui_say(f, "event.before"), x, y, w) + sz(f, UI_SP_XS);
   if (i + 1 < idx->n_events)
     y += neighbour_row(f, idx->events[i + 1], ui_say(f, "event.after"), x, y, w) + sz(f, UI_SP_XS);
-  return y - y0 + sz(f, UI_SP_L);
+  return y > y0 ? y - y0 + sz(f, UI_SP_L) : 0;
 }
 
 static void draw(const frame *f, void *state) {
