@@ -35,8 +35,8 @@ static void start(void) {
   const char *dir = getenv("TMPDIR"), *fonts_dir = getenv("KIOSK_FUZZ_FONTS");
   if (!dir || !dir[0])
     dir = "/tmp";
-  int n = snprintf(pack_path, sizeof pack_path, "%s/kiosk-fuzz-screens-%ld.kpack", dir,
-                   (long)getpid());
+  int n =
+      snprintf(pack_path, sizeof pack_path, "%s/kiosk-fuzz-screens-%ld.kpack", dir, (long)getpid());
   if (n < 0 || (size_t)n >= sizeof pack_path) {
     fprintf(stderr, "fuzz_screens: TMPDIR is too long for a path: %s\n", dir);
     abort();
@@ -80,8 +80,9 @@ static void draw_everything(const ks_content *content) {
   ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
   ks_ui_set_idle_timeout(ui, 0);
   ks_ui_tour(ui, gfx, NULL, NULL);
-  static const ks_screen_id lists[] = {KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES, KS_SCREEN_TIMELINE,
-                                       KS_SCREEN_EVENT, KS_SCREEN_CITY, KS_SCREEN_ACHIEVEMENT};
+  static const ks_screen_id lists[] = {KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES,
+                                       KS_SCREEN_TIMELINE,     KS_SCREEN_EVENT,
+                                       KS_SCREEN_CITY,         KS_SCREEN_ACHIEVEMENT};
   ks_gesture_machine *gm = ks_gesture_create();
   uint32_t t = 0;
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
