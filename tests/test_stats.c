@@ -238,18 +238,20 @@ static void refuses_bad_visits(void **state) {
   char path[1024], long_id[KS_STATS_MAX_EXHIBIT + 2];
   fresh_db(path, sizeof path, "stats-refusals.sqlite");
   ks_stats *s = open_ok(path);
-  const char *id_rule = "must be 1 to 64 characters of a-z, 0-9 and '-'";
+  const char *id_rule = "must be 3 to 64 characters of a-z, 0-9 and '-'";
   memset(long_id, 'a', sizeof long_id - 1);
   long_id[sizeof long_id - 1] = '\0';
   record_ok(s, long_id + 1, "zh", T0, 1); /* 64 is allowed */
   expect_refused(s, long_id, "zh", T0, 1, id_rule);
   expect_refused(s, "", "zh", T0, 1, id_rule);
   expect_refused(s, NULL, "zh", T0, 1, id_rule);
-  expect_refused(s, "Home", "zh", T0, 1, "\"Home\" must be 1 to 64");
+  expect_refused(s, "Home", "zh", T0, 1, "\"Home\" must be 3 to 64");
   expect_refused(s, "a_b", "zh", T0, 1, id_rule);
   expect_refused(s, "a b", "zh", T0, 1, id_rule);
   expect_refused(s, "a,b", "zh", T0, 1, id_rule);
-  expect_refused(s, "-home", "zh", T0, 1, "not starting with '-'");
+  expect_refused(s, "-home", "zh", T0, 1, "neither starting nor ending with '-'");
+  expect_refused(s, "home-", "zh", T0, 1, id_rule); /* the validator's rule, not a looser one */
+  expect_refused(s, "ab", "zh", T0, 1, id_rule);
   expect_refused(s, "馆", "zh", T0, 1, id_rule);
   expect_refused(s, "home", "fr", T0, 1, "the language \"fr\" of a visit must be zh or en");
   expect_refused(s, "home", "ZH", T0, 1, "must be zh or en");

@@ -177,3 +177,15 @@ bool ks_content_same_exhibits(const ks_content *a, const ks_content *b) {
       return false;
   return true;
 }
+
+bool ks_id_valid(const char *id) {
+  if (!id)
+    return false;
+  size_t n = strlen(id);
+  if (n < KS_ID_MIN || n > KS_ID_MAX || id[0] == '-' || id[n - 1] == '-')
+    return false;
+  for (const char *p = id; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+      return false;
+  return true;
+}

@@ -4,6 +4,7 @@
  * and freeze attacks). Written like `active`: whole, synced, renamed into place. */
 #include "versions.h"
 
+#include "kiosk/content.h"
 #include "kiosk/fileio.h"
 #include "kiosk/mem.h"
 
@@ -13,17 +14,6 @@
 #include <string.h>
 
 enum { MAX_BYTES = 1 << 20 }; /* ~10,000 pack ids: more than any hall will ever install */
-
-/* Ids as the validator allows them: a-z, 0-9, '-', at most 64 bytes. */
-static bool valid_id(const char *id) {
-  size_t n = strlen(id);
-  if (n == 0 || n > 64)
-    return false;
-  for (const char *p = id; *p; p++)
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-      return false;
-  return true;
-}
 
 static bool valid_sha(const char *sha) {
   if (strlen(sha) != 64)
@@ -49,7 +39,7 @@ const ks_version_mark *ks_versions_find(const ks_versions *v, const char *id) {
 }
 
 bool ks_versions_raise(ks_versions *v, const char *id, int64_t version, const char *sha256) {
-  if (!valid_id(id) || !valid_sha(sha256) || version < 0)
+  if (!ks_id_valid(id) || !valid_sha(sha256) || version < 0)
     return false;
   ks_version_mark *m = (ks_version_mark *)ks_versions_find(v, id);
   if (m) {

@@ -1,6 +1,7 @@
 #define _GNU_SOURCE /* syncfs: a stick is flushed whole before the kiosk says it may be pulled */
 #include "kiosk/stats.h"
 
+#include "kiosk/content.h"
 #include "kiosk/fileio.h"
 #include "kiosk/mem.h"
 
@@ -255,25 +256,17 @@ void ks_stats_close(ks_stats *s) {
 
 /* ---- recording ----------------------------------------------------------------------------- */
 
-/* The rule of content ids: lower-case letters, digits and '-', not first, so that the
- * exported CSV never needs quoting and no spreadsheet reads a cell as a formula. */
-static bool valid_exhibit(const char *id) {
-  size_t n = strlen(id);
-  if (n == 0 || n > KS_STATS_MAX_EXHIBIT || id[0] == '-')
-    return false;
-  for (const char *p = id; *p; p++)
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-      return false;
-  return true;
-}
+/* Content ids (ks_id_valid) never need quoting in the exported CSV, and no spreadsheet reads
+ * one as a formula: none starts with '-'. */
+_Static_assert((int)KS_STATS_MAX_EXHIBIT == (int)KS_ID_MAX, "a visit's id is a content id");
 
 bool ks_stats_record(ks_stats *s, const char *exhibit_id, const char *lang, int64_t opened_at,
                      double seconds, char *err, size_t err_size) {
-  if (!exhibit_id || !valid_exhibit(exhibit_id)) {
+  if (!ks_id_valid(exhibit_id)) {
     say(err, err_size,
-        "refused: the exhibit id \"%.80s\" must be 1 to %d characters of a-z, 0-9 and '-', "
-        "not starting with '-'",
-        exhibit_id ? exhibit_id : "(none)", KS_STATS_MAX_EXHIBIT);
+        "refused: the exhibit id \"%.80s\" must be %d to %d characters of a-z, 0-9 and '-', "
+        "neither starting nor ending with '-'",
+        exhibit_id ? exhibit_id : "(none)", KS_ID_MIN, KS_ID_MAX);
     return false;
   }
   if (!lang || (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0)) {

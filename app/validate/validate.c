@@ -17,7 +17,6 @@
 
 /* Length limits, in characters, that keep every text inside its place on screen. */
 enum {
-  MAX_ID = 64,
   MAX_TITLE_ZH = 40,
   MAX_TITLE_EN = 100,
   MAX_SUMMARY_ZH = 160,
@@ -104,16 +103,6 @@ static void check_i18n(ctx *x, const ks_exhibit *e, const ks_text *t, const char
   check_text(x, e, line, buf, t->s[KS_LANG_ZH], multiline, max_zh);
   snprintf(buf, sizeof buf, "%s (en)", what);
   check_text(x, e, line, buf, t->s[KS_LANG_EN], multiline, max_en);
-}
-
-static bool valid_id(const char *id) {
-  size_t n = strlen(id);
-  if (n < 3 || n > MAX_ID || id[0] == '-' || id[n - 1] == '-')
-    return false;
-  for (const char *p = id; *p; p++)
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-      return false;
-  return true;
 }
 
 static bool in_list(const char *s, const char *const *list) {
@@ -329,7 +318,7 @@ static void check_meta(ctx *x) {
   const ks_pack_meta *m = &x->c->meta;
   if (!m->id)
     meta_error(x, 0, "the pack has no id");
-  else if (!valid_id(m->id))
+  else if (!ks_id_valid(m->id))
     meta_error(x, m->line_id, "pack id \"%s\" must be 3-64 characters of a-z, 0-9 and -", m->id);
   if (!m->title.s[KS_LANG_ZH])
     meta_error(x, m->title.line, "the pack has no Chinese title (title: zh:)");
@@ -357,7 +346,7 @@ static void check_sources(ctx *x) {
     if (c->meta.file) /* a source folder: point at sources.yaml */
       snprintf(where, sizeof where, "%s/sources.yaml", c->origin);
     ks_loc loc = {.file = where, .line = s->line};
-    if (!s->id || !valid_id(s->id))
+    if (!s->id || !ks_id_valid(s->id))
       ks_diag_add(x->diag, KS_ERROR, loc,
                   "source id \"%s\" must be 3-64 characters of a-z, 0-9 and -", s->id ? s->id : "");
     for (size_t k = 0; k < i; k++)
@@ -614,7 +603,7 @@ static void check_exhibit(ctx *x, const ks_exhibit *e) {
     report(x, KS_ERROR, e, 1, "the exhibit has no id:");
     return;
   }
-  if (!valid_id(e->id))
+  if (!ks_id_valid(e->id))
     report(x, KS_ERROR, e, e->lines.id, "id \"%s\" must be 3-64 characters of a-z, 0-9 and -",
            e->id);
   check_i18n(x, e, &e->title, "title", true, false, MAX_TITLE_ZH, MAX_TITLE_EN);

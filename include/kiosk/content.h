@@ -198,6 +198,11 @@ const char *ks_kind_name(ks_kind kind); /* "achievement", "city", "event" */
 const char *ks_kind_folder(ks_kind kind);
 bool ks_kind_parse(const char *name, ks_kind *kind);
 const char *ks_lang_code(ks_lang lang); /* "zh", "en" */
+/* The one rule for the ids of packs, exhibits and sources: KS_ID_MIN to KS_ID_MAX bytes of a-z,
+ * 0-9 and '-', neither starting nor ending with '-'. They become file names, SQL keys and CSV
+ * fields, so nothing else is allowed. False for NULL. */
+enum { KS_ID_MIN = 3, KS_ID_MAX = 64 };
+bool ks_id_valid(const char *id);
 /* A pack version as written: only the digits of a whole number from 1 to KS_PACK_VERSION_MAX,
  * no sign, space, or anything after it ("2abc" is not 2; a number too large is not the largest).
  * False, leaving `*version` alone, otherwise. */

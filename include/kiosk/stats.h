@@ -34,9 +34,9 @@ void ks_stats_close(ks_stats *stats);
 
 /* Records one visit: exhibit `exhibit_id` (or a screen name: "home", "timeline") was open in
  * `lang` ("zh" or "en") from `opened_at` (unix seconds, UTC) for `seconds`. Refuses, saying why
- * in `err`, an id that is not 1 to KS_STATS_MAX_EXHIBIT characters of a-z, 0-9 and '-' (not
- * starting with '-'), another language, a time before 1970 or after 9999, or seconds that are
- * negative, not finite, or more than a week (a clock jump or a visit never closed). */
+ * in `err`, an id that is not a content id (ks_id_valid), another language, a time before 1970 or
+ * after 9999, or seconds that are negative, not finite, or more than a week (a clock jump or a
+ * visit never closed). */
 bool ks_stats_record(ks_stats *stats, const char *exhibit_id, const char *lang, int64_t opened_at,
                      double seconds, char *err, size_t err_size);
 
