@@ -89,6 +89,18 @@ static ks_install_opts opts(ks_fsops *ops) {
       .data_dir = data_dir, .keys = &pub, .n_keys = 1, .fonts_dir = KS_TEST_FONTS, .ops = ops};
 }
 
+/* Installs `path` on a job, as the running kiosk does, polling until it ends; returns whether it
+ * installed, with its last progress and, when refused, why. */
+static bool run_job(const char *path, double *progress, ks_refusal *why) {
+  ks_install_opts o = opts(NULL);
+  ks_install_job *job = ks_install_job_start(path, &o);
+  bool ok = false;
+  while (!ks_install_job_poll(job, progress, &ok, why))
+    nanosleep(&(struct timespec){0, 1000000}, NULL);
+  ks_install_job_destroy(job);
+  return ok;
+}
+
 /* Installs `path`; on failure the findings are returned (the caller destroys them). */
 static ks_diag *install(const char *path, const ks_install_opts *o, bool *ok) {
   ks_diag *d = ks_diag_create();
@@ -766,15 +778,9 @@ static void refuses_fifos_at_once(void **state) {
   /* As the running kiosk installs: on its thread, and the join that waits for it returns. */
   copy_of_v4(path, sizeof path, "fifo-job.kpack", sig, sizeof sig);
   assert_int_equal(mkfifo(sig, 0600), 0);
-  ks_install_opts o = opts(NULL);
-  ks_install_job *job = ks_install_job_start(path, &o);
   double progress = 0;
-  bool ok = true;
   ks_refusal why;
-  while (!ks_install_job_poll(job, &progress, &ok, &why))
-    nanosleep(&(struct timespec){0, 1000000}, NULL);
-  ks_install_job_destroy(job);
-  assert_false(ok);
+  assert_false(run_job(path, &progress, &why));
   assert_non_null(strstr(why.en, "not a regular file"));
   alarm(0);
 }
@@ -981,25 +987,15 @@ static void installs_in_the_background(void **state) {
   (void)state;
   fresh_folder();
   expect_installed(v3);
-  ks_install_opts o = opts(NULL);
-  ks_install_job *job = ks_install_job_start(v4, &o);
   double progress = 0;
-  bool ok = false;
   ks_refusal why;
-  while (!ks_install_job_poll(job, &progress, &ok, &why))
-    nanosleep(&(struct timespec){0, 1000000}, NULL);
-  ks_install_job_destroy(job);
-  assert_true(ok);
+  assert_true(run_job(v4, &progress, &why));
   assert_float_equal(progress, 1.0, 1e-9);
   char sha[65];
   check_folder(sha);
   assert_string_equal(sha, sha4);
   /* A refusal comes back in plain words, without the file's path. */
-  job = ks_install_job_start(v3, &o);
-  while (!ks_install_job_poll(job, &progress, &ok, &why))
-    nanosleep(&(struct timespec){0, 1000000}, NULL);
-  ks_install_job_destroy(job);
-  assert_false(ok);
+  assert_false(run_job(v3, &progress, &why));
   assert_string_equal(why.en, "version 3 is older than the installed version 4; ask for a "
                               "rollback explicitly to install it");
   assert_string_equal(why.zh, "版本 3 比已安装的版本 4 旧；如需回退，请明确要求回退");
