@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "kiosk/diag.h"
+
 /* Writes `n` bytes to `path`, replacing it. */
 static inline void ts_write(const char *path, const void *data, size_t n) {
   FILE *f = fopen(path, "wb");
@@ -39,5 +41,19 @@ static inline const char *ts_tmp(char *buf, size_t size, const char *name) {
   snprintf(buf, size, "%s/%s", KS_TEST_TMP, name);
   return buf;
 }
+
+/* Expects exactly `count` findings of `sev` in `diag`, each of `needles` (NULL-terminated) among
+ * them; prints every finding first when the count is wrong, so a failure shows what was found. */
+static inline void ts_expect_diag(const ks_diag *diag, ks_severity sev, size_t count,
+                                  const char *const *needles) {
+  if (ks_diag_count(diag, sev) != count)
+    ks_diag_print(diag, stderr);
+  assert_int_equal(ks_diag_count(diag, sev), count);
+  for (; *needles; needles++)
+    if (!ks_diag_contains(diag, *needles))
+      fail_msg("no finding contains \"%s\"", *needles);
+}
+#define TS_EXPECT_DIAG(diag, sev, count, ...)                                                      \
+  ts_expect_diag(diag, sev, count, (const char *const[]){__VA_ARGS__, NULL})
 
 #endif
