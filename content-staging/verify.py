@@ -167,7 +167,7 @@ for path in stat_files:
         err(f, 'Chinese characters in English text')
     # every number written in the Chinese texts must occur in one of the file's quotes
     all_q = norm(''.join(q for _, q, _ in quotes))
-    for num in re.findall(r'\d+(?:\.\d+)?(?:/\d+)?', norm(d['summary']['zh'] + d['title']['zh'] + zh_body)):
+    for num in re.findall(r'(?<![A-Za-z0-9.])\d+(?:\.\d+)?(?:/\d+)?', norm(d['summary']['zh'] + d['title']['zh'] + zh_body)):
         if num not in all_q and not re.fullmatch(r'(19|20)\d\d', num) and num not in ('1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '26', '27', '29'):
             err(f, f'number {num} in the Chinese text is in none of the quotes')
     rel = ['今年', '去年', '明年', '前年', '目前', '如今', '当前', '近日', '日前', '近期', '最近', '现在', '近年', '半年来', '一年来']
