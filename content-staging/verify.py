@@ -136,6 +136,11 @@ for path in stat_files:
                 year = str(v[k])[:4]
                 if year not in v['quote'] and year not in v.get('as_of_note', '') and v.get('as_of_basis') != 'reported':
                     err(f, f'{w}: year {year} of {k} is in neither quote nor as_of_note')
+        ven = str(v.get('value_en', ''))
+        if re.search(r'(?i)\b(about|over|nearly|more than|some)\b', ven):
+            err(f, f'{w}: value_en says the qualifier; write the number only and use approx')
+        if ven.endswith('+') != bool(re.search('[多余]', v['value'])):
+            err(f, f'{w}: value_en ends in + exactly when the value has 多 or 余')
         unit = (v.get('unit') or d['unit'])['zh']
         needle = norm(v['value'] + unit)
         pos = q.find(needle)
