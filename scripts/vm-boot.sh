@@ -1,8 +1,9 @@
 #!/bin/sh
 # Boot a Debian 12 amd64 root file system (a debootstrap chroot with exhibit-kiosk installed) in
 # qemu, with virtio-gpu for KMS/DRM, to check that the packaged unit brings the kiosk up on boot.
-# Not run by ctest: it needs qemu, socat, a prepared chroot with a kernel, and a few minutes
-# (emulated, the kiosk's first frame came 115 s after the kernel started: see ACCEL).
+# Needs qemu, socat, a prepared chroot with a kernel, and a few minutes (emulated, the kiosk's
+# first frame came 115 s after the kernel started: see ACCEL). ctest runs it in
+# e2e.stats-export-vm (tests/vm_export_pulled.sh) when KIOSK_VM_ROOT names such a chroot.
 #
 #   scripts/vm-boot.sh ROOTDIR WORKDIR [SECONDS]
 #
@@ -28,6 +29,9 @@
 #   /dev/kvm is kvm-pvm (a nested host: `dmesg | grep kvm-pvm`) Debian's kernel never gets past
 #   its decompressor and the serial console stays empty.
 # KERNEL_ARGS: added to the kernel command line (audit=1, say, to see seccomp's log in the journal).
+# QEMU_EXTRA: more qemu options (words), e.g. "-device usb-tablet,bus=xhci.0" for a pointer that
+#   QMP's input-send-event can tap with (tests/vm_export_pulled.sh).
+# SECONDS 0: no wait and no screendump; the script returns once qemu runs.
 set -eu
 root=${1:?usage: vm-boot.sh ROOTDIR WORKDIR [SECONDS]}
 work=${2:?usage: vm-boot.sh ROOTDIR WORKDIR [SECONDS]}
@@ -45,7 +49,7 @@ rm -f "$work/disk.img" "$work/serial0.log" "$work/serial1.log" "$work/screen.ppm
 # 3 GiB, sparse: the root file system plus room for the kiosk's data folder and the journal.
 truncate -s 3G "$work/disk.img"
 mkfs.ext4 -q -F -L kioskroot -d "$root" "$work/disk.img"
-# ACCEL is split into words on purpose: it holds several options.
+# ACCEL and QEMU_EXTRA are split into words on purpose: they hold several options.
 # shellcheck disable=SC2086
 qemu-system-x86_64 ${ACCEL:--accel tcg,thread=multi -cpu Nehalem} -m 1024 -smp 2 \
     -kernel "$kernel" -initrd "$initrd" \
@@ -57,7 +61,8 @@ qemu-system-x86_64 ${ACCEL:--accel tcg,thread=multi -cpu Nehalem} -m 1024 -smp 2
     -serial chardev:s0 \
     -serial file:"$work/serial1.log" \
     -qmp unix:"$work/qmp.sock",server=on,wait=off \
-    -nic none -daemonize -pidfile "$work/qemu.pid"
+    -nic none ${QEMU_EXTRA:-} -daemonize -pidfile "$work/qemu.pid"
+[ "$wait_s" != 0 ] || exit 0
 echo "qemu running (pid $(cat "$work/qemu.pid")); screendump in ${wait_s} s"
 sleep "$wait_s"
 # QMP wants its capabilities negotiated before any command.

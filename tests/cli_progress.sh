@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Long work shows how far it has got on a terminal — kiosk proof its screens done of all, pack
-# build its steps, pack install its copy — as one line on stderr counting up in place; with stderr
-# not a terminal (a log, a pipe, CI) nothing of it appears.
+# build its exhibits checked and written, pack install its copy — as one line on stderr counting
+# up in place; with stderr not a terminal (a log, a pipe, CI) nothing of it appears.
 # Usage: cli_progress.sh "KIOSK COMMAND" FIXTURE_PACK FIXTURE_CONTENT_DIR TTY_ANSWER WORKDIR
 set -uo pipefail
 read -r -a kiosk <<<"$1"
@@ -35,7 +35,8 @@ grep -q "kiosk proof: screens: 16/16" tty.txt || fail "proof on a terminal showe
 grep -q "wrote .*contact-en.png" tty.txt || fail "proof on a terminal did not say what it wrote"
 python3 "$tty_answer" none 120 "${kiosk[@]}" pack build "$fixture" -o tty.kpack >build-tty.txt 2>&1 ||
   fail "build on a terminal failed: $(tail -5 build-tty.txt)"
-grep -q "kiosk pack build: step: 3/3" build-tty.txt || fail "build on a terminal showed no steps: $(head -c 400 build-tty.txt)"
+grep -q "kiosk pack build: writing exhibits: 3/3" build-tty.txt ||
+  fail "build on a terminal did not count its exhibits: $(head -c 400 build-tty.txt)"
 python3 "$tty_answer" none 120 "${kiosk[@]}" pack install tty.kpack --data-dir data-tty --allow-unsigned \
   >install-tty.txt 2>&1 || fail "install on a terminal failed: $(tail -5 install-tty.txt)"
 grep -q "kiosk pack install: copied: 100%" install-tty.txt || fail "install on a terminal showed no copy: $(head -c 400 install-tty.txt)"

@@ -146,16 +146,15 @@ static void print_findings(const ks_diag *diag, bool json, FILE *out) {
     ks_diag_print(diag, out);
 }
 
-/* A build's steps, for its progress: reading, checking, writing. Reading a large folder (images
- * hashed) and checking it (every glyph, every quote) take most of the time. */
-enum { BUILD_STEPS = 3 };
+/* A build's counter on a terminal: exhibits checked, then exhibits written, each of all. */
+static void count_exhibits(void *progress, size_t done, size_t total) {
+  ks_cli_progress_show(progress, (long)done, (long)total);
+}
 
 /* Loads and validates a source folder or a pack. Returns the content (NULL when it could not
- * be read at all); findings go to `diag`. */
+ * be read at all); findings go to `diag`. `progress` (or NULL) counts the exhibits checked. */
 static ks_content *load_checked(const pack_args *a, ks_diag *diag, ks_cli_progress *progress) {
   ks_content *content = NULL;
-  if (progress)
-    ks_cli_progress_show(progress, 1, BUILD_STEPS);
   if (ks_is_dir(a->input)) {
     content = ks_source_load(a->input, diag);
   } else {
@@ -168,10 +167,11 @@ static ks_content *load_checked(const pack_args *a, ks_diag *diag, ks_cli_progre
   }
   if (!content)
     return NULL;
-  if (progress)
-    ks_cli_progress_show(progress, 2, BUILD_STEPS);
   ks_glyphs *glyphs = open_fonts(a, diag);
-  ks_validate_opts opts = {.glyphs = glyphs, .sources_dir = a->sources_dir};
+  ks_validate_opts opts = {.glyphs = glyphs,
+                           .sources_dir = a->sources_dir,
+                           .progress = progress ? count_exhibits : NULL,
+                           .progress_ctx = progress};
   if (glyphs)
     ks_validate(content, &opts, diag);
   ks_glyphs_close(glyphs);
@@ -249,15 +249,16 @@ static int cmd_build(int argc, char **argv) {
     return 2;
   ks_diag *diag = ks_diag_create();
   ks_cli_progress progress;
-  ks_cli_progress_begin(&progress, "kiosk pack build: step");
+  ks_cli_progress_begin(&progress, "kiosk pack build: checking exhibits");
   ks_content *content = load_checked(&a, diag, &progress);
+  ks_cli_progress_end(&progress);
   rc = 1;
   if (content && ks_diag_count(diag, KS_ERROR) == 0) {
-    ks_cli_progress_show(&progress, 3, BUILD_STEPS);
-    if (ks_pack_write(content, a.output, built_at, diag))
+    ks_cli_progress_begin(&progress, "kiosk pack build: writing exhibits");
+    if (ks_pack_write_progress(content, a.output, built_at, count_exhibits, &progress, diag))
       rc = 0;
+    ks_cli_progress_end(&progress);
   }
-  ks_cli_progress_end(&progress);
   if (ks_diag_size(diag))
     print_findings(diag, a.json, stderr);
   if (rc == 0)

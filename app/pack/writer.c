@@ -22,6 +22,8 @@ typedef struct {
   ks_diag *diag;
   const char *path;
   bool failed;
+  void (*progress)(void *ctx, size_t done, size_t total); /* after each exhibit; NULL: none */
+  void *progress_ctx;
 } writer;
 
 static void fail(writer *w, const char *what) {
@@ -158,8 +160,11 @@ static void write_content(writer *w, const ks_content *c, int64_t built_at) {
       insert(w, "INSERT INTO correction VALUES (?,?,?,?)", "titt", s->id, (int64_t)k,
              s->corrections[k].from, s->corrections[k].to);
   }
-  for (size_t i = 0; i < c->n_exhibits; i++)
+  for (size_t i = 0; i < c->n_exhibits; i++) {
     write_exhibit(w, &c->exhibits[i]);
+    if (w->progress)
+      w->progress(w->progress_ctx, i + 1, c->n_exhibits);
+  }
   if (w->failed)
     return;
   char hex[65], err[256];
@@ -182,6 +187,12 @@ static bool sync_path(const char *path, bool dir) {
 }
 
 bool ks_pack_write(const ks_content *content, const char *path, int64_t built_at, ks_diag *diag) {
+  return ks_pack_write_progress(content, path, built_at, NULL, NULL, diag);
+}
+
+bool ks_pack_write_progress(const ks_content *content, const char *path, int64_t built_at,
+                            void (*progress)(void *ctx, size_t done, size_t total), void *ctx,
+                            ks_diag *diag) {
   /* The temporary file is made new beside `path` (PATH.tmp-RANDOM, never through a link), then
    * SQLite fills it: an empty file is a new database to it. */
   size_t n = strlen(path) + 64;
@@ -196,7 +207,7 @@ bool ks_pack_write(const ks_content *content, const char *path, int64_t built_at
     free(tmp);
     return false;
   }
-  writer w = {.diag = diag, .path = path};
+  writer w = {.diag = diag, .path = path, .progress = progress, .progress_ctx = ctx};
   if (sqlite3_open_v2(tmp, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
       SQLITE_OK) {
     ks_diag_add(diag, KS_ERROR, (ks_loc){.file = tmp}, "cannot create the pack: %s",

@@ -654,6 +654,8 @@ void ks_validate(const ks_content *content, const ks_validate_opts *opts, ks_dia
              first->file ? first->file : "in this pack");
     }
     check_exhibit(&x, e);
+    if (opts->progress)
+      opts->progress(opts->progress_ctx, i + 1, content->n_exhibits);
   }
   check_corridor_orders(&x);
   ks_validate_editorial(content, x.folded_sources, diag);

@@ -19,6 +19,11 @@
  * it is written, synced and renamed over `path`. `built_at` (seconds since the epoch) is stored
  * as the build time; the same content and `built_at` give a byte-identical file. */
 bool ks_pack_write(const ks_content *content, const char *path, int64_t built_at, ks_diag *diag);
+/* ks_pack_write, calling `progress` (when not NULL) after each exhibit is written, with how many
+ * of how many: a large pack's build shows it on a terminal. */
+bool ks_pack_write_progress(const ks_content *content, const char *path, int64_t built_at,
+                            void (*progress)(void *ctx, size_t done, size_t total), void *ctx,
+                            ks_diag *diag);
 
 typedef struct ks_pack ks_pack;
 

@@ -12,6 +12,10 @@
 typedef struct {
   ks_glyphs *glyphs;       /* the bundled fonts; NULL skips the glyph check (with a warning) */
   const char *sources_dir; /* folder of the source articles; NULL skips the quote check */
+  /* Called after each exhibit is checked, with how many of how many (a terminal's progress);
+   * NULL: none. */
+  void (*progress)(void *ctx, size_t done, size_t total);
+  void *progress_ctx;
 } ks_validate_opts;
 
 /* Reports every problem of `content` to `diag`: required fields, unique ids, links, dates,
