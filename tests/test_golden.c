@@ -21,20 +21,20 @@ typedef struct {
 } golden;
 
 static const golden cases[] = {
-    {"home-zh", "home", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
-    {"home-en-portrait", "home", NULL, KS_LANG_EN, 720, 1280, 0, 0, 0},
-    {"achievements-en", "achievements", NULL, KS_LANG_EN, 1280, 720, 0, 0, 0},
-    {"achievement-zh", "achievement", "ach-quantum-sensor", KS_LANG_ZH, 1280, 720, 0, 0, 0},
-    {"timeline-zh", "timeline", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
-    {"event-en-portrait", "event", "ev-2021-05-27-joint-lab", KS_LANG_EN, 720, 1280, 0, 0, 0},
-    {"cities-zh", "cities", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
-    {"city-en", "city", "city-hefei", KS_LANG_EN, 1280, 720, 0, 0, 0},
-    {"attract-zh", "attract", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
-    {"home-zh-rotate-90", "home", NULL, KS_LANG_ZH, 1280, 720, 90, 0, 0},
+    {"home-zh", "home", NULL, TS_ZH, 1280, 720, 0, 0, 0},
+    {"home-en-portrait", "home", NULL, TS_EN, 720, 1280, 0, 0, 0},
+    {"achievements-en", "achievements", NULL, TS_EN, 1280, 720, 0, 0, 0},
+    {"achievement-zh", "achievement", "ach-quantum-sensor", TS_ZH, 1280, 720, 0, 0, 0},
+    {"timeline-zh", "timeline", NULL, TS_ZH, 1280, 720, 0, 0, 0},
+    {"event-en-portrait", "event", "ev-2021-05-27-joint-lab", TS_EN, 720, 1280, 0, 0, 0},
+    {"cities-zh", "cities", NULL, TS_ZH, 1280, 720, 0, 0, 0},
+    {"city-en", "city", "city-hefei", TS_EN, 1280, 720, 0, 0, 0},
+    {"attract-zh", "attract", NULL, TS_ZH, 1280, 720, 0, 0, 0},
+    {"home-zh-rotate-90", "home", NULL, TS_ZH, 1280, 720, 90, 0, 0},
     /* A 7-inch 800x480 panel: text and targets at their physical floors, the layout reflowed. */
-    {"home-en-7in", "home", NULL, KS_LANG_EN, 800, 480, 0, 155, 86},
-    {"achievements-zh-7in", "achievements", NULL, KS_LANG_ZH, 800, 480, 0, 155, 86},
-    {"city-zh-7in", "city", "city-hefei", KS_LANG_ZH, 800, 480, 0, 155, 86},
+    {"home-en-7in", "home", NULL, TS_EN, 800, 480, 0, 155, 86},
+    {"achievements-zh-7in", "achievements", NULL, TS_ZH, 800, 480, 0, 155, 86},
+    {"city-zh-7in", "city", "city-hefei", TS_ZH, 800, 480, 0, 155, 86},
 };
 
 static ks_content *content;
@@ -58,7 +58,7 @@ static ks_session *render(const golden *g) {
   ks_session *session = ks_session_open(&(ks_session_opts){.cmd = "golden",
                                                            .content = content,
                                                            .fonts_dir = KS_TEST_FONTS,
-                                                           .lang = ks_lang_code(g->lang),
+                                                           .lang = ts_lang_tag(g->lang),
                                                            .target = KS_SESSION_CANVAS,
                                                            .width = g->w,
                                                            .height = g->h,

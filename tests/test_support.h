@@ -40,4 +40,9 @@ static inline const char *ts_tmp(char *buf, size_t size, const char *name) {
   return buf;
 }
 
+/* The slots of zh and en in the fixtures and the bundled pack, which declare languages [zh, en]
+ * (a slot means a language only within its pack: ks_content_lang finds one by tag). */
+enum { TS_ZH = 0, TS_EN = 1 };
+static inline const char *ts_lang_tag(int slot) { return slot == TS_EN ? "en" : "zh"; }
+
 #endif

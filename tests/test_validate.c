@@ -47,7 +47,9 @@ static void fixture_is_clean(void **state) {
   ks_diag *d = run(f, KS_TEST_FIXTURES "/articles");
   assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
   assert_int_equal(ks_diag_count(d, KS_WARNING), 1); /* the city has no English body */
-  assert_true(ks_diag_contains(d, "city-hefei.md:18: warning: the exhibit has no English body"));
+  assert_true(ks_diag_contains(
+      d, "city-hefei.md:18: warning: the exhibit has no body in en (a \"# en\" section); the "
+         "kiosk will show the zh body instead"));
   ks_diag_destroy(d);
 }
 
@@ -128,18 +130,20 @@ static void dates_are_real_dates(void **state) {
 static void english_missing_is_a_warning_chinese_an_error(void **state) {
   fixture *f = *state;
   ks_exhibit *e = find(f, "ev-2021-05-27-joint-lab");
-  const char *en = e->summary.s[KS_LANG_EN], *zh = e->title.s[KS_LANG_ZH];
-  e->summary.s[KS_LANG_EN] = NULL;
+  const char *en = e->summary.s[TS_EN], *zh = e->title.s[TS_ZH];
+  e->summary.s[TS_EN] = NULL;
   ks_diag *d = run(f, NULL);
   assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
-  assert_true(ks_diag_contains(d, "warning: summary has no English text (en:)"));
+  assert_true(ks_diag_contains(
+      d, "warning: summary has no text in en (en:); the kiosk will show the zh text instead"));
   ks_diag_destroy(d);
-  e->title.s[KS_LANG_ZH] = NULL;
+  e->title.s[TS_ZH] = NULL;
   d = run(f, NULL);
-  assert_true(ks_diag_contains(d, "error: title has no Chinese text (zh:), which is required"));
+  assert_true(ks_diag_contains(
+      d, "error: title has no text in zh (zh:), the default language: it is required"));
   ks_diag_destroy(d);
-  e->summary.s[KS_LANG_EN] = en;
-  e->title.s[KS_LANG_ZH] = zh;
+  e->summary.s[TS_EN] = en;
+  e->title.s[TS_ZH] = zh;
 }
 
 static void glyphs_cover_chinese_and_latin_only(void **state) {

@@ -178,7 +178,7 @@ static bool run_line(player *p, char *line, char *err, size_t err_size) {
 int ks_cmd_play(int argc, char **argv) {
   const char *script = NULL, *out_dir = NULL, *pack_path = NULL;
   int w = 1920, h = 1080;
-  ks_lang lang = KS_LANG_ZH;
+  const char *lang = NULL;              /* the pack's default */
   ks_session_opts so = {.cmd = "play"}; /* the rest once all is read */
   ks_cli *cli = ks_cli_begin(&play_cmd, argc, argv);
   int words;
@@ -194,9 +194,9 @@ int ks_cmd_play(int argc, char **argv) {
     else if (opt == OPT_PACK)
       pack_path = v;
     else if (opt == OPT_LANG) {
-      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
-        ks_cli_fail(cli, "--lang takes zh or en");
-      lang = strcmp(v, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
+      if (!ks_lang_tag_valid(v))
+        ks_cli_fail(cli, "--lang takes a language tag of the pack's (zh, en, ja …)");
+      lang = v;
     }
   }
   char **operands = ks_cli_operands(cli, &words);
@@ -218,7 +218,7 @@ int ks_cmd_play(int argc, char **argv) {
     return 1;
   }
   so.pack = pack_path;
-  so.lang = ks_lang_code(lang);
+  so.lang = lang;
   so.target = KS_SESSION_CANVAS;
   so.width = w;
   so.height = h;

@@ -2,6 +2,7 @@
 #include "kiosk/stats.h"
 
 #include "kiosk/fileio.h"
+#include "kiosk/lang.h"
 #include "kiosk/mem.h"
 
 #include <errno.h>
@@ -276,8 +277,9 @@ bool ks_stats_record(ks_stats *s, const char *exhibit_id, const char *lang, int6
         exhibit_id ? exhibit_id : "(none)", KS_STATS_MAX_EXHIBIT);
     return false;
   }
-  if (!lang || (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0)) {
-    say(err, err_size, "refused: the language \"%.16s\" of a visit must be zh or en",
+  if (!lang || !ks_lang_tag_valid(lang)) { /* letters, digits and '-': nothing a CSV escapes */
+    say(err, err_size,
+        "refused: the language \"%.16s\" of a visit must be a language tag (zh, en, ja …)",
         lang ? lang : "(none)");
     return false;
   }

@@ -67,8 +67,7 @@ static void draw(const frame *f, void *state) {
   const ks_exhibit *e = s->count ? highlight(ui, s->slide % s->count) : NULL;
   if (e && e->kind == KS_KIND_ACHIEVEMENT) {
     const ks_figure *fig = &e->figures[0];
-    const char *value =
-        ui_str(ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value);
+    const char *value = ui_value(f, fig);
     int vw = ks_face_measure(face(f, UI_TYPE_GIANT), value, strlen(value)), gap = sz(f, UI_SP_ML);
     /* The unit on the value's baseline. */
     ui_text(f, tr(f, &fig->unit), UI_TYPE_TITLE, left + vw + gap,
