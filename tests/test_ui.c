@@ -858,6 +858,75 @@ static void years_strip_travels_in_time(void **state) {
   assert_int_equal(atoi(e->date), years[1] + nearer);
 }
 
+/* A language the catalog lacks, or a key its column lacks, is said in English, then in the pack's
+ * default language; languages are matched by tag and script (zh-CN reads zh, zh-Hant does not),
+ * and each is named in itself. */
+static void strings_fall_back_to_english_then_the_default(void **state) {
+  (void)state;
+  assert_string_equal(ks_strings_say("ja", "idle.ask", "zh"), "まだご覧になりますか？");
+  assert_string_equal(ks_strings_say("ja-JP", "idle.ask", "zh"), "まだご覧になりますか？");
+  assert_string_equal(ks_strings_say("zh-CN", "idle.ask", "en"), "还在看吗？");
+  /* Korean has no column: English, not the pack's default Chinese. */
+  assert_string_equal(ks_strings_say("ko", "idle.ask", "zh"), "Still there?");
+  /* Traditional Chinese does not read the Simplified column. */
+  assert_string_equal(ks_strings_say("zh-Hant", "idle.ask", "zh"), "Still there?");
+  /* A key only English has (a count's ".one" form) is English's for ja too. */
+  assert_string_equal(ks_strings_say("ja", "home.events.count.one", "zh"), "%zu event");
+  /* Where English lacks it too, the default's; where no language has it, the key. */
+  assert_string_equal(ks_strings_say("ko", "no.such.key", "ja"), "no.such.key");
+  assert_string_equal(ks_strings_lang_name("zh"), "中文");
+  assert_string_equal(ks_strings_lang_name("en"), "English");
+  assert_string_equal(ks_strings_lang_name("ja"), "日本語");
+  assert_string_equal(ks_strings_lang_name("ko"), "한국어");
+  assert_string_equal(ks_strings_lang_name("zh-Hant"), "繁體中文");
+  assert_string_equal(ks_strings_lang_name("zh-Hant-TW"), "繁體中文");
+}
+
+/* The glyph the face of a language draws for one code point at 64 px, as bytes. */
+static size_t glyph_bytes(ks_fonts *fonts, const char *lang, const char *ch, uint8_t *out,
+                          size_t cap) {
+  ks_face *f = ks_fonts_face_for(fonts, 64, lang);
+  assert_non_null(f);
+  ks_glyph_pos g;
+  assert_int_equal(ks_face_shape_lang(f, ch, strlen(ch), lang, &g, 1), 1);
+  ks_glyph_bitmap bm;
+  assert_true(ks_face_rasterise(f, g.glyph, &bm));
+  size_t n = 0;
+  for (int y = 0; y < bm.height; y++)
+    for (int x = 0; x < bm.width && n < cap; x++)
+      out[n++] = bm.pixels[y * bm.pitch + x];
+  return n;
+}
+
+/* Each language is drawn with its own face: Noto Sans CJK's Japanese face draws 直, 骨, 写, 角 and
+ * 海 in their Japanese forms, not the Simplified Chinese ones; English draws with the default
+ * face, Latin the same in both. */
+static void each_language_draws_with_its_own_face(void **state) {
+  (void)state;
+  char err[256];
+  ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
+  if (!fonts)
+    fail_msg("%s", err);
+  assert_int_not_equal(ks_face_font(ks_fonts_face_for(fonts, 64, "ja")),
+                       ks_face_font(ks_fonts_face_for(fonts, 64, "zh")));
+  assert_int_equal(ks_face_font(ks_fonts_face_for(fonts, 64, "en")),
+                   ks_face_font(ks_fonts_face_for(fonts, 64, "zh")));
+  assert_int_equal(ks_face_font(ks_fonts_face_for(fonts, 64, "zh-TW")),
+                   ks_face_font(ks_fonts_face_for(fonts, 64, "zh-Hant")));
+  static const char *const differ[] = {"直", "骨", "写", "角", "海"};
+  static uint8_t a[64 * 64 * 4], b[64 * 64 * 4];
+  for (size_t i = 0; i < sizeof differ / sizeof *differ; i++) {
+    size_t na = glyph_bytes(fonts, "ja", differ[i], a, sizeof a);
+    size_t nb = glyph_bytes(fonts, "zh", differ[i], b, sizeof b);
+    if (na == nb && memcmp(a, b, na) == 0)
+      fail_msg("%s is drawn alike in ja and zh", differ[i]);
+  }
+  size_t na = glyph_bytes(fonts, "ja", "A", a, sizeof a),
+         nb = glyph_bytes(fonts, "zh", "A", b, sizeof b);
+  assert_int_equal(na, nb);
+  ks_fonts_close(fonts);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(navigates_by_touch, setup, teardown),
@@ -879,6 +948,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(event_page_shows_its_neighbours, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(notice_buttons_answer, setup, teardown),
       cmocka_unit_test_setup_teardown(notice_shows_names_escaped, setup, teardown),
+      cmocka_unit_test(strings_fall_back_to_english_then_the_default),
+      cmocka_unit_test(each_language_draws_with_its_own_face),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -61,9 +61,11 @@ static const ks_cli_cmd proof_cmd = {
     .name = "proof",
     .synopsis = "[--pack FILE.kpack] [--diagonal INCHES | --panel-mm WxH] --out DIR\n"
                 "--id EXHIBIT [--pack FILE.kpack | --source DIR] --out DIR",
-    .about = "Renders every exhibit's screen and the overview screens in both languages into DIR,\n"
-             "with a contact sheet per language (contact-zh.png, contact-en.png). On a terminal,\n"
-             "shows how many screens are done.\n",
+    .about =
+        "Renders every exhibit's screen and the overview screens in every language of the pack "
+        "into DIR,\n"
+        "with a contact sheet per language (contact-zh.png, contact-en.png, …). On a terminal,\n"
+        "shows how many screens are done.\n",
     .opts = proof_opts};
 
 int ks_cmd_proof(int argc, char **argv) {
