@@ -455,24 +455,27 @@ static void load_texts(loader *l, ks_content *c) {
   int rc;
   ks_exhibit *e = NULL;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW && !l->failed) {
-    l->where = "text";
-    const char *owner = col_text(l, st, 0), *field = col_text(l, st, 1);
-    const char *lang = col_text(l, st, 3);
+    /* The keys are compared, not kept: read in place (a NUL in one matches nothing, and the row
+     * is refused below as belonging to nothing). The value is kept, checked by col_text — with
+     * the name a curator knows ("exhibit X: title (zh)") made only when it must be reported. */
+    const char *owner = (const char *)sqlite3_column_text(st, 0);
+    const char *field = (const char *)sqlite3_column_text(st, 1);
+    const char *lang = (const char *)sqlite3_column_text(st, 3);
     sqlite3_int64 seq = sqlite3_column_int64(st, 2);
-    /* Findings about the value name it as a curator would: "exhibit X: title (zh)". */
-    char name[200];
-    if (seq)
-      snprintf(name, sizeof name, "%s %lld (%s)", field ? field : "", (long long)seq,
-               lang ? lang : "");
-    else
-      snprintf(name, sizeof name, "%s (%s)", field ? field : "", lang ? lang : "");
-    bool of_exhibit = owner && *owner && field && strncmp(field, "source.", 7) != 0;
-    l->exhibit = of_exhibit ? owner : NULL;
-    l->field = name;
+    const char *raw = (const char *)sqlite3_column_text(st, 4);
+    char name[200] = "";
+    if (raw && memchr(raw, 0, (size_t)sqlite3_column_bytes(st, 4))) {
+      if (seq)
+        snprintf(name, sizeof name, "%s %lld (%s)", field ? field : "", (long long)seq,
+                 lang ? lang : "");
+      else
+        snprintf(name, sizeof name, "%s (%s)", field ? field : "", lang ? lang : "");
+      l->field = name;
+      l->exhibit = owner && *owner && field && strncmp(field, "source.", 7) != 0 ? owner : NULL;
+    }
     const char *value = col_text(l, st, 4);
     l->field = NULL;
     l->exhibit = NULL;
-    l->where = NULL;
     if (!owner || !field || !lang || !value)
       continue;
     ks_lang slot = ks_content_lang(c, lang);

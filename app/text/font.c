@@ -43,6 +43,10 @@ struct ks_fonts {
   mapped maps[KS_FONTLIST_MAX]; /* per line: its file, shared with an earlier line of that file */
   ks_face faces[MAX_SIZES];
   int n_faces;
+  /* The last language asked for and its line: every text of a frame asks with the same tag
+   * (the same pointer, the pack's), and matching a tag against the list is not free. */
+  const char *last_lang;
+  int last_font;
 };
 
 /* Maps the file of line `i` (once; lines naming the same file share the mapping). */
@@ -123,7 +127,13 @@ void ks_fonts_close(ks_fonts *fonts) {
 }
 
 ks_face *ks_fonts_face_for(ks_fonts *fonts, int px, const char *lang) {
-  int font = ks_fontlist_pick(fonts->list, fonts->n_list, lang);
+  int font = 0;
+  if (lang && lang == fonts->last_lang) {
+    font = fonts->last_font;
+  } else if (lang) {
+    font = ks_fontlist_pick(fonts->list, fonts->n_list, lang);
+    fonts->last_lang = lang, fonts->last_font = font;
+  }
   for (int i = 0; i < fonts->n_faces; i++)
     if (fonts->faces[i].px == px && fonts->faces[i].font == font)
       return &fonts->faces[i];
