@@ -28,7 +28,7 @@ enum { OPT_SIZE = 1, OPT_LANG, OPT_PACK, OPT_FONTS, OPT_JSON };
 static const ks_cli_opt layout_opts[] = {
     {OPT_SIZE, "--size", "WxH", "the panel's size in pixels"},
     KS_CLI_PANEL_OPTS,
-    {OPT_LANG, "--lang", "zh|en", "one language (default: both)"},
+    {OPT_LANG, "--lang", "TAG", "one language of the pack, by its tag (default: every one)"},
     {OPT_PACK, "--pack", "FILE.kpack", "the pack (default: the bundled one)"},
     {OPT_FONTS, "--fonts", "DIR", "the fonts (default: the bundled ones)"},
     {OPT_JSON, "--json", NULL, "every target and run of text with its size, and the findings"},
@@ -36,7 +36,7 @@ static const ks_cli_opt layout_opts[] = {
 
 static const ks_cli_cmd layout_cmd = {
     .name = "layout-check",
-    .synopsis = "--size WxH (--diagonal INCHES | --panel-mm WxH) [--lang zh|en]\n"
+    .synopsis = "--size WxH (--diagonal INCHES | --panel-mm WxH) [--lang TAG]\n"
                 "[--pack FILE.kpack] [--fonts DIR] [--json]",
     .about =
         "Lays out every screen a visitor can reach (the overviews and every exhibit's page, as\n"

@@ -81,8 +81,9 @@ static const ks_cli_cmd validate_cmd = {
 
 static const ks_cli_opt info_opts[] = {
     {OPT_JSON, "--json", NULL,
-     "print it as JSON: id, title, version, built_at, content_sha256,\n"
-     "exhibits (achievements, cities, events) and sources"},
+     "print it as JSON: id, version, languages (their tags, in the order the\n"
+     "kiosk offers them), default_language, title (per language), counts (exhibits\n"
+     "per kind, keyed by the kind's name), built_at, content_sha256 and sources"},
     {0}};
 
 static const ks_cli_cmd info_cmd = {.name = "pack info",

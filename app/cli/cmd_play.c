@@ -14,7 +14,8 @@ enum { OPT_SIZE = 1, OPT_LANG, OPT_PACK, OPT_OUT_DIR };
 
 static const ks_cli_opt play_opts[] = {
     {OPT_SIZE, "--size", "WxH", "the screen, 320x240 to 7680x7680 (default 1920x1080)"},
-    {OPT_LANG, "--lang", "zh|en", "the language (default zh)"},
+    {OPT_LANG, "--lang", "TAG",
+     "a language of the pack, by its tag: zh, en, ja … (default: the pack's)"},
     {OPT_PACK, "--pack", "FILE.kpack", "the pack (default: the bundled one)"},
     KS_CLI_PANEL_OPTS,
     {OPT_OUT_DIR, "--out-dir", "DIR", "where the shots go (made when missing)"},
@@ -22,7 +23,7 @@ static const ks_cli_opt play_opts[] = {
 
 static const ks_cli_cmd play_cmd = {
     .name = "play",
-    .synopsis = "SCRIPT [--size WxH] [--lang zh|en] [--pack FILE.kpack]\n"
+    .synopsis = "SCRIPT [--size WxH] [--lang TAG] [--pack FILE.kpack]\n"
                 "[--diagonal INCHES | --panel-mm WxH] --out-dir DIR",
     .about =
         "Replays a script of touches against a simulated clock, headless, one command a line:\n"

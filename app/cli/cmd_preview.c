@@ -31,7 +31,7 @@ static const ks_cli_opt preview_opts[] = {
     {OPT_SIZE, "--size", "WxH", "the window's size (default 1280x800)"},
     KS_CLI_PANEL_OPTS,
     {OPT_ID, "--id", "EXHIBIT", "start on this exhibit's page"},
-    {OPT_LANG, "--lang", "zh|en", "the language to start in (default: the pack's)"},
+    {OPT_LANG, "--lang", "TAG", "the language to start in (default: the pack's)"},
     {OPT_OUT, "--out", "DIR",
      "no window: write the screens a change touches to DIR as PNGs (the\n"
      "changed exhibit's page in both languages and its list; at the start\n"
@@ -45,7 +45,7 @@ static const ks_cli_opt preview_opts[] = {
 static const ks_cli_cmd preview_cmd = {
     .name = "preview",
     .synopsis = "SOURCE_DIR [--size WxH] [--diagonal INCHES | --panel-mm WxH] [--id EXHIBIT]\n"
-                "[--lang zh|en] [--sources-dir DIR] [--fonts DIR] [--out DIR [--once]]",
+                "[--lang TAG] [--sources-dir DIR] [--fonts DIR] [--out DIR [--once]]",
     .about =
         "Shows the content folder SOURCE_DIR in a window as a kiosk would, and again each\n"
         "time a file in it is saved: the folder is validated as `kiosk pack validate` does,\n"

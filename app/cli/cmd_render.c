@@ -24,7 +24,8 @@ static const ks_cli_opt render_opts[] = {
     {OPT_SCREEN, "--screen", "NAME", "home, achievements, achievement, cities, city, timeline, …"},
     {OPT_ID, "--id", "EXHIBIT",
      "the exhibit a detail screen shows (default: the newest of its kind)"},
-    {OPT_LANG, "--lang", "zh|en", "the language (default zh)"},
+    {OPT_LANG, "--lang", "TAG",
+     "a language of the pack, by its tag: zh, en, ja … (default: the pack's)"},
     {OPT_SIZE, "--size", "WxH", "the physical display, 320x240 to 7680x7680 (default 1920x1080)"},
     {OPT_ROTATE, "--rotate", "DEG",
      "turn the picture clockwise on the display, as the kiosk's rotation\n"
@@ -39,7 +40,7 @@ static const ks_cli_opt render_opts[] = {
 
 static const ks_cli_cmd render_cmd = {
     .name = "render",
-    .synopsis = "--screen NAME [--id EXHIBIT] [--lang zh|en] [--size WxH]\n"
+    .synopsis = "--screen NAME [--id EXHIBIT] [--lang TAG] [--size WxH]\n"
                 "[--rotate 0|90|180|270] [--pack FILE.kpack] [--fonts DIR]\n"
                 "[--notice TEXT [--progress P]] [--diagonal INCHES | --panel-mm WxH]\n"
                 "--out FILE.png",

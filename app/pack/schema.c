@@ -3,6 +3,7 @@
 #include "kiosk/pack.h"
 
 #include <sodium.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -256,31 +257,14 @@ const char *ks_pack_schema_sql_for(int version) {
                                              : NULL;
 }
 
-/* The tables of versions 1 to 3 in hash order; version 4 hashes `text` after `meta`. */
-static const ks_pack_table tables_v4[] = {
-    {"meta", "key"},
-    {"text", "owner, field, seq, lang"},
-    {"source", "id"},
-    {"correction", "source, seq"},
-    {"exhibit", "id"},
-    {"achievement", "id"},
-    {"city", "id"},
-    {"event", "id"},
-    {"organisation", "exhibit, seq"},
-    {"figure", "exhibit, seq"},
-    {"fact", "exhibit, seq"},
-    {"image", "exhibit, seq"},
-    {"link", "from_id, to_id"},
-    {"citation", "exhibit, seq"},
-};
+/* Version 4's one table more: hashed right after `meta`, before the tables of versions 1 to 3. */
+static const ks_pack_table text_table = {"text", "owner, field, seq, lang"};
 
-const ks_pack_table *ks_pack_tables_for(int version, int *count) {
-  if (version >= 4) {
-    *count = (int)(sizeof tables_v4 / sizeof *tables_v4);
-    return tables_v4;
-  }
-  *count = ks_pack_table_count;
-  return ks_pack_tables;
+const ks_pack_table *ks_pack_table_at(int version, int i) {
+  bool v4 = version >= 4;
+  if (i < 0 || i >= ks_pack_table_count + v4)
+    return NULL;
+  return !v4 || i == 0 ? &ks_pack_tables[i] : i == 1 ? &text_table : &ks_pack_tables[i - 1];
 }
 
 const ks_pack_table ks_pack_tables[] = {
@@ -319,22 +303,21 @@ static void put_bytes(crypto_hash_sha256_state *st, unsigned char tag, const voi
 int ks_pack_hash_db(sqlite3 *db, char hex[65], char *err, int err_size) {
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
-  int n_tables;
-  const ks_pack_table *tables = ks_pack_tables_for(ks_pack_schema_version(db), &n_tables);
-  for (int t = 0; t < n_tables; t++) {
+  int version = ks_pack_schema_version(db);
+  for (int t = 0; ks_pack_table_at(version, t); t++) {
+    const ks_pack_table *table = ks_pack_table_at(version, t);
     char sql[256];
     /* The build time and the hash itself are not content. */
-    const char *where = strcmp(tables[t].table, "meta") == 0
-                            ? " WHERE key NOT IN ('built_at', 'content_hash')"
-                            : "";
-    snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"%s ORDER BY %s", tables[t].table, where,
-             tables[t].order_by);
+    const char *where =
+        strcmp(table->table, "meta") == 0 ? " WHERE key NOT IN ('built_at', 'content_hash')" : "";
+    snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"%s ORDER BY %s", table->table, where,
+             table->order_by);
     sqlite3_stmt *stmt;
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
       snprintf(err, (size_t)err_size, "%s", sqlite3_errmsg(db));
       return SQLITE_ERROR;
     }
-    put_bytes(&st, 'T', tables[t].table, strlen(tables[t].table));
+    put_bytes(&st, 'T', table->table, strlen(table->table));
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
       int cols = sqlite3_column_count(stmt);
