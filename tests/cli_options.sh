@@ -67,7 +67,7 @@ json_ok() { # NAME FILE PYTHON-ASSERTION
 }
 run pack info "$bundled" --json
 cp out.txt info.json
-json_ok "pack info" info.json "d['version'] >= 1 and d['id'] and d['exhibits']['events'] >= 1"
+json_ok "pack info" info.json "d['version'] >= 1 and d['id'] and d['languages'] == ['zh', 'en'] and d['default_language'] == 'zh' and d['counts']['event'] >= 1 and d['counts']['achievement'] >= 1 and d['counts']['city'] >= 1"
 SOURCE_DATE_EPOCH=1 timeout 60 "${kiosk[@]}" pack build "$fixture" -o fixture.kpack >/dev/null 2>&1 ||
   fail "the fixture does not build"
 timeout 60 "${kiosk[@]}" pack keygen --out keys --no-password >/dev/null 2>&1 || fail "keygen"

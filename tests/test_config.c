@@ -184,7 +184,7 @@ static void wrong_values_keep_the_default(void **state) {
   assert_false(ks_config_load(&c,
                               write_ini("[kiosk]\nrotation = 45\nrotation = -90\nrotation = 9e1\n"
                                         "idle_timeout = -1\ndata_dir = var/lib\n"
-                                        "default_language = fr\n[packs]\nwatch = media\n"
+                                        "default_language = français\n[packs]\nwatch = media\n"
                                         "watch = \nrollback_failures = 0\nrollback_minutes = 1e3\n"
                                         "allow_unsigned = 2\nauto_install = \n"
                                         "trusted_key = RWQ\n[stats]\nenabled = nope\n"),

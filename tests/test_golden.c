@@ -18,55 +18,65 @@ typedef struct {
   ks_lang lang;
   int w, h, rotate;
   float panel_w_mm, panel_h_mm; /* the panel's size (ks_ui_set_panel_mm); 0: not told */
+  const char *tag; /* of the three-language pack (tests/fixtures/trilingual) in this language;
+                      NULL: the fixture pack in `lang` */
 } golden;
 
 static const golden cases[] = {
-    {"home-zh", "home", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
-    {"home-en-portrait", "home", NULL, KS_LANG_EN, 720, 1280, 0, 0, 0},
-    {"achievements-en", "achievements", NULL, KS_LANG_EN, 1280, 720, 0, 0, 0},
-    {"achievement-zh", "achievement", "ach-quantum-sensor", KS_LANG_ZH, 1280, 720, 0, 0, 0},
-    {"timeline-zh", "timeline", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
-    {"event-en-portrait", "event", "ev-2021-05-27-joint-lab", KS_LANG_EN, 720, 1280, 0, 0, 0},
-    {"cities-zh", "cities", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
-    {"city-en", "city", "city-hefei", KS_LANG_EN, 1280, 720, 0, 0, 0},
-    {"attract-zh", "attract", NULL, KS_LANG_ZH, 1280, 720, 0, 0, 0},
-    {"home-zh-rotate-90", "home", NULL, KS_LANG_ZH, 1280, 720, 90, 0, 0},
+    {"home-zh", "home", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL},
+    {"home-en-portrait", "home", NULL, TS_EN, 720, 1280, 0, 0, 0, NULL},
+    {"achievements-en", "achievements", NULL, TS_EN, 1280, 720, 0, 0, 0, NULL},
+    {"achievement-zh", "achievement", "ach-quantum-sensor", TS_ZH, 1280, 720, 0, 0, 0, NULL},
+    {"timeline-zh", "timeline", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL},
+    {"event-en-portrait", "event", "ev-2021-05-27-joint-lab", TS_EN, 720, 1280, 0, 0, 0, NULL},
+    {"cities-zh", "cities", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL},
+    {"city-en", "city", "city-hefei", TS_EN, 1280, 720, 0, 0, 0, NULL},
+    {"attract-zh", "attract", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL},
+    {"home-zh-rotate-90", "home", NULL, TS_ZH, 1280, 720, 90, 0, 0, NULL},
     /* A 7-inch 800x480 panel: text and targets at their physical floors, the layout reflowed. */
-    {"home-en-7in", "home", NULL, KS_LANG_EN, 800, 480, 0, 155, 86},
-    {"achievements-zh-7in", "achievements", NULL, KS_LANG_ZH, 800, 480, 0, 155, 86},
-    {"city-zh-7in", "city", "city-hefei", KS_LANG_ZH, 800, 480, 0, 155, 86},
+    {"home-en-7in", "home", NULL, TS_EN, 800, 480, 0, 155, 86, NULL},
+    {"achievements-zh-7in", "achievements", NULL, TS_ZH, 800, 480, 0, 155, 86, NULL},
+    {"city-zh-7in", "city", "city-hefei", TS_ZH, 800, 480, 0, 155, 86, NULL},
+    /* Japanese drawn with the Japanese face: 海 of 上海 and the other ideographs in their
+     * Japanese forms (unit.ui checks that 直, 骨, 写, 角 and 海 differ between the ja and zh
+     * faces); the language control names each language in its own face. */
+    {"city-ja-face", "city", "city-chizhou", TS_ZH, 1280, 720, 0, 0, 0, "ja"},
+    {"achievements-ja", "achievements", NULL, TS_ZH, 1280, 720, 0, 0, 0, "ja"},
 };
 
-static ks_content *content;
+static ks_content *content, *trilingual;
 
 static int setup(void **state) {
   (void)state;
   ks_diag *d = ks_diag_create();
   content = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  trilingual = ks_source_load(KS_TEST_FIXTURES "/trilingual", d);
   ks_diag_destroy(d);
-  return content ? 0 : -1;
+  return content && trilingual ? 0 : -1;
 }
 
 static int teardown(void **state) {
   (void)state;
   ks_content_destroy(content);
+  ks_content_destroy(trilingual);
   return 0;
 }
 
 /* Renders a case onto a canvas, started as `kiosk render` starts (the caller closes it). */
 static ks_session *render(const golden *g) {
-  ks_session *session = ks_session_open(&(ks_session_opts){.cmd = "golden",
-                                                           .content = content,
-                                                           .fonts_dir = KS_TEST_FONTS,
-                                                           .lang = ks_lang_code(g->lang),
-                                                           .target = KS_SESSION_CANVAS,
-                                                           .width = g->w,
-                                                           .height = g->h,
-                                                           .rotation = g->rotate,
-                                                           .panel_w_mm = g->panel_w_mm,
-                                                           .panel_h_mm = g->panel_h_mm,
-                                                           /* the references have no coastline */
-                                                           .map_later = true});
+  ks_session *session =
+      ks_session_open(&(ks_session_opts){.cmd = "golden",
+                                         .content = g->tag ? trilingual : content,
+                                         .fonts_dir = KS_TEST_FONTS,
+                                         .lang = g->tag ? g->tag : ts_lang_tag(g->lang),
+                                         .target = KS_SESSION_CANVAS,
+                                         .width = g->w,
+                                         .height = g->h,
+                                         .rotation = g->rotate,
+                                         .panel_w_mm = g->panel_w_mm,
+                                         .panel_h_mm = g->panel_h_mm,
+                                         /* the references have no coastline */
+                                         .map_later = true});
   assert_non_null(session);
   ks_ui *ui = ks_session_ui(session);
   ks_gfx *gfx = ks_session_gfx(session);

@@ -30,16 +30,16 @@ static ks_exhibit *add(ks_content *c, const char *id, ks_kind kind, const char *
   ks_exhibit *e = ks_content_add_exhibit(c);
   e->id = id;
   e->kind = kind;
-  e->title.s[KS_LANG_ZH] = title;
-  e->title.s[KS_LANG_EN] = title;
-  e->summary.s[KS_LANG_ZH] = "摘要";
+  e->title.s[TS_ZH] = title;
+  e->title.s[TS_EN] = title;
+  e->summary.s[TS_ZH] = "摘要";
   return e;
 }
 
 static ks_exhibit *event(ks_content *c, const char *id, const char *date) {
   ks_exhibit *e = add(c, id, KS_KIND_EVENT, date);
   e->date = date;
-  e->body.s[KS_LANG_ZH] = "第一段\n第二段";
+  e->body.s[TS_ZH] = "第一段\n第二段";
   return e;
 }
 
@@ -67,8 +67,9 @@ static ks_exhibit *achievement(ks_content *c, const char *id, int year) {
 /* Content holding each hostile value the screens once trusted. */
 static ks_content *hostile(void) {
   ks_content *c = ks_content_create("hostile");
+  ks_content_set_zh_en(c);
   c->meta.id = "hostile";
-  c->meta.title.s[KS_LANG_ZH] = "敌意内容";
+  c->meta.title.s[TS_ZH] = "敌意内容";
   /* Dates: a month past the month names, before them, a day with month 13, years beyond int. */
   event(c, "ev-month-99999", "2022-99999");
   event(c, "ev-month-13", "2022-13-05");
@@ -119,7 +120,7 @@ static ks_content *hostile(void) {
   for (size_t i = 0; i < LONG_TITLE; i++)
     memcpy(title + 3 * i, "国", 3);
   ks_exhibit *longest = achievement(c, "ach-long-title", 2021);
-  longest->title.s[KS_LANG_ZH] = longest->title.s[KS_LANG_EN] = title;
+  longest->title.s[TS_ZH] = longest->title.s[TS_EN] = title;
   ks_content_sort(c);
   return c;
 }
@@ -168,7 +169,7 @@ static void fling(ks_ui *ui, ks_gfx *gfx) {
 
 /* Every screen and page at one size, with lists flung and the attract loop's every highlight. */
 static void draw_everything(rig *r, ks_gfx *gfx) {
-  ks_ui *ui = ks_ui_create(r->content, r->fonts, KS_LANG_ZH);
+  ks_ui *ui = ks_ui_create(r->content, r->fonts, TS_ZH);
   ks_ui_set_idle_timeout(ui, 0);
   char err[256];
   if (!ks_ui_load_map(ui, KS_TEST_MAP, err, sizeof err))
@@ -217,7 +218,7 @@ static void every_screen_rasterises_hostile_values(void **state) {
  * subtracts INT_MAX and INT_MIN is not one (qsort may then repeat or lose cities). */
 static void corridor_order_is_a_total_order(void **state) {
   rig *r = *state;
-  ks_ui *ui = ks_ui_create(r->content, r->fonts, KS_LANG_ZH);
+  ks_ui *ui = ks_ui_create(r->content, r->fonts, TS_ZH);
   ks_gfx *gfx = ks_gfx_create(NULL, 1920, 1080, 2);
   assert_true(ks_ui_show(ui, KS_SCREEN_CITY, NULL));
   ks_gesture_machine *gm = ks_gesture_create();
@@ -375,8 +376,9 @@ static void a_vetted_pack_is_remembered_by_its_file(void **state) {
   /* The bytes altered, the stored content hash kept: vetted again, and refused. */
   sqlite3 *db;
   assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-  assert_int_equal(sqlite3_exec(db, "UPDATE exhibit SET title_en = 'Altered'", NULL, NULL, NULL),
-                   SQLITE_OK);
+  assert_int_equal(
+      sqlite3_exec(db, "UPDATE text SET value = 'Altered' WHERE lang = 'en'", NULL, NULL, NULL),
+      SQLITE_OK);
   sqlite3_close(db);
   d = ks_diag_create();
   assert_null(ks_vet_open(path, &opts, &pack, d));

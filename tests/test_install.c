@@ -374,9 +374,7 @@ static void refuses_older_versions_unless_asked(void **state) {
   assert_string_equal(sha, sha3);
 }
 
-static void break_nothing_but_title(ks_content *c) {
-  c->meta.title.s[KS_LANG_EN] = "Another title";
-}
+static void break_nothing_but_title(ks_content *c) { c->meta.title.s[TS_EN] = "Another title"; }
 
 static void other_id(ks_content *c) { c->meta.id = "other-pack"; }
 
@@ -525,9 +523,7 @@ static void oversize_image(ks_content *c) {
     }
 }
 
-static void break_utf8(ks_content *c) {
-  ((char *)c->exhibits[0].title.s[KS_LANG_ZH])[1] = (char)0xff;
-}
+static void break_utf8(ks_content *c) { ((char *)c->exhibits[0].title.s[TS_ZH])[1] = (char)0xff; }
 
 static void refuses_bad_packs(void **state) {
   (void)state;

@@ -41,8 +41,8 @@ static void round_trips_the_content(void **state) {
     const ks_exhibit *a = &src->exhibits[i], *b = &c->exhibits[i];
     assert_string_equal(a->id, b->id);
     assert_int_equal(a->kind, b->kind);
-    assert_string_equal(a->title.s[KS_LANG_ZH], b->title.s[KS_LANG_ZH]);
-    assert_string_equal(a->body.s[KS_LANG_ZH], b->body.s[KS_LANG_ZH]);
+    assert_string_equal(a->title.s[TS_ZH], b->title.s[TS_ZH]);
+    assert_string_equal(a->body.s[TS_ZH], b->body.s[TS_ZH]);
     assert_int_equal(a->n_citations, b->n_citations);
     assert_int_equal(a->n_figures, b->n_figures);
     assert_int_equal(a->n_images, b->n_images);
@@ -176,9 +176,9 @@ static void refuses_other_applications_and_newer_schemas(void **state) {
   sqlite3_exec(db, "CREATE TABLE t(x);", NULL, NULL, NULL);
   sqlite3_close(db);
   expect_refused(path, "is an SQLite database but not a content pack (no application id)");
-  const unsigned char v4[4] = {0, 0, 0, 4};
-  expect_refused(patched("newer.kpack", 60, v4, 4, 0),
-                 "uses pack schema version 4, newer than this kiosk reads (3)");
+  const unsigned char v5[4] = {0, 0, 0, 5};
+  expect_refused(patched("newer.kpack", 60, v5, 4, 0),
+                 "uses pack schema version 5, newer than this kiosk reads (4)");
   const unsigned char wal[2] = {2, 2};
   expect_refused(patched("wal.kpack", 18, wal, 2, 0), "write-ahead-log");
 }
@@ -212,16 +212,29 @@ static void reads_schema_versions_1_2_and_3(void **state) {
   assert_true(ks_pack_write(src, ts_tmp(v3, sizeof v3, "v3.kpack"), 1700000000, d));
   ks_content *c = read_verified(v3, d);
   assert_int_equal(ks_content_find(c, "ach-quantum-sensor")->date_basis, KS_DATE_BASIS_REPORTED);
-  assert_string_equal(c->sources[0].title_en, "A sample article");
+  assert_string_equal(c->sources[0].title_tr.s[TS_EN], "A sample article");
   assert_string_equal(ks_content_find(c, "ev-2021-05-27-joint-lab")->show_from, "2026-12-01");
   assert_string_equal(ks_content_find(c, "ev-2021-05-27-joint-lab")->show_until, "2027-02-28");
   assert_null(ks_content_find(c, "ach-quantum-sensor")->show_from);
   assert_null(ks_content_find(c, "ach-quantum-sensor")->show_until);
   ks_content_destroy(c);
 
+  /* Built by the kiosk of schema version 3 from tests/fixtures/good: its _zh and _en columns
+   * read as the texts of zh and en, the pack's two languages. */
+  c = read_verified(KS_TEST_FIXTURES "/packs/v3-good.kpack", d);
+  assert_int_equal(c->meta.n_languages, 2);
+  assert_string_equal(c->meta.languages[0], "zh");
+  assert_string_equal(c->meta.languages[1], "en");
+  assert_string_equal(ks_content_lang_tag(c, ks_content_default_lang(c)), "zh");
+  assert_string_equal(c->meta.title.s[ks_content_lang(c, "en")], "Test pack");
+  assert_string_equal(ks_content_find(c, "city-hefei")->title.s[ks_content_lang(c, "zh")], "合肥");
+  assert_string_equal(c->sources[0].title_tr.s[ks_content_lang(c, "en")], "A sample article");
+  assert_int_equal(c->n_exhibits, src->n_exhibits);
+  ks_content_destroy(c);
+
   /* Built by the kiosk of schema version 2 from tests/fixtures/good. */
   c = read_verified(KS_TEST_FIXTURES "/packs/v2-good.kpack", d);
-  assert_string_equal(c->sources[0].title_en, "A sample article");
+  assert_string_equal(c->sources[0].title_tr.s[TS_EN], "A sample article");
   for (size_t i = 0; i < c->n_exhibits; i++)
     assert_true(!c->exhibits[i].show_from && !c->exhibits[i].show_until);
   assert_int_equal(c->n_exhibits, src->n_exhibits);
@@ -230,8 +243,54 @@ static void reads_schema_versions_1_2_and_3(void **state) {
   /* Built by the kiosk of schema version 1 from that version's tests/fixtures/good. */
   c = read_verified(KS_TEST_FIXTURES "/packs/v1-good.kpack", d);
   assert_int_equal(ks_content_find(c, "ach-quantum-sensor")->date_basis, KS_DATE_BASIS_RESULT);
-  assert_null(c->sources[0].title_en);
+  assert_null(c->sources[0].title_tr.s[TS_EN]);
   assert_string_equal(c->sources[0].title, "示例文章");
+  ks_content_destroy(c);
+  ks_content_destroy(src);
+  ks_diag_destroy(d);
+}
+
+/* Schema 4 keeps every text per declared language in one table: a pack in zh, en and ja (ja
+ * declared last, en the default) reads back with its languages in order, its default, and each
+ * text in each language where it was written — Japanese included, where no column was. */
+static void stores_texts_per_declared_language(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  ks_content *src = ks_source_load(KS_TEST_FIXTURES "/good", d);
+  src->meta.languages[2] = "ja";
+  src->meta.n_languages = 3;
+  src->meta.default_lang = "en";
+  src->meta.title.s[2] = "テストパック";
+  ks_exhibit *ach = (ks_exhibit *)ks_content_find(src, "ach-quantum-sensor");
+  ach->title.s[2] = "量子センサー";
+  ach->body.s[2] = "第一段落\n第二段落";
+  ach->figures[0].value_tr.s[2] = "4万余り";
+  src->sources[0].title_tr.s[2] = "サンプル記事";
+  char path[1024];
+  assert_true(ks_pack_write(src, ts_tmp(path, sizeof path, "three.kpack"), 1700000000, d));
+  ks_content *c = read_verified(path, d);
+  assert_int_equal(c->meta.n_languages, 3);
+  assert_string_equal(c->meta.languages[0], "zh");
+  assert_string_equal(c->meta.languages[1], "en");
+  assert_string_equal(c->meta.languages[2], "ja");
+  assert_string_equal(c->meta.default_lang, "en");
+  assert_int_equal(ks_content_default_lang(c), 1);
+  assert_string_equal(c->meta.title.s[2], "テストパック");
+  const ks_exhibit *e = ks_content_find(c, "ach-quantum-sensor");
+  assert_string_equal(e->title.s[2], "量子センサー");
+  assert_string_equal(e->title.s[0], ach->title.s[0]);
+  assert_string_equal(e->title.s[1], ach->title.s[1]);
+  assert_string_equal(e->body.s[2], "第一段落\n第二段落");
+  assert_null(e->summary.s[2]); /* not written: the kiosk shows the default's */
+  assert_string_equal(e->figures[0].value_tr.s[2], "4万余り");
+  assert_string_equal(e->figures[0].value, ach->figures[0].value);
+  assert_string_equal(e->figures[0].label.s[0], ach->figures[0].label.s[0]);
+  assert_string_equal(c->sources[0].title_tr.s[2], "サンプル記事");
+  const ks_exhibit *hefei = ks_content_find(c, "city-hefei");
+  assert_string_equal(hefei->role.s[0], ks_content_find(src, "city-hefei")->role.s[0]);
+  assert_int_equal(hefei->n_facts, ks_content_find(src, "city-hefei")->n_facts);
+  for (size_t i = 0; i < hefei->n_facts; i++)
+    assert_string_equal(hefei->facts[i].s[0], ks_content_find(src, "city-hefei")->facts[i].s[0]);
   ks_content_destroy(c);
   ks_content_destroy(src);
   ks_diag_destroy(d);
@@ -252,9 +311,10 @@ static void refuses_schema_objects_not_its_own(void **state) {
 
 static void refuses_altered_content(void **state) {
   (void)state;
-  expect_refused(
-      altered("edited.kpack", "UPDATE exhibit SET title_zh = '假的' WHERE id = 'city-hefei';"),
-      "the pack was altered after it was built");
+  expect_refused(altered("edited.kpack",
+                         "UPDATE text SET value = '假的' WHERE owner = 'city-hefei' AND "
+                         "field = 'title' AND lang = 'zh';"),
+                 "the pack was altered after it was built");
   expect_refused(altered("nohash.kpack", "DELETE FROM meta WHERE key = 'content_hash';"),
                  "has no content hash");
   /* Flip one bit inside a title's bytes: either SQLite's integrity check or the hash catches it. */
@@ -322,10 +382,11 @@ static void expect_content_refused(const char *path, const char *needle, bool id
  * screen while the signature covers it. Every text column read is checked, ids included. */
 static void refuses_texts_with_a_nul(void **state) {
   (void)state;
-  expect_content_refused(rehashed("nul-title.kpack",
-                                  "UPDATE exhibit SET title_zh = '合肥' || char(0) || '隐藏的尾巴' "
-                                  "WHERE id = 'city-hefei';"),
-                         "exhibit city-hefei: error: title_zh holds a NUL character", false);
+  expect_content_refused(
+      rehashed("nul-title.kpack",
+               "UPDATE text SET value = '合肥' || char(0) || '隐藏的尾巴' "
+               "WHERE owner = 'city-hefei' AND field = 'title' AND lang = 'zh';"),
+      "exhibit city-hefei: error: title (zh) holds a NUL character", false);
   expect_content_refused(rehashed("nul-quote.kpack",
                                   "UPDATE citation SET quote = quote || char(0) || 'hidden' "
                                   "WHERE exhibit = 'ach-quantum-sensor';"),
@@ -333,6 +394,19 @@ static void refuses_texts_with_a_nul(void **state) {
   expect_content_refused(rehashed("nul-meta.kpack", "UPDATE meta SET value = 'test-pack' || "
                                                     "char(0) || 'x' WHERE key = 'id';"),
                          "meta id holds a NUL character", true);
+}
+
+/* A text in a language the pack does not declare, or one that belongs to nothing, was not
+ * written by the builder: refused, not read into a slot that means another language. */
+static void refuses_texts_out_of_place(void **state) {
+  (void)state;
+  expect_content_refused(rehashed("undeclared.kpack",
+                                  "INSERT INTO text VALUES ('city-hefei', 'title', 0, 'ko', "
+                                  "'허페이');"),
+                         "in \"ko\", a language the pack does not declare", false);
+  expect_content_refused(
+      rehashed("nowhere.kpack", "INSERT INTO text VALUES ('city-hefei', 'fact', 99, 'zh', 'x');"),
+      "belongs to nothing in it", false);
 }
 
 /* The version is a plain decimal number in range: "2abc" is not 2, and a number beyond the
@@ -421,6 +495,8 @@ int main(void) {
       cmocka_unit_test(refuses_truncated_packs),
       cmocka_unit_test(refuses_other_applications_and_newer_schemas),
       cmocka_unit_test(reads_schema_versions_1_2_and_3),
+      cmocka_unit_test(stores_texts_per_declared_language),
+      cmocka_unit_test(refuses_texts_out_of_place),
       cmocka_unit_test(refuses_schema_objects_not_its_own),
       cmocka_unit_test(refuses_altered_content),
       cmocka_unit_test(refuses_texts_with_a_nul),

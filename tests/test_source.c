@@ -25,12 +25,12 @@ static void loads_every_kind_with_its_fields(void **state) {
   const ks_exhibit *a = ks_content_find(c, "ach-quantum-sensor");
   assert_non_null(a);
   assert_int_equal(a->kind, KS_KIND_ACHIEVEMENT);
-  assert_string_equal(a->title.s[KS_LANG_ZH], "新型量子传感器");
+  assert_string_equal(a->title.s[TS_ZH], "新型量子传感器");
   assert_string_equal(a->field, "quantum");
   assert_int_equal(a->year, 2021);
   assert_int_equal(a->n_figures, 1);
   assert_string_equal(a->figures[0].value, "3.5");
-  assert_string_equal(a->figures[0].unit.s[KS_LANG_EN], "times");
+  assert_string_equal(a->figures[0].unit.s[TS_EN], "times");
   assert_int_equal(a->n_links, 2);
   assert_int_equal(a->n_images, 1);
   assert_int_equal(a->images[0].size, 73);
@@ -56,9 +56,9 @@ static void joins_body_lines_per_script(void **state) {
   ks_content *c = load_fixture(d);
   const ks_exhibit *a = ks_content_find(c, "ach-quantum-sensor");
   /* Chinese lines join with nothing between; paragraphs are kept apart by one "\n". */
-  assert_string_equal(a->body.s[KS_LANG_ZH], "合肥与芜湖共建联合实验室，研发出新型量子传感器。\n"
-                                             "灵敏度提升了3.5倍。");
-  assert_string_equal(a->body.s[KS_LANG_EN],
+  assert_string_equal(a->body.s[TS_ZH], "合肥与芜湖共建联合实验室，研发出新型量子传感器。\n"
+                                        "灵敏度提升了3.5倍。");
+  assert_string_equal(a->body.s[TS_EN],
                       "A joint laboratory of Hefei and Wuhu developed a new quantum sensor.\n"
                       "It is 3.5 times more sensitive.");
   ks_content_destroy(c);

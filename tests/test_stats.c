@@ -253,10 +253,11 @@ static void refuses_bad_visits(void **state) {
   expect_refused(s, "home-", "zh", T0, 1, id_rule); /* the validator's rule, not a looser one */
   expect_refused(s, "ab", "zh", T0, 1, id_rule);
   expect_refused(s, "馆", "zh", T0, 1, id_rule);
-  expect_refused(s, "home", "fr", T0, 1, "the language \"fr\" of a visit must be zh or en");
-  expect_refused(s, "home", "ZH", T0, 1, "must be zh or en");
-  expect_refused(s, "home", "", T0, 1, "must be zh or en");
-  expect_refused(s, "home", NULL, T0, 1, "must be zh or en");
+  expect_refused(s, "home", "zh,en", T0, 1,
+                 "the language \"zh,en\" of a visit must be a language tag (zh, en, ja …)");
+  expect_refused(s, "home", "zh_CN", T0, 1, "must be a language tag"); /* a locale, not a tag */
+  expect_refused(s, "home", "", T0, 1, "must be a language tag");
+  expect_refused(s, "home", NULL, T0, 1, "must be a language tag");
   expect_refused(s, "home", "zh", T0, -1,
                  "a visit of -1 seconds: the length must be a number, 0 or more");
   expect_refused(s, "home", "zh", T0, -0.001, "the length must be a number, 0 or more");

@@ -56,4 +56,9 @@ static inline void ts_expect_diag(const ks_diag *diag, ks_severity sev, size_t c
 #define TS_EXPECT_DIAG(diag, sev, count, ...)                                                      \
   ts_expect_diag(diag, sev, count, (const char *const[]){__VA_ARGS__, NULL})
 
+/* The slots of zh and en in the fixtures and the bundled pack, which declare languages [zh, en]
+ * (a slot means a language only within its pack: ks_content_lang finds one by tag). */
+enum { TS_ZH = 0, TS_EN = 1 };
+static inline const char *ts_lang_tag(int slot) { return slot == TS_EN ? "en" : "zh"; }
+
 #endif

@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include "kiosk/lang.h"
 #include "kiosk/utf8.h"
 
 static void decodes_each_length(void **state) {
@@ -81,9 +82,57 @@ static void escapes_controls_visibly(void **state) {
   free(dup);
 }
 
+/* Languages are BCP 47 tags, checked by their form; what the kiosk does with one follows from the
+ * script it is written in. */
+static void language_tags_and_their_scripts(void **state) {
+  (void)state;
+  static const char *const good[] = {
+      "zh",         "en",      "ja",    "ko",          "zh-Hant",
+      "zh-Hant-TW", "zh-TW",   "en-GB", "es-419",      "sr-Latn-RS",
+      "de-CH-1996", "ZH-hans", "yue",   "en-x-museum", "zh-cmn-Hans-CN"};
+  for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+    if (!ks_lang_tag_valid(good[i]))
+      fail_msg("%s is a tag", good[i]);
+  static const char *const bad[] = {"",
+                                    "z",
+                                    "zh_CN",
+                                    "zh-",
+                                    "-zh",
+                                    "zh--Hant",
+                                    "x-private",
+                                    "i-klingon",
+                                    "中文",
+                                    "en-a",
+                                    "zh-Hant-TW-toolongvariant1",
+                                    "en-GB-x",
+                                    "aaaaaaaaa"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+    if (ks_lang_tag_valid(bad[i]))
+      fail_msg("%s is not a tag", bad[i]);
+  assert_false(ks_lang_tag_valid(NULL));
+  assert_int_equal(ks_lang_script("zh"), KS_SCRIPT_HANS);
+  assert_int_equal(ks_lang_script("zh-Hans"), KS_SCRIPT_HANS);
+  assert_int_equal(ks_lang_script("zh-TW"), KS_SCRIPT_HANT);
+  assert_int_equal(ks_lang_script("zh-Hant"), KS_SCRIPT_HANT);
+  assert_int_equal(ks_lang_script("zh-HK"), KS_SCRIPT_HANT);
+  assert_int_equal(ks_lang_script("ja"), KS_SCRIPT_JPAN);
+  assert_int_equal(ks_lang_script("ja-JP"), KS_SCRIPT_JPAN);
+  assert_int_equal(ks_lang_script("ko"), KS_SCRIPT_KORE);
+  assert_int_equal(ks_lang_script("en"), KS_SCRIPT_OTHER);
+  assert_int_equal(ks_lang_script("ja-Latn"), KS_SCRIPT_OTHER); /* romaji */
+  assert_true(ks_lang_is_cjk("ja") && ks_lang_is_cjk("zh-Hant") && !ks_lang_is_cjk("en"));
+  assert_true(ks_lang_same("zh-hant", "zh-Hant") && !ks_lang_same("zh", "zh-Hant"));
+  char r[4];
+  ks_lang_region("zh-Hant-hk", r);
+  assert_string_equal(r, "HK");
+  ks_lang_region("ja", r);
+  assert_string_equal(r, "");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(decodes_each_length),
+      cmocka_unit_test(language_tags_and_their_scripts),
       cmocka_unit_test(rejects_what_rfc3629_forbids),
       cmocka_unit_test(finds_the_first_bad_byte),
       cmocka_unit_test(escapes_controls_visibly),

@@ -47,7 +47,9 @@ static void fixture_is_clean(void **state) {
   ks_diag *d = run(f, KS_TEST_FIXTURES "/articles");
   assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
   assert_int_equal(ks_diag_count(d, KS_WARNING), 1); /* the city has no English body */
-  assert_true(ks_diag_contains(d, "city-hefei.md:18: warning: the exhibit has no English body"));
+  assert_true(ks_diag_contains(
+      d, "city-hefei.md:18: warning: the exhibit has no body in en (a \"# en\" section); the "
+         "kiosk will show the zh body instead"));
   ks_diag_destroy(d);
 }
 
@@ -128,18 +130,20 @@ static void dates_are_real_dates(void **state) {
 static void english_missing_is_a_warning_chinese_an_error(void **state) {
   fixture *f = *state;
   ks_exhibit *e = find(f, "ev-2021-05-27-joint-lab");
-  const char *en = e->summary.s[KS_LANG_EN], *zh = e->title.s[KS_LANG_ZH];
-  e->summary.s[KS_LANG_EN] = NULL;
+  const char *en = e->summary.s[TS_EN], *zh = e->title.s[TS_ZH];
+  e->summary.s[TS_EN] = NULL;
   ks_diag *d = run(f, NULL);
   assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
-  assert_true(ks_diag_contains(d, "warning: summary has no English text (en:)"));
+  assert_true(ks_diag_contains(
+      d, "warning: summary has no text in en (en:); the kiosk will show the zh text instead"));
   ks_diag_destroy(d);
-  e->title.s[KS_LANG_ZH] = NULL;
+  e->title.s[TS_ZH] = NULL;
   d = run(f, NULL);
-  assert_true(ks_diag_contains(d, "error: title has no Chinese text (zh:), which is required"));
+  assert_true(ks_diag_contains(
+      d, "error: title has no text in zh (zh:), the default language: it is required"));
   ks_diag_destroy(d);
-  e->summary.s[KS_LANG_EN] = en;
-  e->title.s[KS_LANG_ZH] = zh;
+  e->summary.s[TS_EN] = en;
+  e->title.s[TS_ZH] = zh;
 }
 
 static void glyphs_cover_chinese_and_latin_only(void **state) {
@@ -152,6 +156,51 @@ static void glyphs_cover_chinese_and_latin_only(void **state) {
   assert_false(ks_glyphs_has(f->glyphs, 0xe000));  /* private use */
 }
 
+/* Every exhibit is checked in every declared language: a text missing in Japanese is a warning
+ * that names the exhibit, the field, the language and the one shown instead; missing in the
+ * default language, an error; a pack.yaml language that is no tag, or a default not declared, an
+ * error. Glyphs are looked up in the face of the text's language. */
+static void every_declared_language_is_checked(void **state) {
+  fixture *f = *state;
+  ks_diag *d = ks_diag_create();
+  ks_content *c = ks_source_load(KS_TEST_FIXTURES "/trilingual", d);
+  assert_non_null(c);
+  assert_int_equal(ks_diag_size(d), 0);
+  ks_lang ja = ks_content_lang(c, "ja"), zh = ks_content_lang(c, "zh");
+  assert_int_equal(ja, 2);
+  ks_exhibit *e = (ks_exhibit *)ks_content_find(c, "city-chizhou");
+  e->summary.s[ja] = NULL;
+  e->body.s[ja] = NULL;
+  ks_validate_opts opts = {.glyphs = f->glyphs};
+  ks_validate(c, &opts, d);
+  assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
+  assert_true(ks_diag_contains(d,
+                               "city-chizhou.md:19: warning: summary has no text in ja (ja:); the "
+                               "kiosk will show the zh text instead"));
+  assert_true(ks_diag_contains(d,
+                               "warning: the exhibit has no body in ja (a \"# ja\" section); the "
+                               "kiosk will show the zh body instead"));
+  ks_diag_destroy(d);
+  d = ks_diag_create();
+  e->title.s[zh] = NULL;
+  c->meta.default_lang = "fr";
+  ks_validate(c, &opts, d);
+  assert_true(
+      ks_diag_contains(d, "the default language \"fr\" is not one of the pack's languages"));
+  ks_diag_destroy(d);
+  d = ks_diag_create();
+  c->meta.default_lang = "zh";
+  ks_validate(c, &opts, d);
+  assert_true(ks_diag_contains(d, "error: title has no text in zh (zh:), the default language"));
+  ks_diag_destroy(d);
+  assert_string_equal(ks_glyphs_face_name(f->glyphs, "ja"), "Noto Sans CJK JP");
+  assert_string_equal(ks_glyphs_face_name(f->glyphs, "zh"), "Noto Sans CJK SC");
+  assert_string_equal(ks_glyphs_face_name(f->glyphs, "zh-TW"), "Noto Sans CJK TC");
+  assert_string_equal(ks_glyphs_face_name(f->glyphs, "ko"), "Noto Sans CJK KR");
+  assert_string_equal(ks_glyphs_face_name(f->glyphs, "en"), "Noto Sans CJK SC");
+  ks_content_destroy(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(fixture_is_clean),
@@ -161,6 +210,7 @@ int main(void) {
       cmocka_unit_test(dates_are_real_dates),
       cmocka_unit_test(english_missing_is_a_warning_chinese_an_error),
       cmocka_unit_test(glyphs_cover_chinese_and_latin_only),
+      cmocka_unit_test(every_declared_language_is_checked),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

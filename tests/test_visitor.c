@@ -173,7 +173,7 @@ static bool pin_group(const ks_ui_target *t, const void *name) {
 static void opens_hefei_from_the_map_and_the_list(void **state) {
   (void)state;
   for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
-    rig *r = rig_open(p, KS_LANG_ZH);
+    rig *r = rig_open(p, TS_ZH);
     target_test ways[2] = {hefei_pin, hefei_row};
     for (int k = 0; k < 2; k++) {
       ks_ui_home(r->ui);
@@ -225,7 +225,7 @@ static bool event_card(const ks_ui_target *t, const void *ctx) {
 static void finds_the_2019_events(void **state) {
   (void)state;
   for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
-    rig *r = at_panel(p, KS_LANG_EN, "timeline", KS_SCREEN_TIMELINE);
+    rig *r = at_panel(p, TS_EN, "timeline", KS_SCREEN_TIMELINE);
     int year = 2019;
     tap_target(r, strip_year, &year, "2019 on the year strip");
     settle(r);
@@ -278,7 +278,7 @@ static const char *shown_field(rig *r) {
 static void filtered_swipes_stay_in_the_field(void **state) {
   (void)state;
   for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
-    rig *r = at_panel(p, KS_LANG_ZH, "achievements", KS_SCREEN_ACHIEVEMENTS);
+    rig *r = at_panel(p, TS_ZH, "achievements", KS_SCREEN_ACHIEVEMENTS);
     size_t tried = 0;
     for (const char *const *field = ks_fields(); *field; field++) {
       size_t count = 0;
@@ -323,14 +323,11 @@ static void filtered_swipes_stay_in_the_field(void **state) {
 static void taps_the_language_wanted(void **state) {
   (void)state;
   for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
-    rig *r = rig_open(p, KS_LANG_ZH);
+    rig *r = rig_open(p, TS_ZH);
     static const struct {
       const char *name;
       ks_lang lang;
-    } taps[] = {{"中文", KS_LANG_ZH},
-                {"English", KS_LANG_EN},
-                {"English", KS_LANG_EN},
-                {"中文", KS_LANG_ZH}};
+    } taps[] = {{"中文", TS_ZH}, {"English", TS_EN}, {"English", TS_EN}, {"中文", TS_ZH}};
     for (int screen = 0; screen < 2; screen++) {
       if (screen)
         tap_target(r, goes_to, "achievements", "the achievements' panel");
@@ -341,7 +338,7 @@ static void taps_the_language_wanted(void **state) {
         tap_at(r, x, y);
         if (ks_ui_lang(r->ui) != taps[i].lang)
           fail_msg("%dx%d: a tap on \"%s\" gave %s", r->w, r->h, taps[i].name,
-                   ks_lang_code(ks_ui_lang(r->ui)));
+                   ts_lang_tag(ks_ui_lang(r->ui)));
         assert_int_equal(ks_ui_screen(r->ui), screen ? KS_SCREEN_ACHIEVEMENTS : KS_SCREEN_HOME);
       }
     }
@@ -360,7 +357,7 @@ static void taps_the_language_wanted(void **state) {
 static void comes_back_from_idle(void **state) {
   (void)state;
   for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
-    rig *r = at_panel(p, KS_LANG_ZH, "achievements", KS_SCREEN_ACHIEVEMENTS);
+    rig *r = at_panel(p, TS_ZH, "achievements", KS_SCREEN_ACHIEVEMENTS);
     ks_ui_set_idle_timeout(r->ui, 90);
     for (int i = 0; i < 79; i++)
       ks_ui_tick(r->ui, 1.0f);

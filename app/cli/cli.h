@@ -57,12 +57,12 @@ ks_content *ks_cli_load_checked(const char *input, const char *sources_dir, cons
 int ks_cmd_preview(int argc, char **argv);
 /* kiosk proof --id: one exhibit's page in every language on several panel sizes. */
 int ks_cmd_proof_exhibit(int argc, char **argv);
-/* Renders `screen` (with exhibit `id`, or NULL) of `content` in `lang` onto `canvas` as the
+/* Renders `screen` (with exhibit `id`, or NULL) of `content` in `lang` (a tag) onto `canvas` as the
  * session's UIs show it, at rest and with its images, with a curators' notice `zh`/`en` over it
  * when `zh` is given, and writes it to the PNG `path` atomically (a viewer reloading the file
  * never reads half of it). False with the reason in `err`. */
 bool ks_cli_render_png(ks_session *session, const ks_content *content, ks_canvas *canvas,
-                       ks_screen_id screen, const char *id, ks_lang lang, const char *zh,
+                       ks_screen_id screen, const char *id, const char *lang, const char *zh,
                        const char *en, const char *path, char *err, size_t err_size);
 
 #endif

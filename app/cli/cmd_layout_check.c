@@ -28,7 +28,7 @@ enum { OPT_SIZE = 1, OPT_LANG, OPT_PACK, OPT_FONTS, OPT_JSON };
 static const ks_cli_opt layout_opts[] = {
     {OPT_SIZE, "--size", "WxH", "the panel's size in pixels"},
     KS_CLI_PANEL_OPTS,
-    {OPT_LANG, "--lang", "zh|en", "one language (default: both)"},
+    {OPT_LANG, "--lang", "TAG", "one language of the pack, by its tag (default: every one)"},
     {OPT_PACK, "--pack", "FILE.kpack", "the pack (default: the bundled one)"},
     {OPT_FONTS, "--fonts", "DIR", "the fonts (default: the bundled ones)"},
     {OPT_JSON, "--json", NULL, "every target and run of text with its size, and the findings"},
@@ -36,7 +36,7 @@ static const ks_cli_opt layout_opts[] = {
 
 static const ks_cli_cmd layout_cmd = {
     .name = "layout-check",
-    .synopsis = "--size WxH (--diagonal INCHES | --panel-mm WxH) [--lang zh|en]\n"
+    .synopsis = "--size WxH (--diagonal INCHES | --panel-mm WxH) [--lang TAG]\n"
                 "[--pack FILE.kpack] [--fonts DIR] [--json]",
     .about =
         "Lays out every screen a visitor can reach (the overviews and every exhibit's page, as\n"
@@ -123,13 +123,10 @@ static void finding(check *c, const char *kind, const char *message) {
   fputc('}', out);
 }
 
-/* A language button says which language it gives; the UI's toggle leads to the other one. */
+/* A language button says which language it gives (its segment names it: "lang:ja"). */
 static void action_of(const check *c, const ks_ui_target *t, char *out, size_t size) {
-  if (strcmp(t->action, "language") == 0)
-    snprintf(out, size, "lang:%s",
-             ks_lang_code(ks_ui_lang(c->ui) == KS_LANG_ZH ? KS_LANG_EN : KS_LANG_ZH));
-  else
-    snprintf(out, size, "%s", t->action);
+  (void)c;
+  snprintf(out, size, "%s", t->action);
 }
 
 static bool overlap(ks_rect a, ks_rect b, ks_rect *both) {
@@ -278,8 +275,8 @@ int ks_cmd_layout_check(int argc, char **argv) {
         ks_cli_fail(cli, "--size takes WxH between 320x240 and 7680x7680");
     } else if (opt == OPT_LANG) {
       lang = v;
-      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
-        ks_cli_fail(cli, "--lang takes zh or en");
+      if (!ks_lang_tag_valid(v))
+        ks_cli_fail(cli, "--lang takes a language tag of the pack's (zh, en, ja …)");
     } else if (opt == OPT_PACK)
       pack_path = v;
     else if (opt == OPT_FONTS)
@@ -306,11 +303,16 @@ int ks_cmd_layout_check(int argc, char **argv) {
   ks_session_panel_mm(session, &w_mm, &h_mm);
   check c = {.ui = ks_session_ui(session),
              .gfx = ks_session_gfx(session),
-             .only_lang = lang ? (strcmp(lang, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH) : -1,
+             .only_lang = -1,
              .mm_x = w_mm / (float)w,
              .mm_y = h_mm / (float)h,
              .json = json};
   c.mm_text = c.mm_x < c.mm_y ? c.mm_x : c.mm_y;
+  if (lang && (c.only_lang = ks_content_lang(ks_session_content(session), lang)) < 0) {
+    ks_diag_log(stderr, "kiosk layout-check: the pack has no language %s", lang);
+    ks_session_close(session);
+    return 2;
+  }
   if (json) {
     c.targets_json = open_memstream(&c.targets_buf, &c.targets_len);
     c.texts_json = open_memstream(&c.texts_buf, &c.texts_len);

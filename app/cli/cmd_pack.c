@@ -81,8 +81,9 @@ static const ks_cli_cmd validate_cmd = {
 
 static const ks_cli_opt info_opts[] = {
     {OPT_JSON, "--json", NULL,
-     "print it as JSON: id, title, version, built_at, content_sha256,\n"
-     "exhibits (achievements, cities, events) and sources"},
+     "print it as JSON: id, version, languages (their tags, in the order the\n"
+     "kiosk offers them), default_language, title (per language), counts (exhibits\n"
+     "per kind, keyed by the kind's name), built_at, content_sha256 and sources"},
     {0}};
 
 static const ks_cli_cmd info_cmd = {.name = "pack info",
@@ -272,24 +273,37 @@ static int cmd_build(int argc, char **argv) {
   return rc;
 }
 
-/* pack info --json: what the text says, for scripts. */
+/* pack info --json: what the text says, for scripts. The languages in the order the kiosk
+ * offers them, the title in each, and the exhibits per kind keyed by the kind's name. */
 static void print_info_json(const ks_content *c, const char *pack_path) {
   fputs("{\"pack\":", stdout);
   ks_diag_json_string(stdout, pack_path);
   fputs(",\"id\":", stdout);
   ks_diag_json_string(stdout, c->meta.id ? c->meta.id : "");
-  fputs(",\"title\":{\"zh\":", stdout);
-  ks_diag_json_string(stdout, c->meta.title.s[KS_LANG_ZH] ? c->meta.title.s[KS_LANG_ZH] : "");
-  fputs(",\"en\":", stdout);
-  ks_diag_json_string(stdout, c->meta.title.s[KS_LANG_EN] ? c->meta.title.s[KS_LANG_EN] : "");
-  fprintf(stdout,
-          "},\"version\":%" PRId64 ",\"built_at\":%" PRId64 ",\"content_sha256\":", c->meta.version,
-          c->meta.built_at);
+  fprintf(stdout, ",\"version\":%" PRId64 ",\"languages\":[", c->meta.version);
+  for (ks_lang l = 0; l < c->meta.n_languages; l++) {
+    fputs(l ? "," : "", stdout);
+    ks_diag_json_string(stdout, ks_content_lang_tag(c, l));
+  }
+  fputs("],\"default_language\":", stdout);
+  ks_diag_json_string(stdout, ks_content_lang_tag(c, ks_content_default_lang(c)));
+  fputs(",\"title\":{", stdout);
+  for (ks_lang l = 0, n = 0; l < c->meta.n_languages; l++)
+    if (c->meta.title.s[l]) {
+      fputs(n++ ? "," : "", stdout);
+      ks_diag_json_string(stdout, ks_content_lang_tag(c, l));
+      fputc(':', stdout);
+      ks_diag_json_string(stdout, c->meta.title.s[l]);
+    }
+  fputs("},\"counts\":{", stdout);
+  for (int k = 0; k < KS_KIND_COUNT; k++) {
+    fputs(k ? "," : "", stdout);
+    ks_diag_json_string(stdout, ks_kind_name((ks_kind)k));
+    fprintf(stdout, ":%zu", ks_content_count(c, (ks_kind)k));
+  }
+  fprintf(stdout, "},\"built_at\":%" PRId64 ",\"content_sha256\":", c->meta.built_at);
   ks_diag_json_string(stdout, c->meta.content_hash ? c->meta.content_hash : "");
-  fprintf(stdout,
-          ",\"exhibits\":{\"achievements\":%zu,\"cities\":%zu,\"events\":%zu},\"sources\":%zu}\n",
-          ks_content_count(c, KS_KIND_ACHIEVEMENT), ks_content_count(c, KS_KIND_CITY),
-          ks_content_count(c, KS_KIND_EVENT), c->n_sources);
+  fprintf(stdout, ",\"sources\":%zu}\n", c->n_sources);
 }
 
 static int cmd_info(int argc, char **argv) {
@@ -312,9 +326,16 @@ static int cmd_info(int argc, char **argv) {
     if (gmtime_r(&t, &tm))
       strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
     ks_diag_log(stdout, "pack     %s (%s)", c->meta.id ? c->meta.id : "?", pack_path);
-    ks_diag_log(stdout, "title    %s / %s",
-                c->meta.title.s[KS_LANG_ZH] ? c->meta.title.s[KS_LANG_ZH] : "",
-                c->meta.title.s[KS_LANG_EN] ? c->meta.title.s[KS_LANG_EN] : "");
+    char langs[KS_LANG_MAX * 40] = "", titles[2048] = "";
+    for (ks_lang l = 0; l < c->meta.n_languages; l++) {
+      size_t n = strlen(langs), m = strlen(titles);
+      snprintf(langs + n, sizeof langs - n, "%s%s", l ? ", " : "", ks_content_lang_tag(c, l));
+      if (c->meta.title.s[l])
+        snprintf(titles + m, sizeof titles - m, "%s%s", m ? " / " : "", c->meta.title.s[l]);
+    }
+    ks_diag_log(stdout, "title    %s", titles);
+    ks_diag_log(stdout, "languages %s (default %s)", langs,
+                ks_content_lang_tag(c, ks_content_default_lang(c)));
     ks_diag_log(stdout, "version  %" PRId64 ", built %s", c->meta.version, when);
     ks_diag_log(stdout, "content  sha256 %s", c->meta.content_hash ? c->meta.content_hash : "?");
     printf("holds    %zu achievements, %zu cities, %zu events from %zu sources\n",

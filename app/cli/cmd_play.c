@@ -14,7 +14,8 @@ enum { OPT_SIZE = 1, OPT_LANG, OPT_PACK, OPT_OUT_DIR };
 
 static const ks_cli_opt play_opts[] = {
     {OPT_SIZE, "--size", "WxH", "the screen, 320x240 to 7680x7680 (default 1920x1080)"},
-    {OPT_LANG, "--lang", "zh|en", "the language (default zh)"},
+    {OPT_LANG, "--lang", "TAG",
+     "a language of the pack, by its tag: zh, en, ja … (default: the pack's)"},
     {OPT_PACK, "--pack", "FILE.kpack", "the pack (default: the bundled one)"},
     KS_CLI_PANEL_OPTS,
     {OPT_OUT_DIR, "--out-dir", "DIR", "where the shots go (made when missing)"},
@@ -22,7 +23,7 @@ static const ks_cli_opt play_opts[] = {
 
 static const ks_cli_cmd play_cmd = {
     .name = "play",
-    .synopsis = "SCRIPT [--size WxH] [--lang zh|en] [--pack FILE.kpack]\n"
+    .synopsis = "SCRIPT [--size WxH] [--lang TAG] [--pack FILE.kpack]\n"
                 "[--diagonal INCHES | --panel-mm WxH] --out-dir DIR",
     .about =
         "Replays a script of touches against a simulated clock, headless, one command a line:\n"
@@ -178,7 +179,7 @@ static bool run_line(player *p, char *line, char *err, size_t err_size) {
 int ks_cmd_play(int argc, char **argv) {
   const char *script = NULL, *out_dir = NULL, *pack_path = NULL;
   int w = 1920, h = 1080;
-  ks_lang lang = KS_LANG_ZH;
+  const char *lang = NULL;              /* the pack's default */
   ks_session_opts so = {.cmd = "play"}; /* the rest once all is read */
   ks_cli *cli = ks_cli_begin(&play_cmd, argc, argv);
   int words;
@@ -194,9 +195,9 @@ int ks_cmd_play(int argc, char **argv) {
     else if (opt == OPT_PACK)
       pack_path = v;
     else if (opt == OPT_LANG) {
-      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
-        ks_cli_fail(cli, "--lang takes zh or en");
-      lang = strcmp(v, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
+      if (!ks_lang_tag_valid(v))
+        ks_cli_fail(cli, "--lang takes a language tag of the pack's (zh, en, ja …)");
+      lang = v;
     }
   }
   char **operands = ks_cli_operands(cli, &words);
@@ -218,7 +219,7 @@ int ks_cmd_play(int argc, char **argv) {
     return 1;
   }
   so.pack = pack_path;
-  so.lang = ks_lang_code(lang);
+  so.lang = lang;
   so.target = KS_SESSION_CANVAS;
   so.width = w;
   so.height = h;

@@ -31,7 +31,7 @@ static const ks_cli_opt preview_opts[] = {
     {OPT_SIZE, "--size", "WxH", "the window's size (default 1280x800)"},
     KS_CLI_PANEL_OPTS,
     {OPT_ID, "--id", "EXHIBIT", "start on this exhibit's page"},
-    {OPT_LANG, "--lang", "zh|en", "the language to start in (default: the pack's)"},
+    {OPT_LANG, "--lang", "TAG", "the language to start in (default: the pack's)"},
     {OPT_OUT, "--out", "DIR",
      "no window: write the screens a change touches to DIR as PNGs (the\n"
      "changed exhibit's page in both languages and its list; at the start\n"
@@ -45,7 +45,7 @@ static const ks_cli_opt preview_opts[] = {
 static const ks_cli_cmd preview_cmd = {
     .name = "preview",
     .synopsis = "SOURCE_DIR [--size WxH] [--diagonal INCHES | --panel-mm WxH] [--id EXHIBIT]\n"
-                "[--lang zh|en] [--sources-dir DIR] [--fonts DIR] [--out DIR [--once]]",
+                "[--lang TAG] [--sources-dir DIR] [--fonts DIR] [--out DIR [--once]]",
     .about =
         "Shows the content folder SOURCE_DIR in a window as a kiosk would, and again each\n"
         "time a file in it is saved: the folder is validated as `kiosk pack validate` does,\n"
@@ -68,7 +68,7 @@ typedef struct {
 typedef struct {
   ks_screen_id screen;
   char id[128];
-  ks_lang lang;
+  char lang[36]; /* the tag of the language shown */
 } where;
 
 typedef struct {
@@ -182,11 +182,11 @@ static bool findings_notice(const preview *p, char *zh, char *en, size_t size) {
 /* ---- PNGs ----------------------------------------------------------------------------------- */
 
 bool ks_cli_render_png(ks_session *session, const ks_content *content, ks_canvas *canvas,
-                       ks_screen_id screen, const char *id, ks_lang lang, const char *zh,
+                       ks_screen_id screen, const char *id, const char *lang, const char *zh,
                        const char *en, const char *path, char *err, size_t err_size) {
   SDL_Surface *surface = ks_canvas_surface(canvas);
   ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), surface->w, surface->h, 2);
-  ks_ui *ui = ks_session_new_ui(session, content, ks_lang_code(lang));
+  ks_ui *ui = ks_session_new_ui(session, content, lang);
   ks_ui_set_idle_timeout(ui, 0);
   show(ui, content, screen, id);
   for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++) /* at rest: highlights faded in */
@@ -282,7 +282,7 @@ static size_t touched(const preview *p, const ks_content *c, const ks_srcwatch_c
   return n;
 }
 
-/* Writes the screens a change touches in both languages, the findings over them. */
+/* Writes the screens a change touches in every language of the pack, the findings over them. */
 static bool write_pages(preview *p, const ks_srcwatch_changes *ch) {
   const ks_content *c = ks_session_content(p->session);
   page pages[MAX_PAGES];
@@ -290,13 +290,13 @@ static bool write_pages(preview *p, const ks_srcwatch_changes *ch) {
   char zh[4096], en[4096], path[4096], err[512];
   bool notice = findings_notice(p, zh, en, sizeof zh);
   for (size_t i = 0; i < n; i++)
-    for (int l = 0; l < KS_LANG_COUNT; l++) {
+    for (ks_lang l = 0; l < c->meta.n_languages; l++) {
       snprintf(path, sizeof path, "%s/%s-%s.png", p->out,
                pages[i].id[0] ? pages[i].id : ks_screen_name(pages[i].screen),
-               ks_lang_code((ks_lang)l));
+               ks_content_lang_tag(c, l));
       if (!ks_cli_render_png(p->session, c, ks_session_canvas(p->session), pages[i].screen,
-                             pages[i].id, (ks_lang)l, notice ? zh : NULL, en, path, err,
-                             sizeof err)) {
+                             pages[i].id, ks_content_lang_tag(c, l), notice ? zh : NULL, en, path,
+                             err, sizeof err)) {
         ks_diag_log(stderr, "kiosk preview: %s", err);
         return false;
       }
@@ -312,7 +312,8 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
   ks_srcwatch_changes ch;
   if (p->next_ui || !ks_srcwatch_poll(p->watch, 0, &ch))
     return NULL;
-  where w = {.screen = ks_ui_screen(ui), .lang = ks_ui_lang(ui)};
+  where w = {.screen = ks_ui_screen(ui)};
+  snprintf(w.lang, sizeof w.lang, "%s", ks_ui_lang_tag(ui));
   snprintf(w.id, sizeof w.id, "%s", ks_ui_exhibit(ui) ? ks_ui_exhibit(ui) : "");
   ks_content *c = reload(p);
   char zh[4096], en[4096];
@@ -323,7 +324,7 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
     ks_ui_set_notice(ui, zh, en, -1, KS_NOTICE_DISMISS);
     return NULL;
   }
-  ks_ui *fresh = ks_session_new_ui(p->session, c, ks_lang_code(w.lang));
+  ks_ui *fresh = ks_session_new_ui(p->session, c, w.lang); /* the same language, by its tag */
   ks_ui_set_idle_timeout(fresh, 0);
   show(fresh, c, w.screen, w.id);
   if (notice)
@@ -358,8 +359,8 @@ static int parse(preview *p, ks_session_opts *so, bool *once, int argc, char **a
       p->id = v;
     else if (opt == OPT_LANG) {
       so->lang = v;
-      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
-        ks_cli_fail(cli, "--lang takes zh or en");
+      if (!ks_lang_tag_valid(v))
+        ks_cli_fail(cli, "--lang takes a language tag of the pack's (zh, en, ja …)");
     } else if (opt == OPT_OUT)
       p->out = v;
     else if (opt == OPT_ONCE)

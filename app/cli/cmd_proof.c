@@ -29,9 +29,9 @@ static const char *screen_of(ks_kind kind, ks_screen_id *screen) {
 }
 
 /* Renders one page into `canvas`. */
-static bool render_page(ks_session *session, ks_canvas *canvas, ks_lang lang, const page *p) {
+static bool render_page(ks_session *session, ks_canvas *canvas, const char *lang, const page *p) {
   ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), SHOT_W, SHOT_H, 2);
-  ks_ui *ui = ks_session_new_ui(session, NULL, ks_lang_code(lang));
+  ks_ui *ui = ks_session_new_ui(session, NULL, lang);
   bool ok = p->screen == KS_SCREEN_HOME || ks_ui_show(ui, p->screen, p->id);
   if (ok) {
     while (ks_ui_tick(ui, 0.05f))
@@ -61,9 +61,11 @@ static const ks_cli_cmd proof_cmd = {
     .name = "proof",
     .synopsis = "[--pack FILE.kpack] [--diagonal INCHES | --panel-mm WxH] --out DIR\n"
                 "--id EXHIBIT [--pack FILE.kpack | --source DIR] --out DIR",
-    .about = "Renders every exhibit's screen and the overview screens in both languages into DIR,\n"
-             "with a contact sheet per language (contact-zh.png, contact-en.png). On a terminal,\n"
-             "shows how many screens are done.\n",
+    .about =
+        "Renders every exhibit's screen and the overview screens in every language of the pack "
+        "into DIR,\n"
+        "with a contact sheet per language (contact-zh.png, contact-en.png, …). On a terminal,\n"
+        "shows how many screens are done.\n",
     .opts = proof_opts};
 
 int ks_cmd_proof(int argc, char **argv) {
@@ -116,8 +118,9 @@ int ks_cmd_proof(int argc, char **argv) {
   rc = 0;
   ks_cli_progress progress;
   ks_cli_progress_begin(&progress, "kiosk proof: screens");
-  for (int l = 0; l < KS_LANG_COUNT && rc == 0; l++) {
-    const char *code = ks_lang_code((ks_lang)l);
+  int n_langs = content->meta.n_languages;
+  for (ks_lang l = 0; l < n_langs && rc == 0; l++) {
+    const char *code = ks_content_lang_tag(content, l);
     int rows = (int)((n + COLS - 1) / COLS);
     int sheet_w = COLS * THUMB_W, sheet_h = rows * (THUMB_H + LABEL_H);
     SDL_Surface *sheet =
@@ -136,13 +139,13 @@ int ks_cmd_proof(int argc, char **argv) {
                                             "attract"};
       if (!pages[i].id)
         name = overview_names[i];
-      if (!render_page(session, shot, (ks_lang)l, &pages[i])) {
+      if (!render_page(session, shot, code, &pages[i])) {
         ks_diag_log(stderr, "kiosk proof: cannot show %s", name);
         rc = 1;
         break;
       }
       (void)s;
-      ks_cli_progress_show(&progress, (long)(l * n + i + 1), (long)(KS_LANG_COUNT * n));
+      ks_cli_progress_show(&progress, (long)((size_t)l * n + i + 1), (long)((size_t)n_langs * n));
       snprintf(path, sizeof path, "%s/%s-%s.png", out, name, code);
       if (!ks_canvas_save_png(shot, path, err, sizeof err)) {
         ks_diag_log(stderr, "kiosk proof: %s", err);

@@ -87,12 +87,12 @@ int ks_cmd_proof_exhibit(int argc, char **argv) {
   }
   for (size_t s = 0; rc == 0 && s < sizeof sizes / sizeof *sizes; s++) {
     ks_canvas *canvas = ks_canvas_create(sizes[s].w, sizes[s].h, err, sizeof err);
-    for (int l = 0; canvas && rc == 0 && l < KS_LANG_COUNT; l++) {
+    for (ks_lang l = 0; canvas && rc == 0 && l < content->meta.n_languages; l++) {
       char path[4096];
-      snprintf(path, sizeof path, "%s/%s-%s-%dx%d.png", out, e->id, ks_lang_code((ks_lang)l),
-               sizes[s].w, sizes[s].h);
-      if (ks_cli_render_png(session, content, canvas, KS_SCREEN_HOME, e->id, (ks_lang)l, NULL, NULL,
-                            path, err, sizeof err))
+      const char *tag = ks_content_lang_tag(content, l);
+      snprintf(path, sizeof path, "%s/%s-%s-%dx%d.png", out, e->id, tag, sizes[s].w, sizes[s].h);
+      if (ks_cli_render_png(session, content, canvas, KS_SCREEN_HOME, e->id, tag, NULL, NULL, path,
+                            err, sizeof err))
         ks_diag_log(stdout, "wrote %s", path);
       else
         rc = 1;

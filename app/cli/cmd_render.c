@@ -24,7 +24,8 @@ static const ks_cli_opt render_opts[] = {
     {OPT_SCREEN, "--screen", "NAME", "home, achievements, achievement, cities, city, timeline, …"},
     {OPT_ID, "--id", "EXHIBIT",
      "the exhibit a detail screen shows (default: the newest of its kind)"},
-    {OPT_LANG, "--lang", "zh|en", "the language (default zh)"},
+    {OPT_LANG, "--lang", "TAG",
+     "a language of the pack, by its tag: zh, en, ja … (default: the pack's)"},
     {OPT_SIZE, "--size", "WxH", "the physical display, 320x240 to 7680x7680 (default 1920x1080)"},
     {OPT_ROTATE, "--rotate", "DEG",
      "turn the picture clockwise on the display, as the kiosk's rotation\n"
@@ -39,7 +40,7 @@ static const ks_cli_opt render_opts[] = {
 
 static const ks_cli_cmd render_cmd = {
     .name = "render",
-    .synopsis = "--screen NAME [--id EXHIBIT] [--lang zh|en] [--size WxH]\n"
+    .synopsis = "--screen NAME [--id EXHIBIT] [--lang TAG] [--size WxH]\n"
                 "[--rotate 0|90|180|270] [--pack FILE.kpack] [--fonts DIR]\n"
                 "[--notice TEXT [--progress P]] [--diagonal INCHES | --panel-mm WxH]\n"
                 "--out FILE.png",
@@ -48,7 +49,7 @@ static const ks_cli_cmd render_cmd = {
 
 int ks_cmd_render(int argc, char **argv) {
   const char *screen_name = NULL, *out = NULL, *pack_path = NULL, *fonts_dir = NULL, *id = NULL;
-  ks_lang lang = KS_LANG_ZH;
+  const char *lang = NULL; /* the pack's default */
   int w = 1920, h = 1080, rotate = 0;
   const char *notice = NULL;
   float progress = -1;
@@ -77,9 +78,9 @@ int ks_cmd_render(int argc, char **argv) {
     else if (opt == OPT_FONTS)
       fonts_dir = v;
     else if (opt == OPT_LANG) {
-      if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
-        ks_cli_fail(cli, "--lang takes zh or en");
-      lang = strcmp(v, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH;
+      if (!ks_lang_tag_valid(v))
+        ks_cli_fail(cli, "--lang takes a language tag of the pack's (zh, en, ja …)");
+      lang = v;
     } else if (opt == OPT_SIZE) {
       if (sscanf(v, "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 7680 || h > 7680)
         ks_cli_fail(cli, "--size takes WxH between 320x240 and 7680x7680");
@@ -94,7 +95,7 @@ int ks_cmd_render(int argc, char **argv) {
   }
   so.pack = pack_path;
   so.fonts_dir = fonts_dir;
-  so.lang = ks_lang_code(lang);
+  so.lang = lang;
   so.target = KS_SESSION_CANVAS;
   so.width = w;
   so.height = h;

@@ -30,13 +30,13 @@ static const ks_cli_opt kiosk_opts[] = {
      "(SDL on KMS/DRM ignores the kernel's rotation): 0, 90, 180, 270"},
     {OPT_IDLE, "--idle-timeout", "S",
      "seconds untouched before the attract loop (default 90; 0 never)"},
-    {OPT_LANG, "--lang", "zh|en", "the language visitors find (default: the pack's)"},
+    {OPT_LANG, "--lang", "TAG", "the language visitors find (default: the pack's)"},
     {0}};
 
 static const ks_cli_cmd kiosk_cmd = {
     .name = "",
     .synopsis = "[--config FILE] [--data-dir DIR] [--pack FILE.kpack] [--windowed]\n"
-                "[--rotate 0|90|180|270] [--idle-timeout SECONDS] [--lang zh|en]\n"
+                "[--rotate 0|90|180|270] [--idle-timeout SECONDS] [--lang TAG]\n"
                 "COMMAND [OPTIONS] (`kiosk COMMAND --help` for each)",
     .about =
         "Exhibit Kiosk shows touch-navigable exhibits from a content pack: without a command,\n"

@@ -1,5 +1,7 @@
 #include "kiosk/config.h"
 
+#include "kiosk/lang.h"
+
 #include "kiosk/fileio.h"
 
 #include <errno.h>
@@ -201,10 +203,13 @@ static int on_value(void *user, const char *section, const char *name, const cha
       else
         bad(p, "idle_timeout = %s: give seconds from 0 (never) to 86400", v);
     } else if (strcmp(name, "default_language") == 0) {
-      if (!*v || strcmp(v, "zh") == 0 || strcmp(v, "en") == 0)
+      if (!*v || ks_lang_tag_valid(v)) /* valid tags are at most 35 characters: it fits */
         snprintf(c->default_lang, sizeof c->default_lang, "%s", v);
       else
-        bad(p, "default_language = %s: give zh, en, or nothing for the pack's own", v);
+        bad(p,
+            "default_language = %s: give a language tag of the pack's (zh, en, ja …), or nothing "
+            "for the pack's own",
+            v);
     } else if (strcmp(name, "rotation") == 0) {
       int deg;
       if (parse_int(v, 0, 270, &deg) && deg % 90 == 0)

@@ -82,7 +82,40 @@ bool ks_kind_parse(const char *name, ks_kind *kind) {
   return false;
 }
 
-const char *ks_lang_code(ks_lang lang) { return lang == KS_LANG_ZH ? "zh" : "en"; }
+ks_lang ks_content_lang(const ks_content *content, const char *tag) {
+  for (int i = 0; i < content->meta.n_languages && i < KS_LANG_MAX; i++)
+    if (ks_lang_same(content->meta.languages[i], tag))
+      return i;
+  return -1;
+}
+
+const char *ks_content_lang_tag(const ks_content *content, ks_lang lang) {
+  return lang >= 0 && lang < content->meta.n_languages && lang < KS_LANG_MAX
+             ? content->meta.languages[lang]
+             : NULL;
+}
+
+ks_lang ks_content_default_lang(const ks_content *content) {
+  ks_lang l = content->meta.default_lang ? ks_content_lang(content, content->meta.default_lang) : 0;
+  return l >= 0 ? l : 0;
+}
+
+const char *ks_text_in(const ks_text *t, ks_lang lang, ks_lang fallback, ks_lang *shown) {
+  ks_lang at = lang;
+  const char *s = lang >= 0 && lang < KS_LANG_MAX ? t->s[lang] : NULL;
+  if (!s && fallback >= 0 && fallback < KS_LANG_MAX && (s = t->s[fallback]))
+    at = fallback;
+  if (shown)
+    *shown = at;
+  return s;
+}
+
+void ks_content_set_zh_en(ks_content *content) {
+  content->meta.languages[0] = "zh";
+  content->meta.languages[1] = "en";
+  content->meta.n_languages = 2;
+  content->meta.default_lang = "zh";
+}
 
 bool ks_pack_version_parse(const char *text, int64_t *version) {
   if (!text || !*text)

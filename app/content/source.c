@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -24,6 +25,7 @@ typedef struct {
   int line_offset; /* lines before the YAML text in its file (the front matter's ---) */
   ks_diag *diag;
   ks_arena *arena;
+  const ks_pack_meta *meta; /* the pack's languages, read from pack.yaml before any text */
 } ydoc;
 
 static int node_line(const ydoc *y, const yaml_node_t *n) {
@@ -129,7 +131,16 @@ static bool parse_double(const char *s, double *out) {
   return true;
 }
 
-/* A `{zh: …, en: …}` text. */
+/* The slot of a declared language tagged `tag`, or -1. */
+static int lang_slot(const ks_pack_meta *m, const char *tag, size_t len) {
+  for (int l = 0; l < m->n_languages; l++)
+    if (strlen(m->languages[l]) == len && strncasecmp(m->languages[l], tag, len) == 0)
+      return l;
+  return -1;
+}
+
+/* A text keyed by language tag, `{zh: …, en: …}`: one value per declared language. A key that is
+ * a language pack.yaml does not declare is reported as such, any other as a typo. */
 static ks_text get_text_node(ydoc *y, yaml_node_t *n, const char *what) {
   ks_text t = {0};
   if (!n)
@@ -137,16 +148,43 @@ static ks_text get_text_node(ydoc *y, yaml_node_t *n, const char *what) {
   t.line = node_line(y, n);
   if (!expect(y, n, YAML_MAPPING_NODE, what))
     return t;
-  static const char *const langs[] = {"zh", "en", NULL};
-  check_keys(y, n, langs, what);
-  for (int l = 0; l < KS_LANG_COUNT; l++) {
-    yaml_node_t *v = map_get(y, n, ks_lang_code((ks_lang)l));
-    if (v && v->type == YAML_SCALAR_NODE && v->data.scalar.length == 0)
+  for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = node(y, p->key), *v = node(y, p->value);
+    if (!k || k->type != YAML_SCALAR_NODE) {
+      ks_diag_error(y->diag, y->file, k ? node_line(y, k) : 0, "%s has a key that is not text",
+                    what);
+      continue;
+    }
+    const char *key = (const char *)k->data.scalar.value;
+    int l = lang_slot(y->meta, key, k->data.scalar.length);
+    if (l < 0 && ks_lang_tag_valid(key))
+      ks_diag_warning(y->diag, y->file, node_line(y, k),
+                      "%s in \"%s\" is ignored: pack.yaml does not declare that language "
+                      "(languages:)",
+                      what, key);
+    else if (l < 0)
+      ks_diag_warning(y->diag, y->file, node_line(y, k),
+                      "unknown field \"%s\" in %s is ignored (a typo?)", key, what);
+    else if (v && v->type == YAML_SCALAR_NODE && v->data.scalar.length == 0)
       continue; /* an empty text is a missing one */
-    if (v)
+    else if (v)
       t.s[l] = scalar_of(y, v, what);
   }
   return t;
+}
+
+/* The per-language forms `base`_TAG of a field (value_en, title_ja) for every declared language
+ * but the ones `skip` says, into `t`; `keys` (room for KS_LANG_MAX more, NULL-terminated after
+ * `*n`) gets their names for check_keys. */
+static void get_forms(ydoc *y, yaml_node_t *map, const char *base, ks_text *t, const char **keys,
+                      size_t *n) {
+  for (int l = 0; l < y->meta->n_languages; l++) {
+    char key[64];
+    snprintf(key, sizeof key, "%s_%s", base, y->meta->languages[l]);
+    keys[(*n)++] = ks_arena_strdup(y->arena, key);
+    t->s[l] = get_str(y, map, key, NULL);
+  }
+  keys[*n] = NULL;
 }
 
 static ks_text get_text(ydoc *y, yaml_node_t *map, const char *key) {
@@ -302,7 +340,8 @@ static void load_yaml_file(ks_content *c, const char *dir, const char *name, ks_
   size_t n;
   char *buf = read_text(diag, path, &n);
   if (buf) {
-    ydoc y = {.file = ks_arena_strdup(c->arena, path), .diag = diag, .arena = c->arena};
+    ydoc y = {
+        .file = ks_arena_strdup(c->arena, path), .diag = diag, .arena = c->arena, .meta = &c->meta};
     if (ydoc_load(&y, buf, n)) {
       fn(&y, yaml_document_get_root_node(&y.doc), c);
       yaml_document_delete(&y.doc);
@@ -326,24 +365,85 @@ static long long get_int(ydoc *y, yaml_node_t *map, const char *key, int *line) 
 
 /* ---- pack.yaml and sources.yaml -------------------------------------------------------- */
 
+/* `languages: [zh, en, ja]`: BCP 47 tags, each once, at most KS_LANG_MAX. Absent, the pack has
+ * zh and en (what every pack had before languages were declared). */
+static void parse_languages(ydoc *y, yaml_node_t *root, ks_pack_meta *m) {
+  size_t n;
+  yaml_node_t *list = get_list(y, root, "languages", &n);
+  yaml_node_t *at = map_get(y, root, "languages");
+  m->line_languages = at ? node_line(y, at) : 0;
+  if (!list) {
+    if (at) /* reported by get_list; read on with zh and en */
+      return;
+    return;
+  }
+  int count = 0;
+  for (size_t i = 0; i < n; i++) {
+    yaml_node_t *item = list_item(y, list, i);
+    const char *tag = scalar_of(y, item, "a language");
+    if (!tag)
+      continue;
+    if (!ks_lang_tag_valid(tag)) {
+      ks_diag_error(y->diag, y->file, node_line(y, item),
+                    "language \"%s\" is not a BCP 47 language tag (zh, en, ja, zh-Hant, …)", tag);
+      continue;
+    }
+    bool twice = false;
+    for (int k = 0; k < count && !twice; k++)
+      twice = ks_lang_same(m->languages[k], tag);
+    if (twice) {
+      ks_diag_error(y->diag, y->file, node_line(y, item), "language %s is declared twice", tag);
+      continue;
+    }
+    if (count == KS_LANG_MAX) {
+      ks_diag_error(y->diag, y->file, node_line(y, item),
+                    "language %s is one too many: a pack has at most %d languages", tag,
+                    KS_LANG_MAX);
+      break;
+    }
+    m->languages[count++] = tag;
+  }
+  if (count == 0)
+    ks_diag_error(y->diag, y->file, m->line_languages,
+                  "languages: names no language; give at least one, e.g. [zh, en]");
+  else
+    m->n_languages = count;
+  for (int k = count; k < KS_LANG_MAX; k++)
+    m->languages[k] = NULL;
+}
+
 static void parse_pack_meta(ydoc *y, yaml_node_t *root, ks_content *c) {
-  static const char *const keys[] = {"id", "title", "version", "default_lang", NULL};
+  static const char *const keys[] = {"id",        "title",        "version", "default_language",
+                                     "languages", "default_lang", NULL};
   if (!expect(y, root, YAML_MAPPING_NODE, "pack.yaml"))
     return;
   check_keys(y, root, keys, "pack.yaml");
   ks_pack_meta *m = &c->meta;
   m->file = y->file;
   m->id = get_str(y, root, "id", &m->line_id);
+  parse_languages(y, root, m); /* before any text: they are keyed by language */
   m->title = get_text(y, root, "title");
   m->version_text = get_str(y, root, "version", &m->line_version);
   ks_pack_version_parse(m->version_text, &m->version); /* the validator reports a bad one */
-  m->default_lang = get_str(y, root, "default_lang", NULL);
+  /* default_language, or default_lang as pack.yaml called it before languages were declared */
+  m->default_lang = get_str(y, root, "default_language", &m->line_default_lang);
+  if (!m->default_lang)
+    m->default_lang = get_str(y, root, "default_lang", &m->line_default_lang);
+  if (m->default_lang) { /* as declared, so that the pack stores one spelling */
+    int l = lang_slot(m, m->default_lang, strlen(m->default_lang));
+    if (l >= 0)
+      m->default_lang = m->languages[l];
+  } else {
+    m->default_lang = m->languages[0];
+  }
 }
 
 static void parse_sources(ydoc *y, yaml_node_t *root, ks_content *c) {
-  static const char *const keys[] = {"id",     "file",      "title",          "title_en",
-                                     "author", "published", "published_note", "corrections",
-                                     NULL};
+  const char *keys[8 + KS_LANG_MAX] = {"id",        "file",           "title",       "author",
+                                       "published", "published_note", "corrections", NULL};
+  size_t n_keys = 7;
+  ks_text unused = {0};
+  get_forms(y, NULL, "title", &unused, keys, &n_keys); /* title_en, title_ja, … */
   if (!expect(y, root, YAML_SEQUENCE_NODE, "sources.yaml"))
     return;
   size_t count;
@@ -356,7 +456,9 @@ static void parse_sources(ydoc *y, yaml_node_t *root, ks_content *c) {
     s->id = get_str(y, item, "id", NULL);
     s->file = get_str(y, item, "file", NULL);
     s->title = get_str(y, item, "title", NULL);
-    s->title_en = get_str(y, item, "title_en", NULL);
+    size_t n_names = 0;
+    const char *names[KS_LANG_MAX + 1];
+    get_forms(y, item, "title", &s->title_tr, names, &n_names);
     s->author = get_str(y, item, "author", NULL);
     s->published = get_str(y, item, "published", NULL);
     s->published_note = get_str(y, item, "published_note", NULL);
@@ -463,23 +565,38 @@ static void body_append(body_buf *b, ks_arena *arena, const char *para, size_t n
   b->text[b->len] = '\0';
 }
 
-/* The language a marker line ("# zh", "# en") starts, or -1 for any other line. */
-static int body_marker(const char *line, size_t n) {
+/* The language a marker line ("# zh", "# en", "# ja") starts: its slot among the declared
+ * languages; -2 for a line "# TAG" of a well-formed tag the pack does not declare; -1 for any
+ * other line (a heading in a body is not a marker). */
+static int body_marker(const ks_pack_meta *m, const char *line, size_t n) {
   while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
     n--;
-  if (n == 4 && strncmp(line, "# zh", 4) == 0)
-    return KS_LANG_ZH;
-  if (n == 4 && strncmp(line, "# en", 4) == 0)
-    return KS_LANG_EN;
-  return -1;
+  if (n < 3 || strncmp(line, "# ", 2) != 0)
+    return -1;
+  int l = lang_slot(m, line + 2, n - 2);
+  if (l >= 0)
+    return l;
+  char tag[40];
+  if (n - 2 >= sizeof tag)
+    return -1;
+  memcpy(tag, line + 2, n - 2);
+  tag[n - 2] = '\0';
+  /* A marker's language is 2-3 small letters ("# ja", "# zh-Hant"); "# Background" is text. */
+  size_t lang = strcspn(tag, "-");
+  bool small = lang >= 2 && lang <= 3;
+  for (size_t i = 0; i < lang && small; i++)
+    small = tag[i] >= 'a' && tag[i] <= 'z';
+  return small && ks_lang_tag_valid(tag) ? -2 : -1;
 }
 
-/* Splits the body after the front matter into its `# zh` and `# en` parts; paragraphs are
- * separated by blank lines in the file and by "\n" in the result. */
-static void parse_body(ks_exhibit *e, ks_arena *arena, ks_diag *diag, const char *body,
-                       int first_line) {
-  body_buf bufs[KS_LANG_COUNT] = {0};
-  bool seen[KS_LANG_COUNT] = {0};
+/* Splits the body after the front matter into its parts, one per language (`# zh`, `# en`, …);
+ * paragraphs are separated by blank lines in the file and by "\n" in the result. */
+static void parse_body(ks_exhibit *e, const ks_pack_meta *m, ks_arena *arena, ks_diag *diag,
+                       const char *body, int first_line) {
+  body_buf bufs[KS_LANG_MAX] = {0};
+  bool seen[KS_LANG_MAX] = {0};
+  int first = m->default_lang ? lang_slot(m, m->default_lang, strlen(m->default_lang)) : 0;
+  first = first < 0 ? 0 : first;
   int lang = -1, line = first_line;
   const char *para = NULL, *para_end = NULL; /* the paragraph being gathered */
   for (const char *p = body; *p; line++) {
@@ -487,25 +604,36 @@ static void parse_body(ks_exhibit *e, ks_arena *arena, ks_diag *diag, const char
     const char *end = nl ? nl : p + strlen(p);
     size_t n = (size_t)(end - p);
     size_t lead = strspn(p, " \t");
-    int marker = body_marker(p, n);
-    if (marker >= 0 || lead >= n) { /* a marker or a blank line ends a paragraph */
-      if (para)
+    int marker = body_marker(m, p, n);
+    if (marker == -2) {
+      ks_diag_error(diag, e->file, line,
+                    "a body in \"%.*s\", which pack.yaml does not declare (languages:): add "
+                    "the language there or remove the section",
+                    (int)(n - 2), p + 2);
+      marker = -3; /* its text is skipped until the next marker */
+    }
+    if (marker >= 0 || marker == -3 || lead >= n) { /* a marker or a blank line ends a paragraph */
+      if (para && lang >= 0)
         body_append(&bufs[lang], arena, para, (size_t)(para_end - para));
       para = NULL;
     }
-    if (marker >= 0) {
+    if (marker == -3) {
+      lang = -3;
+    } else if (marker >= 0) {
       if (seen[marker])
-        ks_diag_error(diag, e->file, line, "a second \"# %s\" body", ks_lang_code(marker));
+        ks_diag_error(diag, e->file, line, "a second \"# %s\" body", m->languages[marker]);
       seen[marker] = true;
       lang = marker;
-      if (marker == KS_LANG_ZH)
+      if (marker == first)
         e->lines.body = line;
+    } else if (lead < n && lang == -3) {
+      /* text of an undeclared language: reported at its marker */
     } else if (lead < n) {
       if (lang < 0) {
         ks_diag_error(diag, e->file, line,
-                      "body text before the \"# zh\" line; start the Chinese body with a line "
-                      "\"# zh\"");
-        lang = KS_LANG_ZH; /* read it as Chinese so later findings still make sense */
+                      "body text before the \"# %s\" line; start the body with a line \"# %s\"",
+                      m->languages[first], m->languages[first]);
+        lang = first; /* read it as the default language so later findings still make sense */
         e->lines.body = line;
       }
       if (!para)
@@ -514,9 +642,9 @@ static void parse_body(ks_exhibit *e, ks_arena *arena, ks_diag *diag, const char
     }
     p = nl ? nl + 1 : end;
   }
-  if (para)
+  if (para && lang >= 0)
     body_append(&bufs[lang], arena, para, (size_t)(para_end - para));
-  for (int l = 0; l < KS_LANG_COUNT; l++) {
+  for (int l = 0; l < KS_LANG_MAX; l++) {
     if (bufs[l].text)
       e->body.s[l] = ks_arena_strdup(arena, bufs[l].text);
     free(bufs[l].text);
@@ -601,15 +729,19 @@ static void load_citations(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
 }
 
 static void load_figures(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
-  static const char *const keys[] = {"value", "value_en", "unit", "label", "as_of", "source", NULL};
-  size_t n;
+  const char *keys[6 + KS_LANG_MAX] = {"value", "unit", "label", "as_of", "source", NULL};
+  size_t n_keys = 5, n;
+  ks_text unused = {0};
+  get_forms(y, NULL, "value", &unused, keys, &n_keys); /* value_en, value_ja, … */
   yaml_node_t **recs = get_record_list(y, root, "figures", "a figure", keys, &n);
   e->figures = ks_arena_calloc(y->arena, n, sizeof(ks_figure));
   for (size_t i = 0; i < n; i++) {
     ks_figure *f = &e->figures[e->n_figures++];
     f->line = node_line(y, recs[i]);
     f->value = get_str(y, recs[i], "value", NULL);
-    f->value_en = get_str(y, recs[i], "value_en", NULL);
+    size_t n_names = 0;
+    const char *names[KS_LANG_MAX + 1];
+    get_forms(y, recs[i], "value", &f->value_tr, names, &n_names);
     f->unit = get_text(y, recs[i], "unit");
     f->label = get_text(y, recs[i], "label");
     f->as_of = get_str(y, recs[i], "as_of", NULL);
@@ -724,7 +856,7 @@ static void load_exhibit(ks_content *c, const char *dir, const char *path, ks_ki
   for (const char *p = buf; p <= fm_end; p++)
     fm_lines += *p == '\n';
 
-  ydoc y = {.file = file, .line_offset = 1, .diag = diag, .arena = c->arena};
+  ydoc y = {.file = file, .line_offset = 1, .diag = diag, .arena = c->arena, .meta = &c->meta};
   if (!ydoc_load(&y, buf + 4, (size_t)(fm_end - (buf + 4)) + 1)) {
     free(buf);
     return;
@@ -755,7 +887,7 @@ static void load_exhibit(ks_content *c, const char *dir, const char *path, ks_ki
     load_kind_fields(&y, root, e);
     const char *after = fm_end + 4; /* the "\n" or NUL after the closing --- */
     const char *body = *after == '\n' ? after + 1 : after;
-    parse_body(e, c->arena, diag, body, fm_lines + 2);
+    parse_body(e, &c->meta, c->arena, diag, body, fm_lines + 2);
   }
   yaml_document_delete(&y.doc);
   free(buf);
@@ -805,6 +937,8 @@ ks_content *ks_source_load(const char *dir, ks_diag *diag) {
     return NULL;
   }
   ks_content *c = ks_content_create(dir);
+  ks_content_set_zh_en(c); /* until pack.yaml declares others */
+  c->meta.default_lang = NULL;
   load_yaml_file(c, dir, "pack.yaml", diag, parse_pack_meta);
   load_yaml_file(c, dir, "sources.yaml", diag, parse_sources);
   char *glossary = path_join(dir, "glossary.yaml");

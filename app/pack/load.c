@@ -4,6 +4,7 @@
 #include "kiosk/mem.h"
 #include "schema.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,9 @@ static const char *col_text(loader *l, sqlite3_stmt *st, int c) {
   return ks_arena_strndup(l->arena, t, n);
 }
 
+/* A text of a pack of schema 1 to 3, whose languages are zh (slot 0) and en (slot 1): its
+ * columns `c` (_zh) and `c + 1` (_en). A version 4 pack's queries select NULL there; its texts
+ * come from the text table (load_texts). */
 static ks_text col_i18n(loader *l, sqlite3_stmt *st, int c) {
   return (ks_text){.s = {col_text(l, st, c), col_text(l, st, c + 1)}};
 }
@@ -148,7 +152,7 @@ static void row_figure(loader *l, ks_exhibit *e, size_t i, sqlite3_stmt *st) {
   (void)i;
   ks_figure *f = &e->figures[e->n_figures++];
   f->value = col_text(l, st, 1);
-  f->value_en = col_text(l, st, 2);
+  f->value_tr = (ks_text){.s = {NULL, col_text(l, st, 2)}}; /* value_en of schema 1 to 3 */
   f->unit = col_i18n(l, st, 3);
   f->label = col_i18n(l, st, 5);
   f->as_of = col_text(l, st, 7);
@@ -198,19 +202,25 @@ static void row_citation(loader *l, ks_exhibit *e, size_t i, sqlite3_stmt *st) {
 /* Every exhibit's lists, table by table. Counts come first so that arrays are sized exactly;
  * load_table never stores more rows than were counted, whatever a damaged pack answers. */
 static void load_lists(loader *l, ks_content *c) {
+  bool v4 = l->version >= 4; /* texts in the text table: NULL in their columns' places */
   load_table(l, c, "SELECT exhibit, count(*) FROM organisation GROUP BY exhibit",
-             "SELECT exhibit, name_zh, name_en FROM organisation ORDER BY exhibit, seq", alloc_orgs,
-             row_org);
+             v4 ? "SELECT exhibit, NULL, NULL FROM organisation ORDER BY exhibit, seq"
+                : "SELECT exhibit, name_zh, name_en FROM organisation ORDER BY exhibit, seq",
+             alloc_orgs, row_org);
   load_table(l, c, "SELECT exhibit, count(*) FROM figure GROUP BY exhibit",
-             "SELECT exhibit, value, value_en, unit_zh, unit_en, label_zh, label_en, as_of, source "
-             "FROM figure ORDER BY exhibit, seq",
+             v4 ? "SELECT exhibit, value, NULL, NULL, NULL, NULL, NULL, as_of, source "
+                  "FROM figure ORDER BY exhibit, seq"
+                : "SELECT exhibit, value, value_en, unit_zh, unit_en, label_zh, label_en, as_of, "
+                  "source FROM figure ORDER BY exhibit, seq",
              alloc_figures, row_figure);
   load_table(l, c, "SELECT exhibit, count(*) FROM fact GROUP BY exhibit",
-             "SELECT exhibit, text_zh, text_en FROM fact ORDER BY exhibit, seq", alloc_facts,
-             row_fact);
+             v4 ? "SELECT exhibit, NULL, NULL FROM fact ORDER BY exhibit, seq"
+                : "SELECT exhibit, text_zh, text_en FROM fact ORDER BY exhibit, seq",
+             alloc_facts, row_fact);
   load_table(l, c, "SELECT exhibit, count(*) FROM image GROUP BY exhibit",
-             "SELECT exhibit, file, caption_zh, caption_en, credit, data FROM image "
-             "ORDER BY exhibit, seq",
+             v4 ? "SELECT exhibit, file, NULL, NULL, credit, data FROM image ORDER BY exhibit, seq"
+                : "SELECT exhibit, file, caption_zh, caption_en, credit, data FROM image "
+                  "ORDER BY exhibit, seq",
              alloc_images, row_image);
   load_table(l, c, "SELECT from_id, count(*) FROM link GROUP BY from_id",
              "SELECT from_id, to_id FROM link ORDER BY from_id, to_id", alloc_links, row_link);
@@ -220,16 +230,22 @@ static void load_lists(loader *l, ks_content *c) {
 }
 
 static void load_kind(loader *l, ks_exhibit *e) {
-  /* Version 1 packs have no date_basis: every year was presented as the result's. */
-  const char *sql = e->kind == KS_KIND_ACHIEVEMENT
-                        ? (l->version >= 2 ? "SELECT field, year, place_zh, place_en, date_basis "
-                                             "FROM achievement WHERE id = ?1"
-                                           : "SELECT field, year, place_zh, place_en, 'result' "
-                                             "FROM achievement WHERE id = ?1")
-                    : e->kind == KS_KIND_CITY
-                        ? "SELECT province, lat, lon, corridor, corridor_order, role_zh, role_en "
-                          "FROM city WHERE id = ?1"
-                        : "SELECT date, precision FROM event WHERE id = ?1";
+  /* Version 1 packs have no date_basis: every year was presented as the result's. Version 4
+   * keeps place and role in the text table. */
+  const char *sql =
+      e->kind == KS_KIND_ACHIEVEMENT
+          ? (l->version >= 4   ? "SELECT field, year, NULL, NULL, date_basis "
+                                 "FROM achievement WHERE id = ?1"
+             : l->version >= 2 ? "SELECT field, year, place_zh, place_en, date_basis "
+                                 "FROM achievement WHERE id = ?1"
+                               : "SELECT field, year, place_zh, place_en, 'result' "
+                                 "FROM achievement WHERE id = ?1")
+      : e->kind == KS_KIND_CITY
+          ? (l->version >= 4 ? "SELECT province, lat, lon, corridor, corridor_order, NULL, NULL "
+                               "FROM city WHERE id = ?1"
+                             : "SELECT province, lat, lon, corridor, corridor_order, role_zh, "
+                               "role_en FROM city WHERE id = ?1")
+          : "SELECT date, precision FROM event WHERE id = ?1";
   sqlite3_stmt *st = prepare(l, sql);
   if (!st)
     return;
@@ -267,6 +283,35 @@ static void load_kind(loader *l, ks_exhibit *e) {
   step_done(l, st, rc);
 }
 
+/* meta.languages of a version 4 pack: tags separated by spaces, each well formed and there
+ * once, at most KS_LANG_MAX. A pack that breaks this was not built by `kiosk pack build`. */
+static void load_languages(loader *l, ks_content *c, const char *list) {
+  ks_pack_meta *m = &c->meta;
+  m->n_languages = 0;
+  for (const char *p = list; *p;) {
+    size_t n = strcspn(p, " ");
+    if (n) {
+      char *tag = ks_arena_strndup(l->arena, p, n);
+      bool twice = ks_content_lang(c, tag) >= 0;
+      if (!ks_lang_tag_valid(tag) || twice || m->n_languages == KS_LANG_MAX) {
+        ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path},
+                    "meta languages \"%s\" %s: the pack was altered or not built by `kiosk pack "
+                    "build`",
+                    list,
+                    twice                           ? "names a language twice"
+                    : m->n_languages == KS_LANG_MAX ? "names too many languages"
+                                                    : "holds something that is not a language tag");
+        l->failed = true;
+        return;
+      }
+      m->languages[m->n_languages++] = tag;
+    }
+    p += n;
+    while (*p == ' ')
+      p++;
+  }
+}
+
 static void load_meta(loader *l, ks_content *c) {
   sqlite3_stmt *st = prepare(l, "SELECT key, value FROM meta");
   if (!st)
@@ -284,15 +329,19 @@ static void load_meta(loader *l, ks_content *c) {
       continue;
     if (strcmp(k, "id") == 0)
       c->meta.id = v;
-    else if (strcmp(k, "title_zh") == 0)
-      c->meta.title.s[KS_LANG_ZH] = v;
-    else if (strcmp(k, "title_en") == 0)
-      c->meta.title.s[KS_LANG_EN] = v;
+    else if (strcmp(k, "title_zh") == 0 && l->version < 4) /* slots of zh and en */
+      c->meta.title.s[0] = v;
+    else if (strcmp(k, "title_en") == 0 && l->version < 4)
+      c->meta.title.s[1] = v;
     else if (strcmp(k, "version") == 0) { /* the validator reports one not a plain number */
       c->meta.version_text = v;
       ks_pack_version_parse(v, &c->meta.version);
-    } else if (strcmp(k, "default_lang") == 0)
+    } else if (strcmp(k, "default_lang") == 0 && l->version < 4)
       c->meta.default_lang = v;
+    else if (strcmp(k, "default_language") == 0 && l->version >= 4)
+      c->meta.default_lang = v;
+    else if (strcmp(k, "languages") == 0 && l->version >= 4)
+      load_languages(l, c, v);
     else if (strcmp(k, "built_at") == 0)
       c->meta.built_at = strtoll(v, NULL, 10);
     else if (strcmp(k, "content_hash") == 0)
@@ -327,11 +376,13 @@ static void load_sources(loader *l, ks_content *c) {
   size_t n = sqlite3_step(cnt) == SQLITE_ROW ? (size_t)sqlite3_column_int64(cnt, 0) : 0;
   sqlite3_finalize(cnt);
   c->sources = ks_arena_calloc(l->arena, n, sizeof(ks_source));
-  /* Version 1 packs have no English titles. */
-  sqlite3_stmt *st = prepare(l, l->version >= 2 ? "SELECT id, file, title, author, published, "
-                                                  "published_note, title_en FROM source ORDER BY id"
-                                                : "SELECT id, file, title, author, published, "
-                                                  "published_note, NULL FROM source ORDER BY id");
+  /* Version 1 packs have no English titles; version 4 keeps them in the text table. */
+  sqlite3_stmt *st = prepare(l, l->version >= 2 && l->version < 4
+                                    ? "SELECT id, file, title, author, published, "
+                                      "published_note, title_en FROM source "
+                                      "ORDER BY id"
+                                    : "SELECT id, file, title, author, published, "
+                                      "published_note, NULL FROM source ORDER BY id");
   if (!st)
     return;
   int rc;
@@ -347,7 +398,7 @@ static void load_sources(loader *l, ks_content *c) {
     s->author = col_text(l, st, 3);
     s->published = col_text(l, st, 4);
     s->published_note = col_text(l, st, 5);
-    s->title_en = col_text(l, st, 6);
+    s->title_tr = (ks_text){.s = {NULL, col_text(l, st, 6)}}; /* title_en: the slot of en */
     size_t nc;
     sqlite3_stmt *cs = per_key(
         l, "SELECT from_text, to_text FROM correction WHERE source = ?1 ORDER BY seq", s->id, &nc);
@@ -364,6 +415,98 @@ static void load_sources(loader *l, ks_content *c) {
   step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
 }
 
+/* The text of `field` number `seq` of exhibit `e`, or NULL when it has no such text. */
+static ks_text *exhibit_text(ks_exhibit *e, const char *field, sqlite3_int64 seq) {
+  ks_text *one = strcmp(field, "title") == 0     ? &e->title
+                 : strcmp(field, "summary") == 0 ? &e->summary
+                 : strcmp(field, "body") == 0    ? &e->body
+                 : strcmp(field, "place") == 0   ? &e->place
+                 : strcmp(field, "role") == 0    ? &e->role
+                                                 : NULL;
+  if (one)
+    return seq == 0 ? one : NULL;
+  if (seq < 0)
+    return NULL;
+  size_t i = (size_t)seq;
+  if (strcmp(field, "organisation") == 0)
+    return i < e->n_organisations ? &e->organisations[i] : NULL;
+  if (strcmp(field, "fact") == 0)
+    return i < e->n_facts ? &e->facts[i] : NULL;
+  if (strcmp(field, "figure.value") == 0)
+    return i < e->n_figures ? &e->figures[i].value_tr : NULL;
+  if (strcmp(field, "figure.unit") == 0)
+    return i < e->n_figures ? &e->figures[i].unit : NULL;
+  if (strcmp(field, "figure.label") == 0)
+    return i < e->n_figures ? &e->figures[i].label : NULL;
+  if (strcmp(field, "image.caption") == 0)
+    return i < e->n_images ? &e->images[i].caption : NULL;
+  return NULL;
+}
+
+/* A version 4 pack's texts, every language of every one, in one ordered pass over the text
+ * table. A row in an undeclared language, or for a text nothing has (an unknown field, a seq past
+ * its list, an owner not in the pack), was not written by `kiosk pack build`: the pack is refused.
+ */
+static void load_texts(loader *l, ks_content *c) {
+  sqlite3_stmt *st = prepare(
+      l, "SELECT owner, field, seq, lang, value FROM text ORDER BY owner, field, seq, lang");
+  if (!st)
+    return;
+  int rc;
+  ks_exhibit *e = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW && !l->failed) {
+    /* The keys are compared, not kept: read in place (a NUL in one matches nothing, and the row
+     * is refused below as belonging to nothing). The value is kept, checked by col_text — with
+     * the name a curator knows ("exhibit X: title (zh)") made only when it must be reported. */
+    const char *owner = (const char *)sqlite3_column_text(st, 0);
+    const char *field = (const char *)sqlite3_column_text(st, 1);
+    const char *lang = (const char *)sqlite3_column_text(st, 3);
+    sqlite3_int64 seq = sqlite3_column_int64(st, 2);
+    const char *raw = (const char *)sqlite3_column_text(st, 4);
+    char name[200] = "";
+    if (raw && memchr(raw, 0, (size_t)sqlite3_column_bytes(st, 4))) {
+      if (seq)
+        snprintf(name, sizeof name, "%s %lld (%s)", field ? field : "", (long long)seq,
+                 lang ? lang : "");
+      else
+        snprintf(name, sizeof name, "%s (%s)", field ? field : "", lang ? lang : "");
+      l->field = name;
+      l->exhibit = owner && *owner && field && strncmp(field, "source.", 7) != 0 ? owner : NULL;
+    }
+    const char *value = col_text(l, st, 4);
+    l->field = NULL;
+    l->exhibit = NULL;
+    if (!owner || !field || !lang || !value)
+      continue;
+    ks_lang slot = ks_content_lang(c, lang);
+    ks_text *t = NULL;
+    if (slot < 0) {
+      t = NULL;
+    } else if (!*owner) {
+      t = strcmp(field, "title") == 0 && seq == 0 ? &c->meta.title : NULL;
+    } else if (strcmp(field, "source.title") == 0) {
+      ks_source *src = (ks_source *)ks_content_find_source(c, owner);
+      t = src && seq == 0 ? &src->title_tr : NULL;
+    } else {
+      if (!e || strcmp(e->id, owner) != 0)
+        e = (ks_exhibit *)ks_content_find(c, owner);
+      t = e ? exhibit_text(e, field, seq) : NULL;
+    }
+    if (!t) {
+      ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = e ? e->id : NULL},
+                  slot < 0 ? "holds a text (%s %s %lld) in \"%s\", a language the pack does not "
+                             "declare: the pack was altered or not built by `kiosk pack build`"
+                           : "holds a text (%s %s %lld, %s) that belongs to nothing in it: the "
+                             "pack was altered or not built by `kiosk pack build`",
+                  owner, field, (long long)seq, lang);
+      l->failed = true;
+      break;
+    }
+    t->s[slot] = value;
+  }
+  step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+}
+
 ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
   ks_content *c = ks_content_create(pack->path);
   loader l = {.db = pack->db,
@@ -371,15 +514,19 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
               .diag = diag,
               .path = pack->path,
               .version = ks_pack_schema_version(pack->db)};
+  if (l.version < 4) /* before languages were declared, every pack had zh and en */
+    ks_content_set_zh_en(c);
   load_meta(&l, c);
   load_sources(&l, c);
   /* Versions 1 and 2 have no show_from and show_until: every exhibit was always shown. */
   sqlite3_stmt *st =
-      prepare(&l, l.version >= 3 ? "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "
-                                   "body_zh, body_en, date_note, show_from, show_until FROM "
-                                   "exhibit ORDER BY id"
-                                 : "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "
-                                   "body_zh, body_en, date_note FROM exhibit ORDER BY id");
+      prepare(&l, l.version >= 4   ? "SELECT id, kind, NULL, NULL, NULL, NULL, NULL, NULL, "
+                                     "date_note, show_from, show_until FROM exhibit ORDER BY id"
+                  : l.version >= 3 ? "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "
+                                     "body_zh, body_en, date_note, show_from, show_until FROM "
+                                     "exhibit ORDER BY id"
+                                   : "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "
+                                     "body_zh, body_en, date_note FROM exhibit ORDER BY id");
   if (st) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -412,6 +559,8 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
     load_kind(&l, &c->exhibits[i]);
   if (!l.failed)
     load_lists(&l, c);
+  if (!l.failed && l.version >= 4)
+    load_texts(&l, c);
   for (size_t i = 0; i < c->n_exhibits; i++)
     for (size_t k = 0; k < c->exhibits[i].n_links; k++) {
       const ks_exhibit *t = ks_content_find(c, c->exhibits[i].links[k].target);

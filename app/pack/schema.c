@@ -3,14 +3,16 @@
 #include "kiosk/pack.h"
 
 #include <sodium.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 /* Keep SCHEMA.md in step with this text. A pack must hold exactly these objects: the reader
- * compares a pack's sqlite_schema with what the text of its version creates. Version 2 added a
- * column at the end of two tables (V2_*), version 3 two at the end of exhibit (V3_EXHIBIT); the
- * rest is shared by all three versions. */
+ * compares a pack's sqlite_schema with what the text of its version creates. Versions 1 to 3 are
+ * built from shared parts: version 2 added a column at the end of two tables (V2_*), version 3
+ * two at the end of exhibit (V3_EXHIBIT). Version 4, which moved every text into one table, is
+ * written out whole below. */
 #define SCHEMA_UP_TO_SOURCE_V1                                                                     \
   "CREATE TABLE meta (\n"                                                                          \
   "  key TEXT PRIMARY KEY NOT NULL,\n"                                                             \
@@ -129,8 +131,106 @@
   "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
   ") WITHOUT ROWID;\n"
 
-const char ks_pack_schema_sql[] = SCHEMA_UP_TO_SOURCE_V1 V2_SOURCE SCHEMA_UP_TO_EXHIBIT V3_EXHIBIT
-    SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT V2_ACHIEVEMENT SCHEMA_REST;
+/* Version 4: the texts of every language in one table, `text`, keyed by what they belong to
+ * (owner, field, seq) and their language; the other tables keep what is not a text. */
+const char ks_pack_schema_sql[] =
+    "CREATE TABLE meta (\n"
+    "  key TEXT PRIMARY KEY NOT NULL,\n"
+    "  value TEXT NOT NULL\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE text (\n"
+    "  owner TEXT NOT NULL,\n"
+    "  field TEXT NOT NULL,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  lang TEXT NOT NULL,\n"
+    "  value TEXT NOT NULL,\n"
+    "  PRIMARY KEY (owner, field, seq, lang)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE source (\n"
+    "  id TEXT PRIMARY KEY NOT NULL,\n"
+    "  file TEXT NOT NULL,\n"
+    "  title TEXT NOT NULL,\n"
+    "  author TEXT,\n"
+    "  published TEXT NOT NULL,\n"
+    "  published_note TEXT\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE correction (\n"
+    "  source TEXT NOT NULL REFERENCES source(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  from_text TEXT NOT NULL,\n"
+    "  to_text TEXT NOT NULL,\n"
+    "  PRIMARY KEY (source, seq)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE exhibit (\n"
+    "  id TEXT PRIMARY KEY NOT NULL,\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('achievement', 'city', 'event')),\n"
+    "  date_note TEXT,\n"
+    "  show_from TEXT,\n"
+    "  show_until TEXT\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE achievement (\n"
+    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
+    "  field TEXT NOT NULL,\n"
+    "  year INTEGER NOT NULL,\n"
+    "  date_basis TEXT NOT NULL CHECK (date_basis IN ('result', 'reported'))\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE city (\n"
+    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
+    "  province TEXT NOT NULL,\n"
+    "  lat REAL NOT NULL,\n"
+    "  lon REAL NOT NULL,\n"
+    "  corridor TEXT,\n"
+    "  corridor_order INTEGER\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE event (\n"
+    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
+    "  date TEXT NOT NULL,\n"
+    "  precision TEXT NOT NULL CHECK (precision IN ('year', 'month', 'day'))\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX event_date ON event(date);\n"
+    "CREATE TABLE organisation (\n"
+    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (exhibit, seq)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE figure (\n"
+    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  value TEXT NOT NULL,\n"
+    "  as_of TEXT,\n"
+    "  source TEXT REFERENCES source(id),\n"
+    "  PRIMARY KEY (exhibit, seq)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE fact (\n"
+    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (exhibit, seq)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE image (\n"
+    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  file TEXT NOT NULL,\n"
+    "  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),\n"
+    "  width INTEGER NOT NULL,\n"
+    "  height INTEGER NOT NULL,\n"
+    "  credit TEXT,\n"
+    "  data BLOB NOT NULL,\n"
+    "  PRIMARY KEY (exhibit, seq)\n"
+    ");\n"
+    "CREATE TABLE link (\n"
+    "  from_id TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  to_id TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  PRIMARY KEY (from_id, to_id)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX link_to ON link(to_id);\n"
+    "CREATE TABLE citation (\n"
+    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  source TEXT NOT NULL REFERENCES source(id),\n"
+    "  quote TEXT NOT NULL,\n"
+    "  note TEXT,\n"
+    "  PRIMARY KEY (exhibit, seq)\n"
+    ") WITHOUT ROWID;\n";
 
 int ks_pack_schema_version(sqlite3 *db) {
   sqlite3_stmt *st;
@@ -148,10 +248,23 @@ const char *ks_pack_schema_sql_for(int version) {
       SCHEMA_UP_TO_SOURCE_V1 SCHEMA_UP_TO_EXHIBIT SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT SCHEMA_REST;
   static const char v2[] = SCHEMA_UP_TO_SOURCE_V1 V2_SOURCE SCHEMA_UP_TO_EXHIBIT
       SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT V2_ACHIEVEMENT SCHEMA_REST;
+  static const char v3[] = SCHEMA_UP_TO_SOURCE_V1 V2_SOURCE SCHEMA_UP_TO_EXHIBIT V3_EXHIBIT
+      SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT V2_ACHIEVEMENT SCHEMA_REST;
   return version == 1                        ? v1
          : version == 2                      ? v2
+         : version == 3                      ? v3
          : version == KS_PACK_SCHEMA_VERSION ? ks_pack_schema_sql
                                              : NULL;
+}
+
+/* Version 4's one table more: hashed right after `meta`, before the tables of versions 1 to 3. */
+static const ks_pack_table text_table = {"text", "owner, field, seq, lang"};
+
+const ks_pack_table *ks_pack_table_at(int version, int i) {
+  bool v4 = version >= 4;
+  if (i < 0 || i >= ks_pack_table_count + v4)
+    return NULL;
+  return !v4 || i == 0 ? &ks_pack_tables[i] : i == 1 ? &text_table : &ks_pack_tables[i - 1];
 }
 
 const ks_pack_table ks_pack_tables[] = {
@@ -190,20 +303,21 @@ static void put_bytes(crypto_hash_sha256_state *st, unsigned char tag, const voi
 int ks_pack_hash_db(sqlite3 *db, char hex[65], char *err, int err_size) {
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
-  for (int t = 0; t < ks_pack_table_count; t++) {
+  int version = ks_pack_schema_version(db);
+  for (int t = 0; ks_pack_table_at(version, t); t++) {
+    const ks_pack_table *table = ks_pack_table_at(version, t);
     char sql[256];
     /* The build time and the hash itself are not content. */
-    const char *where = strcmp(ks_pack_tables[t].table, "meta") == 0
-                            ? " WHERE key NOT IN ('built_at', 'content_hash')"
-                            : "";
-    snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"%s ORDER BY %s", ks_pack_tables[t].table, where,
-             ks_pack_tables[t].order_by);
+    const char *where =
+        strcmp(table->table, "meta") == 0 ? " WHERE key NOT IN ('built_at', 'content_hash')" : "";
+    snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"%s ORDER BY %s", table->table, where,
+             table->order_by);
     sqlite3_stmt *stmt;
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
       snprintf(err, (size_t)err_size, "%s", sqlite3_errmsg(db));
       return SQLITE_ERROR;
     }
-    put_bytes(&st, 'T', ks_pack_tables[t].table, strlen(ks_pack_tables[t].table));
+    put_bytes(&st, 'T', table->table, strlen(table->table));
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
       int cols = sqlite3_column_count(stmt);

@@ -11,13 +11,16 @@ extern const char ks_pack_schema_sql[];
 const char *ks_pack_schema_sql_for(int version);
 /* The schema version (PRAGMA user_version) of an open pack; 0 when it cannot be read. */
 int ks_pack_schema_version(sqlite3 *db);
-/* Tables whose rows the content hash covers, in hash order, each with its ORDER BY. */
+/* Tables whose rows the content hash covers, in hash order, each with its ORDER BY:
+ * ks_pack_tables those of versions 1 to 3; ks_pack_table_at the i-th of a version's (version 4
+ * adds `text` after `meta`), NULL past the last. */
 typedef struct {
   const char *table;
   const char *order_by;
 } ks_pack_table;
 extern const ks_pack_table ks_pack_tables[];
 extern const int ks_pack_table_count;
+const ks_pack_table *ks_pack_table_at(int version, int i);
 
 struct ks_pack {
   sqlite3 *db; /* read-only, hardened */

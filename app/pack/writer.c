@@ -81,21 +81,32 @@ static void insert(writer *w, const char *sql, const char *types, ...) {
   sqlite3_finalize(st);
 }
 
-static void write_exhibit(writer *w, const ks_exhibit *e) {
-  const char *const *t = e->title.s, *const *s = e->summary.s, *const *b = e->body.s;
-  insert(w, "INSERT INTO exhibit VALUES (?,?,?,?,?,?,?,?,?,?,?)", "ttttttttttt", e->id,
-         ks_kind_name(e->kind), t[KS_LANG_ZH], t[KS_LANG_EN], s[KS_LANG_ZH], s[KS_LANG_EN],
-         b[KS_LANG_ZH], b[KS_LANG_EN], e->date_note, e->show_from, e->show_until);
+/* Every language's text of `t` as rows of the text table, in the order of the pack's
+ * languages (the table's own order is by tag: the file is the same either way). */
+static void write_text(writer *w, const ks_content *c, const char *owner, const char *field,
+                       size_t seq, const ks_text *t) {
+  for (int l = 0; l < c->meta.n_languages && l < KS_LANG_MAX; l++)
+    if (t->s[l])
+      insert(w, "INSERT INTO text VALUES (?,?,?,?,?)", "ttitt", owner, field, (int64_t)seq,
+             c->meta.languages[l], t->s[l]);
+}
+
+static void write_exhibit(writer *w, const ks_content *c, const ks_exhibit *e) {
+  insert(w, "INSERT INTO exhibit VALUES (?,?,?,?,?)", "ttttt", e->id, ks_kind_name(e->kind),
+         e->date_note, e->show_from, e->show_until);
+  write_text(w, c, e->id, "title", 0, &e->title);
+  write_text(w, c, e->id, "summary", 0, &e->summary);
+  write_text(w, c, e->id, "body", 0, &e->body);
   switch (e->kind) {
   case KS_KIND_ACHIEVEMENT:
-    insert(w, "INSERT INTO achievement VALUES (?,?,?,?,?,?)", "ttittt", e->id, e->field,
-           (int64_t)e->year, e->place.s[KS_LANG_ZH], e->place.s[KS_LANG_EN],
+    insert(w, "INSERT INTO achievement VALUES (?,?,?,?)", "ttit", e->id, e->field, (int64_t)e->year,
            ks_date_basis_name(e->date_basis));
+    write_text(w, c, e->id, "place", 0, &e->place);
     break;
   case KS_KIND_CITY:
-    insert(w, "INSERT INTO city VALUES (?,?,?,?,?,?,?,?)", "ttddtitt", e->id, e->province, e->lat,
-           e->lon, e->corridor, (int64_t)e->corridor_order, e->role.s[KS_LANG_ZH],
-           e->role.s[KS_LANG_EN]);
+    insert(w, "INSERT INTO city VALUES (?,?,?,?,?,?)", "ttddti", e->id, e->province, e->lat, e->lon,
+           e->corridor, (int64_t)e->corridor_order);
+    write_text(w, c, e->id, "role", 0, &e->role);
     break;
   case KS_KIND_EVENT: {
     ks_date d;
@@ -108,60 +119,69 @@ static void write_exhibit(writer *w, const ks_exhibit *e) {
   default:
     break;
   }
-  for (size_t i = 0; i < e->n_organisations; i++)
-    insert(w, "INSERT INTO organisation VALUES (?,?,?,?)", "titt", e->id, (int64_t)i,
-           e->organisations[i].s[KS_LANG_ZH], e->organisations[i].s[KS_LANG_EN]);
+  for (size_t i = 0; i < e->n_organisations; i++) {
+    insert(w, "INSERT INTO organisation VALUES (?,?)", "ti", e->id, (int64_t)i);
+    write_text(w, c, e->id, "organisation", i, &e->organisations[i]);
+  }
   for (size_t i = 0; i < e->n_figures; i++) {
     const ks_figure *f = &e->figures[i];
-    insert(w, "INSERT INTO figure VALUES (?,?,?,?,?,?,?,?,?,?)", "titttttttt", e->id, (int64_t)i,
-           f->value, f->value_en, f->unit.s[KS_LANG_ZH] ? f->unit.s[KS_LANG_ZH] : "",
-           f->unit.s[KS_LANG_EN], f->label.s[KS_LANG_ZH], f->label.s[KS_LANG_EN], f->as_of,
-           f->source);
+    insert(w, "INSERT INTO figure VALUES (?,?,?,?,?)", "tittt", e->id, (int64_t)i, f->value,
+           f->as_of, f->source);
+    write_text(w, c, e->id, "figure.value", i, &f->value_tr);
+    write_text(w, c, e->id, "figure.unit", i, &f->unit);
+    write_text(w, c, e->id, "figure.label", i, &f->label);
   }
-  for (size_t i = 0; i < e->n_facts; i++)
-    insert(w, "INSERT INTO fact VALUES (?,?,?,?)", "titt", e->id, (int64_t)i,
-           e->facts[i].s[KS_LANG_ZH], e->facts[i].s[KS_LANG_EN]);
+  for (size_t i = 0; i < e->n_facts; i++) {
+    insert(w, "INSERT INTO fact VALUES (?,?)", "ti", e->id, (int64_t)i);
+    write_text(w, c, e->id, "fact", i, &e->facts[i]);
+  }
   for (size_t i = 0; i < e->n_images; i++) {
     const ks_image *im = &e->images[i];
     ks_image_type type = ks_image_sniff(im->data, im->size);
     int width = 0, height = 0;
     ks_image_dimensions(im->data, im->size, type, &width, &height);
-    insert(w, "INSERT INTO image VALUES (?,?,?,?,?,?,?,?,?,?)", "tittiitttb", e->id, (int64_t)i,
-           im->file, ks_image_mime(type), (int64_t)width, (int64_t)height,
-           im->caption.s[KS_LANG_ZH], im->caption.s[KS_LANG_EN], im->credit, (const void *)im->data,
+    insert(w, "INSERT INTO image VALUES (?,?,?,?,?,?,?,?)", "tittiitb", e->id, (int64_t)i, im->file,
+           ks_image_mime(type), (int64_t)width, (int64_t)height, im->credit, (const void *)im->data,
            im->size);
+    write_text(w, c, e->id, "image.caption", i, &im->caption);
   }
   for (size_t i = 0; i < e->n_links; i++)
     insert(w, "INSERT OR IGNORE INTO link VALUES (?,?)", "tt", e->id, e->links[i].target);
   for (size_t i = 0; i < e->n_citations; i++) {
-    const ks_citation *c = &e->citations[i];
-    insert(w, "INSERT INTO citation VALUES (?,?,?,?,?)", "tittt", e->id, (int64_t)i, c->source,
-           c->quote, c->note);
+    const ks_citation *ci = &e->citations[i];
+    insert(w, "INSERT INTO citation VALUES (?,?,?,?,?)", "tittt", e->id, (int64_t)i, ci->source,
+           ci->quote, ci->note);
   }
 }
 
 static void write_content(writer *w, const ks_content *c, int64_t built_at) {
-  char version[32], built[32];
+  char version[32], built[32], languages[KS_LANG_MAX * 40] = "";
   snprintf(version, sizeof version, "%" PRId64, c->meta.version);
   snprintf(built, sizeof built, "%" PRId64, built_at);
+  for (int l = 0; l < c->meta.n_languages && l < KS_LANG_MAX; l++) {
+    size_t n = strlen(languages);
+    snprintf(languages + n, sizeof languages - n, "%s%s", l ? " " : "", c->meta.languages[l]);
+  }
+  const char *dflt = ks_content_lang_tag(c, ks_content_default_lang(c));
   const char *meta[][2] = {{"id", c->meta.id},
-                           {"title_zh", c->meta.title.s[KS_LANG_ZH]},
-                           {"title_en", c->meta.title.s[KS_LANG_EN]},
                            {"version", version},
-                           {"default_lang", c->meta.default_lang ? c->meta.default_lang : "zh"}};
+                           {"languages", languages},
+                           {"default_language", dflt}};
   for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
     if (meta[i][1])
       insert(w, "INSERT INTO meta VALUES (?,?)", "tt", meta[i][0], meta[i][1]);
+  write_text(w, c, "", "title", 0, &c->meta.title); /* the pack's own: the owner "" */
   for (size_t i = 0; i < c->n_sources; i++) {
     const ks_source *s = &c->sources[i];
-    insert(w, "INSERT INTO source VALUES (?,?,?,?,?,?,?)", "ttttttt", s->id, s->file, s->title,
-           s->author, s->published, s->published_note, s->title_en);
+    insert(w, "INSERT INTO source VALUES (?,?,?,?,?,?)", "tttttt", s->id, s->file, s->title,
+           s->author, s->published, s->published_note);
+    write_text(w, c, s->id, "source.title", 0, &s->title_tr);
     for (size_t k = 0; k < s->n_corrections; k++)
       insert(w, "INSERT INTO correction VALUES (?,?,?,?)", "titt", s->id, (int64_t)k,
              s->corrections[k].from, s->corrections[k].to);
   }
   for (size_t i = 0; i < c->n_exhibits; i++) {
-    write_exhibit(w, &c->exhibits[i]);
+    write_exhibit(w, c, &c->exhibits[i]);
     if (w->progress)
       w->progress(w->progress_ctx, i + 1, c->n_exhibits);
   }

@@ -17,7 +17,7 @@ enum {
 
 /* Where a glyph lives in the atlas. */
 typedef struct {
-  uint32_t key;       /* (px << 20) | glyph + 1; 0 marks an empty slot */
+  uint32_t key;       /* (px << 19 | font << 16 | glyph) + 1; 0 marks an empty slot */
   int16_t x, y, w, h; /* in its page */
   int16_t left, top;  /* bitmap origin relative to the pen */
   uint8_t page;
@@ -337,7 +337,10 @@ static glyph_slot *atlas_find(ks_gfx *g, uint32_t key) {
 
 /* The atlas slot of a glyph, rasterising and uploading it on first use. */
 static const glyph_slot *atlas_glyph(ks_gfx *g, ks_face *face, uint32_t glyph) {
-  uint32_t key = ((uint32_t)ks_face_px(face) << 20 | (glyph & 0xfffff)) + 1;
+  /* Faces of different fonts.txt lines number their glyphs apart (OpenType has at most 65535). */
+  uint32_t key = ((uint32_t)ks_face_px(face) << 19 | (uint32_t)(ks_face_font(face) & 7) << 16 |
+                  (glyph & 0xffff)) +
+                 1;
   glyph_slot *s = atlas_find(g, key);
   if (s->key == key)
     return s;

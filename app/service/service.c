@@ -55,7 +55,7 @@ typedef struct {
   /* Visitor statistics: what has been on screen since when. */
   ks_stats *stats;
   char visit[KS_STATS_MAX_EXHIBIT + 1];
-  ks_lang visit_lang;
+  char visit_lang[36];       /* the tag of the language of the visit */
   int64_t visit_since;       /* wall clock, for the record */
   uint64_t visit_since_ms;   /* monotonic, for the duration */
   int tick_ms;               /* how often the loop calls at rest; the watchdog is fed this often */
@@ -90,19 +90,19 @@ static void track_visit(service *s, const ks_ui *ui, bool force_end) {
     const char *id = ks_ui_exhibit(ui);
     snprintf(now, sizeof now, "%s", id ? id : ks_screen_name(screen));
   }
-  ks_lang lang = ks_ui_lang(ui);
-  if (strcmp(now, s->visit) == 0 && lang == s->visit_lang)
+  const char *lang = ks_ui_lang_tag(ui);
+  if (strcmp(now, s->visit) == 0 && strcmp(lang, s->visit_lang) == 0)
     return;
   uint64_t t = mono_ms();
   if (s->visit[0]) {
     char err[256];
     double seconds = (double)(t - s->visit_since_ms) / 1000.0;
-    if (!ks_stats_record(s->stats, s->visit, s->visit_lang == KS_LANG_EN ? "en" : "zh",
-                         s->visit_since, seconds, err, sizeof err))
+    if (!ks_stats_record(s->stats, s->visit, s->visit_lang, s->visit_since, seconds, err,
+                         sizeof err))
       ks_diag_log(stderr, "kiosk: statistics: %s", err);
   }
   snprintf(s->visit, sizeof s->visit, "%s", now);
-  s->visit_lang = lang;
+  snprintf(s->visit_lang, sizeof s->visit_lang, "%s", lang);
   s->visit_since = (int64_t)time(NULL);
   s->visit_since_ms = t;
 }

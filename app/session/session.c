@@ -142,8 +142,9 @@ static void find_panel(ks_session *s, const ks_session_opts *o, int w_px, int h_
 static ks_ui *make_ui(ks_session *s, const ks_content *content, const char *lang, bool map) {
   if (!lang || !lang[0])
     lang = s->lang && s->lang[0] ? s->lang : content->meta.default_lang;
-  ks_ui *ui =
-      ks_ui_create(content, s->fonts, lang && strcmp(lang, "en") == 0 ? KS_LANG_EN : KS_LANG_ZH);
+  /* A language the pack has not (a kiosk.ini written for another pack) shows the pack's own. */
+  ks_lang slot = lang ? ks_content_lang(content, lang) : -1;
+  ks_ui *ui = ks_ui_create(content, s->fonts, slot >= 0 ? slot : ks_content_default_lang(content));
   if (s->has_idle_timeout)
     ks_ui_set_idle_timeout(ui, s->idle_timeout);
   ks_ui_set_panel_mm(ui, s->panel_w_mm, s->panel_h_mm); /* sizes in millimetres (0, 0: unknown) */

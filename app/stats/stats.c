@@ -3,6 +3,7 @@
 
 #include "kiosk/content.h"
 #include "kiosk/fileio.h"
+#include "kiosk/lang.h"
 #include "kiosk/mem.h"
 
 #include <errno.h>
@@ -269,8 +270,9 @@ bool ks_stats_record(ks_stats *s, const char *exhibit_id, const char *lang, int6
         exhibit_id ? exhibit_id : "(none)", KS_ID_MIN, KS_ID_MAX);
     return false;
   }
-  if (!lang || (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0)) {
-    say(err, err_size, "refused: the language \"%.16s\" of a visit must be zh or en",
+  if (!lang || !ks_lang_tag_valid(lang)) { /* letters, digits and '-': nothing a CSV escapes */
+    say(err, err_size,
+        "refused: the language \"%.16s\" of a visit must be a language tag (zh, en, ja …)",
         lang ? lang : "(none)");
     return false;
   }

@@ -1,7 +1,8 @@
 #include "kiosk/font.h"
 
 #include "kiosk/fileio.h"
-
+#include "kiosk/fontlist.h"
+#include "kiosk/lang.h"
 #include "kiosk/mem.h"
 
 #include <errno.h>
@@ -17,69 +18,88 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { MAX_SIZES = 16 };
+/* Faces open at once: each type size of each language's face. A screen uses a dozen sizes. */
+enum { MAX_SIZES = 48 };
 
 struct ks_face {
   FT_Face ft;
   hb_font_t *hb;
   hb_buffer_t *buf; /* reused for every shaping call */
   int px;
+  int font; /* its line of fonts.txt: which face of which file */
 };
+
+/* A font file, mapped read-only on first use. */
+typedef struct {
+  const unsigned char *map;
+  size_t size;
+} mapped;
 
 struct ks_fonts {
   FT_Library lib;
-  const unsigned char *map; /* the font file, mapped read-only */
-  size_t map_size;
-  long index; /* face index in a collection */
+  char dir[1024];
+  ks_fontlist_entry list[KS_FONTLIST_MAX];
+  int n_list;
+  mapped maps[KS_FONTLIST_MAX]; /* per line: its file, shared with an earlier line of that file */
   ks_face faces[MAX_SIZES];
   int n_faces;
+  /* The last language asked for and its line: every text of a frame asks with the same tag
+   * (the same pointer, the pack's), and matching a tag against the list is not free. */
+  const char *last_lang;
+  int last_font;
 };
 
-ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size) {
-  char list[1024], line[512], name[256], path[1280];
-  long index = 0;
-  snprintf(list, sizeof list, "%s/fonts.txt", fonts_dir);
-  char why[256];
-  FILE *f = ks_file_fopen(list, 0, 1 << 20, why, sizeof why);
-  if (!f) {
-    snprintf(err, err_size, "cannot read %s: %s", list, why);
-    return NULL;
-  }
-  bool found = false;
-  while (!found && fgets(line, sizeof line, f))
-    found = line[0] != '#' && sscanf(line, "%255s %ld", name, &index) == 2;
-  fclose(f);
-  if (!found) {
-    snprintf(err, err_size, "%s names no font", list);
-    return NULL;
-  }
-  snprintf(path, sizeof path, "%s/%s", fonts_dir, name);
+/* Maps the file of line `i` (once; lines naming the same file share the mapping). */
+static bool map_font(ks_fonts *fonts, int i, char *err, size_t err_size) {
+  if (fonts->maps[i].map)
+    return true;
+  for (int k = 0; k < i; k++)
+    if (fonts->maps[k].map && strcmp(fonts->list[k].file, fonts->list[i].file) == 0) {
+      fonts->maps[i] = fonts->maps[k];
+      return true;
+    }
+  char path[1300], why[256];
+  snprintf(path, sizeof path, "%s/%s", fonts->dir, fonts->list[i].file);
   struct stat st;
   int fd = ks_file_open(path, 0, UINT32_MAX, &st, why, sizeof why);
   if (fd < 0 || st.st_size <= 0) {
     snprintf(err, err_size, "cannot open font %s: %s", path, fd < 0 ? why : "it is empty");
     if (fd >= 0)
       close(fd);
-    return NULL;
+    return false;
   }
   void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
   close(fd);
   if (map == MAP_FAILED) {
     snprintf(err, err_size, "cannot map font %s: %s", path, strerror(errno));
+    return false;
+  }
+  fonts->maps[i] = (mapped){map, (size_t)st.st_size};
+  return true;
+}
+
+ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size) {
+  ks_fonts *fonts = ks_xcalloc(1, sizeof *fonts);
+  snprintf(fonts->dir, sizeof fonts->dir, "%s", fonts_dir);
+  fonts->n_list = ks_fontlist_read(fonts_dir, fonts->list, err, err_size);
+  if (fonts->n_list == 0) {
+    free(fonts);
     return NULL;
   }
-  ks_fonts *fonts = ks_xcalloc(1, sizeof *fonts);
-  fonts->map = map;
-  fonts->map_size = (size_t)st.st_size;
-  fonts->index = index;
   if (FT_Init_FreeType(&fonts->lib) != 0) {
     snprintf(err, err_size, "FreeType did not start");
     ks_fonts_close(fonts);
     return NULL;
   }
-  /* Open one size now so that a broken font is reported here, not on the first screen. */
+  /* Open the default face at one size now, so that a broken font is reported here, not on the
+   * first screen. The other languages' faces open when a text in one is first drawn. */
+  if (!map_font(fonts, 0, err, err_size)) {
+    ks_fonts_close(fonts);
+    return NULL;
+  }
   if (!ks_fonts_face(fonts, 16)) {
-    snprintf(err, err_size, "%s (face %ld) is not a font FreeType can read", path, index);
+    snprintf(err, err_size, "%s/%s (face %ld) is not a font FreeType can read", fonts_dir,
+             fonts->list[0].file, fonts->list[0].index);
     ks_fonts_close(fonts);
     return NULL;
   }
@@ -96,20 +116,40 @@ void ks_fonts_close(ks_fonts *fonts) {
   }
   if (fonts->lib)
     FT_Done_FreeType(fonts->lib);
-  munmap((void *)fonts->map, fonts->map_size);
+  for (int i = 0; i < fonts->n_list; i++) {
+    bool shared = false;
+    for (int k = 0; k < i && !shared; k++)
+      shared = fonts->maps[k].map == fonts->maps[i].map;
+    if (fonts->maps[i].map && !shared)
+      munmap((void *)fonts->maps[i].map, fonts->maps[i].size);
+  }
   free(fonts);
 }
 
-ks_face *ks_fonts_face(ks_fonts *fonts, int px) {
+ks_face *ks_fonts_face_for(ks_fonts *fonts, int px, const char *lang) {
+  int font = 0;
+  if (lang && lang == fonts->last_lang) {
+    font = fonts->last_font;
+  } else if (lang) {
+    font = ks_fontlist_pick(fonts->list, fonts->n_list, lang);
+    fonts->last_lang = lang, fonts->last_font = font;
+  }
   for (int i = 0; i < fonts->n_faces; i++)
-    if (fonts->faces[i].px == px)
+    if (fonts->faces[i].px == px && fonts->faces[i].font == font)
       return &fonts->faces[i];
   if (fonts->n_faces == MAX_SIZES || px < 4 || px > 512)
     return NULL;
+  char err[1600];
+  if (!map_font(fonts, font, err, sizeof err)) {
+    /* A language's face that cannot be read: its text is drawn with the default face. */
+    if (font == 0)
+      return NULL;
+    return ks_fonts_face_for(fonts, px, NULL);
+  }
   ks_face *face = &fonts->faces[fonts->n_faces];
-  if (FT_New_Memory_Face(fonts->lib, fonts->map, (FT_Long)fonts->map_size, fonts->index,
-                         &face->ft) != 0)
-    return NULL;
+  if (FT_New_Memory_Face(fonts->lib, fonts->maps[font].map, (FT_Long)fonts->maps[font].size,
+                         fonts->list[font].index, &face->ft) != 0)
+    return font == 0 ? NULL : ks_fonts_face_for(fonts, px, NULL);
   if (FT_Set_Pixel_Sizes(face->ft, 0, (FT_UInt)px) != 0) {
     FT_Done_Face(face->ft);
     return NULL;
@@ -119,9 +159,14 @@ ks_face *ks_fonts_face(ks_fonts *fonts, int px) {
   face->hb = hb_ft_font_create_referenced(face->ft);
   face->buf = hb_buffer_create();
   face->px = px;
+  face->font = font;
   fonts->n_faces++;
   return face;
 }
+
+ks_face *ks_fonts_face(ks_fonts *fonts, int px) { return ks_fonts_face_for(fonts, px, NULL); }
+
+int ks_face_font(const ks_face *face) { return face ? face->font : 0; }
 
 static size_t shape(ks_face *face, const char *text, size_t len, const hb_feature_t *features,
                     unsigned n_features, ks_glyph_pos *out, size_t cap) {
@@ -151,8 +196,9 @@ size_t ks_face_shape(ks_face *face, const char *text, size_t len, ks_glyph_pos *
 size_t ks_face_shape_lang(ks_face *face, const char *text, size_t len, const char *lang,
                           ks_glyph_pos *out, size_t cap) {
   static const hb_feature_t pwid = {HB_TAG('p', 'w', 'i', 'd'), 1, 0, (unsigned)-1};
-  bool en = lang && strcmp(lang, "en") == 0;
-  return shape(face, text, len, en ? &pwid : NULL, en ? 1 : 0, out, cap);
+  /* A language not written in Chinese characters sets its punctuation proportionally. */
+  bool latin = lang && !ks_lang_is_cjk(lang);
+  return shape(face, text, len, latin ? &pwid : NULL, latin ? 1 : 0, out, cap);
 }
 
 int ks_face_measure(ks_face *face, const char *text, size_t len) {

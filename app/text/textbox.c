@@ -1,5 +1,6 @@
 #include "kiosk/textbox.h"
 
+#include "kiosk/lang.h"
 #include "kiosk/mem.h"
 
 #include <stdint.h>
@@ -27,8 +28,10 @@ void ks_textbox_layout(ks_textbox *box, ks_face *face, const char *text, int max
   box->text = text;
   box->face = face;
   box->line_height = ks_face_px(face) + (int)((float)ks_face_px(face) * line_gap + 0.5f);
-  box->ellipsis = lang && strcmp(lang, "en") == 0 ? "..." : "…";
-  box->lang = lang && strcmp(lang, "en") == 0 ? "en" : "zh";
+  /* A language written in Chinese characters ends a cut line with …, the others with "...". */
+  bool cjk = !lang || ks_lang_is_cjk(lang);
+  box->ellipsis = cjk ? "…" : "...";
+  box->lang = lang ? lang : "zh";
   size_t len = strlen(text);
   if (!len)
     return;

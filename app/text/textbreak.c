@@ -1,5 +1,6 @@
 #include "kiosk/textbreak.h"
 
+#include "kiosk/lang.h"
 #include "kiosk/mem.h"
 #include "kiosk/utf8.h"
 
@@ -40,7 +41,7 @@ static bool half_width_at_start(uint32_t c, const char *lang) {
   static const uint32_t set[] = {0x300c, 0x300e, 0xff08, 0x300a, 0x3008,
                                  0x3010, 0x3014, 0x3016, 0x3018, 0xff3b};
   if (c == 0x201c || c == 0x2018)
-    return !lang || strcmp(lang, "en") != 0;
+    return !lang || ks_lang_is_cjk(lang);
   for (size_t i = 0; i < sizeof set / sizeof *set; i++)
     if (set[i] == c)
       return true;

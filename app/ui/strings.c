@@ -2,7 +2,10 @@
  * by where they show (a screen's name) or what they name (field.*, province.*, month.*). */
 #include "kiosk/strings.h"
 
+#include "kiosk/lang.h"
+
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
   const char *key, *text;
@@ -173,16 +176,103 @@ static const entry en[] = {
     {NULL, NULL},
 };
 
+static const entry ja[] = {
+    {"lang.name", "日本語"},
+    {"home.subtitle", "上海・江蘇・浙江・安徽 · G60科創回廊"},
+    {"home.achievements.count", "%zu 件の成果"},
+    {"home.cities.count", "%zu 都市"},
+    {"home.events.count", "%zu 件の出来事"},
+    {"home.timeline.span", "%d〜%d 年の協同イノベーションの歩み"},
+    {"home.achievements.blurb", "半導体、量子、生命科学……長江デルタが共同で成し遂げた突破と成果"},
+    {"home.cities.blurb", "G60科創回廊の9都市と長江デルタのイノベーション都市の物語"},
+    {"home.explore", "パネルをタッチして探索を始めましょう"},
+    {"achievements.title", "イノベーションの成果"},
+    {"achievements.subtitle", "%zu 件の成果 · 新しい順"},
+    {"achievements.all-fields", "すべての分野"},
+    {"achievements.all-places", "すべての地域"},
+    {"achievements.none", "条件に合う成果はありません"},
+    {"achievement.who", "参加機関"},
+    {"figure.as_of", "%s時点"},
+    {"cities.title", "回廊の都市"},
+    {"cities.subtitle", "%zu の都市と地域 · 地図上の都市をタッチ"},
+    {"cities.corridor", "G60科創回廊"},
+    {"cities.more", "その他の都市と地域"},
+    {"city.facts", "ポイント"},
+    {"timeline.title", "年表"},
+    {"timeline.subtitle", "%zu 件の出来事 · 左右にスワイプして閲覧"},
+    {"attract.cue", "タッチして探索"},
+    {"page.position", "%zu / %zu"},
+    {"page.previous", "前へ"},
+    {"page.next", "次へ"},
+    {"event.in_time", "年表の中で"},
+    {"event.before", "前"},
+    {"event.after", "後"},
+    {"idle.ask", "まだご覧になりますか？"},
+    {"idle.touch", "画面にタッチすると閲覧を続けられます"},
+    {"idle.left", "%d 秒後にホームに戻ります"},
+    {"home.tile.go", "探索 →"},
+    {"source", "出典：%s（%s）"},
+    {"image.broken", "画像を表示できません"},
+    {"image.loading", "画像を読み込み中"},
+    {"notice.install", "インストール"},
+    {"notice.export", "統計をエクスポート"},
+    {"notice.close", "閉じる"},
+    {"year.reported", "%d年の報道"},
+    {"home.achievements.reported", "年は報道された年"},
+    {"date.day", "%1$d年%2$s%3$d日"},
+    {"date.month", "%1$d年%2$s"},
+    {"date.year", "%d年"},
+    {"month.1", "1月"},
+    {"month.2", "2月"},
+    {"month.3", "3月"},
+    {"month.4", "4月"},
+    {"month.5", "5月"},
+    {"month.6", "6月"},
+    {"month.7", "7月"},
+    {"month.8", "8月"},
+    {"month.9", "9月"},
+    {"month.10", "10月"},
+    {"month.11", "11月"},
+    {"month.12", "12月"},
+    {"field.chips", "半導体・集積回路"},
+    {"field.quantum", "量子科学技術"},
+    {"field.life-science", "生命科学・医薬"},
+    {"field.materials", "新素材"},
+    {"field.aerospace", "航空宇宙"},
+    {"field.robotics", "ロボット・スマート製造"},
+    {"field.information", "情報ネットワーク・人工知能"},
+    {"field.energy", "エネルギー"},
+    {"field.environment", "生態環境"},
+    {"field.marine", "海洋装備"},
+    {"field.tech-transfer", "技術移転・成果の実用化"},
+    {"field.platforms", "イノベーション基盤・資源共有"},
+    {"field.cooperation", "協同の仕組み・共同研究"},
+    {"field.instruments", "計測機器・検査"},
+    {"province.shanghai", "上海"},
+    {"province.jiangsu", "江蘇"},
+    {"province.zhejiang", "浙江"},
+    {"province.anhui", "安徽"},
+    {NULL, NULL},
+};
+
 static const struct {
   const char *code;
   const entry *entries;
-} catalog[] = {{"zh", zh}, {"en", en}};
+} catalog[] = {{"zh", zh}, {"en", en}, {"ja", ja}};
 
 enum { N_LANGS = sizeof catalog / sizeof *catalog };
 
+/* The column of the catalog that speaks `lang` (a BCP 47 tag): its own code, else one of the
+ * same language written in the same script — zh-CN and zh-Hans read the zh column, zh-Hant does
+ * not (the zh column is Simplified), ja-JP reads ja. */
 static const entry *entries_of(const char *lang) {
   for (size_t i = 0; lang && i < N_LANGS; i++)
-    if (strcmp(catalog[i].code, lang) == 0)
+    if (ks_lang_same(catalog[i].code, lang))
+      return catalog[i].entries;
+  size_t n = lang ? strcspn(lang, "-") : 0;
+  for (size_t i = 0; n && i < N_LANGS; i++)
+    if (strlen(catalog[i].code) == n && strncasecmp(catalog[i].code, lang, n) == 0 &&
+        ks_lang_script(catalog[i].code) == ks_lang_script(lang))
       return catalog[i].entries;
   return NULL;
 }
@@ -203,4 +293,37 @@ const char *ks_strings_key(const char *lang, size_t i) {
     if (k == i)
       return e[k].key;
   return NULL;
+}
+
+const char *ks_strings_say(const char *lang, const char *key, const char *default_lang) {
+  const char *s = ks_strings_get(lang, key);
+  if (!s)
+    s = ks_strings_get("en", key);
+  if (!s)
+    s = ks_strings_get(default_lang, key);
+  return s ? s : key;
+}
+
+const char *ks_strings_lang_name(const char *lang) {
+  const char *name = ks_strings_get(lang, "lang.name");
+  if (name)
+    return name;
+  /* Languages the catalog has no column for, each named in itself: a pack in them still shows
+   * its language control right, its other words in English. */
+  static const struct {
+    const char *tag, *name;
+  } names[] = {{"zh-Hant", "繁體中文"}, {"zh-TW", "繁體中文"}, {"zh-HK", "繁體中文（香港）"},
+               {"yue", "粵語"},         {"ko", "한국어"},      {"fr", "Français"},
+               {"de", "Deutsch"},       {"es", "Español"},     {"it", "Italiano"},
+               {"pt", "Português"},     {"ru", "Русский"},     {"nl", "Nederlands"}};
+  for (size_t i = 0; lang && i < sizeof names / sizeof *names; i++)
+    if (ks_lang_same(names[i].tag, lang))
+      return names[i].name;
+  size_t n = lang ? strcspn(lang, "-") : 0;
+  for (size_t i = 0; n && i < sizeof names / sizeof *names; i++)
+    if (strlen(names[i].tag) == n && strncasecmp(names[i].tag, lang, n) == 0)
+      return names[i].name;
+  if (lang && ks_lang_script(lang) == KS_SCRIPT_HANT) /* zh-Hant-TW, zh-MO */
+    return "繁體中文";
+  return lang ? lang : "";
 }

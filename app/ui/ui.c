@@ -66,7 +66,9 @@ ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
   ks_ui *ui = ks_xcalloc(1, sizeof *ui);
   ui->content = content;
   ui->fonts = fonts;
-  ui->lang = ui->default_lang = lang;
+  ui->pack_lang = ks_content_default_lang(content);
+  ui->lang = ui->default_lang =
+      lang >= 0 && lang < content->meta.n_languages ? lang : ui->pack_lang;
   ui->idle_timeout = 90;
   ui->mm_per_px = UI_REF_MM_PER_PX;
   ui_index_build(&ui->idx, content);
@@ -115,12 +117,15 @@ bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *id) {
   return true;
 }
 
-void ks_ui_set_lang(ks_ui *ui, ks_lang lang) { ui->lang = lang; }
+void ks_ui_set_lang(ks_ui *ui, ks_lang lang) {
+  if (lang >= 0 && lang < ui->content->meta.n_languages && lang < KS_LANG_MAX)
+    ui->lang = lang;
+}
 
 size_t ks_ui_tour(ks_ui *ui, ks_gfx *gfx, void (*each)(void *ctx), void *ctx) {
   size_t screens = 0;
-  for (int l = 0; l < KS_LANG_COUNT; l++) {
-    ks_ui_set_lang(ui, (ks_lang)l);
+  for (ks_lang l = 0; l < ui->content->meta.n_languages && l < KS_LANG_MAX; l++) {
+    ks_ui_set_lang(ui, l);
     /* The overviews (every screen that shows no single exhibit), then every exhibit's page. */
     for (size_t i = 0; i < KS_SCREEN_COUNT + ui->content->n_exhibits; i++) {
       if (i < KS_SCREEN_COUNT && ui_screen_kind((ks_screen_id)i) >= 0)
@@ -153,6 +158,10 @@ bool ks_ui_load_map(ks_ui *ui, const char *path, char *err, size_t err_size) {
 }
 ks_screen_id ks_ui_screen(const ks_ui *ui) { return ui->screen; }
 ks_lang ks_ui_lang(const ks_ui *ui) { return ui->lang; }
+const char *ks_ui_lang_tag(const ks_ui *ui) {
+  const char *tag = ks_content_lang_tag(ui->content, ui->lang);
+  return tag ? tag : "";
+}
 const char *ks_ui_exhibit(const ks_ui *ui) { return ui->exhibit ? ui->exhibit->id : NULL; }
 
 void ks_ui_set_panel_mm(ks_ui *ui, float w_mm, float h_mm) {
@@ -220,7 +229,10 @@ void ui_wake(ks_ui *ui) {
 }
 
 bool ks_ui_toggle_lang(ks_ui *ui) {
-  ui->lang = ui->lang == KS_LANG_ZH ? KS_LANG_EN : KS_LANG_ZH;
+  int n = ui->content->meta.n_languages < KS_LANG_MAX ? ui->content->meta.n_languages : KS_LANG_MAX;
+  if (n < 2)
+    return false;
+  ui->lang = (ui->lang + 1) % n; /* the next of the pack's languages, round */
   return true;
 }
 
@@ -245,13 +257,13 @@ static bool run(ks_ui *ui, action a) {
   case ACT_HOME:
     return ks_ui_home(ui);
   case ACT_LANG: /* the language tapped, whichever shows: a tap to confirm it keeps it */
-    for (int l = 0; l < KS_LANG_COUNT; l++)
-      if (a.exhibit && strcmp(a.exhibit, ks_lang_code((ks_lang)l)) == 0) {
-        bool changed = ui->lang != (ks_lang)l;
-        ui->lang = (ks_lang)l;
-        return changed;
-      }
-    return false;
+  {
+    ks_lang l = a.exhibit ? ks_content_lang(ui->content, a.exhibit) : -1;
+    bool changed = l >= 0 && ui->lang != l;
+    if (l >= 0)
+      ui->lang = l;
+    return changed;
+  }
   case ACT_TURN: { /* an arrow of a detail page: its neighbour, in place, as a swipe turns */
     const ks_exhibit *to = a.exhibit ? ks_content_find(ui->content, a.exhibit) : NULL;
     if (!to || to == ui->exhibit)
@@ -469,7 +481,7 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   ks_gfx_set_shift(gfx, 0);
   for (int i = 0; shift && i < ui->n_hits; i++)
     ui->hits[i].rect.x += shift, ui->hits[i].full.x += shift;
-  if (ui->notice.text[KS_LANG_ZH])
+  if (ui->notice.text[0])
     ui_notice(&f);
   if (ui->asking)
     ui_idle_ask(&f, (int)ceilf(ui->idle_timeout - ui->idle));
@@ -477,20 +489,24 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
 }
 
 void ks_ui_set_notice(ks_ui *ui, const char *zh, const char *en, float progress, unsigned buttons) {
-  for (int l = 0; l < KS_LANG_COUNT; l++) {
+  for (int l = 0; l < KS_LANG_MAX; l++) {
     free(ui->notice.text[l]);
     ui->notice.text[l] = NULL;
   }
-  if (zh) { /* escaped here, where every notice passes: they quote names from strangers' sticks */
-    ui->notice.text[KS_LANG_ZH] = ks_text_escape_dup(zh);
-    ui->notice.text[KS_LANG_EN] = ks_text_escape_dup(en ? en : zh);
+  /* Escaped here, where every notice passes: they quote names from strangers' sticks. A notice
+   * is written in Chinese and English: a language written in Chinese characters reads the
+   * Chinese, any other the English. Every language has one (ui_notice draws slot 0's presence). */
+  for (int l = 0; zh && l < KS_LANG_MAX; l++) {
+    ks_script script = ks_lang_script(ks_content_lang_tag(ui->content, l));
+    bool chinese = script == KS_SCRIPT_HANS || script == KS_SCRIPT_HANT;
+    ui->notice.text[l] = ks_text_escape_dup(chinese || !en ? zh : en);
   }
   ui->notice.progress = progress;
   ui->notice.buttons = zh ? buttons : 0;
 }
 
 const char *ks_ui_notice(const ks_ui *ui, ks_lang lang) {
-  return lang >= 0 && lang < KS_LANG_COUNT ? ui->notice.text[lang] : NULL;
+  return lang >= 0 && lang < KS_LANG_MAX ? ui->notice.text[lang] : NULL;
 }
 
 unsigned ks_ui_take_notice_tap(ks_ui *ui) {

@@ -36,7 +36,7 @@ typedef enum {
   ACT_GO,
   ACT_BACK,
   ACT_HOME,
-  ACT_LANG,            /* select a language (exhibit: its code, ks_lang_code) */
+  ACT_LANG,            /* select a language (exhibit: its tag, one of the pack's languages) */
   ACT_FILTER_FIELD,    /* show the achievements of one field (exhibit: the field, or NULL) */
   ACT_FILTER_PROVINCE, /* show those of one province (exhibit: the province, or NULL) */
   ACT_NOTICE,          /* a button of the curators' notice (screen: the ks_notice_button) */
@@ -56,7 +56,7 @@ typedef struct {
   ks_rect full; /* all of it, hidden parts too (ks_ui_target) */
   action act;
   const char *label; /* what it says (ks_ui_target) */
-  char name[16];     /* its action as ks_ui_target names it, where that has a value ("lang:zh") */
+  char name[48];     /* its action as ks_ui_target names it, where that has a value ("lang:zh") */
 } hit;
 
 enum { KS_MAX_YEARS = 64 }; /* the longest timeline span the year strip draws */
@@ -180,6 +180,7 @@ struct ks_ui {
   float mm_per_px;      /* at the last draw */
   float short_side;     /* pixels of the screen's short side at the last draw */
   ks_lang default_lang; /* what the attract loop resets to */
+  ks_lang pack_lang;    /* the pack's default language: where a text missing in `lang` is read */
   float idle_timeout;   /* seconds; 0: never */
   float idle;           /* seconds since the last touch */
   bool asking;          /* "Still there?": the countdown before the reset shows (ui_idle_ask) */
@@ -188,10 +189,10 @@ struct ks_ui {
   text_entry *texts;    /* TEXT_CACHE slots, open addressing, created on first use */
   size_t n_texts;
   struct {
-    char *text[KS_LANG_COUNT]; /* NULL: no notice */
-    float progress;            /* 0…1, or below 0 for no bar */
-    unsigned buttons;          /* ks_notice_button set */
-    unsigned tapped;           /* what was tapped, until taken */
+    char *text[KS_LANG_MAX]; /* per language of the pack; NULL: no notice */
+    float progress;          /* 0…1, or below 0 for no bar */
+    unsigned buttons;        /* ks_notice_button set */
+    unsigned tapped;         /* what was tapped, until taken */
   } notice;
 };
 
@@ -220,18 +221,29 @@ static inline const char *ui_str(const char *s) { return s ? s : ""; }
 /* Two ids of the model, either of which a damaged pack may leave out, name the same thing. */
 static inline bool ui_same_id(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
-/* The face of a named type size. */
+/* The tag of the UI's language ("zh", "ja"). */
+static inline const char *lang_code(const frame *f) {
+  const char *tag = ks_content_lang_tag(f->ui->content, f->ui->lang);
+  return tag ? tag : "";
+}
+
+/* The face of a named type size, for the UI's language. */
 static inline ks_face *face(const frame *f, ui_size size) {
-  return ks_fonts_face(f->ui->fonts, f->px[size]);
+  return ks_fonts_face_for(f->ui->fonts, f->px[size], lang_code(f));
 }
 
-/* The text in the UI's language, falling back to Chinese where English is missing. */
+/* The text in the UI's language, falling back to the pack's default language where it is
+ * missing (the validator warned of it). */
 static inline const char *tr(const frame *f, const ks_text *t) {
-  const char *s = t->s[f->ui->lang];
-  return s ? s : t->s[KS_LANG_ZH] ? t->s[KS_LANG_ZH] : "";
+  const char *s = ks_text_in(t, f->ui->lang, f->ui->pack_lang, NULL);
+  return s ? s : "";
 }
 
-static inline const char *lang_code(const frame *f) { return ks_lang_code(f->ui->lang); }
+/* A figure's value as the UI's language writes it: its own form, else the article's. */
+static inline const char *ui_value(const frame *f, const ks_figure *fig) {
+  const char *s = ks_text_in(&fig->value_tr, f->ui->lang, -1, NULL);
+  return s ? s : fig->value ? fig->value : "";
+}
 
 /* The UI's own words (widgets.c), from the catalog of kiosk/strings.h: `key` in the UI's
  * language, else in the pack's default language, else in Chinese; the key itself when no

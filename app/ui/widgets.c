@@ -15,12 +15,7 @@
 #include <string.h>
 
 const char *ui_say(const frame *f, const char *key) {
-  const char *s = ks_strings_get(lang_code(f), key);
-  if (!s)
-    s = ks_strings_get(f->ui->content->meta.default_lang, key);
-  if (!s)
-    s = ks_strings_get("zh", key);
-  return s ? s : key;
+  return ks_strings_say(lang_code(f), key, f->ui->content->meta.default_lang);
 }
 
 /* The catalog's formats are data: checked by unit.ui against each other, not by the compiler. */
@@ -133,8 +128,10 @@ static int measure_with(void *ctx, const char *text, size_t len) {
   return ks_face_measure(ctx, text, len);
 }
 
-static const ks_textbox *layout(const frame *f, const char *s, int size, int max_w,
-                                size_t max_lines, bool parts) {
+/* `s` laid out in language `lang` (a slot of the pack's): with that language's face and line
+ * rules, from the cache. */
+static const ks_textbox *layout_in(const frame *f, const char *s, int size, int max_w,
+                                   size_t max_lines, bool parts, ks_lang lang) {
   ks_ui *ui = f->ui;
   if (!ui->texts)
     ui->texts = ks_xcalloc(TEXT_CACHE, sizeof(text_entry));
@@ -143,13 +140,13 @@ static const ks_textbox *layout(const frame *f, const char *s, int size, int max
   h = fnv(h, &size, sizeof size);
   h = fnv(h, &max_w, sizeof max_w);
   h = fnv(h, &max_lines, sizeof max_lines);
-  h = fnv(h, &ui->lang, sizeof ui->lang);
+  h = fnv(h, &lang, sizeof lang);
   h = fnv(h, &parts, sizeof parts);
   h |= 1; /* never 0, which marks a free slot */
   for (size_t i = h % TEXT_CACHE;; i = (i + 1) % TEXT_CACHE) {
     text_entry *t = &ui->texts[i];
     if (t->hash == h && t->size == size && t->max_w == max_w && t->max_lines == max_lines &&
-        t->lang == ui->lang && t->parts == parts && strcmp(t->text, s) == 0)
+        t->lang == lang && t->parts == parts && strcmp(t->text, s) == 0)
       return &t->box;
     if (t->hash == 0)
       break;
@@ -164,11 +161,12 @@ static const ks_textbox *layout(const frame *f, const char *s, int size, int max
                     .size = size,
                     .max_w = max_w,
                     .max_lines = max_lines,
-                    .lang = ui->lang,
+                    .lang = lang,
                     .parts = parts,
                     .text = ks_xstrdup(s)};
   ui->n_texts++;
-  ks_face *fc = ks_fonts_face(ui->fonts, size);
+  const char *tag = ks_content_lang_tag(ui->content, lang);
+  ks_face *fc = ks_fonts_face_for(ui->fonts, size, tag);
   if (fc) {
     if (parts) {
       char *out = ks_xmalloc(len + 1);
@@ -177,11 +175,17 @@ static const ks_textbox *layout(const frame *f, const char *s, int size, int max
       else
         free(out);
     }
+    /* Line spacing: looser for characters of one size (CJK) than for Latin words. */
     ks_textbox_layout(&t->box, fc, t->shown ? t->shown : t->text, max_w, max_lines,
-                      ui->lang == KS_LANG_EN ? 0.3f : 0.5f, lang_code(f));
+                      tag && !ks_lang_is_cjk(tag) ? 0.3f : 0.5f, tag);
     ks_textbox_keep(&t->box);
   }
   return &t->box;
+}
+
+static const ks_textbox *layout(const frame *f, const char *s, int size, int max_w,
+                                size_t max_lines, bool parts) {
+  return layout_in(f, s, size, max_w, max_lines, parts, f->ui->lang);
 }
 
 const ks_textbox *ui_layout(const frame *f, const char *s, ui_size size, int max_w,
@@ -361,14 +365,16 @@ static header_place place_header(const frame *f) {
   header_place p = {0};
   int margin = sz(f, UI_MARGIN), nav = sz(f, UI_NAV);
   ks_rect row = {margin, sz(f, UI_SP_XXL), f->w - 2 * margin, nav};
-  /* Wide enough for every language's name. */
-  int labels = 0;
-  for (size_t i = 0; ks_strings_lang(i); i++) {
-    const char *name = ks_strings_get(ks_strings_lang(i), "lang.name");
-    int w = ui_text_width(f, name ? name : "", UI_TYPE_SMALL) + 2 * sz(f, UI_SP_L);
+  /* A segment per language of the pack, each wide enough for every language's name. */
+  const ks_content *c = f->ui->content;
+  int labels = 0, n = c->meta.n_languages;
+  for (ks_lang l = 0; l < n; l++) {
+    const char *name = ks_strings_lang_name(ks_content_lang_tag(c, l));
+    int w = layout_in(f, name, sz(f, UI_TYPE_SMALL), f->w, 1, false, l)->width + 2 * sz(f, UI_SP_L);
     labels = w > labels ? w : labels;
   }
-  int toggle_w = sz(f, UI_TOGGLE_W) > 2 * labels ? sz(f, UI_TOGGLE_W) : 2 * labels;
+  int toggle_w = sz(f, UI_TOGGLE_W) * (n > 2 ? n : 2) / 2;
+  toggle_w = toggle_w > n * labels ? toggle_w : n * labels;
   p.toggle = ui_cut_right(&row, toggle_w);
   p.toggle.y += (p.toggle.h - sz(f, UI_TOGGLE_H)) / 2, p.toggle.h = sz(f, UI_TOGGLE_H);
   ui_cut_right(&row, sz(f, UI_GAP));
@@ -386,31 +392,39 @@ static header_place place_header(const frame *f) {
   return p;
 }
 
-/* The language control: a segment per language, its name on it, the one shown on gold. A tap on
- * a segment selects its language (the one shown stays shown): each segment answers on its own
- * half of the corner, ACT_LANG with the language's code. */
+/* The language control: a segment per language of the pack, its name on it in itself (中文,
+ * English, 日本語) and in its own face, the one shown on gold. A tap on a segment selects its
+ * language (the one shown stays shown): each segment answers on its own part of the corner,
+ * ACT_LANG with the language's tag. */
 static void draw_lang_toggle(const frame *f, ks_rect pill) {
+  const ks_content *c = f->ui->content;
+  int n = c->meta.n_languages < KS_LANG_MAX ? c->meta.n_languages : KS_LANG_MAX;
+  if (n < 1)
+    return;
   int pad = sz(f, UI_SP_M);
   ks_rect corner = {pill.x - pad, 0, pill.w + 2 * pad, pill.y + pill.h + pad};
-  ks_rect half[2] = {ui_cell(pill, 2, 0, 0, false), ui_cell(pill, 2, 1, 0, false)};
-  bool pressed[2];
-  for (int i = 0; i < 2; i++) {
-    ks_rect touch = ui_cell(corner, 2, i, 0, false);
-    const char *code = ks_lang_code((ks_lang)i);
-    pressed[i] = ui_add_hit(f, touch, (action){.kind = ACT_LANG, .exhibit = code},
-                            ks_strings_get(code, "lang.name"));
+  bool pressed[KS_LANG_MAX];
+  for (ks_lang l = 0; l < n; l++) {
+    ks_rect touch = ui_cell(corner, n, l, 0, false);
+    const char *tag = ks_content_lang_tag(c, l);
+    pressed[l] =
+        ui_add_hit(f, touch, (action){.kind = ACT_LANG, .exhibit = tag}, ks_strings_lang_name(tag));
   }
   ks_gfx_fill_round_rect(f->gfx, pill, pill.h / 2, KS_CARD);
-  ks_face *fc = face(f, UI_TYPE_SMALL);
-  for (int i = 0; i < 2; i++) {
-    bool active = i == (int)f->ui->lang;
-    if (active || pressed[i])
-      ui_press_fill(f, half[i], pill.h / 2, active ? KS_GOLD : KS_CARD, pressed[i]);
-    const char *label = ks_strings_get(ks_lang_code((ks_lang)i), "lang.name");
-    int tw = ks_face_measure(fc, label, strlen(label));
+  for (ks_lang l = 0; l < n; l++) {
+    ks_rect seg = ui_cell(pill, n, l, 0, false);
+    bool active = l == f->ui->lang;
+    if (active || pressed[l])
+      ui_press_fill(f, seg, pill.h / 2, active ? KS_GOLD : KS_CARD, pressed[l]);
+    const ks_textbox *label = layout_in(f, ks_strings_lang_name(ks_content_lang_tag(c, l)),
+                                        sz(f, UI_TYPE_SMALL), seg.w, 1, false, l);
+    if (!label->face)
+      continue;
+    ks_face *fc = label->face;
     int baseline = pill.y + (pill.h + ks_face_ascent(fc) - ks_face_descent(fc)) / 2;
-    ui_draw_line(f, label, UI_TYPE_SMALL, half[i].x + (half[i].w - tw) / 2, baseline,
-                 active ? KS_ON_ACCENT : KS_TEXT);
+    int top = baseline - (label->line_height - (ks_face_ascent(fc) + ks_face_descent(fc))) / 2 -
+              ks_face_ascent(fc);
+    ui_draw_box(f, label, seg.x + (seg.w - label->width) / 2, top, active ? KS_ON_ACCENT : KS_TEXT);
   }
 }
 
@@ -515,7 +529,7 @@ void ui_year_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
 
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
   out[0] = '\0';
-  if (e->place.s[KS_LANG_ZH]) {
+  if (*tr(f, &e->place)) {
     snprintf(out, size, "%s", tr(f, &e->place));
     return;
   }
@@ -652,7 +666,8 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     if (!src)
       continue;
     char line[512];
-    const char *title = f->ui->lang == KS_LANG_EN && src->title_en ? src->title_en : src->title;
+    const char *title = ks_text_in(&src->title_tr, f->ui->lang, -1, NULL);
+    title = title ? title : src->title; /* the article's own where it is not translated */
     ui_sayf(f, line, sizeof line, "source", ui_str(title), ui_str(src->published));
     h += ui_text(f, line, UI_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + sz(f, UI_SP_XS);
   }
@@ -744,9 +759,10 @@ void ui_idle_ask(const frame *f, int seconds) {
   const ks_textbox *ask = ui_layout(f, ui_say(f, "idle.ask"), UI_TYPE_HERO, inner, 2);
   const char *others[4] = {0};
   size_t n_others = 0;
-  for (size_t i = 0; ks_strings_lang(i) && n_others < 4; i++)
-    if (strcmp(ks_strings_lang(i), lang_code(f)) != 0)
-      others[n_others++] = ks_strings_get(ks_strings_lang(i), "idle.ask");
+  for (ks_lang l = 0; l < f->ui->content->meta.n_languages && n_others < 4; l++)
+    if (l != f->ui->lang)
+      others[n_others++] = ks_strings_say(ks_content_lang_tag(f->ui->content, l), "idle.ask",
+                                          f->ui->content->meta.default_lang);
   char count[16], left[96];
   snprintf(count, sizeof count, "%d", seconds);
   ui_sayf(f, left, sizeof left, "idle.left", seconds);

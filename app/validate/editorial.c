@@ -23,6 +23,9 @@ typedef struct {
   const ks_content *c;
   char *const *folded; /* per source: its folded article, or NULL */
   ks_diag *diag;
+  /* The rules here are Chinese and English ones (their relative words, the glossary's terms
+   * and English forms): the slots of zh and en, or -1 where the pack has not that language. */
+  ks_lang zh, en;
 } ectx;
 
 static void report(ectx *x, ks_severity sev, const ks_exhibit *e, int line, const char *fmt, ...)
@@ -59,8 +62,16 @@ typedef struct {
   size_t n, cap;
 } text_list;
 
+/* The text of `t` in slot `l`, or NULL where the pack has not that language (-1). */
+static const char *in_lang(const ks_text *t, ks_lang l) {
+  return l >= 0 && l < KS_LANG_MAX ? t->s[l] : NULL;
+}
+
 static void add_text(text_list *l, const char *what, ks_text t, int fallback_line) {
-  if (!t.s[KS_LANG_ZH] && !t.s[KS_LANG_EN])
+  bool any = false;
+  for (int k = 0; k < KS_LANG_MAX; k++)
+    any |= t.s[k] != NULL;
+  if (!any)
     return;
   if (!t.line)
     t.line = fallback_line;
@@ -171,15 +182,23 @@ static void check_source_titles(ectx *x) {
     ks_loc loc = {.file = where, .line = s->line};
     size_t len;
     const char *han;
-    if (!s->title_en)
-      ks_diag_add(x->diag, KS_WARNING, loc,
-                  "source %s has no English title (title_en:); English mode will show the "
-                  "Chinese one",
-                  s->id ? s->id : "");
-    else if ((han = han_run(s->title_en, &len)))
-      ks_diag_add(x->diag, KS_WARNING, loc,
-                  "the English title of source %s has Chinese characters (\"%.*s\")",
-                  s->id ? s->id : "", (int)len, han);
+    /* Every language but the default one is offered a translated title; the article's own is
+     * shown where there is none. */
+    ks_lang d = ks_content_default_lang(c);
+    for (ks_lang l = 0; l < c->meta.n_languages && l < KS_LANG_MAX; l++) {
+      const char *tag = c->meta.languages[l], *title = s->title_tr.s[l];
+      if (l == d)
+        continue;
+      if (!title)
+        ks_diag_add(x->diag, KS_WARNING, loc,
+                    "source %s has no title in %s (title_%s:); the kiosk will show the article's "
+                    "own",
+                    s->id ? s->id : "", tag, tag);
+      else if (!ks_lang_is_cjk(tag) && (han = han_run(title, &len)))
+        ks_diag_add(x->diag, KS_WARNING, loc,
+                    "the %s title of source %s has Chinese characters (\"%.*s\")", tag,
+                    s->id ? s->id : "", (int)len, han);
+    }
   }
 }
 
@@ -224,7 +243,7 @@ static bool uses_term(const char *s, const ks_term *t) {
 static void check_glossary(ectx *x, const ks_exhibit *e, const text_list *l) {
   bool any_en = false;
   for (size_t i = 0; i < l->n; i++)
-    any_en |= l->items[i].t.s[KS_LANG_EN] != NULL;
+    any_en |= in_lang(&l->items[i].t, x->en) != NULL;
   if (!any_en) /* no English at all: reported as such, nothing to compare */
     return;
   for (size_t g = 0; g < x->c->n_glossary; g++) {
@@ -235,9 +254,9 @@ static void check_glossary(ectx *x, const ks_exhibit *e, const text_list *l) {
     bool said = false;
     for (size_t i = 0; i < l->n; i++) {
       const ks_text *tx = &l->items[i].t;
-      if (!uses && tx->s[KS_LANG_ZH] && uses_term(tx->s[KS_LANG_ZH], t))
+      if (!uses && in_lang(tx, x->zh) && uses_term(in_lang(tx, x->zh), t))
         uses = &l->items[i];
-      if (tx->s[KS_LANG_EN] && find_nocase(tx->s[KS_LANG_EN], t->en))
+      if (in_lang(tx, x->en) && find_nocase(in_lang(tx, x->en), t->en))
         said = true;
     }
     if (uses && !said)
@@ -252,7 +271,7 @@ static void check_glossary(ectx *x, const ks_exhibit *e, const text_list *l) {
 
 static void check_english_has_no_han(ectx *x, const ks_exhibit *e, const text_list *l) {
   for (size_t i = 0; i < l->n; i++) {
-    const char *en = l->items[i].t.s[KS_LANG_EN];
+    const char *en = in_lang(&l->items[i].t, x->en);
     size_t len;
     const char *han = en ? han_run(en, &len) : NULL;
     if (han)
@@ -406,7 +425,7 @@ static bool relative_word_dated(const char *w, size_t wl, const char *para_end, 
 
 /* Quotations and relative time words of one Chinese text. */
 static void check_chinese_text(ectx *x, const ks_exhibit *e, const named_text *nt) {
-  const char *s = nt->t.s[KS_LANG_ZH];
+  const char *s = in_lang(&nt->t, x->zh);
   if (!s)
     return;
   const char *quote_start = NULL, *para_end = strchr(s, '\n');
@@ -459,7 +478,7 @@ static void check_chinese_text(ectx *x, const ks_exhibit *e, const named_text *n
 static void check_english_relative(ectx *x, const ks_exhibit *e, const named_text *nt) {
   static const char *const phrases[] = {"this year", "last year", "currently", "at present",
                                         "recently",  "nowadays",  "so far",    NULL};
-  const char *s = nt->t.s[KS_LANG_EN];
+  const char *s = in_lang(&nt->t, x->en);
   for (const char *const *ph = phrases; s && *ph; ph++) {
     const char *at = find_nocase(s, *ph);
     if (at && (at == s || !isalpha((unsigned char)at[-1]))) {
@@ -478,7 +497,11 @@ void ks_validate_editorial(const ks_content *content, char *const *folded_source
    * before the rules, has no date_basis to satisfy them and must still install. */
   if (!content->meta.file)
     return;
-  ectx x = {.c = content, .folded = folded_sources, .diag = diag};
+  ectx x = {.c = content,
+            .folded = folded_sources,
+            .diag = diag,
+            .zh = ks_content_lang(content, "zh"),
+            .en = ks_content_lang(content, "en")};
   check_source_titles(&x);
   check_glossary_entries(&x);
   for (size_t i = 0; i < content->n_exhibits; i++) {

@@ -51,9 +51,11 @@ static void report(ctx *x, ks_severity sev, const ks_exhibit *e, int line, const
   va_end(ap);
 }
 
-/* Checks one text: UTF-8, control characters, length and glyphs. `what` names it. */
-static void check_text(ctx *x, const ks_exhibit *e, int line, const char *what, const char *s,
-                       bool multiline, size_t max_chars) {
+/* Checks one text in language `lang` (a tag; NULL for a text of no one language, drawn with the
+ * default face): UTF-8, control characters, length and glyphs — those of the face that draws
+ * that language. `what` names it. */
+static void check_text_lang(ctx *x, const ks_exhibit *e, int line, const char *what, const char *s,
+                            const char *lang, bool multiline, size_t max_chars) {
   if (!s)
     return;
   size_t n = strlen(s), bad;
@@ -76,7 +78,8 @@ static void check_text(ctx *x, const ks_exhibit *e, int line, const char *what, 
       reported_ctrl = true;
       continue;
     }
-    if (!ctrl && x->opts->glyphs && !reported_glyph && !ks_glyphs_has(x->opts->glyphs, cp)) {
+    if (!ctrl && x->opts->glyphs && !reported_glyph &&
+        !ks_glyphs_has_lang(x->opts->glyphs, lang, cp)) {
       report(x, KS_ERROR, e, line,
              "%s has \"%.*s\" (U+%04X), which the kiosk's fonts cannot draw; use another "
              "character",
@@ -89,20 +92,35 @@ static void check_text(ctx *x, const ks_exhibit *e, int line, const char *what, 
            max_chars);
 }
 
-/* A text in both languages: zh required (or optional), en warned about when missing. */
+static void check_text(ctx *x, const ks_exhibit *e, int line, const char *what, const char *s,
+                       bool multiline, size_t max_chars) {
+  check_text_lang(x, e, line, what, s, NULL, multiline, max_chars);
+}
+
+/* A text in every declared language: required (or optional) in the default one; where the
+ * default has it and another language has not, a warning names the language and the one shown
+ * instead. Lengths are counted against `max_cjk` for languages written in Chinese characters,
+ * `max_other` for the rest. */
 static void check_i18n(ctx *x, const ks_exhibit *e, const ks_text *t, const char *what,
-                       bool required, bool multiline, size_t max_zh, size_t max_en) {
+                       bool required, bool multiline, size_t max_cjk, size_t max_other) {
   int line = t->line ? t->line : e->lines.id;
-  if (!t->s[KS_LANG_ZH] && required)
-    report(x, KS_ERROR, e, line, "%s has no Chinese text (zh:), which is required", what);
-  if (!t->s[KS_LANG_EN] && t->s[KS_LANG_ZH] && required)
-    report(x, KS_WARNING, e, line, "%s has no English text (en:); the kiosk will show Chinese",
-           what);
-  char buf[96];
-  snprintf(buf, sizeof buf, "%s (zh)", what);
-  check_text(x, e, line, buf, t->s[KS_LANG_ZH], multiline, max_zh);
-  snprintf(buf, sizeof buf, "%s (en)", what);
-  check_text(x, e, line, buf, t->s[KS_LANG_EN], multiline, max_en);
+  const ks_pack_meta *m = &x->c->meta;
+  ks_lang d = ks_content_default_lang(x->c);
+  const char *dtag = ks_content_lang_tag(x->c, d);
+  if (dtag && !t->s[d] && required)
+    report(x, KS_ERROR, e, line, "%s has no text in %s (%s:), the default language: it is required",
+           what, dtag, dtag);
+  for (ks_lang l = 0; l < m->n_languages && l < KS_LANG_MAX; l++) {
+    const char *tag = m->languages[l];
+    if (l != d && !t->s[l] && t->s[d])
+      report(x, KS_WARNING, e, line,
+             "%s has no text in %s (%s:); the kiosk will show the %s text instead", what, tag, tag,
+             dtag);
+    char buf[96];
+    snprintf(buf, sizeof buf, "%s (%s)", what, tag);
+    check_text_lang(x, e, line, buf, t->s[l], tag, multiline,
+                    ks_lang_is_cjk(tag) ? max_cjk : max_other);
+  }
 }
 
 static bool in_list(const char *s, const char *const *list) {
@@ -320,8 +338,21 @@ static void check_meta(ctx *x) {
     meta_error(x, 0, "the pack has no id");
   else if (!ks_id_valid(m->id))
     meta_error(x, m->line_id, "pack id \"%s\" must be 3-64 characters of a-z, 0-9 and -", m->id);
-  if (!m->title.s[KS_LANG_ZH])
-    meta_error(x, m->title.line, "the pack has no Chinese title (title: zh:)");
+  if (m->n_languages < 1)
+    meta_error(x, m->line_languages, "the pack declares no language (languages: [zh, en])");
+  for (int l = 0; l < m->n_languages && l < KS_LANG_MAX; l++)
+    if (!ks_lang_tag_valid(m->languages[l]))
+      meta_error(x, m->line_languages, "language \"%s\" is not a BCP 47 language tag",
+                 m->languages[l]);
+  ks_lang d = ks_content_default_lang(x->c);
+  if (m->default_lang && ks_content_lang(x->c, m->default_lang) < 0)
+    meta_error(x, m->line_default_lang,
+               "the default language \"%s\" is not one of the pack's "
+               "languages: declare it in languages: or choose one of them",
+               m->default_lang);
+  else if (m->n_languages > 0 && !m->title.s[d])
+    meta_error(x, m->title.line, "the pack has no title in %s (title: %s:), its default language",
+               m->languages[d], m->languages[d]);
   int64_t v = 0;
   if (m->version_text && !ks_pack_version_parse(m->version_text, &v))
     meta_error(x, m->line_version, "version \"%s\" must be a whole number from 1 to %d",
@@ -332,8 +363,6 @@ static void check_meta(ctx *x) {
            (m->version_text && v != m->version))
     meta_error(x, m->line_version, "the pack version %" PRId64 " is not from 1 to %d", m->version,
                KS_PACK_VERSION_MAX);
-  if (m->default_lang && strcmp(m->default_lang, "zh") != 0 && strcmp(m->default_lang, "en") != 0)
-    meta_error(x, 0, "default_lang \"%s\" must be zh or en", m->default_lang);
 }
 
 static void check_sources(ctx *x) {
@@ -530,7 +559,12 @@ static void check_achievement(ctx *x, const ks_exhibit *e) {
       report(x, KS_ERROR, e, f->line, "figure value \"%s\" has no number in it",
              f->value ? f->value : "");
     check_text(x, e, f->line, "figure value", f->value, false, MAX_VALUE);
-    check_text(x, e, f->line, "figure value_en", f->value_en, false, MAX_VALUE);
+    for (ks_lang l = 0; l < x->c->meta.n_languages && l < KS_LANG_MAX; l++) {
+      char what[64];
+      snprintf(what, sizeof what, "figure value_%s", x->c->meta.languages[l]);
+      check_text_lang(x, e, f->line, what, f->value_tr.s[l], x->c->meta.languages[l], false,
+                      MAX_VALUE);
+    }
     check_i18n(x, e, &f->unit, "figure unit", false, false, MAX_UNIT, MAX_UNIT);
     check_i18n(x, e, &f->label, "figure label", true, false, MAX_LABEL_ZH, MAX_LABEL_EN);
     check_date(x, e, f->line, "as_of", f->as_of, NULL, 0);
@@ -608,13 +642,22 @@ static void check_exhibit(ctx *x, const ks_exhibit *e) {
            e->id);
   check_i18n(x, e, &e->title, "title", true, false, MAX_TITLE_ZH, MAX_TITLE_EN);
   check_i18n(x, e, &e->summary, "summary", true, false, MAX_SUMMARY_ZH, MAX_SUMMARY_EN);
-  if (!e->body.s[KS_LANG_ZH])
-    report(x, KS_ERROR, e, e->lines.body, "the exhibit has no Chinese body (a \"# zh\" section)");
-  else if (!e->body.s[KS_LANG_EN])
-    report(x, KS_WARNING, e, e->lines.body,
-           "the exhibit has no English body (a \"# en\" section); the kiosk will show Chinese");
-  check_text(x, e, e->lines.body, "body (zh)", e->body.s[KS_LANG_ZH], true, MAX_BODY);
-  check_text(x, e, e->lines.body, "body (en)", e->body.s[KS_LANG_EN], true, MAX_BODY);
+  ks_lang d = ks_content_default_lang(x->c);
+  const char *dtag = ks_content_lang_tag(x->c, d);
+  if (dtag && !e->body.s[d])
+    report(x, KS_ERROR, e, e->lines.body,
+           "the exhibit has no body in %s (a \"# %s\" section), the default language", dtag, dtag);
+  for (ks_lang l = 0; l < x->c->meta.n_languages && l < KS_LANG_MAX; l++) {
+    const char *tag = x->c->meta.languages[l];
+    if (l != d && !e->body.s[l] && e->body.s[d])
+      report(x, KS_WARNING, e, e->lines.body,
+             "the exhibit has no body in %s (a \"# %s\" section); the kiosk will show the %s body "
+             "instead",
+             tag, tag, dtag);
+    char what[64];
+    snprintf(what, sizeof what, "body (%s)", tag);
+    check_text_lang(x, e, e->lines.body, what, e->body.s[l], tag, true, MAX_BODY);
+  }
   check_text(x, e, 0, "date_note", e->date_note, false, MAX_NOTE);
   check_citations(x, e);
   check_links(x, e);

@@ -23,7 +23,8 @@ typedef struct {
   /* [kiosk] */
   char data_dir[KS_CONFIG_PATH]; /* installed packs, statistics; "" runs the bundled pack only */
   float idle_timeout;            /* seconds untouched before the attract loop; 0 never */
-  char default_lang[3];          /* "zh", "en", or "" for the pack's own default */
+  char default_lang[36];         /* a BCP 47 tag ("zh", "ja"), or "" for the pack's own default; a
+                                    language the pack has not shows the pack's own */
   int rotation;                  /* 0, 90, 180 or 270 */
   /* The panel's size in millimetres as built (before rotation), for layout in physical units;
    * 0 0: what the display says. panel_mm wins over panel_diagonal. */

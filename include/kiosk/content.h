@@ -6,16 +6,22 @@
 #define KIOSK_CONTENT_H
 
 #include "kiosk/arena.h"
+#include "kiosk/lang.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-typedef enum { KS_LANG_ZH, KS_LANG_EN, KS_LANG_COUNT } ks_lang;
+/* A language of the content: its slot, from 0, in the pack's declared languages
+ * (ks_pack_meta.languages), where its BCP 47 tag is. Code that means a particular language asks
+ * for it by tag (ks_content_lang); a slot means nothing across packs. */
+typedef int ks_lang;
 
-/* A text in each language; `line` is where it stands in its source file (0 in packs). */
+/* A text in each of the pack's languages, indexed by ks_lang: NULL where it is missing (the
+ * kiosk shows the default language's instead); `line` is where it stands in its source file (0
+ * in packs). */
 typedef struct {
-  const char *s[KS_LANG_COUNT];
+  const char *s[KS_LANG_MAX];
   int line;
 } ks_text;
 
@@ -23,12 +29,12 @@ typedef enum { KS_KIND_ACHIEVEMENT, KS_KIND_CITY, KS_KIND_EVENT, KS_KIND_COUNT }
 
 /* A key figure of an achievement: the number exactly as the article writes it. */
 typedef struct {
-  const char *value;    /* "109.49", "4万多", "1/6" */
-  const char *value_en; /* English form when different ("40,000+"), else NULL */
-  ks_text unit;         /* "亿元" / "100 million yuan"; may be empty */
-  ks_text label;        /* what it counts */
-  const char *as_of;    /* date the figure was true, YYYY[-MM[-DD]], or NULL */
-  const char *source;   /* source id giving it, or NULL when the exhibit has one source */
+  const char *value;  /* "109.49", "4万多", "1/6" */
+  ks_text value_tr;   /* per language, its own form where it differs ("40,000+"), else NULL */
+  ks_text unit;       /* "亿元" / "100 million yuan"; may be empty */
+  ks_text label;      /* what it counts */
+  const char *as_of;  /* date the figure was true, YYYY[-MM[-DD]], or NULL */
+  const char *source; /* source id giving it, or NULL when the exhibit has one source */
   int line;
 } ks_figure;
 
@@ -124,8 +130,8 @@ typedef struct {
   const char *id;
   const char *file; /* the article's file name */
   const char *title;
-  const char *title_en; /* the title in English, for English mode; may be NULL */
-  const char *author;   /* may be NULL */
+  ks_text title_tr;   /* the title translated, per language; NULL where not (the original shows) */
+  const char *author; /* may be NULL */
   const char *published;
   const char *published_note; /* may be NULL */
   ks_correction *corrections;
@@ -142,11 +148,15 @@ typedef struct {
   ks_text title;
   int64_t version;          /* 1 to KS_PACK_VERSION_MAX; 0 when missing or not a number */
   const char *version_text; /* as written in pack.yaml or the pack, NULL when not read from one */
-  const char *default_lang; /* "zh" or "en" */
+  /* The languages the pack is written in, as BCP 47 tags in the order the kiosk offers them;
+   * packs of schema 1 to 3 and folders that declare none have zh and en. */
+  const char *languages[KS_LANG_MAX];
+  int n_languages;
+  const char *default_lang; /* the tag of the language shown first; NULL for the first declared */
   int64_t built_at;         /* seconds since the epoch; 0 until built */
   const char *content_hash; /* hex SHA-256 of the content, NULL until built */
   const char *file;         /* pack.yaml path, or NULL */
-  int line_id, line_version;
+  int line_id, line_version, line_languages, line_default_lang;
 } ks_pack_meta;
 
 /* A glossary entry: a Chinese term and its one English form (content/glossary.yaml). */
@@ -197,12 +207,23 @@ const char *ks_kind_name(ks_kind kind); /* "achievement", "city", "event" */
 /* The folder of a kind in a source tree: "achievements", "cities", "events". */
 const char *ks_kind_folder(ks_kind kind);
 bool ks_kind_parse(const char *name, ks_kind *kind);
-const char *ks_lang_code(ks_lang lang); /* "zh", "en" */
 /* The one rule for the ids of packs, exhibits and sources: KS_ID_MIN to KS_ID_MAX bytes of a-z,
  * 0-9 and '-', neither starting nor ending with '-'. They become file names, SQL keys and CSV
  * fields, so nothing else is allowed. False for NULL. */
 enum { KS_ID_MIN = 3, KS_ID_MAX = 64 };
 bool ks_id_valid(const char *id);
+/* The slot of the language tagged `tag` (compared as ks_lang_same) among the content's, or -1. */
+ks_lang ks_content_lang(const ks_content *content, const char *tag);
+/* The tag of slot `lang`, or NULL for a slot the content does not have. */
+const char *ks_content_lang_tag(const ks_content *content, ks_lang lang);
+/* The slot of the default language: meta.default_lang's, else 0. */
+ks_lang ks_content_default_lang(const ks_content *content);
+/* The text of `t` in `lang`, else in `fallback`, else NULL; `*shown` (may be NULL) gets the slot
+ * of the one returned (`lang` when none is). */
+const char *ks_text_in(const ks_text *t, ks_lang lang, ks_lang fallback, ks_lang *shown);
+/* Sets the content's languages to zh and en with zh the default: what packs of schema 1 to 3 and
+ * source folders that declare none hold. */
+void ks_content_set_zh_en(ks_content *content);
 /* A pack version as written: only the digits of a whole number from 1 to KS_PACK_VERSION_MAX,
  * no sign, space, or anything after it ("2abc" is not 2; a number too large is not the largest).
  * False, leaving `*version` alone, otherwise. */

@@ -11,12 +11,19 @@
 typedef struct ks_fonts ks_fonts;
 typedef struct ks_face ks_face;
 
-/* Opens the first font listed in `fonts_dir`/fonts.txt ("FILE FACE-INDEX" lines). The file is
- * mapped, not read; FreeType parses what it needs lazily. NULL with a reason on failure. */
+/* Opens the fonts listed in `fonts_dir`/fonts.txt (kiosk/fontlist.h: a face per language). Files
+ * are mapped, not read, and only the default face is opened now: another language's face opens
+ * when a text in it is first drawn. NULL with a reason on failure. */
 ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size);
 void ks_fonts_close(ks_fonts *fonts);
-/* The face at `px` pixels per em, created on first use and owned by `fonts`. */
+/* The face that draws language `lang` (a BCP 47 tag, NULL for the default face) at `px` pixels
+ * per em, created on first use and owned by `fonts`: Japanese with the Japanese face, so that 直
+ * and 骨 take their Japanese forms. A language's face that cannot be opened gives the default. */
+ks_face *ks_fonts_face_for(ks_fonts *fonts, int px, const char *lang);
+/* The default face at `px` (ks_fonts_face_for with no language). */
 ks_face *ks_fonts_face(ks_fonts *fonts, int px);
+/* Which line of fonts.txt a face is of: faces of different lines number their glyphs apart. */
+int ks_face_font(const ks_face *face);
 
 /* A shaped glyph. Positions are in 1/64 pixel (26.6 fixed point), as FreeType and HarfBuzz use. */
 typedef struct {
@@ -33,9 +40,9 @@ typedef struct {
 /* Shapes `len` bytes of UTF-8 and writes up to `cap` glyphs; returns how many there are (which
  * may exceed `cap`: call again with more room). */
 size_t ks_face_shape(ks_face *face, const char *text, size_t len, ks_glyph_pos *out, size_t cap);
-/* ks_face_shape for text in language `lang` ("zh", "en"): English asks the font for proportional
- * punctuation (OpenType pwid), so that “quotes” in English are not set full-width as the
- * Simplified Chinese face sets them for Chinese. */
+/* ks_face_shape for text in language `lang` (a BCP 47 tag): a language not written in Chinese
+ * characters (English) asks the font for proportional punctuation (OpenType pwid), so that
+ * “quotes” in English are not set full-width as the CJK faces set them for Chinese. */
 size_t ks_face_shape_lang(ks_face *face, const char *text, size_t len, const char *lang,
                           ks_glyph_pos *out, size_t cap);
 /* Width of the text on one line, in whole pixels (rounded up). */

@@ -43,9 +43,9 @@ typedef struct {
   const char *data_dir;
   int rollback_failures, rollback_minutes; /* the configuration's, for that count */
   const char *fonts_dir;                   /* NULL: the bundled fonts beside the binary */
-  const char *lang;                        /* "zh" or "en"; NULL or "": the pack's default */
-  bool has_idle_timeout;                   /* else the UI keeps its default */
-  float idle_timeout;                      /* seconds untouched before the attract loop; 0 never */
+  const char *lang;      /* a language tag of the pack's; NULL, "" or one it has not: its default */
+  bool has_idle_timeout; /* else the UI keeps its default */
+  float idle_timeout;    /* seconds untouched before the attract loop; 0 never */
   ks_session_target target;
   int width, height; /* the canvas's or null gfx's size, or the window's when not fullscreen */
   bool fullscreen;   /* KS_SESSION_WINDOW only */

@@ -45,6 +45,8 @@ ks_screen_id ks_ui_screen(const ks_ui *ui);
 /* The id of the exhibit a detail screen shows, or NULL. */
 const char *ks_ui_exhibit(const ks_ui *ui);
 ks_lang ks_ui_lang(const ks_ui *ui);
+/* The tag of the language shown ("zh", "ja"). */
+const char *ks_ui_lang_tag(const ks_ui *ui);
 /* Visits every screen a visitor can reach — the overviews, then every exhibit's page — in both
  * languages, drawing each with `gfx` and then calling `each` (may be NULL) with `ctx`: the
  * bench's tour, and how tests and the fuzzer draw all of a pack. Leaves the UI on home in its

@@ -77,7 +77,7 @@ static void fling(ks_ui *ui, ks_gfx *gfx, ks_gesture_machine *gm, uint32_t *t, f
 
 static void draw_everything(const ks_content *content) {
   ks_gfx *gfx = ks_gfx_create(NULL, 320, 240, 1);
-  ks_ui *ui = ks_ui_create(content, fonts, KS_LANG_ZH);
+  ks_ui *ui = ks_ui_create(content, fonts, ks_content_default_lang(content));
   ks_ui_set_idle_timeout(ui, 0);
   ks_ui_tour(ui, gfx, NULL, NULL);
   static const ks_screen_id lists[] = {KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES,

@@ -7,8 +7,7 @@
 /* A key figure: the number large, its unit after it, what it counts below and when it was true
  * ("截至2019年"), so that figures of different years read as a series. Returns the height. */
 static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w) {
-  const char *value =
-      ui_str(f->ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value);
+  const char *value = ui_value(f, fig);
   ks_face *big = face(f, UI_TYPE_FIGURE);
   int vw = ks_face_measure(big, value, strlen(value));
   int h = ui_text(f, value, UI_TYPE_FIGURE, x, y, w, 1, KS_GOLD);

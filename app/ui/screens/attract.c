@@ -46,10 +46,15 @@ static void summary(const frame *f, const ks_exhibit *e, int x, int y, int w, in
 static void draw(const frame *f, void *state) {
   const ks_ui *ui = f->ui;
   const attract *s = state;
-  /* The cue at the foot, in both languages whatever the last visitor chose. */
-  char cue[128];
-  snprintf(cue, sizeof cue, "%s  ·  %s", ks_strings_get("zh", "attract.cue"),
-           ks_strings_get("en", "attract.cue"));
+  /* The cue at the foot, in the pack's languages (the first three) whatever the last visitor
+   * chose. */
+  char cue[256] = "";
+  for (ks_lang l = 0; l < ui->content->meta.n_languages && l < 3; l++) {
+    size_t n = strlen(cue);
+    snprintf(cue + n, sizeof cue - n, "%s%s", l ? "  ·  " : "",
+             ks_strings_say(ks_content_lang_tag(ui->content, l), "attract.cue",
+                            ui->content->meta.default_lang));
+  }
   ks_face *fc = face(f, UI_TYPE_SUBTITLE);
   int pad = sz(f, UI_SP_3XL), text_h = ks_face_ascent(fc) + ks_face_descent(fc);
   int ch = 2 * pad > text_h + 2 * sz(f, UI_SP_M) ? 2 * pad : text_h + 2 * sz(f, UI_SP_M);
@@ -67,8 +72,7 @@ static void draw(const frame *f, void *state) {
   const ks_exhibit *e = s->count ? highlight(ui, s->slide % s->count) : NULL;
   if (e && e->kind == KS_KIND_ACHIEVEMENT) {
     const ks_figure *fig = &e->figures[0];
-    const char *value =
-        ui_str(ui->lang == KS_LANG_EN && fig->value_en ? fig->value_en : fig->value);
+    const char *value = ui_value(f, fig);
     int vw = ks_face_measure(face(f, UI_TYPE_GIANT), value, strlen(value)), gap = sz(f, UI_SP_ML);
     /* The unit on the value's baseline. */
     ui_text(f, tr(f, &fig->unit), UI_TYPE_TITLE, left + vw + gap,
