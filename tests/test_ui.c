@@ -927,6 +927,92 @@ static void each_language_draws_with_its_own_face(void **state) {
   ks_fonts_close(fonts);
 }
 
+/* `src` with every exhibit `times` times: copy k of ID is ID-xK, its links renamed the same way,
+ * so that every copy is a whole set (tests/bench/scale.sh builds the same from content/). Copies
+ * of corridor cities leave the corridor (a position on it is one city's). Borrows every text of
+ * `src`, which must outlive it. */
+static ks_content *scaled(const ks_content *src, int times) {
+  ks_content *c = ks_content_create("scaled");
+  c->meta = src->meta;
+  c->sources = src->sources, c->n_sources = src->n_sources;
+  for (int k = 1; k <= times; k++)
+    for (size_t i = 0; i < src->n_exhibits; i++) {
+      ks_exhibit *e = ks_content_add_exhibit(c);
+      *e = src->exhibits[i];
+      if (k == 1)
+        continue;
+      e->id = ks_arena_printf(c->arena, "%s-x%d", e->id, k);
+      e->links = ks_arena_memdup(c->arena, e->links, e->n_links * sizeof *e->links);
+      for (size_t l = 0; l < e->n_links; l++)
+        e->links[l].target = ks_arena_printf(c->arena, "%s-x%d", e->links[l].target, k);
+      e->corridor = NULL, e->corridor_order = 0;
+    }
+  ks_content_sort(c);
+  return c;
+}
+
+/* The exhibits a steady frame of each screen looks at (ks_ui_visited), on `content`: the
+ * overviews, the timeline at both ends, a page of each kind, the attract loop. */
+enum { SCREENS_MEASURED = 9 };
+static void frame_visits(rig *r, const ks_content *content, size_t out[SCREENS_MEASURED]) {
+  ks_ui *ui = ks_ui_create(content, r->fonts, TS_ZH);
+  ks_ui *keep = r->ui;
+  r->ui = ui; /* for tap() */
+  size_t k = 0;
+  struct {
+    ks_screen_id screen;
+    const char *id;
+  } shows[] = {{KS_SCREEN_HOME, NULL},
+               {KS_SCREEN_ACHIEVEMENTS, NULL},
+               {KS_SCREEN_CITIES, NULL},
+               {KS_SCREEN_ACHIEVEMENT, "ach-jiuzhang-3"},
+               {KS_SCREEN_EVENT, "ev-2021-06-national-tech-innovation-center-opens"},
+               {KS_SCREEN_CITY, "city-shanghai"},
+               {KS_SCREEN_ATTRACT, NULL}};
+  for (size_t i = 0; i < sizeof shows / sizeof *shows; i++) {
+    ks_ui_home(ui);
+    assert_true(ks_ui_show(ui, shows[i].screen, shows[i].id) || shows[i].screen == KS_SCREEN_HOME);
+    ks_ui_draw(ui, r->gfx);
+    ks_ui_draw(ui, r->gfx);
+    out[k++] = ks_ui_visited(ui);
+  }
+  /* The timeline where it opens, and at its newest year (the strip's right end, glided to). */
+  ks_ui_home(ui);
+  assert_true(ks_ui_show(ui, KS_SCREEN_TIMELINE, NULL));
+  ks_ui_draw(ui, r->gfx);
+  out[k++] = ks_ui_visited(ui);
+  tap(r, 1920 - 64 - 12, 1080 - 64 - 70);
+  for (int frames = 0; ks_ui_tick(ui, 1.0f / 60) && frames < 600; frames++)
+    ks_ui_draw(ui, r->gfx);
+  ks_ui_draw(ui, r->gfx);
+  out[k++] = ks_ui_visited(ui);
+  assert_int_equal(k, SCREENS_MEASURED);
+  r->ui = keep;
+  ks_ui_destroy(ui);
+}
+
+/* A frame looks at what it shows, not at the whole pack: ten times the content, the same screens
+ * in the same places, and each steady frame looks at no more exhibits than with the pack as it
+ * is (issue 12: per-frame work proportional to what is visible). */
+static void frame_work_follows_the_screen_not_the_pack(void **state) {
+  rig *r = *state;
+  ks_content *big = scaled(r->content, 10);
+  size_t one[SCREENS_MEASURED], ten[SCREENS_MEASURED];
+  frame_visits(r, r->content, one);
+  frame_visits(r, big, ten);
+  static const char *const names[SCREENS_MEASURED] = {
+      "home", "achievements", "cities",         "achievement",    "event",
+      "city", "attract",      "timeline start", "timeline newest"};
+  for (int i = 0; i < SCREENS_MEASURED; i++)
+    print_message("%-16s %6zu exhibits looked at (1x), %6zu (10x)\n", names[i], one[i], ten[i]);
+  /* The cities' map (2) shows every city, a pin each up to its cap: there what is on screen is
+   * the whole list. */
+  for (int i = 0; i < SCREENS_MEASURED; i++)
+    if (i != 2)
+      assert_true(ten[i] <= one[i] + 2);
+  ks_content_destroy(big);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(navigates_by_touch, setup, teardown),
@@ -950,6 +1036,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(notice_shows_names_escaped, setup, teardown),
       cmocka_unit_test(strings_fall_back_to_english_then_the_default),
       cmocka_unit_test(each_language_draws_with_its_own_face),
+      cmocka_unit_test_setup_teardown(frame_work_follows_the_screen_not_the_pack, setup_bundled,
+                                      teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

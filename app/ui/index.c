@@ -4,6 +4,7 @@
 #include "kiosk/mem.h"
 #include "kiosk/validate.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,44 @@ void ui_index_build(ui_index *x, const ks_content *content) {
     }
   }
   qsort(x->cities, x->n_cities, sizeof *x->cities, by_corridor_then_id);
+  size_t n = content->n_exhibits;
+  x->pos = ks_xcalloc(n + 1, sizeof *x->pos);
+  for (size_t i = 0; i < n; i++)
+    x->pos[i] = SIZE_MAX;
+  const ks_exhibit *const *lists[] = {x->achievements, x->events, x->cities};
+  size_t lens[] = {x->n_achievements, x->n_events, x->n_cities};
+  for (size_t l = 0; l < 3; l++)
+    for (size_t i = 0; i < lens[l]; i++)
+      x->pos[lists[l][i] - content->exhibits] = i;
+  /* Links by their target: counted, then filled in the content's order. A link to no exhibit
+   * (a damaged pack) links nothing. */
+  x->linked_from_at = ks_xcalloc(n + 2, sizeof *x->linked_from_at);
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < content->exhibits[i].n_links; k++) {
+      const ks_exhibit *t = ks_content_find(content, content->exhibits[i].links[k].target);
+      if (t)
+        x->linked_from_at[t - content->exhibits + 2]++;
+    }
+  for (size_t i = 2; i < n + 2; i++)
+    x->linked_from_at[i] += x->linked_from_at[i - 1];
+  x->linked_from = ks_xcalloc(x->linked_from_at[n + 1] + 1, sizeof *x->linked_from);
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < content->exhibits[i].n_links; k++) {
+      const ks_exhibit *t = ks_content_find(content, content->exhibits[i].links[k].target);
+      if (t)
+        x->linked_from[x->linked_from_at[t - content->exhibits + 1]++] = &content->exhibits[i];
+    }
+}
+
+size_t ui_index_pos(const ui_index *x, const ks_content *content, const ks_exhibit *e) {
+  return x->pos[e - content->exhibits];
+}
+
+const ks_exhibit *const *ui_index_linked_from(const ui_index *x, const ks_content *content,
+                                              const ks_exhibit *e, size_t *n) {
+  size_t i = (size_t)(e - content->exhibits);
+  *n = x->linked_from_at[i + 1] - x->linked_from_at[i];
+  return x->linked_from + x->linked_from_at[i];
 }
 
 void ui_index_free(ui_index *x) {
@@ -79,5 +118,8 @@ void ui_index_free(ui_index *x) {
   free(x->events);
   free(x->event_year);
   free(x->cities);
+  free(x->pos);
+  free(x->linked_from);
+  free(x->linked_from_at);
   *x = (ui_index){0};
 }

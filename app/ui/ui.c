@@ -281,7 +281,7 @@ static bool run(ks_ui *ui, action a) {
   }
 }
 
-ui_place ui_page_place(const ks_ui *ui) {
+ui_place ui_page_place(ks_ui *ui) {
   ui_place p = {0};
   int kind = ui_screen_kind(ui->screen);
   size_t n = 0;
@@ -291,8 +291,19 @@ ui_place ui_page_place(const ks_ui *ui) {
   const ui_memo *memo = ui->depth ? &ui->history[ui->depth - 1].memo : NULL;
   const ui_screen *from = memo ? ui_screens[ui->history[ui->depth - 1].screen] : NULL;
   bool filtered = from && from->lists && from->lists(ui, memo, ui->exhibit);
+  if (!filtered) { /* the whole list: the index knows the page's place in it */
+    size_t i = list ? ui_index_pos(&ui->idx, ui->content, ui->exhibit) : SIZE_MAX;
+    if (i >= n || list[i] != ui->exhibit)
+      return p;
+    return (ui_place){i, n, i > 0 ? list[i - 1] : NULL, i + 1 < n ? list[i + 1] : NULL};
+  }
+  /* A filtered list is walked once for the page, not every frame. */
+  if (ui->place_cache.exhibit == ui->exhibit && ui->place_cache.from == from &&
+      ui->place_cache.keep[0] == memo->keep[0] && ui->place_cache.keep[1] == memo->keep[1])
+    return ui->place_cache.place;
   bool found = false;
   for (size_t i = 0; i < n; i++) {
+    ui_visit(ui, 1);
     if (filtered && list[i] != ui->exhibit && !from->lists(ui, memo, list[i]))
       continue;
     if (list[i] == ui->exhibit)
@@ -303,7 +314,11 @@ ui_place ui_page_place(const ks_ui *ui) {
       p.next = list[i];
     p.n++;
   }
-  return found ? p : (ui_place){0};
+  p = found ? p : (ui_place){0};
+  ui->place_cache.exhibit = ui->exhibit, ui->place_cache.from = from;
+  ui->place_cache.keep[0] = memo->keep[0], ui->place_cache.keep[1] = memo->keep[1];
+  ui->place_cache.place = p;
+  return p;
 }
 
 /* Turns a detail page to the next (1) or previous (-1) exhibit of its list, in place: Back still
@@ -470,6 +485,7 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   ui->short_side = (float)(f.w < f.h ? f.w : f.h);
   ui->mm_per_px = 1.0f / f.px_per_mm;
   ui->n_hits = 0;
+  ui->visited = 0;
   ui->n_runs = 0;
   ui->run_texts_len = 0;
   ui->width = f.w;
@@ -504,6 +520,8 @@ void ks_ui_set_notice(ks_ui *ui, const char *zh, const char *en, float progress,
   ui->notice.progress = progress;
   ui->notice.buttons = zh ? buttons : 0;
 }
+
+size_t ks_ui_visited(const ks_ui *ui) { return ui->visited; }
 
 const char *ks_ui_notice(const ks_ui *ui, ks_lang lang) {
   return lang >= 0 && lang < KS_LANG_MAX ? ui->notice.text[lang] : NULL;

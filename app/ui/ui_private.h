@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,11 +81,25 @@ typedef struct {
    * how many events, and the index in `events` of its first; counted once, drawn every frame. */
   int year_count[KS_MAX_YEARS], year_most;
   size_t year_first[KS_MAX_YEARS];
+  /* Per exhibit (by its place in the content's array): its place in its kind's list above, or
+   * SIZE_MAX when not in it (an event off the timeline, a kind no screen lists) — so that a page
+   * finds its neighbours without searching the list every frame. */
+  size_t *pos;
+  /* Links read from the other end, per exhibit: the exhibits whose links name it are
+   * linked_from[linked_from_at[i]] up to linked_from[linked_from_at[i + 1]], in the content's
+   * order — so that a page finds what links to it without looking at every exhibit. */
+  const ks_exhibit **linked_from;
+  size_t *linked_from_at;
 } ui_index;
 
 /* Builds and frees the index of `content`. */
 void ui_index_build(ui_index *idx, const ks_content *content);
 void ui_index_free(ui_index *idx);
+/* The place of `e` (an exhibit of the indexed content) in its kind's list, or SIZE_MAX. */
+size_t ui_index_pos(const ui_index *idx, const ks_content *content, const ks_exhibit *e);
+/* The exhibits whose links name `e` (an exhibit of the indexed content), `*n` of them. */
+const ks_exhibit *const *ui_index_linked_from(const ui_index *idx, const ks_content *content,
+                                              const ks_exhibit *e, size_t *n);
 
 /* What a screen leaves behind in the history to be found as it was when Back returns to it: the
  * navigator's scroll position and up to two values of the screen's own (its filters). */
@@ -124,7 +139,7 @@ typedef struct {
   size_t pos, n;                 /* its place (from 0) and the list's length; 0, 0 for none */
   const ks_exhibit *prev, *next; /* its neighbours, NULL at an end: the list does not wrap */
 } ui_place;
-ui_place ui_page_place(const ks_ui *ui);
+ui_place ui_page_place(ks_ui *ui);
 
 /* Every screen, indexed by ks_screen_id (screens.c). */
 extern const ui_screen *const ui_screens[KS_SCREEN_COUNT];
@@ -161,7 +176,14 @@ struct ks_ui {
     int axis;    /* the drag under way on a detail page: 0 not yet known, 1 sideways, 2 not */
     bool spent;  /* the drag's release already turned or bounced the page: its swipe is spent */
   } slide;
-  int width; /* pixels wide at the last draw */
+  int width;      /* pixels wide at the last draw */
+  size_t visited; /* exhibits the draw under way has looked at (ks_ui_visited) */
+  struct {
+    const ks_exhibit *exhibit; /* the page it was found for, or NULL */
+    const void *from;          /* the overview's screen, and its filters as it was left */
+    const char *keep[2];
+    ui_place place;
+  } place_cache; /* ui_page_place's last answer within a filtered list, found once a page */
   struct {
     ks_screen_id screen;
     const ks_exhibit *exhibit;
@@ -214,6 +236,11 @@ static inline int ui_px(float v) {
 /* -1, 0 or 1 as a is below, equal to or above b: a comparator that cannot overflow (a - b can,
  * and an overflowed comparator is not an order: qsort may then lose or repeat elements). */
 static inline int ui_cmp(int64_t a, int64_t b) { return (a > b) - (a < b); }
+
+/* Counts `n` exhibits looked at by the draw under way (ks_ui_visited): drawn, measured or passed
+ * over. A statistic of the draw that no screen reads, so helpers that only read the UI (and take
+ * it const) count too; the UI itself is never a const object. */
+static inline void ui_visit(const ks_ui *ui, size_t n) { ((ks_ui *)ui)->visited += n; }
 
 /* A text of the model that may be missing in a damaged pack, as a string to draw. */
 static inline const char *ui_str(const char *s) { return s ? s : ""; }

@@ -606,20 +606,33 @@ static int link_chip(const frame *f, const char *label, int x, int y, ks_color a
   return w;
 }
 
-/* The exhibits an exhibit links to, and those that link to it, as chips. Returns the height. */
+static int by_place(const void *a, const void *b) {
+  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
+  return (x > y) - (x < y); /* both in the content's one array: its order */
+}
+
+/* The exhibits an exhibit links to, and those that link to it, as chips in the content's order.
+ * Only those are looked at (the index knows the links from the other end). Returns the
+ * height. */
 int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   const ks_content *c = f->ui->content;
   int cx = x, cy = y, row = sz(f, UI_CHIP) + sz(f, UI_SP_M);
   bool any = false;
-  for (size_t i = 0; i < c->n_exhibits; i++) {
-    const ks_exhibit *o = &c->exhibits[i];
-    bool linked = false;
-    for (size_t k = 0; k < e->n_links && !linked; k++)
-      linked = ui_same_id(e->links[k].target, o->id);
-    for (size_t k = 0; k < o->n_links && !linked; k++)
-      linked = ui_same_id(o->links[k].target, e->id);
-    if (!linked || o == e)
-      continue;
+  size_t n_from;
+  const ks_exhibit *const *from = ui_index_linked_from(&f->ui->idx, c, e, &n_from);
+  const ks_exhibit **linked = ks_xcalloc(e->n_links + n_from + 1, sizeof *linked);
+  size_t n = 0;
+  for (size_t k = 0; k < e->n_links; k++)
+    if ((linked[n] = ks_content_find(c, e->links[k].target)))
+      n++;
+  memcpy(linked + n, from, n_from * sizeof *from);
+  n += n_from;
+  qsort(linked, n, sizeof *linked, by_place);
+  for (size_t i = 0; i < n; i++) {
+    const ks_exhibit *o = linked[i];
+    ui_visit(f->ui, 1);
+    if (o == e || (i > 0 && linked[i - 1] == o))
+      continue; /* itself, or linked both ways (or twice) */
     if (o->kind >= KS_KIND_COUNT)
       continue; /* a kind no screen shows (a damaged pack) */
     ks_color accent = *ui_kinds[o->kind].accent;
@@ -631,6 +644,7 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     cx += link_chip(f, label, cx, cy, accent, a) + sz(f, UI_SP_M);
     any = true;
   }
+  free(linked);
   return any ? cy + row - y : 0;
 }
 

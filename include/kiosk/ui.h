@@ -53,6 +53,11 @@ const char *ks_ui_lang_tag(const ks_ui *ui);
  * last language. Returns how many screens were drawn. */
 size_t ks_ui_tour(ks_ui *ui, ks_gfx *gfx, void (*each)(void *ctx), void *ctx);
 
+/* How many exhibits the last ks_ui_draw looked at: drew, measured, or passed over on its way to
+ * those it drew. A frame's work should follow what is on screen, not the size of the pack: the
+ * tests compare this figure on packs of different sizes. */
+size_t ks_ui_visited(const ks_ui *ui);
+
 /* The physical size, in millimetres, of what ks_ui_draw's gfx covers, as drawn (w along the drawn
  * x axis; a turned panel's sizes come swapped). 0, 0: unknown — the UI then assumes 0.248 mm per
  * pixel (a 21.5" 1920×1080 panel). Sizes are laid out for it from the next draw: text and touch

@@ -31,23 +31,26 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool press
 }
 
 /* True when an achievement links to a city of `province`. */
-static bool in_province(const ks_content *c, const ks_exhibit *e, const char *province) {
+static bool in_province(const ks_ui *ui, const ks_exhibit *e, const char *province) {
+  const ks_content *c = ui->content;
   for (size_t i = 0; i < e->n_links; i++) {
     const ks_exhibit *t = ks_content_find(c, e->links[i].target);
     if (t && t->kind == KS_KIND_CITY && t->province && strcmp(t->province, province) == 0)
       return true;
   }
-  /* Links may also be written on the city's side. */
-  for (size_t i = 0; i < c->n_exhibits; i++) {
-    const ks_exhibit *t = &c->exhibits[i];
-    if (t->kind != KS_KIND_CITY || !t->province || strcmp(t->province, province) != 0)
-      continue;
-    for (size_t k = 0; k < t->n_links; k++)
-      if (ui_same_id(t->links[k].target, e->id))
-        return true;
+  /* Links may also be written on the city's side: the index has them. */
+  size_t n;
+  const ks_exhibit *const *from = ui_index_linked_from(&ui->idx, c, e, &n);
+  for (size_t i = 0; i < n; i++) {
+    ui_visit(ui, 1);
+    if (from[i]->kind == KS_KIND_CITY && from[i]->province &&
+        strcmp(from[i]->province, province) == 0)
+      return true;
   }
   return false;
 }
+
+enum { MAX_VALUES = 64 }; /* fields or provinces a filter offers, at most */
 
 typedef struct {
   const char *field;    /* the gallery shows only this field, or all when NULL */
@@ -56,19 +59,26 @@ typedef struct {
    * can be, where it was last drawn (pixels down the screen), and whether a finger drags it. */
   int offset, most, row_y, row_h;
   bool dragging;
+  /* The cards the filters leave, worked out once for them (not every frame); owned. */
+  const ks_exhibit **list;
+  size_t n;
+  bool listed; /* `list` is for the filters as they are */
+  /* Per value of each filter (fields, then provinces, as ks_fields and ks_provinces list them):
+   * whether some achievement has it, so that a chip shows; found at the first draw. */
+  bool has[2][MAX_VALUES];
+  bool found;
 } filters;
 
 static bool shown(const ks_ui *ui, const filters *s, const ks_exhibit *e) {
   return (!s->field || (e->field && strcmp(e->field, s->field) == 0)) &&
-         (!s->province || in_province(ui->content, e, s->province));
+         (!s->province || in_province(ui, e, s->province));
 }
 
 /* The chips of one filter, "all" and each value some achievement has, from `x` along a row at
  * `y`; drawn only when `draw`, and tappable only below `clip` (where the header does not cover
  * them). Returns where the next chip would go. */
-static int filter_chips(const frame *f, int x, int y, action_kind kind, const char *current,
-                        bool draw, int clip) {
-  const ks_ui *ui = f->ui;
+static int filter_chips(const frame *f, const filters *s, int x, int y, action_kind kind,
+                        const char *current, bool draw, int clip) {
   const char *const *values = kind == ACT_FILTER_FIELD ? ks_fields() : ks_provinces();
   const char *all =
       ui_say(f, kind == ACT_FILTER_FIELD ? "achievements.all-fields" : "achievements.all-places");
@@ -78,13 +88,9 @@ static int filter_chips(const frame *f, int x, int y, action_kind kind, const ch
   if (draw && x + w > 0 && x < f->w) /* only what is on screen */
     ui_chip(f, all, x, y, accent, (action){.kind = tap}, current == NULL);
   x += w + sz(f, UI_SP_S);
-  for (const char *const *v = values; *v; v++) {
-    bool present = false;
-    for (size_t i = 0; i < ui->idx.n_achievements && !present; i++)
-      present = kind == ACT_FILTER_FIELD ? ui->idx.achievements[i]->field &&
-                                               strcmp(ui->idx.achievements[i]->field, *v) == 0
-                                         : in_province(ui->content, ui->idx.achievements[i], *v);
-    if (!present)
+  for (size_t k = 0; values[k] && k < MAX_VALUES; k++) {
+    const char *const *v = &values[k];
+    if (!s->has[kind == ACT_FILTER_PROVINCE][k])
       continue;
     const char *label = kind == ACT_FILTER_FIELD ? ui_field_name(f, *v) : ui_province_name(f, *v);
     w = ui_chip_width(f, label);
@@ -101,8 +107,8 @@ static int filter_chips(const frame *f, int x, int y, action_kind kind, const ch
  * row, not a wrapped block: the cards keep the room. Returns its height. */
 static int filter_row(const frame *f, filters *s, int y, bool draw, int clip) {
   int margin = sz(f, UI_MARGIN), x = margin - (draw ? s->offset : 0);
-  x = filter_chips(f, x, y, ACT_FILTER_FIELD, s->field, draw, clip) + sz(f, UI_SP_XL);
-  x = filter_chips(f, x, y, ACT_FILTER_PROVINCE, s->province, draw, clip);
+  x = filter_chips(f, s, x, y, ACT_FILTER_FIELD, s->field, draw, clip) + sz(f, UI_SP_XL);
+  x = filter_chips(f, s, x, y, ACT_FILTER_PROVINCE, s->province, draw, clip);
   if (!draw) { /* measured: how far it drags */
     int width = x - sz(f, UI_SP_S) + margin;
     s->most = width > f->w ? width - f->w : 0;
@@ -113,14 +119,41 @@ static int filter_row(const frame *f, filters *s, int y, bool draw, int clip) {
   return sz(f, UI_CHIP) + sz(f, UI_SP_S);
 }
 
+/* Which values of each filter some achievement has: once a visit, the pack does not change. */
+static void find_values(const ks_ui *ui, filters *s) {
+  for (int p = 0; p < 2; p++) {
+    const char *const *values = p ? ks_provinces() : ks_fields();
+    for (size_t k = 0; values[k] && k < MAX_VALUES; k++)
+      for (size_t i = 0; i < ui->idx.n_achievements && !s->has[p][k]; i++) {
+        const ks_exhibit *e = ui->idx.achievements[i];
+        ui_visit(ui, 1);
+        s->has[p][k] =
+            p ? in_province(ui, e, values[k]) : e->field && strcmp(e->field, values[k]) == 0;
+      }
+  }
+  s->found = true;
+}
+
+/* The cards the filters leave, in gallery order. */
+static void list_cards(const ks_ui *ui, filters *s) {
+  free(s->list);
+  s->list = ks_xcalloc(ui->idx.n_achievements + 1, sizeof *s->list);
+  s->n = 0;
+  for (size_t i = 0; i < ui->idx.n_achievements; i++, ui_visit(ui, 1))
+    if (shown(ui, s, ui->idx.achievements[i]))
+      s->list[s->n++] = ui->idx.achievements[i];
+  s->listed = true;
+}
+
 static void draw(const frame *f, void *state) {
   const ks_ui *ui = f->ui;
   filters *s = state;
-  const ks_exhibit *list[512];
-  size_t n = 0;
-  for (size_t i = 0; i < ui->idx.n_achievements && n < 512; i++)
-    if (shown(ui, s, ui->idx.achievements[i]))
-      list[n++] = ui->idx.achievements[i];
+  if (!s->found)
+    find_values(ui, s);
+  if (!s->listed)
+    list_cards(ui, s);
+  const ks_exhibit *const *list = s->list;
+  size_t n = s->n;
   char sub[96];
   ui_say_count(f, sub, sizeof sub, "achievements.subtitle", n);
   const char *title = ui_say(f, "achievements.title");
@@ -144,10 +177,15 @@ static void draw(const frame *f, void *state) {
   int content_h = (pinned ? 0 : filters_h) + rows * (ch + gap) + sz(f, UI_MARGIN);
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
   int offset = ui_px(ui->scroll.pos), cards = top + (pinned ? 0 : filters_h) - offset;
-  for (size_t i = 0; i < n; i++) {
+  /* From the first row any of which is in view to the last: the rest are not looked at. */
+  size_t first_row = cards + ch < top ? (size_t)((top - cards - ch) / (ch + gap)) : 0;
+  for (size_t i = first_row * (size_t)cols; i < n; i++) {
     ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),
                  cards + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
-    if (r.y + r.h <= top || r.y >= f->h)
+    ui_visit(ui, 1);
+    if (r.y >= f->h)
+      break; /* the rows after it are off screen too */
+    if (r.y + r.h <= top)
       continue; /* off screen */
     /* Only the part below the fixed parts answers touches. */
     ks_rect touch = r;
@@ -178,8 +216,10 @@ static void enter(ks_ui *ui, void *state, const ui_memo *back) {
 
 static void leave(ks_ui *ui, void *state, ui_memo *memo) {
   (void)ui;
-  const filters *s = state;
+  filters *s = state;
   memo->keep[0] = s->field, memo->keep[1] = s->province;
+  free(s->list);
+  s->list = NULL;
 }
 
 /* A drag that starts on the filters' row moves the row, not the cards. */
@@ -217,6 +257,7 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
   if (a->kind != ACT_FILTER_FIELD && a->kind != ACT_FILTER_PROVINCE)
     return -1;
   *(a->kind == ACT_FILTER_FIELD ? &s->field : &s->province) = a->exhibit;
+  s->listed = false;
   ks_scroller_init(&ui->scroll, 0, 0);
   return 1;
 }

@@ -28,7 +28,7 @@ typedef struct {
 } attract;
 
 static const ks_exhibit *highlight(const ks_ui *ui, size_t k) {
-  for (size_t i = 0; i < ui->idx.n_achievements; i++)
+  for (size_t i = 0; i < ui->idx.n_achievements; i++, ui_visit(ui, 1))
     if (ui->idx.achievements[i]->n_figures > 0 && k-- == 0)
       return ui->idx.achievements[i];
   return k < ui->idx.n_events ? ui->idx.events[k] : NULL;

@@ -31,10 +31,8 @@ static int neighbour_row(const frame *f, const ks_exhibit *to, const char *which
  * year marked, then its neighbours by date (none past either end). Returns the height. */
 static int in_time(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   const ui_index *idx = &f->ui->idx;
-  size_t i = 0;
-  while (i < idx->n_events && idx->events[i] != e)
-    i++;
-  if (i == idx->n_events)
+  size_t i = ui_index_pos(idx, f->ui->content, e);
+  if (i >= idx->n_events || idx->events[i] != e)
     return 0; /* its date is not a real one: it is not on the timeline */
   int y0 = y;
   /* The strip only where it has years to show (ui_year_strip draws nothing otherwise). */

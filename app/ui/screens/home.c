@@ -83,21 +83,16 @@ static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
             a.w, 1, KS_TEXT_DIM);
 }
 
-static int by_corridor_order(const void *a, const void *b) {
-  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  int c = ui_cmp(x->corridor_order, y->corridor_order); /* compared: a subtraction overflows */
-  return c ? c : strcmp(x->id, y->id);
-}
-
 /* The corridor's cities in order, joined by a line with a dot for each. */
 static void preview_cities(const frame *f, ks_rect a, const tile *t) {
   const ks_exhibit *g60[16];
   size_t n = 0;
-  const ks_content *c = f->ui->content;
-  for (size_t i = 0; i < c->n_exhibits && n < 16; i++)
-    if (c->exhibits[i].kind == KS_KIND_CITY && c->exhibits[i].corridor)
-      g60[n++] = &c->exhibits[i];
-  qsort(g60, n, sizeof *g60, by_corridor_order);
+  /* The index lists the corridor's cities first, in corridor order: only those are looked at. */
+  const ui_index *idx = &f->ui->idx;
+  for (size_t i = 0; i < idx->n_cities && idx->cities[i]->corridor && n < 16; i++) {
+    ui_visit(f->ui, 1);
+    g60[n++] = idx->cities[i];
+  }
   int line = preview_line(f), rows = a.h / line;
   if (rows <= 0 || n == 0)
     return;

@@ -36,9 +36,14 @@ static void draw(const frame *f, void *state) {
   ks_scroller_set_bounds(&f->ui->scroll, 0, content_w - (float)f->w);
   float axis[4] = {0, (float)axis_y, (float)f->w, (float)axis_y};
   ks_gfx_polyline(f->gfx, axis, 2, (float)sz(f, UI_SP_XXS), KS_CARD_PRESSED);
-  int last_year = 0;
-  for (size_t i = 0; i < ui->idx.n_events; i++) {
+  /* From the first card any of which is in view: those before it are not looked at. */
+  size_t from = 0;
+  if (offset - left - card_w > 0)
+    from = (size_t)((offset - left - card_w) / (card_w + gap));
+  int last_year = from > 0 && from <= ui->idx.n_events ? ui->idx.event_year[from - 1] : 0;
+  for (size_t i = from; i < ui->idx.n_events; i++) {
     const ks_exhibit *e = ui->idx.events[i];
+    ui_visit(ui, 1);
     int64_t x64 = left + (int64_t)i * (card_w + gap) - offset;
     if (x64 >= f->w)
       break; /* the cards after it are off screen too */
