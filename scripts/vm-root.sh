@@ -33,7 +33,7 @@ die() {
   echo "vm-root.sh: $*" >&2
   exit 1
 }
-[ $# -ge 1 ] && [ $# -le 2 ] && [ -n "$1" ] || die "$usage"
+if [ $# -lt 1 ] || [ $# -gt 2 ] || [ -z "$1" ]; then die "$usage"; fi
 root=$1
 deb=${2:-}
 mirror=${MIRROR:-http://deb.debian.org/debian}
