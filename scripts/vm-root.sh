@@ -134,7 +134,12 @@ if [ -d "$root" ]; then
 else
   dir=$root.partial
   echo "vm-root.sh: making $root (in $dir until it is finished)"
-  [ ! -e "$dir" ] || run rm -rf --one-file-system "$dir"
+  if [ -e "$dir" ]; then
+    # An interrupted debootstrap leaves its /proc and /sys mounted in the root it was making.
+    awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r |
+      while read -r m; do run umount -l "$m"; done
+    run rm -rf --one-file-system "$dir"
+  fi
   mkdir -p "$(dirname "$dir")"
 fi
 base_done || make_base
