@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes the Debian 12 (bookworm, amd64) root file system that scripts/vm-boot.sh boots and
 # e2e.stats-export-vm (tests/vm_export_pulled.sh) tests the package in, from nothing, with Debian's
-# own tools and archive. Needs root, debootstrap and the network (about 300 MB fetched; the root
-# takes about 1.2 GB). Prints every command it runs.
+# own tools and archive. Needs root, debootstrap and the network (about 250 MB fetched; the root
+# takes 950 MB; 3.5 to 4.5 minutes here). Prints every command it runs.
 #
 #   scripts/vm-root.sh ROOTDIR [DEB]
 #
@@ -12,7 +12,8 @@
 # DEB: the exhibit-kiosk package (default: the one deploy.package built,
 #   build/default/tests/package/exhibit-kiosk_*_amd64.deb). It is installed once with apt so that
 #   its dependencies are in the root: the VM has no network, and the test installs the package it
-#   is given over this one with dpkg. When DEB depends on a package the root lacks, the root gets it.
+#   is given over this one with dpkg. When DEB depends on a package the root lacks, the root
+#   gets it.
 # MIRROR: the Debian archive (default http://deb.debian.org/debian); a snapshot.debian.org URL
 #   pins every package's version.
 #
