@@ -7,9 +7,10 @@
 #
 #   scripts/vm-boot.sh ROOTDIR WORKDIR [SECONDS]
 #
-# ROOTDIR: the chroot (debootstrap bookworm, then linux-image-amd64, systemd-sysv, udev; its
-#   /boot holds the vmlinuz-* and initrd.img-* booted), the package installed in it
-#   (`chroot ROOTDIR apt install ./exhibit-kiosk_*.deb` enables kiosk.service). For a root shell
+# ROOTDIR: the chroot, as `scripts/vm-root.sh ROOTDIR` makes it (debootstrap bookworm, then
+#   linux-image-amd64, systemd-sysv, udev; its /boot holds the vmlinuz-* and initrd.img-* booted),
+#   the package installed in it (`chroot ROOTDIR apt install ./exhibit-kiosk_*.deb` enables
+#   kiosk.service). For a root shell
 #   on ttyS0, a drop-in serial-getty@ttyS0.service.d/autologin.conf with
 #   `ExecStart=-/sbin/agetty -o '-p -f -- \\u' --keep-baud --autologin root 115200 %I $TERM`.
 # WORKDIR: receives disk.img (an ext4 image made from ROOTDIR with mkfs.ext4 -d; the chroot

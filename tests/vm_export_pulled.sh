@@ -12,9 +12,11 @@
 #      or pulling here would prove nothing.
 # The visits exported are 3000, put into the kiosk's database before it starts (a 130 kB file:
 # many clusters and FAT sectors to lose, where the issue lost 73 bytes).
-# Skipped (77) without KIOSK_VM_ROOT (a Debian 12 root file system as scripts/vm-boot.sh's header
-# describes: a kernel in /boot, exhibit-kiosk installed once so that its dependencies are there,
-# autologin as root on ttyS0), qemu, socat, mtools, dosfstools, sqlite3, or root.
+# Skipped (77, with the reason) without KIOSK_VM_ROOT (a Debian 12 root file system as
+# scripts/vm-boot.sh's header describes, which `sudo scripts/vm-root.sh DIR` makes: a kernel in
+# /boot, exhibit-kiosk installed once so that its dependencies are there, autologin as root on
+# ttyS0), qemu, socat, mtools, dosfstools, sqlite3, or root (scripts/bootstrap.sh --vm installs
+# the tools). With KIOSK_VM_REQUIRED=1 (CI: .ci/run) each of these fails the test instead.
 # Takes about 4 minutes emulated (TCG, 2 cores: 223 s, of which the boot to the kiosk's first
 # frame 161 s); ACCEL is handed to vm-boot.sh (KVM, where it works, is far faster).
 # Usage: vm_export_pulled.sh PACKAGE_DIR "KIOSK COMMAND" FIXTURE_CONTENT_DIR WORKDIR
@@ -26,16 +28,23 @@ fixture=$3
 work=$4
 boot_script=$(cd "$(dirname "$0")/.." && pwd)/scripts/vm-boot.sh
 skip() {
+  if [ -n "${KIOSK_VM_REQUIRED:-}" ]; then
+    echo "FAIL: not skipped where KIOSK_VM_REQUIRED is set: $*" >&2
+    exit 1
+  fi
   echo "skipped: $*"
   exit 77
 }
 root=${KIOSK_VM_ROOT:-}
-[ -n "$root" ] || skip "KIOSK_VM_ROOT is not set: name a Debian 12 root file system for scripts/vm-boot.sh"
-compgen -G "$root/boot/vmlinuz-*" >/dev/null || skip "no kernel in $root/boot (KIOSK_VM_ROOT)"
+make_root="make one with \`sudo scripts/vm-root.sh DIR\` (about 4 minutes, 1 GB, network), then KIOSK_VM_ROOT=DIR"
+[ -n "$root" ] || skip "KIOSK_VM_ROOT is not set (a Debian 12 root file system the VM boots): $make_root"
+[ -d "$root" ] || skip "KIOSK_VM_ROOT=$root is not a folder: $make_root"
+compgen -G "$root/boot/vmlinuz-*" >/dev/null ||
+  skip "no kernel in $root/boot (KIOSK_VM_ROOT): finish it with sudo scripts/vm-root.sh $root"
 [ -x "$root/usr/bin/kiosk" ] ||
-  skip "exhibit-kiosk is not installed in $root: the VM has no network to fetch its dependencies"
+  skip "exhibit-kiosk is not installed in $root (the VM has no network to fetch its dependencies): sudo scripts/vm-root.sh $root"
 for tool in qemu-system-x86_64 socat mtype mdir mcopy mkfs.vfat mkfs.ext4 sqlite3 python3; do
-  command -v "$tool" >/dev/null || skip "$tool is not installed"
+  command -v "$tool" >/dev/null || skip "$tool is not installed (scripts/bootstrap.sh --vm installs what this test needs)"
 done
 [ "$(id -u)" = 0 ] || skip "the VM's disk is made from $root, whose files only root may read"
 [ -f "$deb" ] || skip "no package at $deb (deploy.package builds it)"
@@ -142,7 +151,7 @@ run "mount -o ro /dev/vdb /mnt" || fail "cannot mount the tool disk in the VM"
 # This build's package over the one in the root; the root's kiosk.ini is kept (--force-confold),
 # with no auto install (the notice then offers Export) and no attract loop (no visit of its own).
 run "systemctl stop kiosk && DEBIAN_FRONTEND=noninteractive dpkg -i --force-confold /mnt/kiosk.deb >/tmp/dpkg.log 2>&1" 300 ||
-  fail "dpkg -i failed in the VM: $(run 'tail -n 20 /tmp/dpkg.log')"
+  fail "dpkg -i failed in the VM (a dependency the root lacks? sudo scripts/vm-root.sh $root adds it): $(run 'tail -n 20 /tmp/dpkg.log')"
 # The kiosk's lines and the kernel's, as they come.
 run "journalctl -f -n 0 -o short-monotonic _SYSTEMD_UNIT=kiosk.service + _TRANSPORT=kernel >/dev/virtio-ports/journal 2>&1 &"
 run "sed -i 's/^auto_install *=.*/auto_install = false/; s/^idle_timeout *=.*/idle_timeout = 0/' /etc/kiosk/kiosk.ini &&
