@@ -691,6 +691,125 @@ static void swipes_turn_detail_pages(void **state) {
   ks_diag_destroy(d);
 }
 
+/* Feeds one touch event at pixel (x, y) of the 1920x1080 screen, `dt` ms after the last. */
+static void touch_at(rig *r, ks_touch_type type, float x, float y, uint32_t dt) {
+  ks_touch ev = {type, 7, x / 1080.0f, y / 1080.0f, r->t += dt};
+  ks_gesture g[4];
+  size_t n = ks_gesture_feed(r->gm, &ev, g);
+  for (size_t k = 0; k < n; k++)
+    ks_ui_gesture(r->ui, &g[k]);
+}
+
+/* The x of the last frame's text run that says `text` in full and starts at `y`, or INT_MIN. */
+static int run_x(const ks_ui *ui, const char *text, int y) {
+  ks_ui_text_run run;
+  for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
+    if (run.rect.y == y && strcmp(ks_ui_text_run_text(ui, i), text) == 0)
+      return run.rect.x;
+  return INT_MIN;
+}
+
+/* A finger down on a detail page at x, moved slowly by `dx` in ten steps, held there (not let
+ * go), the frame drawn. */
+static void hold_drag(rig *r, float x, float dx) {
+  touch_at(r, KS_TOUCH_DOWN, x, 600, 1000);
+  for (int k = 1; k <= 10; k++)
+    touch_at(r, KS_TOUCH_MOVE, x + dx * (float)k / 10, 600, 100);
+  ks_ui_draw(r->ui, r->gfx);
+}
+
+static void let_go(rig *r) {
+  touch_at(r, KS_TOUCH_UP, 0, 600, 400);
+  for (int i = 0; i < 120 && ks_ui_tick(r->ui, 1.0f / 60); i++)
+    ks_ui_draw(r->ui, r->gfx);
+  ks_ui_draw(r->ui, r->gfx);
+}
+
+/* A detail page dragged sideways shows the page it would turn to beside it, moving with it, as a
+ * phone's photo viewer does: the next city's title a screen's width to the right of this one's.
+ * At the end of the list nothing is drawn beyond the page, which gives only a little. */
+static void slide_shows_the_neighbour(void **state) {
+  rig *r = *state;
+  const ks_exhibit *hefei = ks_content_find(r->content, "city-hefei");
+  const ks_exhibit *wuhu = ks_content_find(r->content, "city-wuhu");
+  assert_non_null(hefei);
+  assert_non_null(wuhu);
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_CITY, "city-hefei"));
+  ks_ui_draw(r->ui, r->gfx);
+  ks_ui_text_run title;
+  int rest_x = INT_MIN, title_y = 0;
+  for (size_t i = 0; ks_ui_text_run_at(r->ui, i, &title); i++)
+    if (strcmp(ks_ui_text_run_text(r->ui, i), hefei->title.s[KS_LANG_ZH]) == 0) {
+      rest_x = title.rect.x, title_y = title.rect.y;
+      break;
+    }
+  assert_int_not_equal(rest_x, INT_MIN);
+  size_t rest_targets = 0;
+  ks_ui_target t;
+  while (ks_ui_target_at(r->ui, rest_targets, &t))
+    rest_targets++;
+  /* Halfway to the left: Hefei moved left by about half the screen, Wuhu's title beside it. */
+  hold_drag(r, 1500, -960);
+  int here = run_x(r->ui, hefei->title.s[KS_LANG_ZH], title_y);
+  int next = run_x(r->ui, wuhu->title.s[KS_LANG_ZH], title_y);
+  assert_int_not_equal(here, INT_MIN);
+  int shift = here - rest_x;
+  assert_true(shift < -800 && shift > -1000);
+  assert_int_equal(next, rest_x + shift + 1920); /* a whole page to the right, on screen */
+  assert_true(next < 1920);
+  /* Only the page under the finger answers touches. */
+  size_t targets = 0;
+  while (ks_ui_target_at(r->ui, targets, &t))
+    targets++;
+  assert_int_equal(targets, rest_targets);
+  let_go(r);
+  assert_string_equal(ks_ui_exhibit(r->ui), "city-wuhu");
+  /* The previous arrow: Hefei slides in from the left, Wuhu going out beside it. */
+  for (size_t i = 0; ks_ui_target_at(r->ui, i, &t); i++)
+    if (strcmp(t.action, "turn") == 0 && strcmp(t.label, "上一个") == 0) {
+      tap(r, t.rect.x + t.rect.w / 2, t.rect.y + t.rect.h / 2);
+      break;
+    }
+  assert_string_equal(ks_ui_exhibit(r->ui), "city-hefei");
+  assert_int_equal(run_x(r->ui, hefei->title.s[KS_LANG_ZH], title_y), rest_x - 1920);
+  assert_int_equal(run_x(r->ui, wuhu->title.s[KS_LANG_ZH], title_y), rest_x);
+  ks_ui_tick(r->ui, 1.0f / 30);
+  ks_ui_draw(r->ui, r->gfx);
+  here = run_x(r->ui, hefei->title.s[KS_LANG_ZH], title_y);
+  assert_true(here > rest_x - 1920 && here < rest_x);
+  assert_int_equal(run_x(r->ui, wuhu->title.s[KS_LANG_ZH], title_y), here + 1920);
+  let_go(r);
+  assert_int_equal(run_x(r->ui, hefei->title.s[KS_LANG_ZH], title_y), rest_x);
+  assert_int_equal(run_x(r->ui, wuhu->title.s[KS_LANG_ZH], title_y), INT_MIN);
+  swipe(r, 1500, 500);
+  let_go(r);
+  assert_string_equal(ks_ui_exhibit(r->ui), "city-wuhu");
+  /* The last city: a drag to the left gives a little, and nothing is drawn beyond the page. */
+  for (int i = 0; i < 100; i++) {
+    const char *was = ks_ui_exhibit(r->ui);
+    swipe(r, 1500, 500);
+    for (int k = 0; k < 120 && ks_ui_tick(r->ui, 1.0f / 60); k++)
+      ks_ui_draw(r->ui, r->gfx);
+    if (strcmp(was, ks_ui_exhibit(r->ui)) == 0)
+      break;
+  }
+  const ks_exhibit *last = ks_content_find(r->content, ks_ui_exhibit(r->ui));
+  ks_ui_draw(r->ui, r->gfx);
+  size_t rest_runs = 0;
+  ks_ui_text_run run;
+  while (ks_ui_text_run_at(r->ui, rest_runs, &run))
+    rest_runs++;
+  hold_drag(r, 1500, -960);
+  here = run_x(r->ui, last->title.s[KS_LANG_ZH], title_y);
+  assert_true(here - rest_x < -200 && here - rest_x > -400); /* 0.3 of the finger's way */
+  size_t runs = 0;
+  for (; ks_ui_text_run_at(r->ui, runs, &run); runs++)
+    assert_true(run.rect.x < 1920 + here - rest_x); /* none right of the page */
+  assert_int_equal(runs, rest_runs);
+  let_go(r);
+  assert_string_equal(ks_ui_exhibit(r->ui), last->id);
+}
+
 static void steady_frames_rasterise_nothing(void **state) {
   rig *r = *state;
   ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "ach-quantum-sensor");
@@ -874,6 +993,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),
+      cmocka_unit_test_setup_teardown(slide_shows_the_neighbour, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
       cmocka_unit_test_setup_teardown(years_strip_travels_in_time, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(event_page_shows_its_neighbours, setup_bundled, teardown),
