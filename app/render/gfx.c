@@ -145,6 +145,12 @@ static void vertex(ks_gfx *g, float x, float y, ks_color c, float u, float v) {
   default:
     break;
   }
+  /* To the nearest whole pixel. SDL's software renderer truncates positions (toward 0): the end
+   * of a rounded corner, at cosf(1.5 pi) = -4e-8 rather than 0, fell a whole pixel short of the
+   * straight edge it meets (a 1-px seam of background in the 7" language pill), and right and
+   * bottom curves were drawn up to a pixel inside their edges. A GPU samples pixel centres,
+   * which an edge rounded to a whole pixel covers alike. */
+  x = floorf(x + 0.5f), y = floorf(y + 0.5f);
   g->batch.verts[g->batch.n_verts++] =
       (SDL_Vertex){.position = {x, y}, .color = sdl_color(c), .tex_coord = {u, v}};
 }
