@@ -173,7 +173,8 @@ static const char *action_name(action_kind k) {
                                       [ACT_FILTER_PROVINCE] = "filter",
                                       [ACT_NOTICE] = "notice",
                                       [ACT_SEEK] = "seek",
-                                      [ACT_TURN] = "turn"};
+                                      [ACT_TURN] = "turn",
+                                      [ACT_ZOOM_OUT] = "zoom-out"};
   return names[k];
 }
 

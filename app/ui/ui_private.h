@@ -41,7 +41,8 @@ typedef enum {
   ACT_FILTER_PROVINCE, /* show those of one province (exhibit: the province, or NULL) */
   ACT_NOTICE,          /* a button of the curators' notice (screen: the ks_notice_button) */
   ACT_SEEK,            /* glide the timeline to an event (exhibit: its id) */
-  ACT_TURN, /* turn a detail page to a neighbour in its list, in place (exhibit: its id) */
+  ACT_TURN,     /* turn a detail page to a neighbour in its list, in place (exhibit: its id) */
+  ACT_ZOOM_OUT, /* a map zoomed into a group of its pins back to the whole of it */
 } action_kind;
 
 typedef struct {
@@ -91,6 +92,8 @@ void ui_index_free(ui_index *idx);
 typedef struct {
   float scroll;
   const char *keep[2]; /* owned by the content */
+  double view[4];      /* a region the screen was zoomed into (the map: west, south, east,
+                          north), or all 0 */
 } ui_memo;
 
 /* A screen: one row of the table in screens.c, one file under screens/. Its state (state_size

@@ -69,7 +69,9 @@ typedef struct {
                          fixed part of the screen */
   const char *label;  /* what a visitor reads on it, or what it shows ("back", "pin") */
   const char *action; /* what it does: "go", "back", "home", "lang:CODE" (selects that language),
-                         "filter", "seek", "turn" (a detail page's previous or next), "notice", or
+                         "filter", "seek" (also a group of crowded map pins, which
+                         brings the map closer to them), "turn" (a detail page's previous or
+                         next), "zoom-out" (a map back to the whole of it), "notice", or
                          "none" (a card that only keeps touches off what is under it) */
   const char *to;     /* for "go", the screen's name (ks_screen_name); else NULL */
 } ks_ui_target;
