@@ -308,6 +308,73 @@ static void check_floors(void *ctx) {
   }
 }
 
+/* One drag of most of a screen up and left, as layout-check moves through a list, and the list
+ * left to come to rest. */
+static void page_on(ks_ui *ui, ks_gfx *gfx) {
+  int w = ks_gfx_width(gfx), h = ks_gfx_height(gfx);
+  float side = (float)(w < h ? w : h);
+  ks_gesture drag[3] = {{.type = KS_GESTURE_DRAG_START, .x = 0.5f, .y = 0.5f},
+                        {.type = KS_GESTURE_DRAG,
+                         .x = 0.5f,
+                         .y = 0.5f,
+                         .dx = -0.8f * (float)w / side,
+                         .dy = -0.8f * (float)h / side},
+                        {.type = KS_GESTURE_DRAG_END, .x = 0.5f, .y = 0.5f}};
+  for (int i = 0; i < 3; i++)
+    ks_ui_gesture(ui, &drag[i]);
+  for (int i = 0; i < 600 && ks_ui_tick(ui, 1.0f / 30); i++)
+    ;
+  ks_ui_draw(ui, gfx);
+}
+
+/* The gallery's cards on a 7-inch panel (800x480 and 1024x600) and a portrait 1080x1920 one, in
+ * both languages: every achievement's title is on its card whole — fitted (a step smaller, then
+ * wrapped), never cut with an ellipsis. */
+static void gallery_titles_are_whole(void **state) {
+  rig *r = *state; /* the bundled pack */
+  static const struct {
+    int w, h;
+    float w_mm, h_mm;
+  } panels[] = {
+      {800, 480, 152.4f, 91.4f}, {1024, 600, 153.3f, 89.8f}, {1080, 1920, 267.8f, 476.1f}};
+  size_t n = 0;
+  for (size_t i = 0; i < r->content->n_exhibits; i++)
+    n += r->content->exhibits[i].kind == KS_KIND_ACHIEVEMENT;
+  for (size_t p = 0; p < sizeof panels / sizeof *panels; p++)
+    for (int l = 0; l < KS_LANG_COUNT; l++) {
+      ks_gfx *gfx = ks_gfx_create(NULL, panels[p].w, panels[p].h, 2);
+      ks_ui *ui = ks_ui_create(r->content, r->fonts, (ks_lang)l);
+      ks_ui_set_panel_mm(ui, panels[p].w_mm, panels[p].h_mm);
+      assert_true(ks_ui_show(ui, KS_SCREEN_ACHIEVEMENTS, NULL));
+      ks_ui_draw(ui, gfx);
+      bool *seen = calloc(r->content->n_exhibits, sizeof *seen);
+      size_t n_seen = 0, n_cut = 0;
+      for (int page = 0; page < 100; page++) {
+        ks_ui_text_run run;
+        for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
+          for (size_t k = 0; k < r->content->n_exhibits; k++) {
+            const ks_exhibit *e = &r->content->exhibits[k];
+            const char *title = e->title.s[l] ? e->title.s[l] : e->title.s[KS_LANG_ZH];
+            if (e->kind != KS_KIND_ACHIEVEMENT || !title ||
+                strcmp(ks_ui_text_run_text(ui, i), title) != 0 || seen[k])
+              continue;
+            seen[k] = true, n_seen++;
+            if (run.cut && n_cut++ < 8)
+              print_message("%dx%d %s: cut: %s\n", panels[p].w, panels[p].h,
+                            ks_lang_code((ks_lang)l), title);
+          }
+        if (n_seen == n)
+          break;
+        page_on(ui, gfx);
+      }
+      free(seen);
+      assert_int_equal(n_seen, n);
+      assert_int_equal(n_cut, 0);
+      ks_ui_destroy(ui);
+      ks_gfx_destroy(gfx);
+    }
+}
+
 /* On a 7-inch 800x480 panel (155 x 86 mm), turned or not, and a 10-inch 1280x800 one, every
  * screen of the bundled pack, in both languages,
  * has touch targets of at least 9 mm both ways and no text under 3 mm: the layout reflows
@@ -987,6 +1054,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(filters_last_as_long_as_their_visit, setup_bundled, teardown),
       cmocka_unit_test(every_string_in_every_language),
       cmocka_unit_test_setup_teardown(seven_inch_panel_keeps_the_floors, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(gallery_titles_are_whole, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(filters_take_one_row, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(no_page_says_a_sentence_twice, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(figures_show_their_dates, setup_bundled, teardown),

@@ -256,6 +256,11 @@ const ks_textbox *ui_layout(const frame *f, const char *s, ui_size size, int max
  * else wrapped at that smaller size in up to `max_lines`, and only then cut with an ellipsis.
  * The step is never below the subtitle's size (itself never below its floor). */
 const ks_textbox *ui_fit(const frame *f, const char *s, ui_size size, int max_w, size_t max_lines);
+/* A title fitted to a box `max_w` wide and `max_h` high: at `size` in up to `lines` lines; where
+ * that cuts it, at `size` in as many lines as the height holds; then at `smaller` in as many;
+ * and only then cut with an ellipsis (the last try). */
+const ks_textbox *ui_fit_lines(const frame *f, const char *s, ui_size size, ui_size smaller,
+                               int max_w, int max_h, size_t lines);
 /* Draws a laid-out box with its top left at (x, y), and records it as a run of text. */
 void ui_draw_box(const frame *f, const ks_textbox *box, int x, int y, ks_color color);
 /* Draws one line of `s` at `size` with its baseline at `baseline`, recorded as a run of text. */

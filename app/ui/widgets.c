@@ -94,7 +94,7 @@ void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text) {
   ks_ui *ui = f->ui;
   if (ui->n_runs < MAX_RUNS) {
     ks_ui_text_run *run = &ui->runs[ui->n_runs++];
-    *run = (ks_ui_text_run){r, size_px, {0}, size_px == sz(f, UI_TYPE_BODY)};
+    *run = (ks_ui_text_run){r, size_px, {0}, size_px == sz(f, UI_TYPE_BODY), false};
     size_t n = text ? strlen(text) : 0;
     if (n >= sizeof run->text) /* cut before a whole character, not inside one */
       for (n = sizeof run->text - 1; n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80;)
@@ -212,12 +212,31 @@ const ks_textbox *ui_fit(const frame *f, const char *s, ui_size size, int max_w,
   return layout(f, s, step, max_w, max_lines, false); /* wrapped, and cut if it must be */
 }
 
+const ks_textbox *ui_fit_lines(const frame *f, const char *s, ui_size size, ui_size smaller,
+                               int max_w, int max_h, size_t lines) {
+  const ks_textbox *box = ui_layout(f, s, size, max_w, lines);
+  if (!cut(box))
+    return box;
+  ui_size step[2] = {size, smaller};
+  for (int k = 0; k < 2; k++) {
+    int line = ui_line_height(f, step[k]);
+    size_t most = line > 0 && max_h > line ? (size_t)(max_h / line) : 1;
+    box = ui_layout(f, s, step[k], max_w, most > lines ? most : lines);
+    if (!cut(box))
+      return box;
+  }
+  return box; /* cut: not even the smaller size fits the room */
+}
+
 void ui_draw_box(const frame *f, const ks_textbox *box, int x, int y, ks_color color) {
   if (!box->face || !box->n_lines)
     return;
   ks_textbox_draw(box, f->gfx, x, y, color);
+  size_t at = f->ui->n_runs;
   ui_add_run(f, (ks_rect){x, y, box->width, ks_textbox_height(box)}, ks_face_px(box->face),
              box->text);
+  if (f->ui->n_runs > at)
+    f->ui->runs[at].cut = cut(box);
 }
 
 void ui_draw_line(const frame *f, const char *s, ui_size size, int x, int baseline,

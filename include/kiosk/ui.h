@@ -80,6 +80,7 @@ typedef struct {
   int size_px;   /* its type size (em), in pixels */
   char text[64]; /* what it says, its start where it is longer (whole characters) */
   bool body;     /* set at the body size (running text), which has a higher floor than labels */
+  bool cut;      /* cut short with an ellipsis: its box had no room for all of it */
 } ks_ui_text_run;
 /* The i-th target or text run of the last draw; false past the last. */
 bool ks_ui_target_at(const ks_ui *ui, size_t i, ks_ui_target *out);
