@@ -375,6 +375,85 @@ static void gallery_titles_are_whole(void **state) {
     }
 }
 
+/* The timeline's cards on a 7-inch 800x480 panel, both languages: a title that even a step
+ * smaller and wrapped cannot hold whole takes the room of the place under it (nothing is drawn
+ * under a cut title on its card), and most titles are whole. */
+static void timeline_titles_take_the_room(void **state) {
+  rig *r = *state; /* the bundled pack */
+  for (int l = 0; l < KS_LANG_COUNT; l++) {
+    ks_gfx *gfx = ks_gfx_create(NULL, 800, 480, 2);
+    ks_ui *ui = ks_ui_create(r->content, r->fonts, (ks_lang)l);
+    ks_ui_set_panel_mm(ui, 152.4f, 91.4f);
+    assert_true(ks_ui_show(ui, KS_SCREEN_TIMELINE, NULL));
+    ks_ui_draw(ui, gfx);
+    bool *seen = calloc(r->content->n_exhibits, sizeof *seen);
+    size_t n_seen = 0, n_cut = 0, n = 0;
+    for (size_t k = 0; k < r->content->n_exhibits; k++)
+      n += r->content->exhibits[k].kind == KS_KIND_EVENT && r->content->exhibits[k].date;
+    for (int page = 0; page < 200 && n_seen < n; page++) {
+      ks_ui_text_run run, below;
+      for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
+        for (size_t k = 0; k < r->content->n_exhibits; k++) {
+          const ks_exhibit *e = &r->content->exhibits[k];
+          const char *title = e->title.s[l] ? e->title.s[l] : e->title.s[KS_LANG_ZH];
+          if (e->kind != KS_KIND_EVENT || !title || seen[k] ||
+              strcmp(ks_ui_text_run_text(ui, i), title) != 0 || run.rect.x < 0 ||
+              run.rect.x + run.rect.w > 800)
+            continue;
+          seen[k] = true, n_seen++;
+          if (!run.cut)
+            continue;
+          n_cut++;
+          for (size_t j = 0; ks_ui_text_run_at(ui, j, &below); j++)
+            if (below.rect.x == run.rect.x && below.rect.y > run.rect.y &&
+                below.rect.y < run.rect.y + 2 * run.rect.h)
+              fail_msg("%s: \"%s\" under the cut title \"%s\"", ks_lang_code((ks_lang)l),
+                       ks_ui_text_run_text(ui, j), title);
+        }
+      page_on(ui, gfx);
+    }
+    print_message("800x480 %s: %zu of %zu timeline titles cut\n", ks_lang_code((ks_lang)l), n_cut,
+                  n_seen);
+    assert_true(n_seen > n / 2);
+    assert_true(n_cut * 4 < n_seen);
+    free(seen);
+    ks_ui_destroy(ui);
+    ks_gfx_destroy(gfx);
+  }
+}
+
+/* The cities' list on a 7-inch 800x480 panel, both languages: every city's name whole on its row
+ * ("Songjiang, Shanghai" was "Songjiang,…"). */
+static void city_rows_name_whole(void **state) {
+  rig *r = *state; /* the bundled pack */
+  for (int l = 0; l < KS_LANG_COUNT; l++) {
+    ks_gfx *gfx = ks_gfx_create(NULL, 800, 480, 2);
+    ks_ui *ui = ks_ui_create(r->content, r->fonts, (ks_lang)l);
+    ks_ui_set_panel_mm(ui, 152.4f, 91.4f);
+    assert_true(ks_ui_show(ui, KS_SCREEN_CITIES, NULL));
+    ks_ui_draw(ui, gfx);
+    size_t rows = 0;
+    for (int page = 0; page < 20; page++) {
+      ks_ui_text_run run;
+      for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
+        for (size_t k = 0; k < r->content->n_exhibits; k++) {
+          const ks_exhibit *e = &r->content->exhibits[k];
+          const char *title = e->title.s[l] ? e->title.s[l] : e->title.s[KS_LANG_ZH];
+          if (e->kind == KS_KIND_CITY && title && run.rect.x > 400 &&
+              strcmp(ks_ui_text_run_text(ui, i), title) == 0) {
+            rows++;
+            if (run.cut)
+              fail_msg("%s: the row of %s cuts its name", ks_lang_code((ks_lang)l), title);
+          }
+        }
+      page_on(ui, gfx);
+    }
+    assert_true(rows > 20);
+    ks_ui_destroy(ui);
+    ks_gfx_destroy(gfx);
+  }
+}
+
 /* On a 7-inch 800x480 panel (155 x 86 mm), turned or not, and a 10-inch 1280x800 one, every
  * screen of the bundled pack, in both languages,
  * has touch targets of at least 9 mm both ways and no text under 3 mm: the layout reflows
@@ -1055,6 +1134,8 @@ int main(void) {
       cmocka_unit_test(every_string_in_every_language),
       cmocka_unit_test_setup_teardown(seven_inch_panel_keeps_the_floors, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(gallery_titles_are_whole, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(timeline_titles_take_the_room, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(city_rows_name_whole, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(filters_take_one_row, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(no_page_says_a_sentence_twice, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(figures_show_their_dates, setup_bundled, teardown),

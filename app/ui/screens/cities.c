@@ -411,8 +411,10 @@ static void draw_city_list(const frame *f, cities *st, ks_rect area) {
       float s = (float)line / 5; /* a chevron on the right: the row opens the city */
       ui_chevron(f, (float)(r.x + r.w - pad) - s / 2, (float)r.y + (float)r.h / 2, s, 1,
                  KS_TEXT_DIM);
-      ui_text(f, tr(f, &c->title), UI_TYPE_BODY, r.x + pad, r.y + (r.h - line) / 2,
-              r.w - 2 * pad - line, 1, KS_TEXT);
+      /* The name whole: a step smaller, or on two lines, where the row is narrow (7"). */
+      const ks_textbox *name = ui_fit_lines(f, tr(f, &c->title), UI_TYPE_BODY, UI_TYPE_SMALL,
+                                            r.w - 2 * pad - line, r.h, 1);
+      ui_draw_box(f, name, r.x + pad, r.y + (r.h - ks_textbox_height(name)) / 2, KS_TEXT);
     }
     y += row, content_h += row;
   }
