@@ -128,6 +128,12 @@ static int reserve(ks_gfx *g, SDL_Texture *texture, size_t nv, size_t ni) {
 
 static SDL_Color sdl_color(ks_color c) { return (SDL_Color){c.r, c.g, c.b, c.a}; }
 
+/* `v` to the nearest whole number, inline (floorf is a call into libm on a plain x86-64 build,
+ * and this runs for every vertex); beyond any screen it stays as it is, short of int's range. */
+static inline float whole_px(float v) {
+  return v > -8e6f && v < 8e6f ? (float)(int32_t)(v + (v < 0 ? -0.5f : 0.5f)) : v;
+}
+
 static void vertex(ks_gfx *g, float x, float y, ks_color c, float u, float v) {
   /* Logical to physical: shifted, then the screen turned clockwise. */
   x += g->shift_x;
@@ -150,7 +156,7 @@ static void vertex(ks_gfx *g, float x, float y, ks_color c, float u, float v) {
    * straight edge it meets (a 1-px seam of background in the 7" language pill), and right and
    * bottom curves were drawn up to a pixel inside their edges. A GPU samples pixel centres,
    * which an edge rounded to a whole pixel covers alike. */
-  x = floorf(x + 0.5f), y = floorf(y + 0.5f);
+  x = whole_px(x), y = whole_px(y);
   g->batch.verts[g->batch.n_verts++] =
       (SDL_Vertex){.position = {x, y}, .color = sdl_color(c), .tex_coord = {u, v}};
 }
