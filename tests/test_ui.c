@@ -327,6 +327,37 @@ static void page_on(ks_ui *ui, ks_gfx *gfx) {
   ks_ui_draw(ui, gfx);
 }
 
+/* The exhibit of `kind` whose title (in `lang`, else Chinese) text run i of the last draw says
+ * in full, or NULL. */
+static const ks_exhibit *titled(const ks_content *c, const ks_ui *ui, size_t i, ks_kind kind,
+                                int lang) {
+  for (size_t k = 0; k < c->n_exhibits; k++) {
+    const ks_exhibit *e = &c->exhibits[k];
+    const char *title = e->title.s[lang] ? e->title.s[lang] : e->title.s[KS_LANG_ZH];
+    if (e->kind == kind && title && strcmp(ks_ui_text_run_text(ui, i), title) == 0)
+      return e;
+  }
+  return NULL;
+}
+
+/* A UI of its own on a w×h panel of w_mm×h_mm millimetres in `lang`, showing `screen`, drawn. */
+typedef struct {
+  ks_gfx *gfx;
+  ks_ui *ui;
+} panel_ui;
+static panel_ui panel_open(const rig *r, int w, int h, float w_mm, float h_mm, int lang,
+                           ks_screen_id screen) {
+  panel_ui p = {ks_gfx_create(NULL, w, h, 2), ks_ui_create(r->content, r->fonts, (ks_lang)lang)};
+  ks_ui_set_panel_mm(p.ui, w_mm, h_mm);
+  assert_true(ks_ui_show(p.ui, screen, NULL));
+  ks_ui_draw(p.ui, p.gfx);
+  return p;
+}
+static void panel_close(panel_ui p) {
+  ks_ui_destroy(p.ui);
+  ks_gfx_destroy(p.gfx);
+}
+
 /* The gallery's cards on a 7-inch panel (800x480 and 1024x600) and a portrait 1080x1920 one, in
  * both languages: every achievement's title is on its card whole — fitted (a step smaller, then
  * wrapped), never cut with an ellipsis. */
@@ -342,36 +373,30 @@ static void gallery_titles_are_whole(void **state) {
     n += r->content->exhibits[i].kind == KS_KIND_ACHIEVEMENT;
   for (size_t p = 0; p < sizeof panels / sizeof *panels; p++)
     for (int l = 0; l < KS_LANG_COUNT; l++) {
-      ks_gfx *gfx = ks_gfx_create(NULL, panels[p].w, panels[p].h, 2);
-      ks_ui *ui = ks_ui_create(r->content, r->fonts, (ks_lang)l);
-      ks_ui_set_panel_mm(ui, panels[p].w_mm, panels[p].h_mm);
-      assert_true(ks_ui_show(ui, KS_SCREEN_ACHIEVEMENTS, NULL));
-      ks_ui_draw(ui, gfx);
+      panel_ui at = panel_open(r, panels[p].w, panels[p].h, panels[p].w_mm, panels[p].h_mm, l,
+                               KS_SCREEN_ACHIEVEMENTS);
+      ks_ui *ui = at.ui;
       bool *seen = calloc(r->content->n_exhibits, sizeof *seen);
       size_t n_seen = 0, n_cut = 0;
       for (int page = 0; page < 100; page++) {
         ks_ui_text_run run;
-        for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
-          for (size_t k = 0; k < r->content->n_exhibits; k++) {
-            const ks_exhibit *e = &r->content->exhibits[k];
-            const char *title = e->title.s[l] ? e->title.s[l] : e->title.s[KS_LANG_ZH];
-            if (e->kind != KS_KIND_ACHIEVEMENT || !title ||
-                strcmp(ks_ui_text_run_text(ui, i), title) != 0 || seen[k])
-              continue;
-            seen[k] = true, n_seen++;
-            if (run.cut && n_cut++ < 8)
-              print_message("%dx%d %s: cut: %s\n", panels[p].w, panels[p].h,
-                            ks_lang_code((ks_lang)l), title);
-          }
+        for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++) {
+          const ks_exhibit *e = titled(r->content, ui, i, KS_KIND_ACHIEVEMENT, l);
+          if (!e || seen[e - r->content->exhibits])
+            continue;
+          seen[e - r->content->exhibits] = true, n_seen++;
+          if (run.cut && n_cut++ < 8)
+            print_message("%dx%d %s: cut: %s\n", panels[p].w, panels[p].h, ks_lang_code((ks_lang)l),
+                          ks_ui_text_run_text(ui, i));
+        }
         if (n_seen == n)
           break;
-        page_on(ui, gfx);
+        page_on(ui, at.gfx);
       }
       free(seen);
       assert_int_equal(n_seen, n);
       assert_int_equal(n_cut, 0);
-      ks_ui_destroy(ui);
-      ks_gfx_destroy(gfx);
+      panel_close(at);
     }
 }
 
@@ -381,44 +406,36 @@ static void gallery_titles_are_whole(void **state) {
 static void timeline_titles_take_the_room(void **state) {
   rig *r = *state; /* the bundled pack */
   for (int l = 0; l < KS_LANG_COUNT; l++) {
-    ks_gfx *gfx = ks_gfx_create(NULL, 800, 480, 2);
-    ks_ui *ui = ks_ui_create(r->content, r->fonts, (ks_lang)l);
-    ks_ui_set_panel_mm(ui, 152.4f, 91.4f);
-    assert_true(ks_ui_show(ui, KS_SCREEN_TIMELINE, NULL));
-    ks_ui_draw(ui, gfx);
+    panel_ui at = panel_open(r, 800, 480, 152.4f, 91.4f, l, KS_SCREEN_TIMELINE);
+    ks_ui *ui = at.ui;
     bool *seen = calloc(r->content->n_exhibits, sizeof *seen);
     size_t n_seen = 0, n_cut = 0, n = 0;
     for (size_t k = 0; k < r->content->n_exhibits; k++)
       n += r->content->exhibits[k].kind == KS_KIND_EVENT && r->content->exhibits[k].date;
     for (int page = 0; page < 200 && n_seen < n; page++) {
       ks_ui_text_run run, below;
-      for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
-        for (size_t k = 0; k < r->content->n_exhibits; k++) {
-          const ks_exhibit *e = &r->content->exhibits[k];
-          const char *title = e->title.s[l] ? e->title.s[l] : e->title.s[KS_LANG_ZH];
-          if (e->kind != KS_KIND_EVENT || !title || seen[k] ||
-              strcmp(ks_ui_text_run_text(ui, i), title) != 0 || run.rect.x < 0 ||
-              run.rect.x + run.rect.w > 800)
-            continue;
-          seen[k] = true, n_seen++;
-          if (!run.cut)
-            continue;
-          n_cut++;
-          for (size_t j = 0; ks_ui_text_run_at(ui, j, &below); j++)
-            if (below.rect.x == run.rect.x && below.rect.y > run.rect.y &&
-                below.rect.y < run.rect.y + 2 * run.rect.h)
-              fail_msg("%s: \"%s\" under the cut title \"%s\"", ks_lang_code((ks_lang)l),
-                       ks_ui_text_run_text(ui, j), title);
-        }
-      page_on(ui, gfx);
+      for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++) {
+        const ks_exhibit *e = titled(r->content, ui, i, KS_KIND_EVENT, l);
+        if (!e || seen[e - r->content->exhibits] || run.rect.x < 0 || run.rect.x + run.rect.w > 800)
+          continue;
+        seen[e - r->content->exhibits] = true, n_seen++;
+        if (!run.cut)
+          continue;
+        n_cut++;
+        for (size_t j = 0; ks_ui_text_run_at(ui, j, &below); j++)
+          if (below.rect.x == run.rect.x && below.rect.y > run.rect.y &&
+              below.rect.y < run.rect.y + 2 * run.rect.h)
+            fail_msg("%s: \"%s\" under the cut title \"%s\"", ks_lang_code((ks_lang)l),
+                     ks_ui_text_run_text(ui, j), ks_ui_text_run_text(ui, i));
+      }
+      page_on(ui, at.gfx);
     }
     print_message("800x480 %s: %zu of %zu timeline titles cut\n", ks_lang_code((ks_lang)l), n_cut,
                   n_seen);
     assert_true(n_seen > n / 2);
     assert_true(n_cut * 4 < n_seen);
     free(seen);
-    ks_ui_destroy(ui);
-    ks_gfx_destroy(gfx);
+    panel_close(at);
   }
 }
 
@@ -427,30 +444,22 @@ static void timeline_titles_take_the_room(void **state) {
 static void city_rows_name_whole(void **state) {
   rig *r = *state; /* the bundled pack */
   for (int l = 0; l < KS_LANG_COUNT; l++) {
-    ks_gfx *gfx = ks_gfx_create(NULL, 800, 480, 2);
-    ks_ui *ui = ks_ui_create(r->content, r->fonts, (ks_lang)l);
-    ks_ui_set_panel_mm(ui, 152.4f, 91.4f);
-    assert_true(ks_ui_show(ui, KS_SCREEN_CITIES, NULL));
-    ks_ui_draw(ui, gfx);
+    panel_ui at = panel_open(r, 800, 480, 152.4f, 91.4f, l, KS_SCREEN_CITIES);
+    ks_ui *ui = at.ui;
     size_t rows = 0;
     for (int page = 0; page < 20; page++) {
       ks_ui_text_run run;
       for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
-        for (size_t k = 0; k < r->content->n_exhibits; k++) {
-          const ks_exhibit *e = &r->content->exhibits[k];
-          const char *title = e->title.s[l] ? e->title.s[l] : e->title.s[KS_LANG_ZH];
-          if (e->kind == KS_KIND_CITY && title && run.rect.x > 400 &&
-              strcmp(ks_ui_text_run_text(ui, i), title) == 0) {
-            rows++;
-            if (run.cut)
-              fail_msg("%s: the row of %s cuts its name", ks_lang_code((ks_lang)l), title);
-          }
+        if (run.rect.x > 400 && titled(r->content, ui, i, KS_KIND_CITY, l)) {
+          rows++;
+          if (run.cut)
+            fail_msg("%s: the row of %s cuts its name", ks_lang_code((ks_lang)l),
+                     ks_ui_text_run_text(ui, i));
         }
-      page_on(ui, gfx);
+      page_on(ui, at.gfx);
     }
     assert_true(rows > 20);
-    ks_ui_destroy(ui);
-    ks_gfx_destroy(gfx);
+    panel_close(at);
   }
 }
 
