@@ -308,6 +308,162 @@ static void check_floors(void *ctx) {
   }
 }
 
+/* One drag of most of a screen up and left, as layout-check moves through a list, and the list
+ * left to come to rest. */
+static void page_on(ks_ui *ui, ks_gfx *gfx) {
+  int w = ks_gfx_width(gfx), h = ks_gfx_height(gfx);
+  float side = (float)(w < h ? w : h);
+  ks_gesture drag[3] = {{.type = KS_GESTURE_DRAG_START, .x = 0.5f, .y = 0.5f},
+                        {.type = KS_GESTURE_DRAG,
+                         .x = 0.5f,
+                         .y = 0.5f,
+                         .dx = -0.8f * (float)w / side,
+                         .dy = -0.8f * (float)h / side},
+                        {.type = KS_GESTURE_DRAG_END, .x = 0.5f, .y = 0.5f}};
+  for (int i = 0; i < 3; i++)
+    ks_ui_gesture(ui, &drag[i]);
+  for (int i = 0; i < 600 && ks_ui_tick(ui, 1.0f / 30); i++)
+    ;
+  ks_ui_draw(ui, gfx);
+}
+
+/* The exhibit of `kind` whose title (in `lang`, else Chinese) text run i of the last draw says
+ * in full, or NULL. */
+static const ks_exhibit *titled(const ks_content *c, const ks_ui *ui, size_t i, ks_kind kind,
+                                int lang) {
+  for (size_t k = 0; k < c->n_exhibits; k++) {
+    const ks_exhibit *e = &c->exhibits[k];
+    const char *title = e->title.s[lang] ? e->title.s[lang] : e->title.s[TS_ZH];
+    if (e->kind == kind && title && strcmp(ks_ui_text_run_text(ui, i), title) == 0)
+      return e;
+  }
+  return NULL;
+}
+
+/* A UI of its own on a w×h panel of w_mm×h_mm millimetres in `lang`, showing `screen`, drawn. */
+typedef struct {
+  ks_gfx *gfx;
+  ks_ui *ui;
+} panel_ui;
+static panel_ui panel_open(const rig *r, int w, int h, float w_mm, float h_mm, int lang,
+                           ks_screen_id screen) {
+  panel_ui p = {ks_gfx_create(NULL, w, h, 2), ks_ui_create(r->content, r->fonts, (ks_lang)lang)};
+  ks_ui_set_panel_mm(p.ui, w_mm, h_mm);
+  assert_true(ks_ui_show(p.ui, screen, NULL));
+  ks_ui_draw(p.ui, p.gfx);
+  return p;
+}
+static void panel_close(panel_ui p) {
+  ks_ui_destroy(p.ui);
+  ks_gfx_destroy(p.gfx);
+}
+
+/* The gallery's cards on a 7-inch panel (800x480 and 1024x600) and a portrait 1080x1920 one, in
+ * both languages: every achievement's title is on its card whole — fitted (a step smaller, then
+ * wrapped), never cut with an ellipsis. */
+static void gallery_titles_are_whole(void **state) {
+  rig *r = *state; /* the bundled pack */
+  static const struct {
+    int w, h;
+    float w_mm, h_mm;
+  } panels[] = {
+      {800, 480, 152.4f, 91.4f}, {1024, 600, 153.3f, 89.8f}, {1080, 1920, 267.8f, 476.1f}};
+  size_t n = 0;
+  for (size_t i = 0; i < r->content->n_exhibits; i++)
+    n += r->content->exhibits[i].kind == KS_KIND_ACHIEVEMENT;
+  for (size_t p = 0; p < sizeof panels / sizeof *panels; p++)
+    for (int l = 0; l < (int)r->content->meta.n_languages; l++) {
+      panel_ui at = panel_open(r, panels[p].w, panels[p].h, panels[p].w_mm, panels[p].h_mm, l,
+                               KS_SCREEN_ACHIEVEMENTS);
+      ks_ui *ui = at.ui;
+      bool *seen = calloc(r->content->n_exhibits, sizeof *seen);
+      size_t n_seen = 0, n_cut = 0;
+      for (int page = 0; page < 100; page++) {
+        ks_ui_text_run run;
+        for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++) {
+          const ks_exhibit *e = titled(r->content, ui, i, KS_KIND_ACHIEVEMENT, l);
+          if (!e || seen[e - r->content->exhibits])
+            continue;
+          seen[e - r->content->exhibits] = true, n_seen++;
+          if (run.cut && n_cut++ < 8)
+            print_message("%dx%d %s: cut: %s\n", panels[p].w, panels[p].h,
+                          ks_content_lang_tag(r->content, (ks_lang)l), ks_ui_text_run_text(ui, i));
+        }
+        if (n_seen == n)
+          break;
+        page_on(ui, at.gfx);
+      }
+      free(seen);
+      assert_int_equal(n_seen, n);
+      assert_int_equal(n_cut, 0);
+      panel_close(at);
+    }
+}
+
+/* The timeline's cards on a 7-inch 800x480 panel, both languages: a title that even a step
+ * smaller and wrapped cannot hold whole takes the room of the place under it (nothing is drawn
+ * under a cut title on its card), and most titles are whole. */
+static void timeline_titles_take_the_room(void **state) {
+  rig *r = *state; /* the bundled pack */
+  for (int l = 0; l < (int)r->content->meta.n_languages; l++) {
+    panel_ui at = panel_open(r, 800, 480, 152.4f, 91.4f, l, KS_SCREEN_TIMELINE);
+    ks_ui *ui = at.ui;
+    bool *seen = calloc(r->content->n_exhibits, sizeof *seen);
+    size_t n_seen = 0, n_cut = 0, n = 0;
+    for (size_t k = 0; k < r->content->n_exhibits; k++)
+      n += r->content->exhibits[k].kind == KS_KIND_EVENT && r->content->exhibits[k].date;
+    for (int page = 0; page < 200 && n_seen < n; page++) {
+      ks_ui_text_run run, below;
+      for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++) {
+        const ks_exhibit *e = titled(r->content, ui, i, KS_KIND_EVENT, l);
+        if (!e || seen[e - r->content->exhibits] || run.rect.x < 0 || run.rect.x + run.rect.w > 800)
+          continue;
+        seen[e - r->content->exhibits] = true, n_seen++;
+        if (!run.cut)
+          continue;
+        n_cut++;
+        for (size_t j = 0; ks_ui_text_run_at(ui, j, &below); j++)
+          if (below.rect.x == run.rect.x && below.rect.y > run.rect.y &&
+              below.rect.y < run.rect.y + 2 * run.rect.h)
+            fail_msg("%s: \"%s\" under the cut title \"%s\"",
+                     ks_content_lang_tag(r->content, (ks_lang)l), ks_ui_text_run_text(ui, j),
+                     ks_ui_text_run_text(ui, i));
+      }
+      page_on(ui, at.gfx);
+    }
+    print_message("800x480 %s: %zu of %zu timeline titles cut\n",
+                  ks_content_lang_tag(r->content, (ks_lang)l), n_cut, n_seen);
+    assert_true(n_seen > n / 2);
+    assert_true(n_cut * 4 < n_seen);
+    free(seen);
+    panel_close(at);
+  }
+}
+
+/* The cities' list on a 7-inch 800x480 panel, both languages: every city's name whole on its row
+ * ("Songjiang, Shanghai" was "Songjiang,…"). */
+static void city_rows_name_whole(void **state) {
+  rig *r = *state; /* the bundled pack */
+  for (int l = 0; l < (int)r->content->meta.n_languages; l++) {
+    panel_ui at = panel_open(r, 800, 480, 152.4f, 91.4f, l, KS_SCREEN_CITIES);
+    ks_ui *ui = at.ui;
+    size_t rows = 0;
+    for (int page = 0; page < 20; page++) {
+      ks_ui_text_run run;
+      for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
+        if (run.rect.x > 400 && titled(r->content, ui, i, KS_KIND_CITY, l)) {
+          rows++;
+          if (run.cut)
+            fail_msg("%s: the row of %s cuts its name", ks_content_lang_tag(r->content, (ks_lang)l),
+                     ks_ui_text_run_text(ui, i));
+        }
+      page_on(ui, at.gfx);
+    }
+    assert_true(rows > 20);
+    panel_close(at);
+  }
+}
+
 /* On a 7-inch 800x480 panel (155 x 86 mm), turned or not, and a 10-inch 1280x800 one, every
  * screen of the bundled pack, in both languages,
  * has touch targets of at least 9 mm both ways and no text under 3 mm: the layout reflows
@@ -691,6 +847,125 @@ static void swipes_turn_detail_pages(void **state) {
   ks_diag_destroy(d);
 }
 
+/* Feeds one touch event at pixel (x, y) of the 1920x1080 screen, `dt` ms after the last. */
+static void touch_at(rig *r, ks_touch_type type, float x, float y, uint32_t dt) {
+  ks_touch ev = {type, 7, x / 1080.0f, y / 1080.0f, r->t += dt};
+  ks_gesture g[4];
+  size_t n = ks_gesture_feed(r->gm, &ev, g);
+  for (size_t k = 0; k < n; k++)
+    ks_ui_gesture(r->ui, &g[k]);
+}
+
+/* The x of the last frame's text run that says `text` in full and starts at `y`, or INT_MIN. */
+static int run_x(const ks_ui *ui, const char *text, int y) {
+  ks_ui_text_run run;
+  for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
+    if (run.rect.y == y && strcmp(ks_ui_text_run_text(ui, i), text) == 0)
+      return run.rect.x;
+  return INT_MIN;
+}
+
+/* A finger down on a detail page at x, moved slowly by `dx` in ten steps, held there (not let
+ * go), the frame drawn. */
+static void hold_drag(rig *r, float x, float dx) {
+  touch_at(r, KS_TOUCH_DOWN, x, 600, 1000);
+  for (int k = 1; k <= 10; k++)
+    touch_at(r, KS_TOUCH_MOVE, x + dx * (float)k / 10, 600, 100);
+  ks_ui_draw(r->ui, r->gfx);
+}
+
+static void let_go(rig *r) {
+  touch_at(r, KS_TOUCH_UP, 0, 600, 400);
+  for (int i = 0; i < 120 && ks_ui_tick(r->ui, 1.0f / 60); i++)
+    ks_ui_draw(r->ui, r->gfx);
+  ks_ui_draw(r->ui, r->gfx);
+}
+
+/* A detail page dragged sideways shows the page it would turn to beside it, moving with it, as a
+ * phone's photo viewer does: the next city's title a screen's width to the right of this one's.
+ * At the end of the list nothing is drawn beyond the page, which gives only a little. */
+static void slide_shows_the_neighbour(void **state) {
+  rig *r = *state;
+  const ks_exhibit *hefei = ks_content_find(r->content, "city-hefei");
+  const ks_exhibit *wuhu = ks_content_find(r->content, "city-wuhu");
+  assert_non_null(hefei);
+  assert_non_null(wuhu);
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_CITY, "city-hefei"));
+  ks_ui_draw(r->ui, r->gfx);
+  ks_ui_text_run title;
+  int rest_x = INT_MIN, title_y = 0;
+  for (size_t i = 0; ks_ui_text_run_at(r->ui, i, &title); i++)
+    if (strcmp(ks_ui_text_run_text(r->ui, i), hefei->title.s[TS_ZH]) == 0) {
+      rest_x = title.rect.x, title_y = title.rect.y;
+      break;
+    }
+  assert_int_not_equal(rest_x, INT_MIN);
+  size_t rest_targets = 0;
+  ks_ui_target t;
+  while (ks_ui_target_at(r->ui, rest_targets, &t))
+    rest_targets++;
+  /* Halfway to the left: Hefei moved left by about half the screen, Wuhu's title beside it. */
+  hold_drag(r, 1500, -960);
+  int here = run_x(r->ui, hefei->title.s[TS_ZH], title_y);
+  int next = run_x(r->ui, wuhu->title.s[TS_ZH], title_y);
+  assert_int_not_equal(here, INT_MIN);
+  int shift = here - rest_x;
+  assert_true(shift < -800 && shift > -1000);
+  assert_int_equal(next, rest_x + shift + 1920); /* a whole page to the right, on screen */
+  assert_true(next < 1920);
+  /* Only the page under the finger answers touches. */
+  size_t targets = 0;
+  while (ks_ui_target_at(r->ui, targets, &t))
+    targets++;
+  assert_int_equal(targets, rest_targets);
+  let_go(r);
+  assert_string_equal(ks_ui_exhibit(r->ui), "city-wuhu");
+  /* The previous arrow: Hefei slides in from the left, Wuhu going out beside it. */
+  for (size_t i = 0; ks_ui_target_at(r->ui, i, &t); i++)
+    if (strcmp(t.action, "turn") == 0 && strcmp(t.label, "上一个") == 0) {
+      tap(r, t.rect.x + t.rect.w / 2, t.rect.y + t.rect.h / 2);
+      break;
+    }
+  assert_string_equal(ks_ui_exhibit(r->ui), "city-hefei");
+  assert_int_equal(run_x(r->ui, hefei->title.s[TS_ZH], title_y), rest_x - 1920);
+  assert_int_equal(run_x(r->ui, wuhu->title.s[TS_ZH], title_y), rest_x);
+  ks_ui_tick(r->ui, 1.0f / 30);
+  ks_ui_draw(r->ui, r->gfx);
+  here = run_x(r->ui, hefei->title.s[TS_ZH], title_y);
+  assert_true(here > rest_x - 1920 && here < rest_x);
+  assert_int_equal(run_x(r->ui, wuhu->title.s[TS_ZH], title_y), here + 1920);
+  let_go(r);
+  assert_int_equal(run_x(r->ui, hefei->title.s[TS_ZH], title_y), rest_x);
+  assert_int_equal(run_x(r->ui, wuhu->title.s[TS_ZH], title_y), INT_MIN);
+  swipe(r, 1500, 500);
+  let_go(r);
+  assert_string_equal(ks_ui_exhibit(r->ui), "city-wuhu");
+  /* The last city: a drag to the left gives a little, and nothing is drawn beyond the page. */
+  for (int i = 0; i < 100; i++) {
+    const char *was = ks_ui_exhibit(r->ui);
+    swipe(r, 1500, 500);
+    for (int k = 0; k < 120 && ks_ui_tick(r->ui, 1.0f / 60); k++)
+      ks_ui_draw(r->ui, r->gfx);
+    if (strcmp(was, ks_ui_exhibit(r->ui)) == 0)
+      break;
+  }
+  const ks_exhibit *last = ks_content_find(r->content, ks_ui_exhibit(r->ui));
+  ks_ui_draw(r->ui, r->gfx);
+  size_t rest_runs = 0;
+  ks_ui_text_run run;
+  while (ks_ui_text_run_at(r->ui, rest_runs, &run))
+    rest_runs++;
+  hold_drag(r, 1500, -960);
+  here = run_x(r->ui, last->title.s[TS_ZH], title_y);
+  assert_true(here - rest_x < -200 && here - rest_x > -400); /* 0.3 of the finger's way */
+  size_t runs = 0;
+  for (; ks_ui_text_run_at(r->ui, runs, &run); runs++)
+    assert_true(run.rect.x < 1920 + here - rest_x); /* none right of the page */
+  assert_int_equal(runs, rest_runs);
+  let_go(r);
+  assert_string_equal(ks_ui_exhibit(r->ui), last->id);
+}
+
 static void steady_frames_rasterise_nothing(void **state) {
   rig *r = *state;
   ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "ach-quantum-sensor");
@@ -1023,12 +1298,16 @@ int main(void) {
       cmocka_unit_test_setup_teardown(filters_last_as_long_as_their_visit, setup_bundled, teardown),
       cmocka_unit_test(every_string_in_every_language),
       cmocka_unit_test_setup_teardown(seven_inch_panel_keeps_the_floors, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(gallery_titles_are_whole, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(timeline_titles_take_the_room, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(city_rows_name_whole, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(filters_take_one_row, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(no_page_says_a_sentence_twice, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(figures_show_their_dates, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(survives_a_touch_storm, setup, teardown),
       cmocka_unit_test(visits_every_exhibit_of_the_bundled_pack),
       cmocka_unit_test_setup_teardown(swipes_turn_detail_pages, setup, teardown),
+      cmocka_unit_test_setup_teardown(slide_shows_the_neighbour, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(steady_frames_rasterise_nothing, setup, teardown),
       cmocka_unit_test_setup_teardown(years_strip_travels_in_time, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(event_page_shows_its_neighbours, setup_bundled, teardown),

@@ -42,6 +42,8 @@ struct ks_gfx {
   int width, height; /* physical */
   int rotation;      /* 0, 90, 180 or 270 degrees clockwise */
   float shift_x;     /* added to every logical x drawn (ks_gfx_set_shift) */
+  bool bounded;      /* every clip is kept inside `bounds` (ks_gfx_set_bounds) */
+  ks_rect bounds;    /* logical, shift added */
   page pages[MAX_PAGES];
   int n_pages, max_pages;
   glyph_slot *slots;
@@ -126,6 +128,12 @@ static int reserve(ks_gfx *g, SDL_Texture *texture, size_t nv, size_t ni) {
 
 static SDL_Color sdl_color(ks_color c) { return (SDL_Color){c.r, c.g, c.b, c.a}; }
 
+/* `v` to the nearest whole number, inline (floorf is a call into libm on a plain x86-64 build,
+ * and this runs for every vertex); beyond any screen it stays as it is, short of int's range. */
+static inline float whole_px(float v) {
+  return v > -8e6f && v < 8e6f ? (float)(int32_t)(v + (v < 0 ? -0.5f : 0.5f)) : v;
+}
+
 static void vertex(ks_gfx *g, float x, float y, ks_color c, float u, float v) {
   /* Logical to physical: shifted, then the screen turned clockwise. */
   x += g->shift_x;
@@ -143,6 +151,12 @@ static void vertex(ks_gfx *g, float x, float y, ks_color c, float u, float v) {
   default:
     break;
   }
+  /* To the nearest whole pixel. SDL's software renderer truncates positions (toward 0): the end
+   * of a rounded corner, at cosf(1.5 pi) = -4e-8 rather than 0, fell a whole pixel short of the
+   * straight edge it meets (a 1-px seam of background in the 7" language pill), and right and
+   * bottom curves were drawn up to a pixel inside their edges. A GPU samples pixel centres,
+   * which an edge rounded to a whole pixel covers alike. */
+  x = whole_px(x), y = whole_px(y);
   g->batch.verts[g->batch.n_verts++] =
       (SDL_Vertex){.position = {x, y}, .color = sdl_color(c), .tex_coord = {u, v}};
 }
@@ -245,16 +259,33 @@ void ks_gfx_polyline(ks_gfx *g, const float *xy, size_t n, float width, ks_color
       fan(g, xy[2 * i], xy[2 * i + 1], h, 0, 2.0f * 3.14159265f, 8, c);
 }
 
+void ks_gfx_set_bounds(ks_gfx *g, const ks_rect *bounds) {
+  g->bounded = bounds != NULL;
+  if (bounds)
+    g->bounds = (ks_rect){bounds->x + (int)g->shift_x, bounds->y, bounds->w, bounds->h};
+  ks_gfx_set_clip(g, NULL);
+}
+
 void ks_gfx_set_clip(ks_gfx *g, const ks_rect *clip) {
   ks_gfx_flush(g); /* what is batched was drawn under the old clip */
   if (!g->r)
     return;
-  if (!clip) {
+  if (!clip && !g->bounded) {
     SDL_RenderSetClipRect(g->r, NULL);
     return;
   }
   /* The rectangle's corners turned as vertices are, then the physical box around them. */
-  int x0 = clip->x + (int)g->shift_x, y0 = clip->y, x1 = x0 + clip->w, y1 = clip->y + clip->h;
+  int x0, y0, x1, y1;
+  if (clip)
+    x0 = clip->x + (int)g->shift_x, y0 = clip->y, x1 = x0 + clip->w, y1 = clip->y + clip->h;
+  else
+    x0 = g->bounds.x, y0 = g->bounds.y, x1 = x0 + g->bounds.w, y1 = y0 + g->bounds.h;
+  if (g->bounded) { /* kept inside the bounds, and empty rather than inside out */
+    const ks_rect *b = &g->bounds;
+    x0 = x0 > b->x ? x0 : b->x, y0 = y0 > b->y ? y0 : b->y;
+    x1 = x1 < b->x + b->w ? x1 : b->x + b->w, y1 = y1 < b->y + b->h ? y1 : b->y + b->h;
+    x1 = x1 > x0 ? x1 : x0, y1 = y1 > y0 ? y1 : y0;
+  }
   int w = g->width, h = g->height;
   SDL_Rect r;
   switch (g->rotation) {

@@ -182,7 +182,8 @@ static const char *action_name(action_kind k) {
                                       [ACT_FILTER_PROVINCE] = "filter",
                                       [ACT_NOTICE] = "notice",
                                       [ACT_SEEK] = "seek",
-                                      [ACT_TURN] = "turn"};
+                                      [ACT_TURN] = "turn",
+                                      [ACT_ZOOM_OUT] = "zoom-out"};
   return names[k];
 }
 
@@ -268,7 +269,10 @@ static bool run(ks_ui *ui, action a) {
     const ks_exhibit *to = a.exhibit ? ks_content_find(ui->content, a.exhibit) : NULL;
     if (!to || to == ui->exhibit)
       return false;
+    /* It slides in from the arrow's side, as after a swipe, the page left sliding out. */
+    bool next = ui_page_place(ui).next == to;
     enter(ui, ui->screen, to, NULL);
+    ui->slide.x = (float)(next ? ui->width : -ui->width);
     return true;
   }
   case ACT_NOTICE:
@@ -479,6 +483,57 @@ int ks_ui_wait_ms(const ks_ui *ui) {
   return (int)((left - ask_before(ui)) * 1000) + 1;
 }
 
+/* Moves what the last draw recorded from target `hits` and run `runs` on by `dx` pixels: a page
+ * drawn shifted answers, and says what it says, where it shows. */
+static void shift_record(ks_ui *ui, int hits, size_t runs, int dx) {
+  for (int i = hits; dx && i < ui->n_hits; i++)
+    ui->hits[i].rect.x += dx, ui->hits[i].full.x += dx;
+  for (size_t i = runs; dx && i < ui->n_runs; i++)
+    ui->runs[i].rect.x += dx;
+}
+
+/* A detail page drawn `dx` pixels along, kept to its own width: the one shown, or beside it the
+ * one a slide would turn to. */
+static void draw_page_at(ks_ui *ui, const frame *f, int dx) {
+  ks_rect page = {0, 0, f->w, f->h};
+  ks_gfx_set_shift(f->gfx, dx);
+  if (dx)
+    ks_gfx_set_bounds(f->gfx, &page);
+  int hits = ui->n_hits;
+  size_t runs = ui->n_runs;
+  current(ui)->draw(f, ui->state);
+  if (dx)
+    ks_gfx_set_bounds(f->gfx, NULL);
+  ks_gfx_set_shift(f->gfx, 0);
+  shift_record(ui, hits, runs, dx);
+}
+
+/* While a detail page is off its place (a finger draws it sideways, or it settles after a turn),
+ * the page it would turn to on the side it uncovers is drawn beside it, as a phone's photo viewer
+ * does: at the top, as a page entered fresh, nothing on it pressed, and answering no touch (the
+ * finger is on the page shown). Beyond an end of the list there is none: the background shows
+ * while the page gives a little and springs back. */
+static void draw_neighbour(ks_ui *ui, const frame *f, int shift) {
+  if (shift == 0 || ui_screen_kind(ui->screen) < 0)
+    return;
+  ui_place at = ui_page_place(ui);
+  const ks_exhibit *beside = shift < 0 ? at.next : at.prev;
+  if (!beside)
+    return;
+  const ks_exhibit *shown = ui->exhibit;
+  ks_scroller scroll = ui->scroll;
+  action pressed = ui->pressed;
+  int hits = ui->n_hits;
+  ui->exhibit = beside;
+  ks_scroller_init(&ui->scroll, 0, 0);
+  ui->pressed = (action){0};
+  draw_page_at(ui, f, shift < 0 ? shift + f->w : shift - f->w);
+  ui->exhibit = shown;
+  ui->scroll = scroll;
+  ui->pressed = pressed;
+  ui->n_hits = hits;
+}
+
 void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   frame f;
   ui_frame_init(&f, ui, gfx, ui->panel_mm);
@@ -490,13 +545,11 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   ui->run_texts_len = 0;
   ui->width = f.w;
   ks_gfx_clear(gfx, KS_BG);
-  /* A page following a finger sideways is drawn where it is, and answers there. */
+  /* A page following a finger sideways is drawn where it is, and answers there; the page it
+   * would turn to beside it. */
   int shift = ui_px(ui->slide.x);
-  ks_gfx_set_shift(gfx, shift);
-  current(ui)->draw(&f, ui->state);
-  ks_gfx_set_shift(gfx, 0);
-  for (int i = 0; shift && i < ui->n_hits; i++)
-    ui->hits[i].rect.x += shift, ui->hits[i].full.x += shift;
+  draw_page_at(ui, &f, shift);
+  draw_neighbour(ui, &f, shift);
   if (ui->notice.text[0])
     ui_notice(&f);
   if (ui->asking)

@@ -42,7 +42,8 @@ typedef enum {
   ACT_FILTER_PROVINCE, /* show those of one province (exhibit: the province, or NULL) */
   ACT_NOTICE,          /* a button of the curators' notice (screen: the ks_notice_button) */
   ACT_SEEK,            /* glide the timeline to an event (exhibit: its id) */
-  ACT_TURN, /* turn a detail page to a neighbour in its list, in place (exhibit: its id) */
+  ACT_TURN,     /* turn a detail page to a neighbour in its list, in place (exhibit: its id) */
+  ACT_ZOOM_OUT, /* a map zoomed into a group of its pins back to the whole of it */
 } action_kind;
 
 typedef struct {
@@ -106,6 +107,8 @@ const ks_exhibit *const *ui_index_linked_from(const ui_index *idx, const ks_cont
 typedef struct {
   float scroll;
   const char *keep[2]; /* owned by the content */
+  double view[4];      /* a region the screen was zoomed into (the map: west, south, east,
+                          north), or all 0 */
 } ui_memo;
 
 /* A screen: one row of the table in screens.c, one file under screens/. Its state (state_size
@@ -292,6 +295,13 @@ const ks_textbox *ui_layout(const frame *f, const char *s, ui_size size, int max
  * else wrapped at that smaller size in up to `max_lines`, and only then cut with an ellipsis.
  * The step is never below the subtitle's size (itself never below its floor). */
 const ks_textbox *ui_fit(const frame *f, const char *s, ui_size size, int max_w, size_t max_lines);
+/* Whether a laid-out text was cut short (its last line ends in an ellipsis). */
+bool ui_is_cut(const ks_textbox *box);
+/* A title fitted to a box `max_w` wide and `max_h` high: at `size` in up to `lines` lines; where
+ * that cuts it, at `size` in as many lines as the height holds; then at `smaller` in as many;
+ * and only then cut with an ellipsis (the last try). */
+const ks_textbox *ui_fit_lines(const frame *f, const char *s, ui_size size, ui_size smaller,
+                               int max_w, int max_h, size_t lines);
 /* Draws a laid-out box with its top left at (x, y), and records it as a run of text. */
 void ui_draw_box(const frame *f, const ks_textbox *box, int x, int y, ks_color color);
 /* Draws one line of `s` at `size` with its baseline at `baseline`, recorded as a run of text. */

@@ -89,7 +89,7 @@ void ui_add_run(const frame *f, ks_rect r, int size_px, const char *text) {
   ks_ui *ui = f->ui;
   if (ui->n_runs < MAX_RUNS) {
     ks_ui_text_run *run = &ui->runs[ui->n_runs++];
-    *run = (ks_ui_text_run){r, size_px, {0}, size_px == sz(f, UI_TYPE_BODY)};
+    *run = (ks_ui_text_run){r, size_px, {0}, size_px == sz(f, UI_TYPE_BODY), false};
     size_t n = text ? strlen(text) : 0;
     if (n >= sizeof run->text) /* cut before a whole character, not inside one */
       for (n = sizeof run->text - 1; n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80;)
@@ -198,30 +198,48 @@ const ks_textbox *ui_layout_parts(const frame *f, const char *s, ui_size size, i
   return layout(f, s, sz(f, size), max_w, max_lines, true);
 }
 
-/* Whether a laid-out text was cut short (its last line ends in an ellipsis). */
-static bool cut(const ks_textbox *box) {
+bool ui_is_cut(const ks_textbox *box) {
   return box->n_lines && box->lines[box->n_lines - 1].ellipsis;
 }
 
 const ks_textbox *ui_fit(const frame *f, const char *s, ui_size size, int max_w, size_t max_lines) {
   int px = sz(f, size);
   const ks_textbox *box = layout(f, s, px, max_w, 1, false);
-  if (!cut(box)) /* on one line as it is */
+  if (!ui_is_cut(box)) /* on one line as it is */
     return box;
   int step = (int)((float)px * 0.85f + 0.5f), least = sz(f, UI_TYPE_SUBTITLE);
   step = step > least ? step : least < px ? least : px;
   box = layout(f, s, step, max_w, 1, false);
-  if (!cut(box)) /* on one line one step smaller */
+  if (!ui_is_cut(box)) /* on one line one step smaller */
     return box;
   return layout(f, s, step, max_w, max_lines, false); /* wrapped, and cut if it must be */
+}
+
+const ks_textbox *ui_fit_lines(const frame *f, const char *s, ui_size size, ui_size smaller,
+                               int max_w, int max_h, size_t lines) {
+  const ks_textbox *box = ui_layout(f, s, size, max_w, lines);
+  if (!ui_is_cut(box))
+    return box;
+  ui_size step[2] = {size, smaller};
+  for (int k = 0; k < 2; k++) {
+    int line = ui_line_height(f, step[k]);
+    size_t most = line > 0 && max_h > line ? (size_t)(max_h / line) : 1;
+    box = ui_layout(f, s, step[k], max_w, most > lines ? most : lines);
+    if (!ui_is_cut(box))
+      return box;
+  }
+  return box; /* cut: not even the smaller size fits the room */
 }
 
 void ui_draw_box(const frame *f, const ks_textbox *box, int x, int y, ks_color color) {
   if (!box->face || !box->n_lines)
     return;
   ks_textbox_draw(box, f->gfx, x, y, color);
+  size_t at = f->ui->n_runs;
   ui_add_run(f, (ks_rect){x, y, box->width, ks_textbox_height(box)}, ks_face_px(box->face),
              box->text);
+  if (f->ui->n_runs > at)
+    f->ui->runs[at].cut = ui_is_cut(box);
 }
 
 void ui_draw_line(const frame *f, const char *s, ui_size size, int x, int baseline,

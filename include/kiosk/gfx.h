@@ -65,6 +65,10 @@ void ks_gfx_glyphs(ks_gfx *gfx, ks_face *face, const ks_glyph_pos *glyphs, size_
                    int baseline, ks_color color);
 /* Limits drawing to `clip` (logical coordinates), or lifts the limit with NULL. */
 void ks_gfx_set_clip(ks_gfx *gfx, const ks_rect *clip);
+/* Keeps every clip from now on inside `bounds` (logical, moved by the shift in force now), and
+ * clips to it at once; NULL lifts it. What draws one of two pages side by side (a slide) stays
+ * on its own page, whatever clips the page sets itself. */
+void ks_gfx_set_bounds(ks_gfx *gfx, const ks_rect *bounds);
 /* Draws `texture` (owned by the caller) into `dst`. */
 void ks_gfx_texture(ks_gfx *gfx, SDL_Texture *texture, ks_rect dst);
 /* Sends what is batched to the renderer; call before reading pixels or presenting. */

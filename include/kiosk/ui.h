@@ -76,7 +76,9 @@ typedef struct {
                          fixed part of the screen */
   const char *label;  /* what a visitor reads on it, or what it shows ("back", "pin") */
   const char *action; /* what it does: "go", "back", "home", "lang:CODE" (selects that language),
-                         "filter", "seek", "turn" (a detail page's previous or next), "notice", or
+                         "filter", "seek" (also a group of crowded map pins, which
+                         brings the map closer to them), "turn" (a detail page's previous or
+                         next), "zoom-out" (a map back to the whole of it), "notice", or
                          "none" (a card that only keeps touches off what is under it) */
   const char *to;     /* for "go", the screen's name (ks_screen_name); else NULL */
 } ks_ui_target;
@@ -85,6 +87,7 @@ typedef struct {
   int size_px;   /* its type size (em), in pixels */
   char text[64]; /* what it says, its start where it is longer (whole characters) */
   bool body;     /* set at the body size (running text), which has a higher floor than labels */
+  bool cut;      /* cut short with an ellipsis: its box had no room for all of it */
 } ks_ui_text_run;
 /* The i-th target or text run of the last draw; false past the last. */
 bool ks_ui_target_at(const ks_ui *ui, size_t i, ks_ui_target *out);

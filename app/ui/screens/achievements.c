@@ -15,11 +15,19 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool press
   ui_place_of(f, e, place, sizeof place);
   ui_year_of(f, e, year, sizeof year);
   snprintf(meta, sizeof meta, "%s  ·  %s", year, ui_field_name(f, e->field));
-  y += ui_text(f, meta, UI_TYPE_SMALL, x, y, w, 1, KS_GOLD) + sz(f, UI_SP_S);
-  /* The title whole where it takes three lines (a narrow column): the summary gives way. */
-  y += ui_text(f, tr(f, &e->title), UI_TYPE_SUBTITLE, x, y, w, 3, KS_TEXT) + sz(f, UI_SP_S);
-  /* The place at the foot; the summary in as many lines as there is room for above it. */
+  /* Year and field on a line, or on two where a narrow card has not the room (the field not lost
+   * to an ellipsis). */
+  const ks_textbox *m = ui_layout_parts(f, meta, UI_TYPE_SMALL, w, 2);
+  ui_draw_box(f, m, x, y, KS_GOLD);
+  y += ks_textbox_height(m) + sz(f, UI_SP_S);
   int line = ui_line_height(f, UI_TYPE_SMALL), foot = r.y + r.h - pad - line;
+  /* The title whole: in up to three lines, else in all the room down to the place at the foot
+   * (the summary gives way), else a step smaller — cut only where even that cannot hold it. */
+  const ks_textbox *title = ui_fit_lines(f, tr(f, &e->title), UI_TYPE_SUBTITLE, UI_TYPE_BODY, w,
+                                         foot - sz(f, UI_SP_S) - y, 3);
+  ui_draw_box(f, title, x, y, KS_TEXT);
+  y += ks_textbox_height(title) + sz(f, UI_SP_S);
+  /* The place at the foot; the summary in as many lines as there is room for above it. */
   int lines_left = (foot - sz(f, UI_SP_S) - y) / line;
   if (lines_left > 0)
     ui_text(f, tr(f, &e->summary), UI_TYPE_SMALL, x, y, w, (size_t)lines_left, KS_TEXT_DIM);

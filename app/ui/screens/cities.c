@@ -28,7 +28,8 @@ static bool on_map(const ks_exhibit *c) {
   return c->has_position && c->lat >= -90 && c->lat <= 90 && c->lon >= -180 && c->lon <= 180;
 }
 
-static projection fit(const ks_ui *ui, ks_rect area) {
+/* The whole map's region: west, south, east, north. */
+static void whole(const ks_ui *ui, double v[4]) {
   double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
   if (ui->map) /* the map's own region, which the lines fill */
     ks_mapdata_bbox(ui->map, &w, &s, &e, &n);
@@ -38,6 +39,17 @@ static projection fit(const ks_ui *ui, ks_rect area) {
     w = fmin(w, ui->idx.cities[i]->lon - MARGIN), e = fmax(e, ui->idx.cities[i]->lon + MARGIN);
     s = fmin(s, ui->idx.cities[i]->lat - MARGIN), n = fmax(n, ui->idx.cities[i]->lat + MARGIN);
   }
+  v[0] = w, v[1] = s, v[2] = e, v[3] = n;
+}
+
+/* The whole map, or `view` (west, south, east, north) where it is zoomed into a part. */
+static projection fit(const ks_ui *ui, ks_rect area, const double *view) {
+  double v[4];
+  if (view)
+    memcpy(v, view, sizeof v);
+  else
+    whole(ui, v);
+  double w = v[0], s = v[1], e = v[2], n = v[3];
   projection p = {.west = w, .north = n, .k = cos((s + n) / 2 * 3.14159265358979 / 180)};
   double width = (e - w) * p.k, height = n - s;
   p.scale = fmin(area.w / width, area.h / height);
@@ -58,12 +70,36 @@ static long overlap_area(ks_rect a, ks_rect b) {
   return ow > 0 && oh > 0 ? (long)ow * oh : 0;
 }
 
+enum { MAX_CITIES = 128 };
+
+typedef struct {
+  /* Per city of the list (ui->idx.cities) as last drawn: the group of pins it answers with on the
+   * map, whether its pin shows, and where its row is in the list. */
+  size_t group[MAX_CITIES];
+  bool shown[MAX_CITIES];
+  int row_y[MAX_CITIES];
+  bool pressed[MAX_CITIES];           /* per group: the finger is on it */
+  char labels[4096];                  /* the names of crowded groups, for their targets */
+  int px[MAX_CITIES], py[MAX_CITIES]; /* where its pin was */
+  int least;                          /* a finger's width in pixels, at the last draw */
+  float tap_x, tap_y;                 /* where the last tap was, in pixels */
+  /* Where a tap on a group of crowded pins brought the map closer: the region it shows (west,
+   * south, east, north). */
+  bool zoomed;
+  double view[4];
+} cities;
+
 /* Names the corridor's pins. Each name takes the one of sixteen places around its pin (eight
  * near, eight farther out) that costs least: covering a name placed before it (dearest: names
  * must stay readable), coming close to another city's pin (a name beside the wrong pin reads as
  * that pin's name), leaving the panel, or sitting farther out. Ties keep the earlier place, so
  * names sit to the right of their pins where there is room. */
-static void place_names(const frame *f, const projection *p, ks_rect area) {
+/* Whether city i's pin shows on the map as last drawn (past MAX_CITIES: on the whole map). */
+static bool shows(const cities *st, size_t i, const ks_exhibit *c) {
+  return i < MAX_CITIES ? st->shown[i] : !st->zoomed && on_map(c);
+}
+
+static void place_names(const frame *f, const projection *p, ks_rect area, const cities *st) {
   const ks_ui *ui = f->ui;
   enum { MAX_NAMES = 32, MAX_PINS = 128, NAME_WEIGHT = 64 };
   struct obstacle {
@@ -74,7 +110,7 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
   size_t n_obs = 0;
   /* Other cities' pins, with a margin around them: corridor pins weigh most. */
   for (size_t i = 0; i < ui->idx.n_cities && n_obs < MAX_PINS; i++) {
-    if (!on_map(ui->idx.cities[i]))
+    if (!shows(st, i, ui->idx.cities[i]))
       continue;
     float x, y;
     project(p, ui->idx.cities[i]->lon, ui->idx.cities[i]->lat, &x, &y);
@@ -87,7 +123,7 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
   size_t named = 0;
   for (size_t i = 0; i < ui->idx.n_cities && named < MAX_NAMES; i++) {
     const ks_exhibit *c = ui->idx.cities[i];
-    if (!c->corridor || !on_map(c))
+    if (!c->corridor || !shows(st, i, c))
       continue;
     float x, y;
     project(p, c->lon, c->lat, &x, &y);
@@ -147,17 +183,6 @@ static void place_names(const frame *f, const projection *p, ks_rect area) {
   }
 }
 
-enum { MAX_CITIES = 128 };
-
-typedef struct {
-  /* Per city of the list (ui->idx.cities) as last drawn: the group of pins it answers with on the
-   * map, and where its row is in the list. */
-  size_t group[MAX_CITIES];
-  int row_y[MAX_CITIES];
-  bool pressed[MAX_CITIES]; /* per group: the finger is on it */
-  char labels[4096];        /* the names of crowded groups, for their targets */
-} cities;
-
 static ks_rect bounds(ks_rect a, ks_rect b) {
   int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
   int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
@@ -178,17 +203,23 @@ static int gap_along(ks_rect a, ks_rect b, int axis) {
  * map, where each is a row of its own. Where two targets then overlap, they are cut apart at the
  * middle between their pins, if each keeps a finger's width; where they cannot be, they become
  * one group too. */
-static void pin_targets(const frame *f, cities *st, const projection *p) {
+static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect in) {
   const ks_ui *ui = f->ui;
   size_t n = ui->idx.n_cities < MAX_CITIES ? ui->idx.n_cities : MAX_CITIES;
   int side = sz(f, UI_PIN_HIT), half = side / 2, least = ui_mm(f, UI_TARGET_MIN_MM);
   int cx[MAX_CITIES], cy[MAX_CITIES];
+  st->least = least;
   for (size_t i = 0; i < n; i++) {
-    st->group[i] = on_map(ui->idx.cities[i]) ? i : SIZE_MAX;
-    st->pressed[i] = false;
     float x, y;
     project(p, ui->idx.cities[i]->lon, ui->idx.cities[i]->lat, &x, &y);
     cx[i] = ui_px(x), cy[i] = ui_px(y);
+    st->px[i] = cx[i], st->py[i] = cy[i];
+    /* Zoomed in, only the pins whose whole target is in `in` show. */
+    st->shown[i] = on_map(ui->idx.cities[i]) &&
+                   (!st->zoomed || (cx[i] - half >= in.x && cy[i] - half >= in.y &&
+                                    cx[i] + half <= in.x + in.w && cy[i] + half <= in.y + in.h));
+    st->group[i] = st->shown[i] ? i : SIZE_MAX;
+    st->pressed[i] = false;
   }
   for (size_t i = 0; i < n; i++) /* pins a finger apart neither way: one group */
     for (size_t j = i + 1; j < n; j++)
@@ -268,12 +299,41 @@ static void pin_targets(const frame *f, cities *st, const projection *p) {
   }
 }
 
+/* The control that takes a map zoomed into a group of pins back to the whole of it, in the top
+ * left of the map's panel: a finger's size, "全图 / Whole map" after an arrow out. */
+static void whole_map_button(const frame *f, ks_rect r) {
+  bool pressed = ui_add_hit(f, r, (action){.kind = ACT_ZOOM_OUT}, ui_say(f, "cities.whole_map"));
+  ui_press_fill(f, r, r.h / 2, KS_BG, pressed);
+  int pad = sz(f, UI_SP_L), line = ui_line_height(f, UI_TYPE_SMALL);
+  float s = (float)line / 4;
+  ui_chevron(f, (float)(r.x + pad) + s / 2, (float)r.y + (float)r.h / 2, s, -1, KS_TEXT);
+  int x = r.x + pad + (int)s + sz(f, UI_SP_S);
+  ui_text(f, ui_say(f, "cities.whole_map"), UI_TYPE_SMALL, x, r.y + (r.h - line) / 2, r.x + r.w - x,
+          1, KS_TEXT);
+}
+
+/* The width of whole_map_button. */
+static int whole_map_width(const frame *f) {
+  int w = 2 * sz(f, UI_SP_L) + ui_line_height(f, UI_TYPE_SMALL) / 4 + sz(f, UI_SP_S) +
+          ui_text_width(f, ui_say(f, "cities.whole_map"), UI_TYPE_SMALL) + 1;
+  return w > sz(f, UI_NAV) ? w : sz(f, UI_NAV);
+}
+
 static void draw_map(const frame *f, cities *st, ks_rect area) {
   const ks_ui *ui = f->ui;
   ks_gfx_fill_round_rect(f->gfx, area, sz(f, UI_RADIUS), KS_CARD);
   ks_rect inner = {area.x + sz(f, UI_SP_L), area.y + sz(f, UI_SP_L), area.w - sz(f, UI_SP_3XL),
                    area.h - sz(f, UI_SP_3XL)};
-  projection p = fit(ui, inner);
+  /* Zoomed in: the way back across the top, the pins below it, the group's cities fitted where
+   * their whole targets are inside. */
+  ks_rect room = inner, back = {0};
+  if (st->zoomed) {
+    back = ui_cut_top(&room, sz(f, UI_NAV));
+    back.w = whole_map_width(f);
+    ui_cut_top(&room, sz(f, UI_SP_S));
+  }
+  int half = sz(f, UI_PIN_HIT) / 2;
+  projection p = fit(ui, st->zoomed ? ui_inset(room, half) : inner, st->zoomed ? st->view : NULL);
   /* The land's outline, lakes and rivers under everything else, inside the panel. */
   ks_gfx_set_clip(f->gfx, &area);
   static const ks_color layer_color[KS_MAP_LAYERS] = {
@@ -293,8 +353,7 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
           break;
       }
     }
-  ks_gfx_set_clip(f->gfx, NULL);
-  /* The corridor: a line through its cities in order. */
+  /* The corridor: a line through its cities in order (zoomed in, it runs on past the panel). */
   float line[64];
   size_t n = 0;
   for (size_t i = 0; i < ui->idx.n_cities && n < 32; i++)
@@ -303,23 +362,26 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
       n++;
     }
   ks_gfx_polyline(f->gfx, line, n, (float)sz(f, UI_STROKE), KS_TEAL);
+  ks_gfx_set_clip(f->gfx, NULL);
   /* Pins: corridor cities large and named, the others small (the list names them all). The
    * corridor's last, so that they stay on top where pins crowd (Shanghai). */
-  pin_targets(f, st, &p);
+  pin_targets(f, st, &p, room);
   for (size_t k = 0; k < 2 * ui->idx.n_cities; k++) {
-    const ks_exhibit *c = ui->idx.cities[k % ui->idx.n_cities];
-    if ((c->corridor != NULL) != (k >= ui->idx.n_cities) || !on_map(c))
+    size_t i = k % ui->idx.n_cities;
+    const ks_exhibit *c = ui->idx.cities[i];
+    if ((c->corridor != NULL) != (k >= ui->idx.n_cities) || !shows(st, i, c))
       continue;
     float x, y;
     project(&p, c->lon, c->lat, &x, &y);
     int r = sz(f, c->corridor ? UI_PIN : UI_DOT);
-    size_t i = k % ui->idx.n_cities;
     bool pressed = i < MAX_CITIES && st->group[i] < MAX_CITIES && st->pressed[st->group[i]];
     ks_gfx_fill_circle(f->gfx, x, y, (float)r + (float)sz(f, UI_SP_XXS), KS_BG);
     ks_gfx_fill_circle(f->gfx, x, y, (float)r, pressed ? KS_TEXT : c->corridor ? KS_TEAL : KS_GOLD);
   }
   /* Names after all pins, so that no pin covers a name. */
-  place_names(f, &p, area);
+  place_names(f, &p, area, st);
+  if (st->zoomed)
+    whole_map_button(f, back);
 }
 
 static void draw_city_list(const frame *f, cities *st, ks_rect area) {
@@ -349,8 +411,10 @@ static void draw_city_list(const frame *f, cities *st, ks_rect area) {
       float s = (float)line / 5; /* a chevron on the right: the row opens the city */
       ui_chevron(f, (float)(r.x + r.w - pad) - s / 2, (float)r.y + (float)r.h / 2, s, 1,
                  KS_TEXT_DIM);
-      ui_text(f, tr(f, &c->title), UI_TYPE_BODY, r.x + pad, r.y + (r.h - line) / 2,
-              r.w - 2 * pad - line, 1, KS_TEXT);
+      /* The name whole: a step smaller, or on two lines, where the row is narrow (7"). */
+      const ks_textbox *name = ui_fit_lines(f, tr(f, &c->title), UI_TYPE_BODY, UI_TYPE_SMALL,
+                                            r.w - 2 * pad - line, r.h, 1);
+      ui_draw_box(f, name, r.x + pad, r.y + (r.h - ks_textbox_height(name)) / 2, KS_TEXT);
     }
     y += row, content_h += row;
   }
@@ -378,18 +442,86 @@ static void draw(const frame *f, void *state) {
   ui_draw_header(f, title, sub);
 }
 
-/* A group of crowded pins tapped: the list glides to the first of its cities. */
+/* A group of crowded pins tapped: the map comes closer to the city of the group nearest the
+ * finger, centred on it, as close as takes its pin a finger and a half from its nearest
+ * neighbour (two to eight times; a group still crowded there is tapped again), and the list
+ * glides to that city's row. The way back is the whole map's control. */
 static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
-  const cities *st = state;
-  if (g || a->kind != ACT_SEEK)
+  cities *st = state;
+  if (g) { /* where a tap lands, for the group it is on: the navigator acts on it next */
+    if (g->type == KS_GESTURE_TAP)
+      st->tap_x = g->x * ui->short_side, st->tap_y = g->y * ui->short_side;
     return -1;
-  for (size_t i = 0; i < ui->idx.n_cities && i < MAX_CITIES; i++)
-    if (ui_same_id(ui->idx.cities[i]->id, a->exhibit)) {
-      ks_scroller_glide_to(&ui->scroll, (float)st->row_y[i]);
-      return 1;
+  }
+  if (a->kind == ACT_ZOOM_OUT) {
+    st->zoomed = false;
+    return 1;
+  }
+  if (a->kind != ACT_SEEK)
+    return -1;
+  size_t n = ui->idx.n_cities < MAX_CITIES ? ui->idx.n_cities : MAX_CITIES, root = n, at = n;
+  for (size_t i = 0; i < n && root == n; i++)
+    if (ui_same_id(ui->idx.cities[i]->id, a->exhibit))
+      root = i;
+  if (root == n || st->group[root] >= n)
+    return 0;
+  float best = INFINITY;
+  for (size_t i = 0; i < n; i++)
+    if (st->group[i] == st->group[root]) {
+      float dx = (float)st->px[i] - st->tap_x, dy = (float)st->py[i] - st->tap_y;
+      if (dx * dx + dy * dy < best)
+        best = dx * dx + dy * dy, at = i;
     }
-  return 0;
+  ks_scroller_glide_to(&ui->scroll, (float)st->row_y[at]);
+  int near = INT32_MAX; /* to its nearest neighbour, the farther way (what makes a group) */
+  for (size_t i = 0; i < n; i++)
+    if (i != at && st->shown[i]) {
+      int dx = abs(st->px[i] - st->px[at]), dy = abs(st->py[i] - st->py[at]);
+      near = dx > dy ? (dx < near ? dx : near) : (dy < near ? dy : near);
+    }
+  double zoom = near > 0 ? 1.5 * st->least / near : 8;
+  zoom = zoom < 2 ? 2 : zoom > 8 ? 8 : zoom;
+  double all[4], v[4];
+  whole(ui, all);
+  const double *from = st->zoomed ? st->view : all;
+  const ks_exhibit *c = ui->idx.cities[at];
+  /* Never closer than a few kilometres (two pins at one place stay a group, found in the list),
+   * and never past the whole map's edges. */
+  for (int k = 0; k < 2; k++) {
+    double span = (from[k + 2] - from[k]) / zoom, mid = k ? c->lat : c->lon;
+    span = span > 0.05 ? span : 0.05;
+    span = span < all[k + 2] - all[k] ? span : all[k + 2] - all[k];
+    v[k] = mid - span / 2;
+    v[k] = v[k] < all[k] ? all[k] : v[k] + span > all[k + 2] ? all[k + 2] - span : v[k];
+    v[k + 2] = v[k] + span;
+  }
+  if (st->zoomed && memcmp(v, st->view, sizeof v) == 0)
+    return 1; /* as close as it comes: the list shows the city */
+  st->zoomed = true;
+  memcpy(st->view, v, sizeof v);
+  return 1;
 }
 
-const ui_screen ui_screen_cities = {
-    .name = "cities", .state_size = sizeof(cities), .input = input, .draw = draw};
+/* Back from a city, the map is as close as it was left. */
+static void enter(ks_ui *ui, void *state, const ui_memo *back) {
+  (void)ui;
+  cities *st = state;
+  if (back && back->view[2] > back->view[0]) {
+    st->zoomed = true;
+    memcpy(st->view, back->view, sizeof st->view);
+  }
+}
+
+static void leave(ks_ui *ui, void *state, ui_memo *memo) {
+  (void)ui;
+  const cities *st = state;
+  if (st->zoomed)
+    memcpy(memo->view, st->view, sizeof memo->view);
+}
+
+const ui_screen ui_screen_cities = {.name = "cities",
+                                    .state_size = sizeof(cities),
+                                    .enter = enter,
+                                    .leave = leave,
+                                    .input = input,
+                                    .draw = draw};

@@ -77,8 +77,18 @@ static void draw(const frame *f, void *state) {
     int foot = place[0] ? small + sz(f, UI_SP_S) : 0;
     int title_lines = (bottom - foot - ty) / ui_line_height(f, UI_TYPE_SUBTITLE);
     title_lines = title_lines < 1 ? 1 : title_lines > (tall ? 5 : 3) ? (tall ? 5 : 3) : title_lines;
-    ty += ui_text(f, tr(f, &e->title), UI_TYPE_SUBTITLE, tx, ty, tw, (size_t)title_lines, KS_TEXT) +
-          sz(f, UI_SP_M);
+    /* Fitted (a step smaller, then wrapped) rather than cut; where a short card (a 7" panel)
+     * still cuts it, the place gives way to it — the event's page says where. */
+    const char *t = tr(f, &e->title);
+    const ks_textbox *tb = ui_fit_lines(f, t, UI_TYPE_SUBTITLE, UI_TYPE_BODY, tw,
+                                        bottom - foot - ty, (size_t)title_lines);
+    if (ui_is_cut(tb) && foot) { /* down to the foot, clear of the chevron there */
+      foot = 0, place[0] = '\0';
+      tb = ui_fit_lines(f, t, UI_TYPE_SUBTITLE, UI_TYPE_BODY, tw - small, bottom - ty,
+                        (size_t)title_lines);
+    }
+    ui_draw_box(f, tb, tx, ty, KS_TEXT);
+    ty += ks_textbox_height(tb) + sz(f, UI_SP_M);
     /* A tall card tells the story itself, which the summary would leave mostly empty; the
      * detail page still has it all. */
     const char *story = tr(f, &e->summary), *body = tr(f, &e->body);
