@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Draws a map file (default assets/map/delta.txt) to a PNG with gmt, for looking at what
 # scripts/make-map.sh made, as the file has it: areas filled in file order (sea the
-# background), outlines, streams, borders, province labels and places.
+# background), outlines, streams, borders, province labels and places. gmt has no CJK font,
+# so labels show the code and English name (SH Shanghai); the Chinese names are in the file.
 # Usage: scripts/look-map.sh [MAP] [OUT.png]   (needs gmt: apt-get install gmt)
 set -euo pipefail
 map=$(realpath "${1:-$(dirname "$0")/../assets/map/delta.txt}")
@@ -14,13 +15,12 @@ awk -v d="$tmp" '
   /^#/ || /^$/ { next }
   /^(format|bbox)/ { if ($1 == "bbox") print $2 "/" $4 "/" $3 "/" $5 > d "/region"; next }
   /^(layer|area)/ { f = d "/" $1 "_" $2 ($3 ? "_" $3 : "") ".txt"; next }
-  /^label/ { print $3, $4, $5 " " $6 " " $7 > d "/labels.txt"; next }
-  /^place/ { print $3, $4, $5 " " $6 > d "/places.txt"; next }
+  /^label/ { en = $7; for (i = 8; i <= NF; i++) en = en " " $i; print $3, $4, $2 " " en > d "/labels.txt"; next }
+  /^place/ { print $3, $4, $2 > d "/places.txt"; next }
   NF == 1 { print ">" > f; next }
   { print $1, $2 > f }' "$map"
 region=$(cat "$tmp/region")
 cd "$tmp"
-font=$(fc-match -f '%{file}' 'Noto Sans CJK SC' 2>/dev/null || true)
 gmt begin look png
 gmt basemap -R"$region" -JM16c -Baf -B+g'#bcd7ee'
 for a in land lake river isle; do

@@ -175,25 +175,14 @@ def km2(poly):
     return poly.area * 111.32 * 111.32 * math.cos(math.radians(lat))
 
 
-def polygons(geom):
-    """The polygons in whatever a shapely operation returned (lines and points dropped)."""
+def pieces(geom, kind):
+    """The simple geometries of `kind` ('Polygon', 'LineString') in whatever a shapely
+    operation returned (an intersection gives collections of polygons, lines and points)."""
     if geom.is_empty:
         return []
-    if geom.geom_type == 'Polygon':
+    if geom.geom_type == kind:
         return [geom]
-    if hasattr(geom, 'geoms'):
-        return [p for g in geom.geoms for p in polygons(g)]
-    return []
-
-
-def lines_of(geom):
-    if geom.is_empty:
-        return []
-    if geom.geom_type == 'LineString':
-        return [geom]
-    if hasattr(geom, 'geoms'):
-        return [p for g in geom.geoms for p in lines_of(g)]
-    return []
+    return [p for g in getattr(geom, 'geoms', []) for p in pieces(g, kind)]
 
 
 def gmt_keep(points, area_opt, mask):
@@ -280,7 +269,7 @@ for code in PROVINCES:
     dcw[code] = unary_union(rings).intersection(near)
 provinces = {}
 for code in PROVINCES:
-    parts = [p for p in polygons(dcw[code].intersection(RECT).intersection(land_all))
+    parts = [p for p in pieces(dcw[code].intersection(RECT).intersection(land_all), 'Polygon')
              if km2(p) >= min_area]
     if parts:
         provinces[code] = parts
@@ -299,9 +288,9 @@ for i, p in enumerate(codes):
         if not dcw[p].intersects(grown[q]):
             continue
         shared = dcw[p].boundary.intersection(grown[q]).intersection(on_land)
-        if not lines_of(shared):
+        if not pieces(shared, 'LineString'):
             continue
-        for ln in lines_of(linemerge(MultiLineString(lines_of(shared)))):
+        for ln in pieces(linemerge(MultiLineString(pieces(shared, 'LineString'))), 'LineString'):
             if ln.length >= 5 * BORDER_EPS:  # not a corner where three provinces meet
                 borders.append(list(ln.coords))
 

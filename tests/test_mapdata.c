@@ -292,43 +292,44 @@ static void refused(const char *text, const char *line, const char *why) {
 static void refuses_a_broken_map_naming_the_line(void **state) {
   (void)state;
   const char *head = "format 2\nbbox 115 28 123 35\n";
-  char text[4096];
-#define BROKEN(body, line, why)                                                                    \
-  do {                                                                                             \
-    snprintf(text, sizeof text, "%s%s", head, body);                                               \
-    refused(text, "broken-map.txt:" line ":", why);                                                \
-  } while (0)
-  BROKEN("layer coast\n3\n120.0 30.0\n121.0 oops\n", "6", "not a point");
-  BROKEN("layer coast\n2\n120.0 30.0\n121.0 30.0 7\n", "6", "not a point");
-  BROKEN("layer coast\n2\n120.0 30.0\n", "5", "ends inside");
-  BROKEN("layer roads\n", "3", "unknown layer");
-  BROKEN("area sea\n", "3", "unknown area");
-  BROKEN("area land\n4\n120 30\n121 30\n121 31\n120 31.5\n", "8", "not closed");
-  BROKEN("area land\n3\n120 30\n121 30\n120 30\n", "4", "out of range");
-  BROKEN("layer coast\n1000000\n", "4", "out of range");
-  BROKEN("layer coast\n2\n120 30\n130 30\n", "6", "outside the bbox");
-  BROKEN("layer coast\n2\n120 30\n121 nan\n", "6", "not a point");
-  BROKEN("2\n120 30\n121 30\n", "3", "before any layer");
-  BROKEN("area province sh\n", "3", "two capital letters");
-  BROKEN("area province SH\n4\n120 30\n121 30\n121 31\n120 30\n"
-         "area province SH\n",
-         "9", "twice");
-  BROKEN("label SH 121 31 沪 上海 Shanghai\n", "3", "not given before");
-  BROKEN("area province SH\n4\n120 30\n121 30\n121 31\n120 30\nlabel SH 121 31 沪 上海\n", "9",
-         "not 'label");
-  BROKEN("area province SH\n4\n120 30\n121 30\n121 31\n120 30\n"
-         "label SH 121 31 沪 上海上海上海上海上海 Shanghai\n",
-         "9", "too long");
-  BROKEN("place shanghai 121.5\n", "3", "not 'place");
-  BROKEN("bbox 115 28 123 35\n", "3", "twice");
-  BROKEN("layer  coast\n", "3", "empty word");
-  BROKEN("layer coast \n", "3", "empty word");
-  BROKEN("# a comment\n\nhello\n", "5", "not a map file line");
+#define SH "area province SH\n4\n120 30\n121 30\n121 31\n120 30\n" /* lines 3 to 8 */
+  static const struct {
+    const char *body, *line, *why; /* the file after its first two lines; where; what */
+  } cases[] = {
+      {"layer coast\n3\n120.0 30.0\n121.0 oops\n", "6", "not a point"},
+      {"layer coast\n2\n120.0 30.0\n121.0 30.0 7\n", "6", "not a point"},
+      {"layer coast\n2\n120.0 30.0\n", "5", "ends inside"},
+      {"layer roads\n", "3", "unknown layer"},
+      {"area sea\n", "3", "unknown area"},
+      {"area land\n4\n120 30\n121 30\n121 31\n120 31.5\n", "8", "not closed"},
+      {"area land\n3\n120 30\n121 30\n120 30\n", "4", "out of range"},
+      {"layer coast\n1000000\n", "4", "out of range"},
+      {"layer coast\n2\n120 30\n130 30\n", "6", "outside the bbox"},
+      {"layer coast\n2\n120 30\n121 nan\n", "6", "not a point"},
+      {"2\n120 30\n121 30\n", "3", "before any layer"},
+      {"area province sh\n", "3", "two capital letters"},
+      {SH "area province SH\n", "9", "twice"},
+      {"label SH 121 31 沪 上海 Shanghai\n", "3", "not given before"},
+      {SH "label SH 121 31 沪 上海\n", "9", "not 'label"},
+      {SH "label SH 121 31 沪 上海上海上海上海上海 Shanghai\n", "9", "too long"},
+      {"place shanghai 121.5\n", "3", "not 'place"},
+      {"bbox 115 28 123 35\n", "3", "twice"},
+      {"layer  coast\n", "3", "empty word"},
+      {"layer coast \n", "3", "empty word"},
+      {"# a comment\n\nhello\n", "5", "not a map file line"},
+  };
+  char text[4096], where[64];
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    snprintf(text, sizeof text, "%s%s", head, cases[i].body);
+    snprintf(where, sizeof where, "broken-map.txt:%s:", cases[i].line);
+    refused(text, where, cases[i].why);
+  }
   char longline[400];
   memset(longline, '9', sizeof longline - 2);
   longline[sizeof longline - 2] = '\n', longline[sizeof longline - 1] = '\0';
-  BROKEN(longline, "3", "too long");
-#undef BROKEN
+  snprintf(text, sizeof text, "%s%s", head, longline);
+  refused(text, "broken-map.txt:3:", "too long");
+#undef SH
   refused("bbox 115 28 123 35\nlayer coast\n", "broken-map.txt:1:", "format 2");
   refused("# only a comment\nformat 1\n", "broken-map.txt:2:", "format 2");
   refused("format 2\nlayer coast\n", "broken-map.txt:2:", "bbox must come");
