@@ -295,6 +295,10 @@ const ks_textbox *ui_layout(const frame *f, const char *s, ui_size size, int max
  * else wrapped at that smaller size in up to `max_lines`, and only then cut with an ellipsis.
  * The step is never below the subtitle's size (itself never below its floor). */
 const ks_textbox *ui_fit(const frame *f, const char *s, ui_size size, int max_w, size_t max_lines);
+/* As ui_fit, starting one step smaller: for a title beside others of its kind (home's tiles)
+ * when one of them needed the step, so that they stay one size. */
+const ks_textbox *ui_fit_stepped(const frame *f, const char *s, ui_size size, int max_w,
+                                 size_t max_lines);
 /* Whether a laid-out text was cut short (its last line ends in an ellipsis). */
 bool ui_is_cut(const ks_textbox *box);
 /* A title fitted to a box `max_w` wide and `max_h` high: at `size` in up to `lines` lines; where

@@ -202,17 +202,30 @@ bool ui_is_cut(const ks_textbox *box) {
   return box->n_lines && box->lines[box->n_lines - 1].ellipsis;
 }
 
-const ks_textbox *ui_fit(const frame *f, const char *s, ui_size size, int max_w, size_t max_lines) {
+static const ks_textbox *fit(const frame *f, const char *s, ui_size size, int max_w,
+                             size_t max_lines, bool from_step) {
   int px = sz(f, size);
-  const ks_textbox *box = layout(f, s, px, max_w, 1, false);
-  if (!ui_is_cut(box)) /* on one line as it is */
-    return box;
+  const ks_textbox *box = NULL;
+  if (!from_step) {
+    box = layout(f, s, px, max_w, 1, false);
+    if (!ui_is_cut(box)) /* on one line as it is */
+      return box;
+  }
   int step = (int)((float)px * 0.85f + 0.5f), least = sz(f, UI_TYPE_SUBTITLE);
   step = step > least ? step : least < px ? least : px;
   box = layout(f, s, step, max_w, 1, false);
   if (!ui_is_cut(box)) /* on one line one step smaller */
     return box;
   return layout(f, s, step, max_w, max_lines, false); /* wrapped, and cut if it must be */
+}
+
+const ks_textbox *ui_fit(const frame *f, const char *s, ui_size size, int max_w, size_t max_lines) {
+  return fit(f, s, size, max_w, max_lines, false);
+}
+
+const ks_textbox *ui_fit_stepped(const frame *f, const char *s, ui_size size, int max_w,
+                                 size_t max_lines) {
+  return fit(f, s, size, max_w, max_lines, true);
 }
 
 const ks_textbox *ui_fit_lines(const frame *f, const char *s, ui_size size, ui_size smaller,

@@ -13,7 +13,8 @@ typedef struct tile tile;
 struct tile {
   const char *title, *count, *blurb;
   ks_color accent;
-  action go; /* what tapping it does (nothing while its screen is not built) */
+  bool title_stepped; /* its title one step smaller, as another tile's needs to be */
+  action go;          /* what tapping it does (nothing while its screen is not built) */
   /* Draws a preview of what is behind the tile into the rest of it. */
   void (*preview)(const frame *f, ks_rect area, const tile *t);
 };
@@ -32,7 +33,8 @@ static void draw_tile(const frame *f, ks_rect r, const tile *t) {
   ui_text(f, go, UI_TYPE_BODY, in.x + in.w - go_w, in.y + in.h - go_h, go_w + 1, 1, t->accent);
   in.h -= go_h + sz(f, UI_SP_XS);
   ui_stack s = {f, in.x, in.y, in.w};
-  const ks_textbox *title = ui_fit(f, t->title, UI_TYPE_TITLE, in.w, 2);
+  const ks_textbox *title = t->title_stepped ? ui_fit_stepped(f, t->title, UI_TYPE_TITLE, in.w, 2)
+                                             : ui_fit(f, t->title, UI_TYPE_TITLE, in.w, 2);
   ui_draw_box(f, title, s.x, s.y, KS_TEXT);
   s.y += ks_textbox_height(title) + sz(f, UI_SP_S);
   ui_stack_text(&s, t->count, UI_TYPE_SUBTITLE, 1, t->accent, UI_SP_L);
@@ -40,7 +42,7 @@ static void draw_tile(const frame *f, ks_rect r, const tile *t) {
    * portrait panel) drops lines rather than run past its edge. */
   int lines = (in.y + in.h - s.y) / ui_line_height(f, UI_TYPE_BODY);
   if (lines > 0)
-    ui_stack_text(&s, t->blurb, UI_TYPE_BODY, (size_t)(lines < 3 ? lines : 3), KS_TEXT_DIM,
+    ui_stack_text(&s, t->blurb, UI_TYPE_BODY, (size_t)(lines < 4 ? lines : 4), KS_TEXT_DIM,
                   UI_SP_XXL);
   ks_rect rest = {in.x, s.y, in.w, in.y + in.h - s.y};
   if (t->preview && rest.h > 2 * ui_line_height(f, UI_TYPE_SMALL))
@@ -53,34 +55,41 @@ static int preview_line(const frame *f) {
   return roomy > line ? roomy : line;
 }
 
-/* The newest achievements, a line each, the titles aligned after the widest year shown. The
- * years are bare, so that the titles keep the room; where one is only the year an article
- * reported it, a last line says so once ("reported 2024" on every line left "Robots made by
- * the…"). */
+/* The newest achievements, the titles aligned after the widest year shown. A title takes a
+ * second line where one would cut it, and the list ends where the next title would not fit
+ * whole: fewer titles, none cut ("A new way…" said nothing). The years are bare, so that the
+ * titles keep the room; where one is only the year an article reported it, a last line says so
+ * once ("reported 2024" on every line left "Robots made by the…"). */
 static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
-  int line = preview_line(f), col = 0;
-  size_t rows = 0, n = f->ui->idx.n_achievements;
-  bool reported = false;
-  for (int y = a.y; rows < n && y + line <= a.y + a.h; rows++, y += line) {
+  int line = preview_line(f), text_h = ui_line_height(f, UI_TYPE_SMALL), col = 0;
+  size_t n = f->ui->idx.n_achievements, most = 0;
+  for (int y = a.y; most < n && y + line <= a.y + a.h; most++, y += line) {
     char year[32];
-    snprintf(year, sizeof year, "%d", f->ui->idx.achievements[rows]->year);
+    snprintf(year, sizeof year, "%d", f->ui->idx.achievements[most]->year);
     int w = ui_text_width(f, year, UI_TYPE_SMALL) + sz(f, UI_SP_ML);
     col = w > col ? w : col;
-    reported = reported || f->ui->idx.achievements[rows]->date_basis == KS_DATE_BASIS_REPORTED;
   }
-  if (reported && rows > 1)
-    rows--; /* the note's line */
-  for (size_t i = 0; i < rows; i++) {
+  bool reported = false;
+  int y = a.y, bottom = a.y + a.h;
+  for (size_t i = 0; i < most; i++) {
     const ks_exhibit *e = f->ui->idx.achievements[i];
-    int y = a.y + (int)i * line;
+    bool is_reported = reported || e->date_basis == KS_DATE_BASIS_REPORTED;
+    const ks_textbox *box = ui_layout(f, tr(f, &e->title), UI_TYPE_SMALL, a.w - col, 2);
+    int h = line + (box->n_lines > 1 ? (int)(box->n_lines - 1) * text_h : 0);
+    /* The note may take the gap draw_tile leaves above "Explore →" (as it always has). */
+    if (y + h > bottom || (is_reported && y + h + text_h > bottom + sz(f, UI_SP_XS)))
+      break; /* with room for the note under it */
+    if (ui_is_cut(box))
+      continue; /* whole or not at all: the next one may fit */
     char year[32];
     snprintf(year, sizeof year, "%d", e->year);
     ui_text(f, year, UI_TYPE_SMALL, a.x, y, col, 1, t->accent);
-    ui_text(f, tr(f, &e->title), UI_TYPE_SMALL, a.x + col, y, a.w - col, 1, KS_TEXT);
+    ui_text(f, tr(f, &e->title), UI_TYPE_SMALL, a.x + col, y, a.w - col, 2, KS_TEXT);
+    reported = is_reported;
+    y += h;
   }
   if (reported)
-    ui_text(f, ui_say(f, "home.achievements.reported"), UI_TYPE_SMALL, a.x, a.y + (int)rows * line,
-            a.w, 1, KS_TEXT_DIM);
+    ui_text(f, ui_say(f, "home.achievements.reported"), UI_TYPE_SMALL, a.x, y, a.w, 1, KS_TEXT_DIM);
 }
 
 /* The corridor's cities in order, joined by a line with a dot for each. */
@@ -96,13 +105,30 @@ static void preview_cities(const frame *f, ks_rect a, const tile *t) {
   int line = preview_line(f), rows = a.h / line;
   if (rows <= 0 || n == 0)
     return;
-  /* As many columns as it takes to show every city. */
-  int cols = ((int)n + rows - 1) / rows, per_col = ((int)n + cols - 1) / cols, col_w = a.w / cols;
+  /* As many columns as it takes to show every city, each as wide as its longest name where the
+   * names fit side by side ("Songjiang, Shanghai" beside "Xuancheng"), the room left shared
+   * out; equal columns, names cut, only where they do not. */
+  enum { MAX_COLS = 16 };
+  int cols = ((int)n + rows - 1) / rows, per_col = ((int)n + cols - 1) / cols;
+  int text_x = 2 * sz(f, UI_DOT) + sz(f, UI_SP_M), gap = sz(f, UI_SP_XXS);
+  int col_x[MAX_COLS + 1], need = 0;
+  for (int c = 0; c < cols && c < MAX_COLS; c++) {
+    int widest = 0;
+    for (int i = c * per_col; i < (c + 1) * per_col && i < (int)n; i++) {
+      int w = ui_text_width(f, tr(f, &g60[i]->title), UI_TYPE_SMALL);
+      widest = w > widest ? w : widest;
+    }
+    col_x[c + 1] = text_x + widest + gap; /* a width for now; positions below */
+    need += col_x[c + 1];
+  }
+  col_x[0] = a.x;
+  for (int c = 0; c < cols && c < MAX_COLS; c++)
+    col_x[c + 1] = col_x[c] + (need <= a.w ? col_x[c + 1] + (a.w - need) / cols : a.w / cols);
   for (size_t i = 0; i < n; i++) {
     int col = (int)i / per_col, row = (int)i % per_col;
-    if (row >= rows)
+    if (row >= rows || col >= MAX_COLS)
       continue;
-    int x = a.x + col * col_w, y = a.y + row * line;
+    int x = col_x[col], y = a.y + row * line, col_w = col_x[col + 1] - col_x[col];
     float cx = (float)x + (float)sz(f, UI_DOT),
           cy = (float)y + (float)line / 2 - (float)sz(f, UI_SP_XXS);
     if (row + 1 < per_col && (int)i + 1 < (int)n && row + 1 < rows) {
@@ -110,9 +136,8 @@ static void preview_cities(const frame *f, ks_rect a, const tile *t) {
       ks_gfx_polyline(f->gfx, seg, 2, (float)sz(f, UI_LINE_W), t->accent);
     }
     ks_gfx_fill_circle(f->gfx, cx, cy, (float)sz(f, UI_DOT), t->accent);
-    int text_x = 2 * sz(f, UI_DOT) + sz(f, UI_SP_M);
-    ui_text(f, tr(f, &g60[i]->title), UI_TYPE_SMALL, x + text_x, y,
-            col_w - text_x - sz(f, UI_SP_XXS), 1, KS_TEXT);
+    ui_text(f, tr(f, &g60[i]->title), UI_TYPE_SMALL, x + text_x, y, col_w - text_x - gap, 1,
+            KS_TEXT);
   }
 }
 
@@ -137,26 +162,38 @@ static void draw(const frame *f, void *state) {
        counts[0],
        ui_say(f, "home.achievements.blurb"),
        KS_GOLD,
+       false,
        {ACT_GO, KS_SCREEN_ACHIEVEMENTS, NULL},
        preview_achievements},
       {ui_say(f, "cities.title"),
        counts[1],
        ui_say(f, "home.cities.blurb"),
        KS_TEAL,
+       false,
        {ACT_GO, KS_SCREEN_CITIES, NULL},
        preview_cities},
       {ui_say(f, "timeline.title"),
        counts[2],
        span,
        KS_CORAL,
+       false,
        {ACT_GO, KS_SCREEN_TIMELINE, NULL},
        preview_timeline},
   };
   /* Three tiles side by side (one above the other on a portrait display), a hint under them. */
   ks_rect area = {sz(f, UI_MARGIN), top, f->w - 2 * sz(f, UI_MARGIN), f->h - top};
   ks_rect foot = ui_cut_bottom(&area, sz(f, UI_FOOTER));
-  for (int i = 0; i < 3; i++)
+  /* One size for the three titles: where one needs the step smaller, all take it (at 7" in
+   * English, "Achievements" and "Corridor cities" stood a size under "Timeline"). */
+  bool stepped = false;
+  for (int i = 0; i < 3; i++) {
+    int w = ui_inset(ui_cell(area, 3, i, sz(f, UI_GAP), f->portrait), sz(f, UI_SP_3XL)).w;
+    stepped = stepped || ui_is_cut(ui_layout(f, tiles[i].title, UI_TYPE_TITLE, w, 1));
+  }
+  for (int i = 0; i < 3; i++) {
+    tiles[i].title_stepped = stepped;
     draw_tile(f, ui_cell(area, 3, i, sz(f, UI_GAP), f->portrait), &tiles[i]);
+  }
   int line = ui_line_height(f, UI_TYPE_SMALL);
   ui_text(f, ui_say(f, "home.explore"), UI_TYPE_SMALL, foot.x, foot.y + (foot.h - line) / 2, foot.w,
           1, KS_TEXT_DIM);
