@@ -2,15 +2,21 @@
  * marked, the events just before and after it), links and sources. */
 #include "../ui_private.h"
 
+#include "kiosk/textbox.h"
+
 #include <stdio.h>
 
 /* A row that goes to `to`, a neighbour in time: what it is to this event ("之前 / Before") and
- * its date small above its title, a chevron on the right. Returns the height it takes. */
+ * its date small above its title (in up to two lines: one cut "Agreements to build a…" at 10"),
+ * a chevron on the right. Returns the height it takes. */
 static int neighbour_row(const frame *f, const ks_exhibit *to, const char *which, int x, int y,
                          int w) {
   int pad = sz(f, UI_SP_M), small = ui_line_height(f, UI_TYPE_SMALL),
       body = ui_line_height(f, UI_TYPE_BODY);
-  int h = small + body + 2 * pad;
+  int tw = w - 3 * pad - body;
+  const ks_textbox *title = ui_layout(f, tr(f, &to->title), UI_TYPE_BODY, tw, 2);
+  int title_h = ks_textbox_height(title);
+  int h = small + title_h + 2 * pad;
   h = h > sz(f, UI_ROW) ? h : sz(f, UI_ROW);
   ks_rect r = {x, y, w, h};
   bool pressed = ui_add_hit(f, r, (action){ACT_GO, KS_SCREEN_EVENT, to->id}, tr(f, &to->title));
@@ -20,10 +26,9 @@ static int neighbour_row(const frame *f, const ks_exhibit *to, const char *which
   snprintf(line, sizeof line, "%s  ·  %s", which, date);
   float s = (float)body / 5; /* a chevron: the row opens the event */
   ui_chevron(f, (float)(r.x + r.w - pad) - s / 2, (float)r.y + (float)r.h / 2, s, 1, KS_TEXT_DIM);
-  int tw = r.w - 3 * pad - body;
-  int ty = r.y + (r.h - small - body) / 2;
+  int ty = r.y + (r.h - small - title_h) / 2;
   ui_text(f, line, UI_TYPE_SMALL, r.x + pad, ty, tw, 1, KS_CORAL);
-  ui_text(f, tr(f, &to->title), UI_TYPE_BODY, r.x + pad, ty + small, tw, 1, KS_TEXT);
+  ui_draw_box(f, title, r.x + pad, ty + small, KS_TEXT);
   return h;
 }
 
