@@ -633,6 +633,18 @@ static bool next_number(const char *s, size_t n, size_t *i, char *key, size_t si
   return true;
 }
 
+/* True for a date rather than a figure: a year (1900–2099, "2019年", "2019") or a month or day
+ * ("7月", "8日"). Dates recur on a page in different facts (the corridor began in 2016, the
+ * platform opened in 2016); a clause said again is caught by its run of words instead. */
+static bool is_date_key(const char *key) {
+  size_t d = strspn(key, "0123456789");
+  if (d == 4 && (strncmp(key, "19", 2) == 0 || strncmp(key, "20", 2) == 0) &&
+      (key[4] == 0 || key[4] == ' ' || strncmp(key + 4, "\xe5\xb9\xb4", 3) == 0)) /* 年 */
+    return true;
+  return d > 0 && d <= 2 &&
+         (strcmp(key + d, "\xe6\x9c\x88") == 0 || strcmp(key + d, "\xe6\x97\xa5") == 0); /* 月 日 */
+}
+
 /* True when part `p` holds the number-with-unit `key`. */
 static bool part_has_number(const page_part *p, const char *key) {
   char k[64];
@@ -711,7 +723,7 @@ static void check_said_once(ectx *x, const ks_exhibit *e) {
           continue;
         char key[64];
         for (size_t i = 0; next_number(parts[b].s, parts[b].n, &i, key, sizeof key);)
-          if (part_has_number(&parts[a], key)) {
+          if (!is_date_key(key) && part_has_number(&parts[a], key)) {
             part_name(an, sizeof an, &parts[a]);
             part_name(bn, sizeof bn, &parts[b]);
             report(x, KS_WARNING, e, parts[b].line,
