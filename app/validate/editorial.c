@@ -699,6 +699,25 @@ static size_t page_parts(const ks_exhibit *e, ks_lang l, page_part *out) {
   return n;
 }
 
+/* Reports that part b of e's page (in language li: 0 zh, 1 en) says again what part a does: the
+ * run of words `what`, or with `figure` the number with its unit `what`. */
+static void report_twice(ectx *x, const ks_exhibit *e, const page_part *a, const page_part *b,
+                         int li, bool figure, const char *what) {
+  char an[32], bn[32];
+  part_name(an, sizeof an, a);
+  part_name(bn, sizeof bn, b);
+  if (figure)
+    report(x, KS_WARNING, e, b->line,
+           "%s says the same figure twice: the %s (%s) gives \"%s\" as the %s does; a fact "
+           "should hold what the lead and body do not",
+           e->id, bn, li == 0 ? "zh" : "en", what, an);
+  else
+    report(x, KS_WARNING, e, b->line,
+           "%s says the same thing twice: the %s (%s) repeats \"%s\" from the %s; say each fact "
+           "once on a page",
+           e->id, bn, li == 0 ? "zh" : "en", what, an);
+}
+
 static void check_said_once(ectx *x, const ks_exhibit *e) {
   if (e->kind != KS_KIND_CITY && e->kind != KS_KIND_EVENT)
     return;
@@ -716,7 +735,7 @@ static void check_said_once(ectx *x, const ks_exhibit *e) {
       for (size_t a = 0; a < b; a++) {
         if (said[a][b] || (parts[a].index && strcmp(parts[a].what, parts[b].what) == 0))
           continue; /* two paragraphs, or two facts, are each other's business */
-        char an[32], bn[32], ex[200];
+        char ex[200];
         size_t na = content_words(parts[a].s, parts[a].n, ta, MAX_TOKENS), at = 0;
         size_t run = longest_same_run(ta, na, tb, nb, &at);
         /* A lead the story opens with, nearly word for word, is not shown: the page leaves out
@@ -728,12 +747,7 @@ static void check_said_once(ectx *x, const ks_exhibit *e) {
         if (run >= min_run && !lead_hidden) {
           const char *from = ta[at].at, *to = ta[at + run - 1].at + ta[at + run - 1].len;
           excerpt(ex, sizeof ex, from, (size_t)(to - from), 40);
-          part_name(an, sizeof an, &parts[a]);
-          part_name(bn, sizeof bn, &parts[b]);
-          report(x, KS_WARNING, e, parts[b].line,
-                 "%s says the same thing twice: the %s (%s) repeats \"%s\" from the %s; say each "
-                 "fact once on a page",
-                 e->id, bn, li == 0 ? "zh" : "en", ex, an);
+          report_twice(x, e, &parts[a], &parts[b], li, false, ex);
           said[a][b] = true;
           continue;
         }
@@ -742,12 +756,7 @@ static void check_said_once(ectx *x, const ks_exhibit *e) {
         char key[64];
         for (size_t i = 0; next_number(parts[b].s, parts[b].n, &i, key, sizeof key);)
           if (!is_date_key(key) && part_has_number(&parts[a], key)) {
-            part_name(an, sizeof an, &parts[a]);
-            part_name(bn, sizeof bn, &parts[b]);
-            report(x, KS_WARNING, e, parts[b].line,
-                   "%s says the same figure twice: the %s (%s) gives \"%s\" as the %s does; a "
-                   "fact should hold what the lead and body do not",
-                   e->id, bn, li == 0 ? "zh" : "en", key, an);
+            report_twice(x, e, &parts[a], &parts[b], li, true, key);
             said[a][b] = true;
             break;
           }
