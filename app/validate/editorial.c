@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum {
   MIN_QUOTATION = 10, /* characters: shorter “…” are names and terms (“含山大米”), not speech */
@@ -491,6 +492,280 @@ static void check_english_relative(ectx *x, const ks_exhibit *e, const named_tex
   }
 }
 
+/* ---- each fact said once ---------------------------------------------------------------- */
+
+/* A city or event page shows its subtitle (role), lead (summary), body and facts one under the
+ * other; a visitor who reads the same fact in three of them stops reading. The exact sentence
+ * said twice is caught by the UI's tests; here are two cheap proxies for the same fact said again
+ * in other words: a run of the same content words (Han characters; English words that are not
+ * function words), and the same number with its unit ("30个", "2016年", "22 projects") in a fact
+ * and in the lead or the body. */
+enum {
+  SAME_RUN_ZH = 12, /* Han characters or Latin words in a row: longer than the names the texts
+                       share (长三角国家技术创新中心 is 11) */
+  SAME_RUN_EN = 6,  /* content words in a row ("Yangtze River Delta National Technology
+                       Innovation Center" is 7, but the Chinese side catches the real restatements
+                       first; 6 in a row is a clause said again) */
+  MAX_TOKENS = 512,
+  MAX_PARTS = 48,
+};
+
+/* One part of a page: the role, the summary, a paragraph of the body or a fact. */
+typedef struct {
+  const char *what; /* "role", "summary", "body", "fact" */
+  int index;        /* the paragraph or fact, from 1; 0 for role and summary */
+  const char *s;    /* its text in the language at hand, NULL-free */
+  size_t n;
+  int line;
+} page_part;
+
+typedef struct {
+  uint32_t key; /* a Han code point, or a hash of a lowercased Latin word */
+  const char *at;
+  size_t len;
+} word_token;
+
+static bool is_function_word(const char *w, size_t n) {
+  static const char *const fw[] = {
+      "a",     "an",   "the",  "and",   "or",    "of",    "in",  "on",    "at",    "to",     "for",
+      "by",    "with", "from", "as",    "is",    "are",   "was", "were",  "be",    "been",   "it",
+      "its",   "this", "that", "these", "those", "which", "who", "their", "they",  "has",    "have",
+      "had",   "into", "than", "then",  "also",  "one",   "s",   "but",   "not",   "all",    "such",
+      "there", "more", "most", "over",  "under", "up",    "out", "about", "after", "before", NULL};
+  for (const char *const *f = fw; *f; f++)
+    if (strlen(*f) == n && strncasecmp(*f, w, n) == 0)
+      return true;
+  return false;
+}
+
+/* Content words of s[0..n): each Han character, and each Latin word or number that is not a
+ * function word (lowercased; a trailing 's dropped). Punctuation and spaces are skipped, so
+ * a run goes on across them. Returns how many (at most `cap`). */
+static size_t content_words(const char *s, size_t n, word_token *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < cap;) {
+    uint32_t cp;
+    size_t len = ks_utf8_decode(s + i, n - i, &cp);
+    if (!len)
+      break;
+    if (is_han(cp)) {
+      out[k++] = (word_token){cp, s + i, len};
+      i += len;
+      continue;
+    }
+    if (cp < 0x80 && isalnum((int)cp)) {
+      size_t j = i;
+      while (j < n && ((unsigned char)s[j] < 0x80 && isalnum((unsigned char)s[j])))
+        j++;
+      size_t w = j - i;
+      if (!is_function_word(s + i, w)) {
+        uint32_t h = 2166136261u; /* FNV-1a of the lowercased word, kept off the Han range */
+        for (size_t q = 0; q < w; q++)
+          h = (h ^ (uint32_t)tolower((unsigned char)s[i + q])) * 16777619u;
+        out[k++] = (word_token){h | 0x80000000u, s + i, w};
+      }
+      i = j;
+      continue;
+    }
+    i += len;
+  }
+  return k;
+}
+
+/* The longest run of the same content words in a and b: its length, and where it starts in a. */
+static size_t longest_same_run(const word_token *a, size_t na, const word_token *b, size_t nb,
+                               size_t *at) {
+  size_t best = 0, *prev = ks_xcalloc(nb + 1, sizeof *prev), *cur = ks_xcalloc(nb + 1, sizeof *cur);
+  for (size_t i = 1; i <= na; i++) {
+    for (size_t j = 1; j <= nb; j++) {
+      cur[j] = a[i - 1].key == b[j - 1].key ? prev[j - 1] + 1 : 0;
+      if (cur[j] > best)
+        best = cur[j], *at = i - cur[j];
+    }
+    size_t *t = prev;
+    prev = cur, cur = t;
+  }
+  free(prev);
+  free(cur);
+  return best;
+}
+
+/* How many of a's content words are somewhere in b. */
+static size_t shared_words(const word_token *a, size_t na, const word_token *b, size_t nb) {
+  size_t n = 0;
+  for (size_t i = 0; i < na; i++)
+    for (size_t j = 0; j < nb; j++)
+      if (a[i].key == b[j].key) {
+        n++;
+        break;
+      }
+  return n;
+}
+
+/* The next number with its unit in s[*i..n), as "2016年", "30个", "2016", "22 projects", "45%":
+ * digits (with , and . inside), then a Han character or % right after, or else the next Latin
+ * word. Returns false when there is none. */
+static bool next_number(const char *s, size_t n, size_t *i, char *key, size_t size) {
+  while (*i < n && !isdigit((unsigned char)s[*i]))
+    (*i)++;
+  if (*i >= n)
+    return false;
+  if (*i > 0 && isalpha((unsigned char)s[*i - 1])) { /* "G60", "5G": a name, not a figure */
+    while (*i < n && isalnum((unsigned char)s[*i]))
+      (*i)++;
+    return next_number(s, n, i, key, size);
+  }
+  size_t b = *i, e = b;
+  while (e < n && (isdigit((unsigned char)s[e]) ||
+                   ((s[e] == ',' || s[e] == '.') && e + 1 < n && isdigit((unsigned char)s[e + 1]))))
+    e++;
+  size_t kn = 0;
+  for (size_t q = b; q < e && kn + 1 < size; q++)
+    if (s[q] != ',')
+      key[kn++] = s[q];
+  size_t u = e;
+  uint32_t cp;
+  size_t len = u < n ? ks_utf8_decode(s + u, n - u, &cp) : 0;
+  if (len && (is_han(cp) || cp == '%')) {
+    if (kn + len < size)
+      memcpy(key + kn, s + u, len), kn += len;
+  } else {
+    while (u < n && s[u] == ' ')
+      u++;
+    if (u > e) {
+      key[kn < size - 1 ? kn++ : kn] = ' ';
+      while (u < n && isalpha((unsigned char)s[u]) && kn + 1 < size)
+        key[kn++] = (char)tolower((unsigned char)s[u++]);
+      if (key[kn - 1] == ' ')
+        kn--;
+    }
+  }
+  key[kn] = 0;
+  *i = e;
+  return true;
+}
+
+/* True for a date rather than a figure: a year (1900–2099, "2019年", "2019") or a month or day
+ * ("7月", "8日"). Dates recur on a page in different facts (the corridor began in 2016, the
+ * platform opened in 2016); a clause said again is caught by its run of words instead. */
+static bool is_date_key(const char *key) {
+  size_t d = strspn(key, "0123456789");
+  if (d == 4 && (strncmp(key, "19", 2) == 0 || strncmp(key, "20", 2) == 0) &&
+      (key[4] == 0 || key[4] == ' ' || strncmp(key + 4, "\xe5\xb9\xb4", 3) == 0)) /* 年 */
+    return true;
+  return d > 0 && d <= 2 &&
+         (strcmp(key + d, "\xe6\x9c\x88") == 0 || strcmp(key + d, "\xe6\x97\xa5") == 0); /* 月 日 */
+}
+
+/* True when part `p` holds the number-with-unit `key`. */
+static bool part_has_number(const page_part *p, const char *key) {
+  char k[64];
+  for (size_t i = 0; next_number(p->s, p->n, &i, k, sizeof k);)
+    if (strcmp(k, key) == 0)
+      return true;
+  return false;
+}
+
+static void part_name(char *out, size_t size, const page_part *p) {
+  if (p->index)
+    snprintf(out, size, "%s %s %d", p->what, strcmp(p->what, "body") == 0 ? "paragraph" : "no.",
+             p->index);
+  else
+    snprintf(out, size, "%s", p->what);
+}
+
+/* The parts of `e`'s page in slot `l`: role, summary, each body paragraph, each fact. */
+static size_t page_parts(const ks_exhibit *e, ks_lang l, page_part *out) {
+  size_t n = 0;
+  const char *s;
+  if ((s = in_lang(&e->role, l)))
+    out[n++] = (page_part){"role", 0, s, strlen(s), e->role.line ? e->role.line : e->lines.id};
+  if ((s = in_lang(&e->summary, l)))
+    out[n++] =
+        (page_part){"summary", 0, s, strlen(s), e->summary.line ? e->summary.line : e->lines.id};
+  if ((s = in_lang(&e->body, l))) {
+    int k = 1;
+    for (const char *p = s; *p && n < MAX_PARTS - 1; k++) {
+      const char *nl = strchr(p, '\n');
+      size_t len = nl ? (size_t)(nl - p) : strlen(p);
+      out[n++] = (page_part){"body", k, p, len, e->lines.body};
+      p += len + (nl != NULL);
+    }
+  }
+  for (size_t i = 0; i < e->n_facts && n < MAX_PARTS; i++)
+    if ((s = in_lang(&e->facts[i], l)))
+      out[n++] = (page_part){"fact", (int)i + 1, s, strlen(s),
+                             e->facts[i].line ? e->facts[i].line : e->lines.id};
+  return n;
+}
+
+/* Reports that part b of e's page (in language li: 0 zh, 1 en) says again what part a does: the
+ * run of words `what`, or with `figure` the number with its unit `what`. */
+static void report_twice(ectx *x, const ks_exhibit *e, const page_part *a, const page_part *b,
+                         int li, bool figure, const char *what) {
+  char an[32], bn[32];
+  part_name(an, sizeof an, a);
+  part_name(bn, sizeof bn, b);
+  if (figure)
+    report(x, KS_WARNING, e, b->line,
+           "%s says the same figure twice: the %s (%s) gives \"%s\" as the %s does; a fact "
+           "should hold what the lead and body do not",
+           e->id, bn, li == 0 ? "zh" : "en", what, an);
+  else
+    report(x, KS_WARNING, e, b->line,
+           "%s says the same thing twice: the %s (%s) repeats \"%s\" from the %s; say each fact "
+           "once on a page",
+           e->id, bn, li == 0 ? "zh" : "en", what, an);
+}
+
+static void check_said_once(ectx *x, const ks_exhibit *e) {
+  if (e->kind != KS_KIND_CITY && e->kind != KS_KIND_EVENT)
+    return;
+  bool said[MAX_PARTS][MAX_PARTS] = {{false}}; /* a pair reported once, in either language */
+  page_part parts[MAX_PARTS];
+  word_token *ta = ks_xmalloc(2 * MAX_TOKENS * sizeof *ta), *tb = ta + MAX_TOKENS;
+  const ks_lang langs[] = {x->zh, x->en};
+  for (int li = 0; li < 2; li++) {
+    ks_lang l = langs[li];
+    if (l < 0)
+      continue;
+    size_t n = page_parts(e, l, parts), min_run = li == 0 ? SAME_RUN_ZH : SAME_RUN_EN;
+    for (size_t b = 0; b < n; b++) {
+      size_t nb = content_words(parts[b].s, parts[b].n, tb, MAX_TOKENS);
+      for (size_t a = 0; a < b; a++) {
+        if (said[a][b] || (parts[a].index && strcmp(parts[a].what, parts[b].what) == 0))
+          continue; /* two paragraphs, or two facts, are each other's business */
+        char ex[200];
+        size_t na = content_words(parts[a].s, parts[a].n, ta, MAX_TOKENS), at = 0;
+        size_t run = longest_same_run(ta, na, tb, nb, &at);
+        /* A lead the story opens with, nearly word for word, is not shown: the page leaves out
+         * the sentences of a lead its body says (ui_unsaid, at three quarters). Said twice is a
+         * lead the page shows and the body retells in part. */
+        bool lead_hidden = strcmp(parts[a].what, "summary") == 0 &&
+                           strcmp(parts[b].what, "body") == 0 &&
+                           4 * shared_words(ta, na, tb, nb) >= 3 * na;
+        if (run >= min_run && !lead_hidden) {
+          const char *from = ta[at].at, *to = ta[at + run - 1].at + ta[at + run - 1].len;
+          excerpt(ex, sizeof ex, from, (size_t)(to - from), 40);
+          report_twice(x, e, &parts[a], &parts[b], li, false, ex);
+          said[a][b] = true;
+          continue;
+        }
+        if (strcmp(parts[b].what, "fact") != 0 || strcmp(parts[a].what, "role") == 0)
+          continue;
+        char key[64];
+        for (size_t i = 0; next_number(parts[b].s, parts[b].n, &i, key, sizeof key);)
+          if (!is_date_key(key) && part_has_number(&parts[a], key)) {
+            report_twice(x, e, &parts[a], &parts[b], li, true, key);
+            said[a][b] = true;
+            break;
+          }
+      }
+    }
+  }
+  free(ta);
+}
+
 void ks_validate_editorial(const ks_content *content, char *const *folded_sources, ks_diag *diag) {
   /* Curators' rules, for the source folder a pack is built from (`pack build` refuses a folder
    * with errors). A built pack is not held to them again: a pack of schema version 1, made
@@ -516,6 +791,7 @@ void ks_validate_editorial(const ks_content *content, char *const *folded_source
       check_english_relative(&x, e, &l.items[k]);
     }
     check_dates(&x, e);
+    check_said_once(&x, e);
     free(l.items);
   }
 }
