@@ -229,23 +229,10 @@ static void load_lists(loader *l, ks_content *c) {
              alloc_citations, row_citation);
 }
 
-static void load_kind(loader *l, ks_exhibit *e) {
-  /* Version 1 packs have no date_basis: every year was presented as the result's. Version 4
-   * keeps place and role in the text table. */
-  const char *sql =
-      e->kind == KS_KIND_ACHIEVEMENT
-          ? (l->version >= 4   ? "SELECT field, year, NULL, NULL, date_basis "
-                                 "FROM achievement WHERE id = ?1"
-             : l->version >= 2 ? "SELECT field, year, place_zh, place_en, date_basis "
-                                 "FROM achievement WHERE id = ?1"
-                               : "SELECT field, year, place_zh, place_en, 'result' "
-                                 "FROM achievement WHERE id = ?1")
-      : e->kind == KS_KIND_CITY
-          ? (l->version >= 4 ? "SELECT province, lat, lon, corridor, corridor_order, NULL, NULL "
-                               "FROM city WHERE id = ?1"
-                             : "SELECT province, lat, lon, corridor, corridor_order, role_zh, "
-                               "role_en FROM city WHERE id = ?1")
-          : "SELECT date, precision FROM event WHERE id = ?1";
+/* Runs `sql` (one row, the exhibit's id as ?1) and hands the row to `row`; no row is reported as
+ * a finding of the exhibit, which the validator goes on to check. */
+static void load_kind_row(loader *l, ks_exhibit *e, const char *sql,
+                          void (*row)(loader *l, ks_exhibit *e, sqlite3_stmt *st)) {
   sqlite3_stmt *st = prepare(l, sql);
   if (!st)
     return;
@@ -253,35 +240,74 @@ static void load_kind(loader *l, ks_exhibit *e) {
   l->exhibit = e->id;
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
-    if (e->kind == KS_KIND_ACHIEVEMENT) {
-      e->field = col_text(l, st, 0);
-      e->year = sqlite3_column_int(st, 1);
-      e->place = col_i18n(l, st, 2);
-      const char *basis = (const char *)sqlite3_column_text(st, 4);
-      if (!basis || !ks_date_basis_parse(basis, &e->date_basis))
-        ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = e->id},
-                    "has an unknown date_basis \"%s\"", basis ? basis : "");
-    } else if (e->kind == KS_KIND_CITY) {
-      e->province = col_text(l, st, 0);
-      e->lat = sqlite3_column_double(st, 1);
-      e->lon = sqlite3_column_double(st, 2);
-      e->has_position = true;
-      e->corridor = col_text(l, st, 3);
-      e->corridor_order = sqlite3_column_int(st, 4);
-      e->role = col_i18n(l, st, 5);
-    } else {
-      e->date = col_text(l, st, 0);
-      e->precision = col_text(l, st, 1);
-    }
+    row(l, e, st);
     rc = SQLITE_DONE;
   } else if (rc == SQLITE_DONE && !l->failed) {
-    /* Reported as a finding of the exhibit, which the validator goes on to check. */
     ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = e->id},
                 "has no row in the %s table", ks_kind_name(e->kind));
   }
   l->exhibit = NULL;
   step_done(l, st, rc);
 }
+
+static void row_achievement(loader *l, ks_exhibit *e, sqlite3_stmt *st) {
+  e->field = col_text(l, st, 0);
+  e->year = sqlite3_column_int(st, 1);
+  e->place = col_i18n(l, st, 2);
+  const char *basis = (const char *)sqlite3_column_text(st, 4);
+  if (!basis || !ks_date_basis_parse(basis, &e->date_basis))
+    ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = e->id},
+                "has an unknown date_basis \"%s\"", basis ? basis : "");
+}
+
+/* Version 1 packs have no date_basis: every year was presented as the result's. Version 4 keeps
+ * place in the text table. */
+static void read_achievement(loader *l, ks_exhibit *e) {
+  load_kind_row(l, e,
+                l->version >= 4   ? "SELECT field, year, NULL, NULL, date_basis "
+                                    "FROM achievement WHERE id = ?1"
+                : l->version >= 2 ? "SELECT field, year, place_zh, place_en, date_basis "
+                                    "FROM achievement WHERE id = ?1"
+                                  : "SELECT field, year, place_zh, place_en, 'result' "
+                                    "FROM achievement WHERE id = ?1",
+                row_achievement);
+}
+
+static void row_city(loader *l, ks_exhibit *e, sqlite3_stmt *st) {
+  e->province = col_text(l, st, 0);
+  e->lat = sqlite3_column_double(st, 1);
+  e->lon = sqlite3_column_double(st, 2);
+  e->has_position = true;
+  e->corridor = col_text(l, st, 3);
+  e->corridor_order = sqlite3_column_int(st, 4);
+  e->role = col_i18n(l, st, 5);
+}
+
+static void read_city(loader *l, ks_exhibit *e) {
+  load_kind_row(l, e,
+                l->version >= 4 ? "SELECT province, lat, lon, corridor, corridor_order, NULL, NULL "
+                                  "FROM city WHERE id = ?1"
+                                : "SELECT province, lat, lon, corridor, corridor_order, role_zh, "
+                                  "role_en FROM city WHERE id = ?1",
+                row_city);
+}
+
+static void row_event(loader *l, ks_exhibit *e, sqlite3_stmt *st) {
+  e->date = col_text(l, st, 0);
+  e->precision = col_text(l, st, 1);
+}
+
+static void read_event(loader *l, ks_exhibit *e) {
+  load_kind_row(l, e, "SELECT date, precision FROM event WHERE id = ?1", row_event);
+}
+
+/* Each kind's own row: one row per kind (ks_kind). */
+static void (*const read_kind[])(loader *l, ks_exhibit *e) = {
+    [KS_KIND_ACHIEVEMENT] = read_achievement,
+    [KS_KIND_CITY] = read_city,
+    [KS_KIND_EVENT] = read_event,
+};
+_Static_assert(sizeof read_kind / sizeof *read_kind == KS_KIND_COUNT, "a kind without its reader");
 
 /* meta.languages of a version 4 pack: tags separated by spaces, each well formed and there
  * once, at most KS_LANG_MAX. A pack that breaks this was not built by `kiosk pack build`. */
@@ -556,7 +582,7 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
   }
   ks_content_sort(c); /* already in id order; lookups below rely on it */
   for (size_t i = 0; i < c->n_exhibits && !l.failed; i++)
-    load_kind(&l, &c->exhibits[i]);
+    read_kind[c->exhibits[i].kind](&l, &c->exhibits[i]);
   if (!l.failed)
     load_lists(&l, c);
   if (!l.failed && l.version >= 4)

@@ -444,9 +444,9 @@ static void check_links(ctx *x, const ks_exhibit *e) {
     }
     if (t == e)
       report(x, KS_ERROR, e, l->line, "links to itself");
-    else if (e->file && t->kind != l->target_kind)
+    else if (e->file && l->target_kind < KS_KIND_COUNT && t->kind != l->target_kind)
       report(x, KS_ERROR, e, l->line, "lists \"%s\" under %s, but it is %s %s", l->target,
-             ks_kind_folder(l->target_kind), t->kind == KS_KIND_ACHIEVEMENT ? "an" : "a",
+             ks_kind_folder(l->target_kind), ks_kind_info_of(t->kind)->article,
              ks_kind_name(t->kind));
     for (size_t k = 0; k < i; k++)
       if (strcmp(e->links[k].target, l->target) == 0)
@@ -616,6 +616,21 @@ static void check_city(ctx *x, const ks_exhibit *e) {
     check_i18n(x, e, &e->facts[i], "fact", true, false, MAX_LINE_ZH, MAX_LINE_EN);
 }
 
+static void check_event(ctx *x, const ks_exhibit *e) {
+  if (!e->date && !e->lines.date)
+    report(x, KS_ERROR, e, 0, "an event needs a date: (YYYY, YYYY-MM or YYYY-MM-DD)");
+  check_date(x, e, e->lines.date, "date", e->date, e->precision, e->lines.precision);
+}
+
+/* Each kind's own checks: one row per kind (ks_kind). */
+static void (*const check_kind[])(ctx *x, const ks_exhibit *e) = {
+    [KS_KIND_ACHIEVEMENT] = check_achievement,
+    [KS_KIND_CITY] = check_city,
+    [KS_KIND_EVENT] = check_event,
+};
+_Static_assert(sizeof check_kind / sizeof *check_kind == KS_KIND_COUNT,
+               "a kind without its checks");
+
 static void check_corridor_orders(ctx *x) {
   const ks_content *c = x->c;
   for (size_t i = 0; i < c->n_exhibits; i++) {
@@ -663,21 +678,8 @@ static void check_exhibit(ctx *x, const ks_exhibit *e) {
   check_links(x, e);
   check_images(x, e);
   check_showing(x, e);
-  switch (e->kind) {
-  case KS_KIND_ACHIEVEMENT:
-    check_achievement(x, e);
-    break;
-  case KS_KIND_CITY:
-    check_city(x, e);
-    break;
-  case KS_KIND_EVENT:
-    if (!e->date && !e->lines.date)
-      report(x, KS_ERROR, e, 0, "an event needs a date: (YYYY, YYYY-MM or YYYY-MM-DD)");
-    check_date(x, e, e->lines.date, "date", e->date, e->precision, e->lines.precision);
-    break;
-  default:
-    break;
-  }
+  if ((unsigned)e->kind < KS_KIND_COUNT)
+    check_kind[e->kind](x, e);
 }
 
 void ks_validate(const ks_content *content, const ks_validate_opts *opts, ks_diag *diag) {

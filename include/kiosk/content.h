@@ -25,7 +25,21 @@ typedef struct {
   int line;
 } ks_text;
 
+/* The kinds of exhibit. Each is described once, in ks_kind_info (content.c): what the content
+ * layer knows of it; each module that treats kinds differently has one row per kind in one table
+ * beside its functions (source.c, validate.c, writer.c, load.c, the UI's screens.c), never a
+ * switch. */
 typedef enum { KS_KIND_ACHIEVEMENT, KS_KIND_CITY, KS_KIND_EVENT, KS_KIND_COUNT } ks_kind;
+
+/* One kind of exhibit, described once. */
+typedef struct {
+  const char *name;    /* "achievement": in packs (exhibit.kind), findings and pack info */
+  const char *folder;  /* "achievements": its folder in a source tree, and the front-matter key
+                          that lists links to exhibits of this kind */
+  const char *article; /* "an" or "a", before `name` in findings */
+  /* Its own front-matter keys, beyond those every exhibit has; NULL-terminated. */
+  const char *const *keys;
+} ks_kind_info;
 
 /* A key figure of an achievement: the number exactly as the article writes it. */
 typedef struct {
@@ -58,7 +72,8 @@ typedef struct {
 /* A link from one exhibit to another; stored once, shown from both ends. */
 typedef struct {
   const char *target;  /* exhibit id */
-  ks_kind target_kind; /* the kind the source file listed it under */
+  ks_kind target_kind; /* the kind the source file listed it under; KS_KIND_COUNT when it was
+                          listed under links:, which takes any kind */
   int line;
 } ks_link;
 
@@ -203,7 +218,9 @@ bool ks_content_same_exhibits(const ks_content *a, const ks_content *b);
 /* Number of exhibits of one kind. */
 size_t ks_content_count(const ks_content *content, ks_kind kind);
 
-const char *ks_kind_name(ks_kind kind); /* "achievement", "city", "event" */
+/* The description of `kind` (a value below KS_KIND_COUNT). */
+const ks_kind_info *ks_kind_info_of(ks_kind kind);
+const char *ks_kind_name(ks_kind kind); /* "achievement", "city", "event"; "?" for another value */
 /* The folder of a kind in a source tree: "achievements", "cities", "events". */
 const char *ks_kind_folder(ks_kind kind);
 bool ks_kind_parse(const char *name, ks_kind *kind);
