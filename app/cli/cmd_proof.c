@@ -129,17 +129,13 @@ int ks_cmd_proof(int argc, char **argv) {
     for (size_t i = 0; i < n && rc == 0; i++) {
       char path[4096];
       const char *name = pages[i].id ? pages[i].id : "overview";
-      ks_screen_id s = pages[i].screen;
-      const char *const overview_names[] = {"home", "achievements", "cities", "timeline",
-                                            "attract"};
       if (!pages[i].id)
-        name = overview_names[i];
+        name = ks_screen_name(pages[i].screen);
       if (!render_page(session, shot, code, &pages[i])) {
         ks_diag_log(stderr, "kiosk proof: cannot show %s", name);
         rc = 1;
         break;
       }
-      (void)s;
       ks_cli_progress_show(&progress, (long)((size_t)l * n + i + 1), (long)((size_t)n_langs * n));
       snprintf(path, sizeof path, "%s/%s-%s.png", out, name, code);
       if (!ks_canvas_save_png(shot, path, err, sizeof err)) {
@@ -159,11 +155,7 @@ int ks_cmd_proof(int argc, char **argv) {
       ks_gfx *gfx = ks_gfx_create(r, sheet_w, sheet_h, 1);
       ks_face *face = ks_fonts_face(fonts, 16);
       for (size_t i = 0; i < n; i++) {
-        const char *label = pages[i].id;
-        const char *const overview_names[] = {"home", "achievements", "cities", "timeline",
-                                              "attract"};
-        if (!label)
-          label = overview_names[i];
+        const char *label = pages[i].id ? pages[i].id : ks_screen_name(pages[i].screen);
         ks_gfx_text(gfx, face, label, strlen(label), (int)(i % COLS) * THUMB_W + 8,
                     (int)(i / COLS) * (THUMB_H + LABEL_H) + THUMB_H + 14,
                     (ks_color){0xc2, 0xd0, 0xe2, 0xff});

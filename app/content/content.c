@@ -72,12 +72,14 @@ static const char *const achievement_keys[] = {"field", "year",    "date_basis",
 static const char *const city_keys[] = {"province",       "lat",  "lon",   "corridor",
                                         "corridor_order", "role", "facts", NULL};
 static const char *const event_keys[] = {"date", "precision", NULL};
+static const char *const statistic_keys[] = {"measure", "unit", "values", NULL};
 
 /* Every kind, once: a new kind is a row here (and its rows in the modules' tables). */
 static const ks_kind_info kinds[] = {
     [KS_KIND_ACHIEVEMENT] = {"achievement", "achievements", "an", achievement_keys},
     [KS_KIND_CITY] = {"city", "cities", "a", city_keys},
     [KS_KIND_EVENT] = {"event", "events", "an", event_keys},
+    [KS_KIND_STATISTIC] = {"statistic", "statistics", "a", statistic_keys},
 };
 _Static_assert(sizeof kinds / sizeof *kinds == KS_KIND_COUNT, "a kind without its description");
 

@@ -817,11 +817,45 @@ static void parse_event(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
   e->precision = get_str(y, root, "precision", &e->lines.precision);
 }
 
+static void parse_statistic(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
+  e->measure = get_text(y, root, "measure");
+  if (map_get(y, root, "unit")) /* present even when empty (a bare ratio) */
+    e->lines.unit = node_line(y, map_get(y, root, "unit"));
+  e->unit = get_text(y, root, "unit");
+  const char *keys[16 + KS_LANG_MAX] = {"value",  "unit",        "approx",     "as_of",
+                                        "from",   "as_of_basis", "as_of_note", "basis",
+                                        "source", "quote",       "note",       NULL};
+  size_t n_keys = 11, n;
+  ks_text unused = {0};
+  get_forms(y, NULL, "value", &unused, keys, &n_keys); /* value_en, value_ja, … */
+  yaml_node_t **recs = get_record_list(y, root, "values", "a value", keys, &n);
+  e->values = ks_arena_calloc(y->arena, n, sizeof(ks_stat_value));
+  for (size_t i = 0; i < n; i++) {
+    ks_stat_value *v = &e->values[e->n_values++];
+    v->line = node_line(y, recs[i]);
+    v->value = get_str(y, recs[i], "value", NULL);
+    size_t n_names = 0;
+    const char *names[KS_LANG_MAX + 1];
+    get_forms(y, recs[i], "value", &v->value_tr, names, &n_names);
+    v->unit = get_text(y, recs[i], "unit");
+    v->approx = get_str(y, recs[i], "approx", NULL);
+    v->as_of = get_str(y, recs[i], "as_of", NULL);
+    v->from = get_str(y, recs[i], "from", NULL);
+    v->as_of_basis = get_str(y, recs[i], "as_of_basis", NULL);
+    v->as_of_note = get_str(y, recs[i], "as_of_note", NULL);
+    v->basis = get_str(y, recs[i], "basis", NULL);
+    v->source = get_str(y, recs[i], "source", NULL);
+    v->quote = get_str(y, recs[i], "quote", NULL);
+    v->note = get_str(y, recs[i], "note", NULL);
+  }
+}
+
 /* Each kind's own fields, read from its front matter: one row per kind (ks_kind). */
 static void (*const parse_kind[])(ydoc *y, yaml_node_t *root, ks_exhibit *e) = {
     [KS_KIND_ACHIEVEMENT] = parse_achievement,
     [KS_KIND_CITY] = parse_city,
     [KS_KIND_EVENT] = parse_event,
+    [KS_KIND_STATISTIC] = parse_statistic,
 };
 _Static_assert(sizeof parse_kind / sizeof *parse_kind == KS_KIND_COUNT,
                "a kind without its parser");
@@ -927,7 +961,7 @@ ks_content *ks_source_load(const char *dir, ks_diag *diag) {
   if (!ks_is_dir(dir)) {
     ks_diag_error(diag, dir, 0,
                   "not a content folder (expected pack.yaml, sources.yaml and "
-                  "achievements/, cities/, events/ inside)");
+                  "a folder per kind of exhibit inside: achievements/, cities/, …)");
     return NULL;
   }
   ks_content *c = ks_content_create(dir);

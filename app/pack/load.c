@@ -199,6 +199,24 @@ static void row_citation(loader *l, ks_exhibit *e, size_t i, sqlite3_stmt *st) {
   c->note = col_text(l, st, 3);
 }
 
+static void alloc_values(loader *l, ks_exhibit *e, size_t n) {
+  e->values = ks_arena_calloc(l->arena, n, sizeof(ks_stat_value));
+}
+static void row_value(loader *l, ks_exhibit *e, size_t i, sqlite3_stmt *st) {
+  (void)i;
+  ks_stat_value *v = &e->values[e->n_values++];
+  v->value = col_text(l, st, 1);
+  v->approx = col_text(l, st, 2);
+  v->as_of = col_text(l, st, 3);
+  v->from = col_text(l, st, 4);
+  v->as_of_basis = col_text(l, st, 5);
+  v->as_of_note = col_text(l, st, 6);
+  v->basis = col_text(l, st, 7);
+  v->source = col_text(l, st, 8);
+  v->quote = col_text(l, st, 9);
+  v->note = col_text(l, st, 10);
+}
+
 /* Every exhibit's lists, table by table. Counts come first so that arrays are sized exactly;
  * load_table never stores more rows than were counted, whatever a damaged pack answers. */
 static void load_lists(loader *l, ks_content *c) {
@@ -227,6 +245,11 @@ static void load_lists(loader *l, ks_content *c) {
   load_table(l, c, "SELECT exhibit, count(*) FROM citation GROUP BY exhibit",
              "SELECT exhibit, source, quote, note FROM citation ORDER BY exhibit, seq",
              alloc_citations, row_citation);
+  if (l->version >= 5) /* statistics came with version 5 */
+    load_table(l, c, "SELECT exhibit, count(*) FROM stat_value GROUP BY exhibit",
+               "SELECT exhibit, value, approx, as_of, from_date, as_of_basis, as_of_note, basis, "
+               "source, quote, note FROM stat_value ORDER BY exhibit, seq",
+               alloc_values, row_value);
 }
 
 /* Runs `sql` (one row, the exhibit's id as ?1) and hands the row to `row`; no row is reported as
@@ -301,11 +324,19 @@ static void read_event(loader *l, ks_exhibit *e) {
   load_kind_row(l, e, "SELECT date, precision FROM event WHERE id = ?1", row_event);
 }
 
+/* A statistic has no row of its own: its measure and unit are texts (load_texts), its values
+ * rows of stat_value (load_lists). */
+static void read_statistic(loader *l, ks_exhibit *e) {
+  (void)l;
+  (void)e;
+}
+
 /* Each kind's own row: one row per kind (ks_kind). */
 static void (*const read_kind[])(loader *l, ks_exhibit *e) = {
     [KS_KIND_ACHIEVEMENT] = read_achievement,
     [KS_KIND_CITY] = read_city,
     [KS_KIND_EVENT] = read_event,
+    [KS_KIND_STATISTIC] = read_statistic,
 };
 _Static_assert(sizeof read_kind / sizeof *read_kind == KS_KIND_COUNT, "a kind without its reader");
 
@@ -448,6 +479,8 @@ static ks_text *exhibit_text(ks_exhibit *e, const char *field, sqlite3_int64 seq
                  : strcmp(field, "body") == 0    ? &e->body
                  : strcmp(field, "place") == 0   ? &e->place
                  : strcmp(field, "role") == 0    ? &e->role
+                 : strcmp(field, "measure") == 0 ? &e->measure
+                 : strcmp(field, "unit") == 0    ? &e->unit
                                                  : NULL;
   if (one)
     return seq == 0 ? one : NULL;
@@ -464,6 +497,10 @@ static ks_text *exhibit_text(ks_exhibit *e, const char *field, sqlite3_int64 seq
     return i < e->n_figures ? &e->figures[i].unit : NULL;
   if (strcmp(field, "figure.label") == 0)
     return i < e->n_figures ? &e->figures[i].label : NULL;
+  if (strcmp(field, "value.value") == 0)
+    return i < e->n_values ? &e->values[i].value_tr : NULL;
+  if (strcmp(field, "value.unit") == 0)
+    return i < e->n_values ? &e->values[i].unit : NULL;
   if (strcmp(field, "image.caption") == 0)
     return i < e->n_images ? &e->images[i].caption : NULL;
   return NULL;

@@ -112,11 +112,28 @@ static void write_event(writer *w, const ks_content *c, const ks_exhibit *e) {
          ks_date_precision_name(d.precision));
 }
 
+/* A statistic's measure and unit are texts; its values are rows of stat_value, each form of a
+ * value and its own unit texts of that row. */
+static void write_statistic(writer *w, const ks_content *c, const ks_exhibit *e) {
+  write_text(w, c, e->id, "measure", 0, &e->measure);
+  write_text(w, c, e->id, "unit", 0, &e->unit);
+  for (size_t i = 0; i < e->n_values; i++) {
+    const ks_stat_value *v = &e->values[i];
+    insert(w, "INSERT INTO stat_value VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", "titttttttttt", e->id,
+           (int64_t)i, v->value, v->approx, v->as_of, v->from,
+           v->as_of_basis ? v->as_of_basis : "stated", v->as_of_note, v->basis, v->source, v->quote,
+           v->note);
+    write_text(w, c, e->id, "value.value", i, &v->value_tr);
+    write_text(w, c, e->id, "value.unit", i, &v->unit);
+  }
+}
+
 /* Each kind's own rows: one row per kind (ks_kind). */
 static void (*const write_kind[])(writer *w, const ks_content *c, const ks_exhibit *e) = {
     [KS_KIND_ACHIEVEMENT] = write_achievement,
     [KS_KIND_CITY] = write_city,
     [KS_KIND_EVENT] = write_event,
+    [KS_KIND_STATISTIC] = write_statistic,
 };
 _Static_assert(sizeof write_kind / sizeof *write_kind == KS_KIND_COUNT,
                "a kind without its writer");

@@ -5,7 +5,8 @@
 #include "ui_private.h"
 
 extern const ui_screen ui_screen_home, ui_screen_achievements, ui_screen_achievement,
-    ui_screen_timeline, ui_screen_event, ui_screen_cities, ui_screen_city, ui_screen_attract;
+    ui_screen_timeline, ui_screen_event, ui_screen_cities, ui_screen_city, ui_screen_attract,
+    ui_screen_statistics, ui_screen_statistic;
 
 const ui_screen *const ui_screens[KS_SCREEN_COUNT] = {
     [KS_SCREEN_HOME] = &ui_screen_home,
@@ -16,16 +17,21 @@ const ui_screen *const ui_screens[KS_SCREEN_COUNT] = {
     [KS_SCREEN_CITIES] = &ui_screen_cities,
     [KS_SCREEN_CITY] = &ui_screen_city,
     [KS_SCREEN_ATTRACT] = &ui_screen_attract,
+    [KS_SCREEN_STATISTICS] = &ui_screen_statistics,
+    [KS_SCREEN_STATISTIC] = &ui_screen_statistic,
 };
 
-const ui_kind ui_kinds[KS_KIND_COUNT] = {
+const ui_kind ui_kinds[] = {
     [KS_KIND_ACHIEVEMENT] = {KS_SCREEN_ACHIEVEMENT, KS_SCREEN_ACHIEVEMENTS, "achievements.title",
                              &KS_GOLD, false, NULL, ui_achievements_order},
     [KS_KIND_CITY] = {KS_SCREEN_CITY, KS_SCREEN_CITIES, "cities.title", &KS_TEAL, false, NULL,
                       ui_cities_order},
     [KS_KIND_EVENT] = {KS_SCREEN_EVENT, KS_SCREEN_TIMELINE, "timeline.title", &KS_CORAL, true,
                        ui_events_listed, ui_events_order},
+    [KS_KIND_STATISTIC] = {KS_SCREEN_STATISTIC, KS_SCREEN_STATISTICS, "statistics.title", &KS_LILAC,
+                           false, NULL, NULL},
 };
+_Static_assert(sizeof ui_kinds / sizeof *ui_kinds == KS_KIND_COUNT, "a kind without its screens");
 
 int ui_screen_kind(ks_screen_id screen) {
   for (int k = 0; k < KS_KIND_COUNT; k++)

@@ -165,7 +165,7 @@ typedef struct {
   bool (*listed)(const ks_exhibit *e);
   int (*order)(const void *a, const void *b);
 } ui_kind;
-extern const ui_kind ui_kinds[KS_KIND_COUNT];
+extern const ui_kind ui_kinds[];
 /* The kind a screen shows one exhibit of, or -1 for an overview. */
 int ui_screen_kind(ks_screen_id screen);
 /* The exhibits of a kind in the order its overview shows them (`n` set). */
@@ -175,6 +175,15 @@ int ui_achievements_order(const void *a, const void *b);
 int ui_cities_order(const void *a, const void *b);
 bool ui_events_listed(const ks_exhibit *e);
 int ui_events_order(const void *a, const void *b);
+/* A statistic's value (statistic.c): its number as the UI's language writes it with the
+ * article's word around it ("超327", "over 32.7 billion"); its unit (its own, else the
+ * measure's); when it was true ("2019年", "2019年—2021年", "2024年1月报道", "2025年目标"); and
+ * the number large with its unit on its baseline at `x`, `y`, returning the height. */
+void ui_stat_number(const frame *f, const ks_stat_value *v, char *out, size_t size);
+const char *ui_stat_unit(const frame *f, const ks_exhibit *e, const ks_stat_value *v);
+void ui_stat_when(const frame *f, const ks_stat_value *v, char *out, size_t size);
+int ui_stat_value(const frame *f, const ks_exhibit *e, const ks_stat_value *v, ui_size size, int x,
+                  int y, int w, ks_color c);
 
 struct ks_ui {
   const ks_content *content;
