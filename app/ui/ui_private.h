@@ -175,6 +175,7 @@ int ui_achievements_order(const void *a, const void *b);
 int ui_cities_order(const void *a, const void *b);
 bool ui_events_listed(const ks_exhibit *e);
 int ui_events_order(const void *a, const void *b);
+int ui_statistics_order(const void *a, const void *b);
 /* A statistic's value (statistic.c): its number as the UI's language writes it with the
  * article's word around it ("超327", "over 32.7 billion"); its unit (its own, else the
  * measure's); when it was true ("2019年", "2019年—2021年", "2024年1月报道", "2025年目标"); and

@@ -123,24 +123,28 @@ static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
 
 /* The measures with their latest value, a line each: the value in the accent, the title after
  * it. */
+/* The measures with the longest series (the list's first), two lines each: the latest value in the
+ * accent, the measure's title under it. */
 static void preview_statistics(const frame *f, ks_rect a, const tile *t) {
-  int line = preview_line(f);
-  size_t n;
+  int line = preview_line(f), small = ui_line_height(f, UI_TYPE_SMALL);
+  int row = line + small + sz(f, UI_SP_XS);
+  size_t n, rows = (size_t)(a.h / row);
   const ks_exhibit *const *list = ui_kind_list(f->ui, KS_KIND_STATISTIC, &n);
-  int col = a.w * 2 / 5;
-  for (size_t i = 0; i < n && a.y + (int)(i + 1) * line <= a.y + a.h; i++) {
-    const ks_exhibit *e = list[i];
-    ui_visit(f->ui, 1);
-    if (!e->n_values)
-      continue;
+  /* The list's first: its order puts the longest series first (ui_statistics_order). */
+  size_t k = rows < n ? rows : n;
+  const ks_exhibit *const *shown = list;
+  ui_visit(f->ui, k);
+  for (size_t i = 0; i < k; i++) {
+    const ks_exhibit *e = shown[i];
+    const ks_stat_value *v = &e->values[e->n_values - 1];
     char number[128], value[192];
-    ui_stat_number(f, &e->values[e->n_values - 1], number, sizeof number);
-    const char *unit = ui_stat_unit(f, e, &e->values[e->n_values - 1]);
+    ui_stat_number(f, v, number, sizeof number);
+    const char *unit = ui_stat_unit(f, e, v);
     snprintf(value, sizeof value, "%s%s%s", number,
              *unit && !ks_lang_is_cjk(lang_code(f)) ? " " : "", unit);
-    int y = a.y + (int)i * line;
-    ui_text(f, value, UI_TYPE_SMALL, a.x, y, col - sz(f, UI_SP_S), 1, t->accent);
-    ui_text(f, tr(f, &e->title), UI_TYPE_SMALL, a.x + col, y, a.w - col, 1, KS_TEXT);
+    int y = a.y + (int)i * row;
+    ui_text(f, value, UI_TYPE_SMALL, a.x, y, a.w, 1, t->accent);
+    ui_text(f, tr(f, &e->title), UI_TYPE_SMALL, a.x, y + small, a.w, 1, KS_TEXT);
   }
 }
 

@@ -70,3 +70,12 @@ static void draw(const frame *f, void *state) {
 }
 
 const ui_screen ui_screen_statistics = {.name = "statistics", .draw = draw};
+
+/* The list's order (ui_kind): the longest series first, so that the measures that change over
+ * time lead; then by id, which keeps a family of measures (stat-yrd-…) together. */
+int ui_statistics_order(const void *a, const void *b) {
+  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
+  int c = ui_cmp((int)(y->n_values < 1000 ? y->n_values : 1000),
+                 (int)(x->n_values < 1000 ? x->n_values : 1000));
+  return c ? c : strcmp(x->id, y->id);
+}
