@@ -29,7 +29,7 @@ const ui_kind ui_kinds[] = {
     [KS_KIND_EVENT] = {KS_SCREEN_EVENT, KS_SCREEN_TIMELINE, "timeline.title", &KS_CORAL, true,
                        ui_events_listed, ui_events_order},
     [KS_KIND_STATISTIC] = {KS_SCREEN_STATISTIC, KS_SCREEN_STATISTICS, "statistics.title", &KS_LILAC,
-                           false, NULL, NULL},
+                           false, NULL, ui_statistics_order},
 };
 _Static_assert(sizeof ui_kinds / sizeof *ui_kinds == KS_KIND_COUNT, "a kind without its screens");
 

@@ -50,7 +50,10 @@ int ui_stat_value(const frame *f, const ks_exhibit *e, const ks_stat_value *v, u
                   int y, int w, ks_color c) {
   char number[128];
   ui_stat_number(f, v, number, sizeof number);
-  ui_size small = size == UI_TYPE_FIGURE ? UI_TYPE_BODY : UI_TYPE_SMALL;
+  /* A number is never cut: a size smaller where the column is too narrow for it. */
+  while (size < UI_TYPE_BODY && ui_text_width(f, number, size) > w)
+    size++;
+  ui_size small = size <= UI_TYPE_FIGURE ? UI_TYPE_BODY : UI_TYPE_SMALL;
   const char *unit = ui_stat_unit(f, e, v);
   /* The unit on the number's baseline where the line has room for both, else under it. */
   int nw = ui_text_width(f, number, size), gap = sz(f, UI_SP_XS);

@@ -18,7 +18,7 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool press
   bool target = last->basis && strcmp(last->basis, "target") == 0;
   y += ui_text(f, when, UI_TYPE_SMALL, x, y, w, 1, target ? KS_CORAL : KS_LILAC);
   y += ui_stat_value(f, e, last, UI_TYPE_FIGURE, x, y, w, KS_TEXT) + sz(f, UI_SP_XS);
-  /* The earlier values, oldest first, in one line where there is room for it. */
+  /* The earlier values, oldest first, in up to three lines where there is room for them. */
   int line = ui_line_height(f, UI_TYPE_SMALL);
   if (e->n_values > 1 && y + line <= bottom) {
     char earlier[512] = "";
@@ -29,7 +29,8 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool press
       size_t n = strlen(earlier);
       snprintf(earlier + n, sizeof earlier - n, "%s%s (%s)", i ? " · " : "", number, date);
     }
-    ui_text(f, earlier, UI_TYPE_SMALL, x, y, w, 1, KS_TEXT_DIM);
+    int lines = (bottom - y) / line;
+    ui_text(f, earlier, UI_TYPE_SMALL, x, y, w, (size_t)(lines < 3 ? lines : 3), KS_TEXT_DIM);
   }
 }
 
@@ -43,7 +44,8 @@ static void draw(const frame *f, void *state) {
   const char *title = ui_say(f, "statistics.title");
   int top = ui_header(f, title, sub, false);
   int left = sz(f, UI_MARGIN), gap = sz(f, UI_GAP), avail = f->w - 2 * left;
-  int cols = ui_columns(avail, sz(f, UI_CARD_MIN_W), gap, f->portrait ? 2 : 3);
+  /* Wider cards than the gallery's: a value in figures and its date need the room. */
+  int cols = ui_columns(avail, sz(f, UI_CARD_MIN_W) * 4 / 3, gap, f->portrait ? 2 : 3);
   int ch = sz(f, UI_CARD_H), cw = (avail - (cols - 1) * gap) / cols;
   int rows = ((int)n + cols - 1) / cols;
   ks_scroller_set_bounds(&f->ui->scroll, 0,
