@@ -30,8 +30,8 @@ grep -q "copied" install.err && fail "install printed its progress without a ter
 # A terminal: the counter appears, up to all the screens, and the last line is clean.
 python3 "$tty_answer" none 120 "${kiosk[@]}" proof --pack "$pack" --out proof-tty >tty.txt 2>&1 ||
   fail "proof on a terminal failed: $(tail -5 tty.txt)"
-grep -q "kiosk proof: screens: 1/16" tty.txt || fail "proof on a terminal showed no first screen: $(head -c 400 tty.txt)"
-grep -q "kiosk proof: screens: 16/16" tty.txt || fail "proof on a terminal showed no last screen"
+grep -q "kiosk proof: screens: 1/18" tty.txt || fail "proof on a terminal showed no first screen: $(head -c 400 tty.txt)"
+grep -q "kiosk proof: screens: 18/18" tty.txt || fail "proof on a terminal showed no last screen"
 grep -q "wrote .*contact-en.png" tty.txt || fail "proof on a terminal did not say what it wrote"
 python3 "$tty_answer" none 120 "${kiosk[@]}" pack build "$fixture" -o tty.kpack >build-tty.txt 2>&1 ||
   fail "build on a terminal failed: $(tail -5 build-tty.txt)"

@@ -83,7 +83,7 @@ expect_screen() { # NAME RENDER-ARGS…: waits up to 20 s for the screen to look
 }
 
 expect_screen home --screen home --lang zh
-xdotool mousemove 640 400 click 1 # the corridor cities panel
+xdotool mousemove 480 400 click 1 # the corridor cities panel (the second of four)
 expect_screen cities --screen cities --lang zh
 xdotool mousemove 1186 56 click 1 # English
 expect_screen cities-en --screen cities --lang en

@@ -64,6 +64,20 @@ static ks_exhibit *achievement(ks_content *c, const char *id, int year) {
   return e;
 }
 
+/* A statistic whose values are long, undated, of no unit and out of order: drawn all the same. */
+static ks_exhibit *statistic(ks_content *c, const char *id) {
+  ks_exhibit *e = add(c, id, KS_KIND_STATISTIC, id);
+  static ks_stat_value values[] = {
+      {.value = "123456789012345678901234567890", .as_of = "2099-99", .basis = "target"},
+      {.value = "4万多", .approx = "bogus", .as_of = NULL, .from = "x", .as_of_basis = "reported"},
+      {.value = NULL, .as_of = "2019", .unit = {{"台（套）", "instruments"}, 0}},
+  };
+  e->values = values;
+  e->n_values = sizeof values / sizeof *values;
+  e->measure.s[TS_ZH] = "度量";
+  return e;
+}
+
 /* Content holding each hostile value the screens once trusted. */
 static ks_content *hostile(void) {
   ks_content *c = ks_content_create("hostile");
@@ -71,6 +85,7 @@ static ks_content *hostile(void) {
   c->meta.id = "hostile";
   c->meta.title.s[TS_ZH] = "敌意内容";
   /* Dates: a month past the month names, before them, a day with month 13, years beyond int. */
+  statistic(c, "stat-hostile");
   event(c, "ev-month-99999", "2022-99999");
   event(c, "ev-month-13", "2022-13-05");
   event(c, "ev-month-negative", "2022--5-01");
@@ -175,9 +190,9 @@ static void draw_everything(rig *r, ks_gfx *gfx) {
   if (!ks_ui_load_map(ui, KS_TEST_MAP, err, sizeof err))
     fail_msg("%s", err);
   size_t drawn = ks_ui_tour(ui, gfx, NULL, NULL);
-  assert_int_equal(drawn, 2 * (5 + r->content->n_exhibits));
+  assert_int_equal(drawn, 2 * (6 + r->content->n_exhibits)); /* home, 4 lists, attract */
   static const ks_screen_id lists[] = {KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES, KS_SCREEN_TIMELINE,
-                                       KS_SCREEN_EVENT};
+                                       KS_SCREEN_EVENT, KS_SCREEN_STATISTICS};
   for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
     ks_ui_home(ui);
     ks_ui_show(ui, lists[i], NULL);

@@ -176,9 +176,9 @@ static void refuses_other_applications_and_newer_schemas(void **state) {
   sqlite3_exec(db, "CREATE TABLE t(x);", NULL, NULL, NULL);
   sqlite3_close(db);
   expect_refused(path, "is an SQLite database but not a content pack (no application id)");
-  const unsigned char v5[4] = {0, 0, 0, 5};
-  expect_refused(patched("newer.kpack", 60, v5, 4, 0),
-                 "uses pack schema version 5, newer than this kiosk reads (4)");
+  const unsigned char v6[4] = {0, 0, 0, 6};
+  expect_refused(patched("newer.kpack", 60, v6, 4, 0),
+                 "uses pack schema version 6, newer than this kiosk reads (5)");
   const unsigned char wal[2] = {2, 2};
   expect_refused(patched("wal.kpack", 18, wal, 2, 0), "write-ahead-log");
 }
@@ -219,6 +219,17 @@ static void reads_schema_versions_1_2_and_3(void **state) {
   assert_null(ks_content_find(c, "ach-quantum-sensor")->show_until);
   ks_content_destroy(c);
 
+  /* Built by the kiosk of schema version 4 (texts in one table, no statistics) from
+   * tests/fixtures/good: its three kinds read as they were written. */
+  c = read_verified(KS_TEST_FIXTURES "/packs/v4-good.kpack", d);
+  assert_int_equal(c->meta.n_languages, 2);
+  assert_string_equal(ks_content_find(c, "city-hefei")->title.s[ks_content_lang(c, "zh")], "合肥");
+  assert_string_equal(c->sources[0].title_tr.s[ks_content_lang(c, "en")], "A sample article");
+  assert_int_equal(c->n_exhibits, src->n_exhibits);
+  for (size_t i = 0; i < src->n_exhibits; i++)
+    assert_int_equal(c->exhibits[i].kind, src->exhibits[i].kind);
+  ks_content_destroy(c);
+
   /* Built by the kiosk of schema version 3 from tests/fixtures/good: its _zh and _en columns
    * read as the texts of zh and en, the pack's two languages. */
   c = read_verified(KS_TEST_FIXTURES "/packs/v3-good.kpack", d);
@@ -245,6 +256,48 @@ static void reads_schema_versions_1_2_and_3(void **state) {
   assert_int_equal(ks_content_find(c, "ach-quantum-sensor")->date_basis, KS_DATE_BASIS_RESULT);
   assert_null(c->sources[0].title_tr.s[TS_EN]);
   assert_string_equal(c->sources[0].title, "示例文章");
+  ks_content_destroy(c);
+  ks_content_destroy(src);
+  ks_diag_destroy(d);
+}
+
+/* Schema 5 holds statistics: a pack keeps each value as written, its forms and units per
+ * language, its dates, basis, source, quote and notes, and the measure and unit. */
+static void keeps_statistics(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  ks_content *src = ks_source_load(KS_TEST_FIXTURES "/statistic", d);
+  char path[1024];
+  assert_true(ks_pack_write(src, ts_tmp(path, sizeof path, "stat.kpack"), 1700000000, d));
+  ks_content *c = read_verified(path, d);
+  const ks_exhibit *a = ks_content_find(src, "stat-joint-lab"),
+                   *b = ks_content_find(c, "stat-joint-lab");
+  assert_non_null(b);
+  assert_int_equal(b->kind, KS_KIND_STATISTIC);
+  assert_int_equal(ks_content_count(c, KS_KIND_STATISTIC), 1);
+  for (int l = 0; l < 2; l++) {
+    assert_string_equal(a->measure.s[l], b->measure.s[l]);
+    assert_string_equal(a->unit.s[l], b->unit.s[l]);
+  }
+  assert_int_equal(b->n_values, a->n_values);
+  for (size_t i = 0; i < a->n_values; i++) {
+    const ks_stat_value *x = &a->values[i], *y = &b->values[i];
+    assert_string_equal(x->value, y->value);
+    assert_string_equal(x->as_of, y->as_of);
+    assert_string_equal(x->basis, y->basis);
+    assert_string_equal(x->source, y->source);
+    assert_string_equal(x->quote, y->quote);
+    assert_string_equal(x->as_of_basis ? x->as_of_basis : "stated", y->as_of_basis);
+    assert_true((x->approx == NULL) == (y->approx == NULL));
+    assert_true((x->note == NULL) == (y->note == NULL));
+    for (int l = 0; l < 2; l++) {
+      assert_true((x->value_tr.s[l] == NULL) == (y->value_tr.s[l] == NULL));
+      assert_true((x->unit.s[l] == NULL) == (y->unit.s[l] == NULL));
+    }
+  }
+  assert_string_equal(b->values[1].value_tr.s[1], "120 million");
+  assert_string_equal(b->values[1].approx, "about");
+  assert_string_equal(b->values[0].unit.s[0], "倍");
   ks_content_destroy(c);
   ks_content_destroy(src);
   ks_diag_destroy(d);
@@ -495,6 +548,7 @@ int main(void) {
       cmocka_unit_test(refuses_truncated_packs),
       cmocka_unit_test(refuses_other_applications_and_newer_schemas),
       cmocka_unit_test(reads_schema_versions_1_2_and_3),
+      cmocka_unit_test(keeps_statistics),
       cmocka_unit_test(stores_texts_per_declared_language),
       cmocka_unit_test(refuses_texts_out_of_place),
       cmocka_unit_test(refuses_schema_objects_not_its_own),

@@ -768,8 +768,9 @@ static void visits_every_exhibit_of_the_bundled_pack(void **state) {
   char err[256];
   ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
   assert_non_null(fonts);
-  static const ks_screen_id detail[KS_KIND_COUNT] = {KS_SCREEN_ACHIEVEMENT, KS_SCREEN_CITY,
-                                                     KS_SCREEN_EVENT};
+  ks_screen_id detail[KS_KIND_COUNT];
+  for (int k = 0; k < KS_KIND_COUNT; k++)
+    detail[k] = ks_ui_kind_screen((ks_kind)k, false);
   for (int orientation = 0; orientation < 2; orientation++) {
     ks_gfx *gfx = ks_gfx_create(NULL, orientation ? 1080 : 1920, orientation ? 1920 : 1080, 2);
     for (int l = 0; l < 2; l++) { /* the pack's zh and en */

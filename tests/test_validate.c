@@ -201,6 +201,68 @@ static void every_declared_language_is_checked(void **state) {
   ks_content_destroy(c);
 }
 
+static void swap_values(ks_exhibit *e) {
+  ks_stat_value v = e->values[0];
+  e->values[0] = e->values[1];
+  e->values[1] = v;
+}
+static void make_target(ks_exhibit *e) { e->values[0].basis = "target"; }
+static void misdate_reported(ks_exhibit *e) { e->values[1].as_of = "2021-07"; }
+static void unknown_source(ks_exhibit *e) { e->values[1].source = "art-9"; }
+static void drop_unit(ks_exhibit *e) { e->lines.unit = 0; }
+static void change_value(ks_exhibit *e) { e->values[0].value = "3.6"; }
+static void change_quote(ks_exhibit *e) { e->values[1].quote = "该实验室位于芜湖。"; }
+static void bad_date(ks_exhibit *e) { e->values[0].as_of = "2021-02-30"; }
+
+/* A statistic's values: each checked against its own article, in order, their dates real, a
+ * target after the article that set it, a reported date the article's own, the unit stated. */
+static void statistic_values_are_checked(void **state) {
+  fixture *f = *state;
+  ks_diag *d = ks_diag_create();
+  ks_content *c = ks_source_load(KS_TEST_FIXTURES "/statistic", d);
+  assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
+  ks_exhibit *e = (ks_exhibit *)ks_content_find(c, "stat-joint-lab");
+  assert_non_null(e);
+  assert_int_equal(e->kind, KS_KIND_STATISTIC);
+  assert_int_equal(e->n_values, 2);
+  assert_string_equal(e->values[1].value_tr.s[1], "120 million");
+  assert_string_equal(e->values[0].unit.s[0], "倍");
+  ks_validate_opts opts = {.glyphs = f->glyphs, .sources_dir = KS_TEST_FIXTURES "/articles"};
+  struct {
+    void (*change)(ks_exhibit *e);
+    const char *finding;
+  } cases[] = {
+      {NULL, NULL},
+      {swap_values, "the value as of 2021-05-27 comes after a later one: list the values oldest "
+                    "first"},
+      {make_target, "the target for 2021-05-27 is not after art-1, published 2021-06"},
+      {misdate_reported, "a reported as_of is the article's date: art-1 was published 2021-06, "
+                         "not 2021-07"},
+      {unknown_source, "source \"art-9\" is not in sources.yaml"},
+      {drop_unit, "a statistic needs a unit:"},
+      {change_value, "\"3.6倍\" does not occur in its quote"},
+      {change_quote, "the quote from art-1 does not occur in sample.txt"},
+      {bad_date, "as_of \"2021-02-30\""},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    ks_content *one = ks_source_load(KS_TEST_FIXTURES "/statistic", d);
+    if (cases[i].change)
+      cases[i].change((ks_exhibit *)ks_content_find(one, "stat-joint-lab"));
+    ks_diag *found = ks_diag_create();
+    ks_validate(one, &opts, found);
+    if (!cases[i].finding) {
+      assert_int_equal(ks_diag_count(found, KS_ERROR) + ks_diag_count(found, KS_WARNING), 0);
+    } else if (!ks_diag_contains(found, cases[i].finding)) {
+      ks_diag_print(found, stderr);
+      fail_msg("case %zu: no finding \"%s\"", i, cases[i].finding);
+    }
+    ks_diag_destroy(found);
+    ks_content_destroy(one);
+  }
+  ks_content_destroy(c);
+  ks_diag_destroy(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(fixture_is_clean),
@@ -211,6 +273,7 @@ int main(void) {
       cmocka_unit_test(english_missing_is_a_warning_chinese_an_error),
       cmocka_unit_test(glyphs_cover_chinese_and_latin_only),
       cmocka_unit_test(every_declared_language_is_checked),
+      cmocka_unit_test(statistic_values_are_checked),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -453,6 +453,24 @@ static void comes_back_from_idle(void **state) {
   }
 }
 
+/* From home: In numbers, then the shared instruments' value by its card; the page shows each
+ * of its values with its date (327 → 431 → 522, 2019 to 2024). */
+static void opens_a_statistic_from_home(void **state) {
+  (void)state;
+  for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
+    rig *r = at_panel(p, TS_EN, "statistics", KS_SCREEN_STATISTICS);
+    const char *title = "What the shared instruments are worth";
+    /* Near the top of the list: the longest series come first. */
+    tap_target(r, labelled, title, "the card of the instruments' value");
+    assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_STATISTIC);
+    assert_string_equal(ks_ui_exhibit(r->ui), "stat-shared-instruments-value");
+    ks_ui_draw(r->ui, r->gfx);
+    assert_true(find_text(r, "over 32.7 billion", NULL, NULL));
+    assert_true(find_text(r, "reported 2019", NULL, NULL));
+    rig_close(r);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(opens_hefei_from_the_map_and_the_list),
@@ -460,6 +478,7 @@ int main(void) {
       cmocka_unit_test(filtered_swipes_stay_in_the_field),
       cmocka_unit_test(taps_the_language_wanted),
       cmocka_unit_test(comes_back_from_idle),
+      cmocka_unit_test(opens_a_statistic_from_home),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -234,6 +234,14 @@ static bool build_time(int64_t *out) {
   return true;
 }
 
+/* "12 achievements, 3 cities, …": the exhibits of each kind, named by its folder. */
+static void count_kinds(const ks_content *c, char *out, size_t size) {
+  out[0] = 0;
+  for (int k = 0, n = 0; k < KS_KIND_COUNT && (size_t)n < size; k++)
+    n += snprintf(out + n, size - (size_t)n, "%s%zu %s", k ? ", " : "",
+                  ks_content_count(c, (ks_kind)k), ks_kind_folder((ks_kind)k));
+}
+
 static int cmd_build(int argc, char **argv) {
   pack_args a = {0};
   int rc = parse_args(&build_cmd, argc, argv, &a);
@@ -262,11 +270,11 @@ static int cmd_build(int argc, char **argv) {
   }
   if (ks_diag_size(diag))
     print_findings(diag, a.json, stderr);
-  if (rc == 0)
-    ks_diag_log(stdout, "wrote %s: %zu achievements, %zu cities, %zu events", a.output,
-                ks_content_count(content, KS_KIND_ACHIEVEMENT),
-                ks_content_count(content, KS_KIND_CITY), ks_content_count(content, KS_KIND_EVENT));
-  else
+  if (rc == 0) {
+    char counts[256];
+    count_kinds(content, counts, sizeof counts);
+    ks_diag_log(stdout, "wrote %s: %s", a.output, counts);
+  } else
     fprintf(stderr, "kiosk pack build: no pack written\n");
   ks_content_destroy(content);
   ks_diag_destroy(diag);
@@ -338,9 +346,9 @@ static int cmd_info(int argc, char **argv) {
                 ks_content_lang_tag(c, ks_content_default_lang(c)));
     ks_diag_log(stdout, "version  %" PRId64 ", built %s", c->meta.version, when);
     ks_diag_log(stdout, "content  sha256 %s", c->meta.content_hash ? c->meta.content_hash : "?");
-    printf("holds    %zu achievements, %zu cities, %zu events from %zu sources\n",
-           ks_content_count(c, KS_KIND_ACHIEVEMENT), ks_content_count(c, KS_KIND_CITY),
-           ks_content_count(c, KS_KIND_EVENT), c->n_sources);
+    char counts[256];
+    count_kinds(c, counts, sizeof counts);
+    ks_diag_log(stdout, "holds    %s from %zu sources", counts, c->n_sources);
     rc = 0;
   } else {
     ks_diag_print(diag, stderr);

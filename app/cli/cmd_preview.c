@@ -84,23 +84,14 @@ typedef struct {
   ks_ui *next_ui;
 } preview;
 
-static ks_screen_id detail_screen(ks_kind kind) {
-  return kind == KS_KIND_ACHIEVEMENT ? KS_SCREEN_ACHIEVEMENT
-         : kind == KS_KIND_CITY      ? KS_SCREEN_CITY
-                                     : KS_SCREEN_EVENT;
-}
+static ks_screen_id detail_screen(ks_kind kind) { return ks_ui_kind_screen(kind, false); }
 
-static ks_screen_id list_screen(ks_kind kind) {
-  return kind == KS_KIND_ACHIEVEMENT ? KS_SCREEN_ACHIEVEMENTS
-         : kind == KS_KIND_CITY      ? KS_SCREEN_CITIES
-                                     : KS_SCREEN_TIMELINE;
-}
+static ks_screen_id list_screen(ks_kind kind) { return ks_ui_kind_screen(kind, true); }
 
+/* The overview of a detail screen; any other screen is its own. */
 static ks_screen_id list_of(ks_screen_id detail) {
-  return detail == KS_SCREEN_ACHIEVEMENT ? KS_SCREEN_ACHIEVEMENTS
-         : detail == KS_SCREEN_CITY      ? KS_SCREEN_CITIES
-         : detail == KS_SCREEN_EVENT     ? KS_SCREEN_TIMELINE
-                                         : detail;
+  int kind = ks_ui_screen_kind(detail);
+  return kind >= 0 ? ks_ui_kind_screen((ks_kind)kind, true) : detail;
 }
 
 /* Shows `screen` (exhibit `id`, or none) on a fresh UI of `content`: a page after its list, so

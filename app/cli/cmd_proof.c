@@ -21,13 +21,6 @@ typedef struct {
   const char *id;
 } page;
 
-static const char *screen_of(ks_kind kind, ks_screen_id *screen) {
-  *screen = kind == KS_KIND_ACHIEVEMENT ? KS_SCREEN_ACHIEVEMENT
-            : kind == KS_KIND_CITY      ? KS_SCREEN_CITY
-                                        : KS_SCREEN_EVENT;
-  return kind == KS_KIND_ACHIEVEMENT ? "achievement" : kind == KS_KIND_CITY ? "city" : "event";
-}
-
 /* Renders one page into `canvas`. */
 static bool render_page(ks_session *session, ks_canvas *canvas, const char *lang, const page *p) {
   ks_gfx *gfx = ks_gfx_create(ks_canvas_renderer(canvas), SHOT_W, SHOT_H, 2);
@@ -105,15 +98,17 @@ int ks_cmd_proof(int argc, char **argv) {
     return 1; /* said why */
   const ks_content *content = ks_session_content(session);
   ks_fonts *fonts = ks_session_fonts(session);
-  size_t n = 5 + content->n_exhibits;
+  /* Home, each kind's overview, the attract loop, then every exhibit's page. */
+  enum { OVERVIEWS = KS_KIND_COUNT + 2 };
+  size_t n = OVERVIEWS + content->n_exhibits;
   page *pages = ks_xcalloc(n, sizeof *pages);
-  const ks_screen_id overview[5] = {KS_SCREEN_HOME, KS_SCREEN_ACHIEVEMENTS, KS_SCREEN_CITIES,
-                                    KS_SCREEN_TIMELINE, KS_SCREEN_ATTRACT};
-  for (size_t i = 0; i < 5; i++)
-    pages[i].screen = overview[i];
+  pages[0].screen = KS_SCREEN_HOME;
+  for (int k = 0; k < KS_KIND_COUNT; k++)
+    pages[1 + k].screen = ks_ui_kind_screen((ks_kind)k, true);
+  pages[OVERVIEWS - 1].screen = KS_SCREEN_ATTRACT;
   for (size_t i = 0; i < content->n_exhibits; i++) {
-    pages[5 + i].id = content->exhibits[i].id;
-    screen_of(content->exhibits[i].kind, &pages[5 + i].screen);
+    pages[OVERVIEWS + i].id = content->exhibits[i].id;
+    pages[OVERVIEWS + i].screen = ks_ui_kind_screen(content->exhibits[i].kind, false);
   }
   rc = 0;
   ks_cli_progress progress;
@@ -134,17 +129,13 @@ int ks_cmd_proof(int argc, char **argv) {
     for (size_t i = 0; i < n && rc == 0; i++) {
       char path[4096];
       const char *name = pages[i].id ? pages[i].id : "overview";
-      ks_screen_id s = pages[i].screen;
-      const char *const overview_names[] = {"home", "achievements", "cities", "timeline",
-                                            "attract"};
       if (!pages[i].id)
-        name = overview_names[i];
+        name = ks_screen_name(pages[i].screen);
       if (!render_page(session, shot, code, &pages[i])) {
         ks_diag_log(stderr, "kiosk proof: cannot show %s", name);
         rc = 1;
         break;
       }
-      (void)s;
       ks_cli_progress_show(&progress, (long)((size_t)l * n + i + 1), (long)((size_t)n_langs * n));
       snprintf(path, sizeof path, "%s/%s-%s.png", out, name, code);
       if (!ks_canvas_save_png(shot, path, err, sizeof err)) {
@@ -164,11 +155,7 @@ int ks_cmd_proof(int argc, char **argv) {
       ks_gfx *gfx = ks_gfx_create(r, sheet_w, sheet_h, 1);
       ks_face *face = ks_fonts_face(fonts, 16);
       for (size_t i = 0; i < n; i++) {
-        const char *label = pages[i].id;
-        const char *const overview_names[] = {"home", "achievements", "cities", "timeline",
-                                              "attract"};
-        if (!label)
-          label = overview_names[i];
+        const char *label = pages[i].id ? pages[i].id : ks_screen_name(pages[i].screen);
         ks_gfx_text(gfx, face, label, strlen(label), (int)(i % COLS) * THUMB_W + 8,
                     (int)(i / COLS) * (THUMB_H + LABEL_H) + THUMB_H + 14,
                     (ks_color){0xc2, 0xd0, 0xe2, 0xff});

@@ -67,15 +67,35 @@ size_t ks_content_count(const ks_content *content, ks_kind kind) {
   return n;
 }
 
-static const char *const kind_names[KS_KIND_COUNT] = {"achievement", "city", "event"};
-static const char *const kind_folders[KS_KIND_COUNT] = {"achievements", "cities", "events"};
+static const char *const achievement_keys[] = {"field", "year",    "date_basis", "organisations",
+                                               "place", "figures", NULL};
+static const char *const city_keys[] = {"province",       "lat",  "lon",   "corridor",
+                                        "corridor_order", "role", "facts", NULL};
+static const char *const event_keys[] = {"date", "precision", NULL};
+static const char *const statistic_keys[] = {"measure", "unit", "values", NULL};
 
-const char *ks_kind_name(ks_kind kind) { return kind < KS_KIND_COUNT ? kind_names[kind] : "?"; }
-const char *ks_kind_folder(ks_kind kind) { return kind < KS_KIND_COUNT ? kind_folders[kind] : "?"; }
+/* Every kind, once: a new kind is a row here (and its rows in the modules' tables). */
+static const ks_kind_info kinds[] = {
+    [KS_KIND_ACHIEVEMENT] = {"achievement", "achievements", "an", achievement_keys},
+    [KS_KIND_CITY] = {"city", "cities", "a", city_keys},
+    [KS_KIND_EVENT] = {"event", "events", "an", event_keys},
+    [KS_KIND_STATISTIC] = {"statistic", "statistics", "a", statistic_keys},
+};
+_Static_assert(sizeof kinds / sizeof *kinds == KS_KIND_COUNT, "a kind without its description");
+
+const ks_kind_info *ks_kind_info_of(ks_kind kind) {
+  return &kinds[(unsigned)kind < KS_KIND_COUNT ? kind : 0];
+}
+const char *ks_kind_name(ks_kind kind) {
+  return (unsigned)kind < KS_KIND_COUNT ? kinds[kind].name : "?";
+}
+const char *ks_kind_folder(ks_kind kind) {
+  return (unsigned)kind < KS_KIND_COUNT ? kinds[kind].folder : "?";
+}
 
 bool ks_kind_parse(const char *name, ks_kind *kind) {
   for (int k = 0; k < KS_KIND_COUNT; k++)
-    if (strcmp(name, kind_names[k]) == 0) {
+    if (strcmp(name, kinds[k].name) == 0) {
       *kind = (ks_kind)k;
       return true;
     }

@@ -651,31 +651,23 @@ static void parse_body(ks_exhibit *e, const ks_pack_meta *m, ks_arena *arena, ks
   }
 }
 
-static const char *const common_keys[] = {"id",        "title",     "summary",      "sources",
-                                          "cities",    "events",    "achievements", "images",
-                                          "date_note", "show_from", "show_until"};
-static const char *const achievement_keys[] = {"field",         "year",  "date_basis",
-                                               "organisations", "place", "figures"};
-static const char *const city_keys[] = {"province",       "lat",  "lon",  "corridor",
-                                        "corridor_order", "role", "facts"};
-static const char *const event_keys[] = {"date", "precision"};
+/* The keys every exhibit's front matter may have; each kind's folder name (the links to exhibits
+ * of that kind) and the kind's own keys (ks_kind_info) come after them. */
+static const char *const common_keys[] = {"id",     "title",     "summary",   "sources",   "links",
+                                          "images", "date_note", "show_from", "show_until"};
 
 static void check_exhibit_keys(ydoc *y, yaml_node_t *root, ks_kind kind) {
-  const char *keys[32];
+  const char *keys[64];
   size_t n = 0;
   for (size_t i = 0; i < sizeof common_keys / sizeof *common_keys; i++)
     keys[n++] = common_keys[i];
-  const char *const *extra = kind == KS_KIND_ACHIEVEMENT ? achievement_keys
-                             : kind == KS_KIND_CITY      ? city_keys
-                                                         : event_keys;
-  size_t n_extra = kind == KS_KIND_ACHIEVEMENT ? sizeof achievement_keys / sizeof *extra
-                   : kind == KS_KIND_CITY      ? sizeof city_keys / sizeof *extra
-                                               : sizeof event_keys / sizeof *extra;
-  for (size_t i = 0; i < n_extra; i++)
-    keys[n++] = extra[i];
+  for (int k = 0; k < KS_KIND_COUNT; k++)
+    keys[n++] = ks_kind_folder((ks_kind)k);
+  for (const char *const *extra = ks_kind_info_of(kind)->keys; *extra && n + 1 < 64; extra++)
+    keys[n++] = *extra;
   keys[n] = NULL;
   char what[64];
-  snprintf(what, sizeof what, "%s %s's front matter", kind == KS_KIND_CITY ? "a" : "an",
+  snprintf(what, sizeof what, "%s %s's front matter", ks_kind_info_of(kind)->article,
            ks_kind_name(kind));
   check_keys(y, root, keys, what);
 }
@@ -690,27 +682,27 @@ static ks_text *get_text_list(ydoc *y, yaml_node_t *map, const char *key, size_t
   return items;
 }
 
+/* Links are listed under the folder name of their target's kind (achievements:, cities:, …),
+ * which the validator holds them to, or under links:, which takes any kind. */
 static void load_links(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
-  static const struct {
-    const char *key;
-    ks_kind kind;
-  } lists[] = {
-      {"achievements", KS_KIND_ACHIEVEMENT}, {"cities", KS_KIND_CITY}, {"events", KS_KIND_EVENT}};
-  size_t total = 0, counts[3];
-  yaml_node_t *nodes[3];
-  for (int i = 0; i < 3; i++) {
-    nodes[i] = get_list(y, root, lists[i].key, &counts[i]);
+  enum { LISTS = KS_KIND_COUNT + 1 };
+  size_t total = 0, counts[LISTS];
+  yaml_node_t *nodes[LISTS];
+  for (int i = 0; i < LISTS; i++) {
+    nodes[i] =
+        get_list(y, root, i < KS_KIND_COUNT ? ks_kind_folder((ks_kind)i) : "links", &counts[i]);
     total += counts[i];
   }
   e->links = ks_arena_calloc(y->arena, total, sizeof(ks_link));
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < LISTS; i++)
     for (size_t k = 0; k < counts[i]; k++) {
       yaml_node_t *item = list_item(y, nodes[i], k);
-      const char *target = scalar_of(y, item, lists[i].key);
+      const char *target =
+          scalar_of(y, item, i < KS_KIND_COUNT ? ks_kind_folder((ks_kind)i) : "links");
       if (!target)
         continue;
       e->links[e->n_links++] =
-          (ks_link){.target = target, .target_kind = lists[i].kind, .line = node_line(y, item)};
+          (ks_link){.target = target, .target_kind = (ks_kind)i, .line = node_line(y, item)};
     }
 }
 
@@ -792,45 +784,81 @@ static void load_date_basis(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
                   basis);
 }
 
-static void load_kind_fields(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
-  ks_diag *diag = y->diag;
-  switch (e->kind) {
-  case KS_KIND_ACHIEVEMENT: {
-    e->field = get_str(y, root, "field", &e->lines.field);
-    long long year = get_int(y, root, "year", &e->lines.year);
-    e->year = (int)(year > 99999 || year < -99999 ? -1 : year);
-    load_date_basis(y, root, e);
-    e->organisations = get_text_list(y, root, "organisations", &e->n_organisations);
-    e->place = get_text(y, root, "place");
-    load_figures(y, root, e);
-    break;
-  }
-  case KS_KIND_CITY: {
-    e->province = get_str(y, root, "province", &e->lines.province);
-    const char *lat = get_str(y, root, "lat", &e->lines.lat);
-    const char *lon = get_str(y, root, "lon", &e->lines.lon);
-    bool ok_lat = lat && parse_double(lat, &e->lat);
-    bool ok_lon = lon && parse_double(lon, &e->lon);
-    if (lat && !ok_lat)
-      ks_diag_error(diag, y->file, e->lines.lat, "lat \"%s\" is not a number", lat);
-    if (lon && !ok_lon)
-      ks_diag_error(diag, y->file, e->lines.lon, "lon \"%s\" is not a number", lon);
-    e->has_position = ok_lat && ok_lon;
-    e->corridor = get_str(y, root, "corridor", &e->lines.corridor);
-    long long order = get_int(y, root, "corridor_order", NULL);
-    e->corridor_order = (int)(order > 1000 || order < 0 ? -1 : order);
-    e->role = get_text(y, root, "role");
-    e->facts = get_text_list(y, root, "facts", &e->n_facts);
-    break;
-  }
-  case KS_KIND_EVENT:
-    e->date = get_str(y, root, "date", &e->lines.date);
-    e->precision = get_str(y, root, "precision", &e->lines.precision);
-    break;
-  default:
-    break;
+static void parse_achievement(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
+  e->field = get_str(y, root, "field", &e->lines.field);
+  long long year = get_int(y, root, "year", &e->lines.year);
+  e->year = (int)(year > 99999 || year < -99999 ? -1 : year);
+  load_date_basis(y, root, e);
+  e->organisations = get_text_list(y, root, "organisations", &e->n_organisations);
+  e->place = get_text(y, root, "place");
+  load_figures(y, root, e);
+}
+
+static void parse_city(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
+  e->province = get_str(y, root, "province", &e->lines.province);
+  const char *lat = get_str(y, root, "lat", &e->lines.lat);
+  const char *lon = get_str(y, root, "lon", &e->lines.lon);
+  bool ok_lat = lat && parse_double(lat, &e->lat);
+  bool ok_lon = lon && parse_double(lon, &e->lon);
+  if (lat && !ok_lat)
+    ks_diag_error(y->diag, y->file, e->lines.lat, "lat \"%s\" is not a number", lat);
+  if (lon && !ok_lon)
+    ks_diag_error(y->diag, y->file, e->lines.lon, "lon \"%s\" is not a number", lon);
+  e->has_position = ok_lat && ok_lon;
+  e->corridor = get_str(y, root, "corridor", &e->lines.corridor);
+  long long order = get_int(y, root, "corridor_order", NULL);
+  e->corridor_order = (int)(order > 1000 || order < 0 ? -1 : order);
+  e->role = get_text(y, root, "role");
+  e->facts = get_text_list(y, root, "facts", &e->n_facts);
+}
+
+static void parse_event(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
+  e->date = get_str(y, root, "date", &e->lines.date);
+  e->precision = get_str(y, root, "precision", &e->lines.precision);
+}
+
+static void parse_statistic(ydoc *y, yaml_node_t *root, ks_exhibit *e) {
+  e->measure = get_text(y, root, "measure");
+  if (map_get(y, root, "unit")) /* present even when empty (a bare ratio) */
+    e->lines.unit = node_line(y, map_get(y, root, "unit"));
+  e->unit = get_text(y, root, "unit");
+  const char *keys[16 + KS_LANG_MAX] = {"value",  "unit",        "approx",     "as_of",
+                                        "from",   "as_of_basis", "as_of_note", "basis",
+                                        "source", "quote",       "note",       NULL};
+  size_t n_keys = 11, n;
+  ks_text unused = {0};
+  get_forms(y, NULL, "value", &unused, keys, &n_keys); /* value_en, value_ja, … */
+  yaml_node_t **recs = get_record_list(y, root, "values", "a value", keys, &n);
+  e->values = ks_arena_calloc(y->arena, n, sizeof(ks_stat_value));
+  for (size_t i = 0; i < n; i++) {
+    ks_stat_value *v = &e->values[e->n_values++];
+    v->line = node_line(y, recs[i]);
+    v->value = get_str(y, recs[i], "value", NULL);
+    size_t n_names = 0;
+    const char *names[KS_LANG_MAX + 1];
+    get_forms(y, recs[i], "value", &v->value_tr, names, &n_names);
+    v->unit = get_text(y, recs[i], "unit");
+    v->approx = get_str(y, recs[i], "approx", NULL);
+    v->as_of = get_str(y, recs[i], "as_of", NULL);
+    v->from = get_str(y, recs[i], "from", NULL);
+    v->as_of_basis = get_str(y, recs[i], "as_of_basis", NULL);
+    v->as_of_note = get_str(y, recs[i], "as_of_note", NULL);
+    v->basis = get_str(y, recs[i], "basis", NULL);
+    v->source = get_str(y, recs[i], "source", NULL);
+    v->quote = get_str(y, recs[i], "quote", NULL);
+    v->note = get_str(y, recs[i], "note", NULL);
   }
 }
+
+/* Each kind's own fields, read from its front matter: one row per kind (ks_kind). */
+static void (*const parse_kind[])(ydoc *y, yaml_node_t *root, ks_exhibit *e) = {
+    [KS_KIND_ACHIEVEMENT] = parse_achievement,
+    [KS_KIND_CITY] = parse_city,
+    [KS_KIND_EVENT] = parse_event,
+    [KS_KIND_STATISTIC] = parse_statistic,
+};
+_Static_assert(sizeof parse_kind / sizeof *parse_kind == KS_KIND_COUNT,
+               "a kind without its parser");
 
 static void load_exhibit(ks_content *c, const char *dir, const char *path, ks_kind kind,
                          ks_diag *diag) {
@@ -884,7 +912,7 @@ static void load_exhibit(ks_content *c, const char *dir, const char *path, ks_ki
     load_citations(&y, root, e);
     load_links(&y, root, e);
     load_images(&y, root, e, dir);
-    load_kind_fields(&y, root, e);
+    parse_kind[kind](&y, root, e);
     const char *after = fm_end + 4; /* the "\n" or NUL after the closing --- */
     const char *body = *after == '\n' ? after + 1 : after;
     parse_body(e, &c->meta, c->arena, diag, body, fm_lines + 2);
@@ -933,7 +961,7 @@ ks_content *ks_source_load(const char *dir, ks_diag *diag) {
   if (!ks_is_dir(dir)) {
     ks_diag_error(diag, dir, 0,
                   "not a content folder (expected pack.yaml, sources.yaml and "
-                  "achievements/, cities/, events/ inside)");
+                  "a folder per kind of exhibit inside: achievements/, cities/, …)");
     return NULL;
   }
   ks_content *c = ks_content_create(dir);

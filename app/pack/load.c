@@ -199,6 +199,24 @@ static void row_citation(loader *l, ks_exhibit *e, size_t i, sqlite3_stmt *st) {
   c->note = col_text(l, st, 3);
 }
 
+static void alloc_values(loader *l, ks_exhibit *e, size_t n) {
+  e->values = ks_arena_calloc(l->arena, n, sizeof(ks_stat_value));
+}
+static void row_value(loader *l, ks_exhibit *e, size_t i, sqlite3_stmt *st) {
+  (void)i;
+  ks_stat_value *v = &e->values[e->n_values++];
+  v->value = col_text(l, st, 1);
+  v->approx = col_text(l, st, 2);
+  v->as_of = col_text(l, st, 3);
+  v->from = col_text(l, st, 4);
+  v->as_of_basis = col_text(l, st, 5);
+  v->as_of_note = col_text(l, st, 6);
+  v->basis = col_text(l, st, 7);
+  v->source = col_text(l, st, 8);
+  v->quote = col_text(l, st, 9);
+  v->note = col_text(l, st, 10);
+}
+
 /* Every exhibit's lists, table by table. Counts come first so that arrays are sized exactly;
  * load_table never stores more rows than were counted, whatever a damaged pack answers. */
 static void load_lists(loader *l, ks_content *c) {
@@ -227,25 +245,17 @@ static void load_lists(loader *l, ks_content *c) {
   load_table(l, c, "SELECT exhibit, count(*) FROM citation GROUP BY exhibit",
              "SELECT exhibit, source, quote, note FROM citation ORDER BY exhibit, seq",
              alloc_citations, row_citation);
+  if (l->version >= 5) /* statistics came with version 5 */
+    load_table(l, c, "SELECT exhibit, count(*) FROM stat_value GROUP BY exhibit",
+               "SELECT exhibit, value, approx, as_of, from_date, as_of_basis, as_of_note, basis, "
+               "source, quote, note FROM stat_value ORDER BY exhibit, seq",
+               alloc_values, row_value);
 }
 
-static void load_kind(loader *l, ks_exhibit *e) {
-  /* Version 1 packs have no date_basis: every year was presented as the result's. Version 4
-   * keeps place and role in the text table. */
-  const char *sql =
-      e->kind == KS_KIND_ACHIEVEMENT
-          ? (l->version >= 4   ? "SELECT field, year, NULL, NULL, date_basis "
-                                 "FROM achievement WHERE id = ?1"
-             : l->version >= 2 ? "SELECT field, year, place_zh, place_en, date_basis "
-                                 "FROM achievement WHERE id = ?1"
-                               : "SELECT field, year, place_zh, place_en, 'result' "
-                                 "FROM achievement WHERE id = ?1")
-      : e->kind == KS_KIND_CITY
-          ? (l->version >= 4 ? "SELECT province, lat, lon, corridor, corridor_order, NULL, NULL "
-                               "FROM city WHERE id = ?1"
-                             : "SELECT province, lat, lon, corridor, corridor_order, role_zh, "
-                               "role_en FROM city WHERE id = ?1")
-          : "SELECT date, precision FROM event WHERE id = ?1";
+/* Runs `sql` (one row, the exhibit's id as ?1) and hands the row to `row`; no row is reported as
+ * a finding of the exhibit, which the validator goes on to check. */
+static void load_kind_row(loader *l, ks_exhibit *e, const char *sql,
+                          void (*row)(loader *l, ks_exhibit *e, sqlite3_stmt *st)) {
   sqlite3_stmt *st = prepare(l, sql);
   if (!st)
     return;
@@ -253,35 +263,82 @@ static void load_kind(loader *l, ks_exhibit *e) {
   l->exhibit = e->id;
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
-    if (e->kind == KS_KIND_ACHIEVEMENT) {
-      e->field = col_text(l, st, 0);
-      e->year = sqlite3_column_int(st, 1);
-      e->place = col_i18n(l, st, 2);
-      const char *basis = (const char *)sqlite3_column_text(st, 4);
-      if (!basis || !ks_date_basis_parse(basis, &e->date_basis))
-        ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = e->id},
-                    "has an unknown date_basis \"%s\"", basis ? basis : "");
-    } else if (e->kind == KS_KIND_CITY) {
-      e->province = col_text(l, st, 0);
-      e->lat = sqlite3_column_double(st, 1);
-      e->lon = sqlite3_column_double(st, 2);
-      e->has_position = true;
-      e->corridor = col_text(l, st, 3);
-      e->corridor_order = sqlite3_column_int(st, 4);
-      e->role = col_i18n(l, st, 5);
-    } else {
-      e->date = col_text(l, st, 0);
-      e->precision = col_text(l, st, 1);
-    }
+    row(l, e, st);
     rc = SQLITE_DONE;
   } else if (rc == SQLITE_DONE && !l->failed) {
-    /* Reported as a finding of the exhibit, which the validator goes on to check. */
     ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = e->id},
                 "has no row in the %s table", ks_kind_name(e->kind));
   }
   l->exhibit = NULL;
   step_done(l, st, rc);
 }
+
+static void row_achievement(loader *l, ks_exhibit *e, sqlite3_stmt *st) {
+  e->field = col_text(l, st, 0);
+  e->year = sqlite3_column_int(st, 1);
+  e->place = col_i18n(l, st, 2);
+  const char *basis = (const char *)sqlite3_column_text(st, 4);
+  if (!basis || !ks_date_basis_parse(basis, &e->date_basis))
+    ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path, .exhibit = e->id},
+                "has an unknown date_basis \"%s\"", basis ? basis : "");
+}
+
+/* Version 1 packs have no date_basis: every year was presented as the result's. Version 4 keeps
+ * place in the text table. */
+static void read_achievement(loader *l, ks_exhibit *e) {
+  load_kind_row(l, e,
+                l->version >= 4   ? "SELECT field, year, NULL, NULL, date_basis "
+                                    "FROM achievement WHERE id = ?1"
+                : l->version >= 2 ? "SELECT field, year, place_zh, place_en, date_basis "
+                                    "FROM achievement WHERE id = ?1"
+                                  : "SELECT field, year, place_zh, place_en, 'result' "
+                                    "FROM achievement WHERE id = ?1",
+                row_achievement);
+}
+
+static void row_city(loader *l, ks_exhibit *e, sqlite3_stmt *st) {
+  e->province = col_text(l, st, 0);
+  e->lat = sqlite3_column_double(st, 1);
+  e->lon = sqlite3_column_double(st, 2);
+  e->has_position = true;
+  e->corridor = col_text(l, st, 3);
+  e->corridor_order = sqlite3_column_int(st, 4);
+  e->role = col_i18n(l, st, 5);
+}
+
+static void read_city(loader *l, ks_exhibit *e) {
+  load_kind_row(l, e,
+                l->version >= 4 ? "SELECT province, lat, lon, corridor, corridor_order, NULL, NULL "
+                                  "FROM city WHERE id = ?1"
+                                : "SELECT province, lat, lon, corridor, corridor_order, role_zh, "
+                                  "role_en FROM city WHERE id = ?1",
+                row_city);
+}
+
+static void row_event(loader *l, ks_exhibit *e, sqlite3_stmt *st) {
+  e->date = col_text(l, st, 0);
+  e->precision = col_text(l, st, 1);
+}
+
+static void read_event(loader *l, ks_exhibit *e) {
+  load_kind_row(l, e, "SELECT date, precision FROM event WHERE id = ?1", row_event);
+}
+
+/* A statistic has no row of its own: its measure and unit are texts (load_texts), its values
+ * rows of stat_value (load_lists). */
+static void read_statistic(loader *l, ks_exhibit *e) {
+  (void)l;
+  (void)e;
+}
+
+/* Each kind's own row: one row per kind (ks_kind). */
+static void (*const read_kind[])(loader *l, ks_exhibit *e) = {
+    [KS_KIND_ACHIEVEMENT] = read_achievement,
+    [KS_KIND_CITY] = read_city,
+    [KS_KIND_EVENT] = read_event,
+    [KS_KIND_STATISTIC] = read_statistic,
+};
+_Static_assert(sizeof read_kind / sizeof *read_kind == KS_KIND_COUNT, "a kind without its reader");
 
 /* meta.languages of a version 4 pack: tags separated by spaces, each well formed and there
  * once, at most KS_LANG_MAX. A pack that breaks this was not built by `kiosk pack build`. */
@@ -422,6 +479,8 @@ static ks_text *exhibit_text(ks_exhibit *e, const char *field, sqlite3_int64 seq
                  : strcmp(field, "body") == 0    ? &e->body
                  : strcmp(field, "place") == 0   ? &e->place
                  : strcmp(field, "role") == 0    ? &e->role
+                 : strcmp(field, "measure") == 0 ? &e->measure
+                 : strcmp(field, "unit") == 0    ? &e->unit
                                                  : NULL;
   if (one)
     return seq == 0 ? one : NULL;
@@ -438,6 +497,10 @@ static ks_text *exhibit_text(ks_exhibit *e, const char *field, sqlite3_int64 seq
     return i < e->n_figures ? &e->figures[i].unit : NULL;
   if (strcmp(field, "figure.label") == 0)
     return i < e->n_figures ? &e->figures[i].label : NULL;
+  if (strcmp(field, "value.value") == 0)
+    return i < e->n_values ? &e->values[i].value_tr : NULL;
+  if (strcmp(field, "value.unit") == 0)
+    return i < e->n_values ? &e->values[i].unit : NULL;
   if (strcmp(field, "image.caption") == 0)
     return i < e->n_images ? &e->images[i].caption : NULL;
   return NULL;
@@ -556,7 +619,7 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
   }
   ks_content_sort(c); /* already in id order; lookups below rely on it */
   for (size_t i = 0; i < c->n_exhibits && !l.failed; i++)
-    load_kind(&l, &c->exhibits[i]);
+    read_kind[c->exhibits[i].kind](&l, &c->exhibits[i]);
   if (!l.failed)
     load_lists(&l, c);
   if (!l.failed && l.version >= 4)

@@ -132,105 +132,128 @@
   ") WITHOUT ROWID;\n"
 
 /* Version 4: the texts of every language in one table, `text`, keyed by what they belong to
- * (owner, field, seq) and their language; the other tables keep what is not a text. */
+ * (owner, field, seq) and their language; the other tables keep what is not a text. Version 5
+ * is version 4 with the kinds no longer listed in `exhibit` (ks_kind_parse refuses one this kiosk
+ * does not know) and the statistics' values at the end. */
+#define SCHEMA_V4_UP_TO_KIND                                                                       \
+  "CREATE TABLE meta (\n"                                                                          \
+  "  key TEXT PRIMARY KEY NOT NULL,\n"                                                             \
+  "  value TEXT NOT NULL\n"                                                                        \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE text (\n"                                                                          \
+  "  owner TEXT NOT NULL,\n"                                                                       \
+  "  field TEXT NOT NULL,\n"                                                                       \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  lang TEXT NOT NULL,\n"                                                                        \
+  "  value TEXT NOT NULL,\n"                                                                       \
+  "  PRIMARY KEY (owner, field, seq, lang)\n"                                                      \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE source (\n"                                                                        \
+  "  id TEXT PRIMARY KEY NOT NULL,\n"                                                              \
+  "  file TEXT NOT NULL,\n"                                                                        \
+  "  title TEXT NOT NULL,\n"                                                                       \
+  "  author TEXT,\n"                                                                               \
+  "  published TEXT NOT NULL,\n"                                                                   \
+  "  published_note TEXT\n"                                                                        \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE correction (\n"                                                                    \
+  "  source TEXT NOT NULL REFERENCES source(id),\n"                                                \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  from_text TEXT NOT NULL,\n"                                                                   \
+  "  to_text TEXT NOT NULL,\n"                                                                     \
+  "  PRIMARY KEY (source, seq)\n"                                                                  \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE exhibit (\n"                                                                       \
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+#define V4_KIND "  kind TEXT NOT NULL CHECK (kind IN ('achievement', 'city', 'event')),\n"
+#define V5_KIND "  kind TEXT NOT NULL,\n"
+#define SCHEMA_V4_FROM_DATE_NOTE                                                                   \
+  "  date_note TEXT,\n"                                                                            \
+  "  show_from TEXT,\n"                                                                            \
+  "  show_until TEXT\n"                                                                            \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE achievement (\n"                                                                   \
+  "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"                                       \
+  "  field TEXT NOT NULL,\n"                                                                       \
+  "  year INTEGER NOT NULL,\n"                                                                     \
+  "  date_basis TEXT NOT NULL CHECK (date_basis IN ('result', 'reported'))\n"                      \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE city (\n"                                                                          \
+  "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"                                       \
+  "  province TEXT NOT NULL,\n"                                                                    \
+  "  lat REAL NOT NULL,\n"                                                                         \
+  "  lon REAL NOT NULL,\n"                                                                         \
+  "  corridor TEXT,\n"                                                                             \
+  "  corridor_order INTEGER\n"                                                                     \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE event (\n"                                                                         \
+  "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"                                       \
+  "  date TEXT NOT NULL,\n"                                                                        \
+  "  precision TEXT NOT NULL CHECK (precision IN ('year', 'month', 'day'))\n"                      \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE INDEX event_date ON event(date);\n"                                                      \
+  "CREATE TABLE organisation (\n"                                                                  \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE figure (\n"                                                                        \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  value TEXT NOT NULL,\n"                                                                       \
+  "  as_of TEXT,\n"                                                                                \
+  "  source TEXT REFERENCES source(id),\n"                                                         \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE fact (\n"                                                                          \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE TABLE image (\n"                                                                         \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  file TEXT NOT NULL,\n"                                                                        \
+  "  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),\n"                            \
+  "  width INTEGER NOT NULL,\n"                                                                    \
+  "  height INTEGER NOT NULL,\n"                                                                   \
+  "  credit TEXT,\n"                                                                               \
+  "  data BLOB NOT NULL,\n"                                                                        \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ");\n"                                                                                           \
+  "CREATE TABLE link (\n"                                                                          \
+  "  from_id TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  to_id TEXT NOT NULL REFERENCES exhibit(id),\n"                                                \
+  "  PRIMARY KEY (from_id, to_id)\n"                                                               \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE INDEX link_to ON link(to_id);\n"                                                         \
+  "CREATE TABLE citation (\n"                                                                      \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  source TEXT NOT NULL REFERENCES source(id),\n"                                                \
+  "  quote TEXT NOT NULL,\n"                                                                       \
+  "  note TEXT,\n"                                                                                 \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ") WITHOUT ROWID;\n"
+#define V5_STAT_VALUE                                                                              \
+  "CREATE TABLE stat_value (\n"                                                                    \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  value TEXT NOT NULL,\n"                                                                       \
+  "  approx TEXT CHECK (approx IN ('over', 'about', 'nearly')),\n"                                 \
+  "  as_of TEXT NOT NULL,\n"                                                                       \
+  "  from_date TEXT,\n"                                                                            \
+  "  as_of_basis TEXT NOT NULL CHECK (as_of_basis IN ('stated', 'reported')),\n"                   \
+  "  as_of_note TEXT,\n"                                                                           \
+  "  basis TEXT NOT NULL CHECK (basis IN ('actual', 'target')),\n"                                 \
+  "  source TEXT NOT NULL REFERENCES source(id),\n"                                                \
+  "  quote TEXT NOT NULL,\n"                                                                       \
+  "  note TEXT,\n"                                                                                 \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ") WITHOUT ROWID;\n"
+
 const char ks_pack_schema_sql[] =
-    "CREATE TABLE meta (\n"
-    "  key TEXT PRIMARY KEY NOT NULL,\n"
-    "  value TEXT NOT NULL\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE text (\n"
-    "  owner TEXT NOT NULL,\n"
-    "  field TEXT NOT NULL,\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  lang TEXT NOT NULL,\n"
-    "  value TEXT NOT NULL,\n"
-    "  PRIMARY KEY (owner, field, seq, lang)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE source (\n"
-    "  id TEXT PRIMARY KEY NOT NULL,\n"
-    "  file TEXT NOT NULL,\n"
-    "  title TEXT NOT NULL,\n"
-    "  author TEXT,\n"
-    "  published TEXT NOT NULL,\n"
-    "  published_note TEXT\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE correction (\n"
-    "  source TEXT NOT NULL REFERENCES source(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  from_text TEXT NOT NULL,\n"
-    "  to_text TEXT NOT NULL,\n"
-    "  PRIMARY KEY (source, seq)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE exhibit (\n"
-    "  id TEXT PRIMARY KEY NOT NULL,\n"
-    "  kind TEXT NOT NULL CHECK (kind IN ('achievement', 'city', 'event')),\n"
-    "  date_note TEXT,\n"
-    "  show_from TEXT,\n"
-    "  show_until TEXT\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE achievement (\n"
-    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
-    "  field TEXT NOT NULL,\n"
-    "  year INTEGER NOT NULL,\n"
-    "  date_basis TEXT NOT NULL CHECK (date_basis IN ('result', 'reported'))\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE city (\n"
-    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
-    "  province TEXT NOT NULL,\n"
-    "  lat REAL NOT NULL,\n"
-    "  lon REAL NOT NULL,\n"
-    "  corridor TEXT,\n"
-    "  corridor_order INTEGER\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE event (\n"
-    "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"
-    "  date TEXT NOT NULL,\n"
-    "  precision TEXT NOT NULL CHECK (precision IN ('year', 'month', 'day'))\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE INDEX event_date ON event(date);\n"
-    "CREATE TABLE organisation (\n"
-    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  PRIMARY KEY (exhibit, seq)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE figure (\n"
-    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  value TEXT NOT NULL,\n"
-    "  as_of TEXT,\n"
-    "  source TEXT REFERENCES source(id),\n"
-    "  PRIMARY KEY (exhibit, seq)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE fact (\n"
-    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  PRIMARY KEY (exhibit, seq)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE TABLE image (\n"
-    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  file TEXT NOT NULL,\n"
-    "  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),\n"
-    "  width INTEGER NOT NULL,\n"
-    "  height INTEGER NOT NULL,\n"
-    "  credit TEXT,\n"
-    "  data BLOB NOT NULL,\n"
-    "  PRIMARY KEY (exhibit, seq)\n"
-    ");\n"
-    "CREATE TABLE link (\n"
-    "  from_id TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  to_id TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  PRIMARY KEY (from_id, to_id)\n"
-    ") WITHOUT ROWID;\n"
-    "CREATE INDEX link_to ON link(to_id);\n"
-    "CREATE TABLE citation (\n"
-    "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"
-    "  seq INTEGER NOT NULL,\n"
-    "  source TEXT NOT NULL REFERENCES source(id),\n"
-    "  quote TEXT NOT NULL,\n"
-    "  note TEXT,\n"
-    "  PRIMARY KEY (exhibit, seq)\n"
-    ") WITHOUT ROWID;\n";
+    SCHEMA_V4_UP_TO_KIND V5_KIND SCHEMA_V4_FROM_DATE_NOTE V5_STAT_VALUE;
 
 int ks_pack_schema_version(sqlite3 *db) {
   sqlite3_stmt *st;
@@ -250,20 +273,27 @@ const char *ks_pack_schema_sql_for(int version) {
       SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT V2_ACHIEVEMENT SCHEMA_REST;
   static const char v3[] = SCHEMA_UP_TO_SOURCE_V1 V2_SOURCE SCHEMA_UP_TO_EXHIBIT V3_EXHIBIT
       SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT V2_ACHIEVEMENT SCHEMA_REST;
+  static const char v4[] = SCHEMA_V4_UP_TO_KIND V4_KIND SCHEMA_V4_FROM_DATE_NOTE;
   return version == 1                        ? v1
          : version == 2                      ? v2
          : version == 3                      ? v3
+         : version == 4                      ? v4
          : version == KS_PACK_SCHEMA_VERSION ? ks_pack_schema_sql
                                              : NULL;
 }
 
-/* Version 4's one table more: hashed right after `meta`, before the tables of versions 1 to 3. */
+/* Version 4's one table more, hashed right after `meta`, before the tables of versions 1 to 3;
+ * version 5's after all of them. */
 static const ks_pack_table text_table = {"text", "owner, field, seq, lang"};
+static const ks_pack_table stat_value_table = {"stat_value", "exhibit, seq"};
 
 const ks_pack_table *ks_pack_table_at(int version, int i) {
-  bool v4 = version >= 4;
-  if (i < 0 || i >= ks_pack_table_count + v4)
+  bool v4 = version >= 4, v5 = version >= 5;
+  int n = ks_pack_table_count + v4 + v5;
+  if (i < 0 || i >= n)
     return NULL;
+  if (v5 && i == n - 1)
+    return &stat_value_table;
   return !v4 || i == 0 ? &ks_pack_tables[i] : i == 1 ? &text_table : &ks_pack_tables[i - 1];
 }
 

@@ -91,34 +91,61 @@ static void write_text(writer *w, const ks_content *c, const char *owner, const 
              c->meta.languages[l], t->s[l]);
 }
 
+static void write_achievement(writer *w, const ks_content *c, const ks_exhibit *e) {
+  insert(w, "INSERT INTO achievement VALUES (?,?,?,?)", "ttit", e->id, e->field, (int64_t)e->year,
+         ks_date_basis_name(e->date_basis));
+  write_text(w, c, e->id, "place", 0, &e->place);
+}
+
+static void write_city(writer *w, const ks_content *c, const ks_exhibit *e) {
+  insert(w, "INSERT INTO city VALUES (?,?,?,?,?,?)", "ttddti", e->id, e->province, e->lat, e->lon,
+         e->corridor, (int64_t)e->corridor_order);
+  write_text(w, c, e->id, "role", 0, &e->role);
+}
+
+static void write_event(writer *w, const ks_content *c, const ks_exhibit *e) {
+  (void)c;
+  ks_date d;
+  char why[96];
+  ks_date_parse(e->date, &d, why, sizeof why); /* validated before writing */
+  insert(w, "INSERT INTO event VALUES (?,?,?)", "ttt", e->id, e->date,
+         ks_date_precision_name(d.precision));
+}
+
+/* A statistic's measure and unit are texts; its values are rows of stat_value, each form of a
+ * value and its own unit texts of that row. */
+static void write_statistic(writer *w, const ks_content *c, const ks_exhibit *e) {
+  write_text(w, c, e->id, "measure", 0, &e->measure);
+  write_text(w, c, e->id, "unit", 0, &e->unit);
+  for (size_t i = 0; i < e->n_values; i++) {
+    const ks_stat_value *v = &e->values[i];
+    insert(w, "INSERT INTO stat_value VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", "titttttttttt", e->id,
+           (int64_t)i, v->value, v->approx, v->as_of, v->from,
+           v->as_of_basis ? v->as_of_basis : "stated", v->as_of_note, v->basis, v->source, v->quote,
+           v->note);
+    write_text(w, c, e->id, "value.value", i, &v->value_tr);
+    write_text(w, c, e->id, "value.unit", i, &v->unit);
+  }
+}
+
+/* Each kind's own rows: one row per kind (ks_kind). */
+static void (*const write_kind[])(writer *w, const ks_content *c, const ks_exhibit *e) = {
+    [KS_KIND_ACHIEVEMENT] = write_achievement,
+    [KS_KIND_CITY] = write_city,
+    [KS_KIND_EVENT] = write_event,
+    [KS_KIND_STATISTIC] = write_statistic,
+};
+_Static_assert(sizeof write_kind / sizeof *write_kind == KS_KIND_COUNT,
+               "a kind without its writer");
+
 static void write_exhibit(writer *w, const ks_content *c, const ks_exhibit *e) {
   insert(w, "INSERT INTO exhibit VALUES (?,?,?,?,?)", "ttttt", e->id, ks_kind_name(e->kind),
          e->date_note, e->show_from, e->show_until);
   write_text(w, c, e->id, "title", 0, &e->title);
   write_text(w, c, e->id, "summary", 0, &e->summary);
   write_text(w, c, e->id, "body", 0, &e->body);
-  switch (e->kind) {
-  case KS_KIND_ACHIEVEMENT:
-    insert(w, "INSERT INTO achievement VALUES (?,?,?,?)", "ttit", e->id, e->field, (int64_t)e->year,
-           ks_date_basis_name(e->date_basis));
-    write_text(w, c, e->id, "place", 0, &e->place);
-    break;
-  case KS_KIND_CITY:
-    insert(w, "INSERT INTO city VALUES (?,?,?,?,?,?)", "ttddti", e->id, e->province, e->lat, e->lon,
-           e->corridor, (int64_t)e->corridor_order);
-    write_text(w, c, e->id, "role", 0, &e->role);
-    break;
-  case KS_KIND_EVENT: {
-    ks_date d;
-    char why[96];
-    ks_date_parse(e->date, &d, why, sizeof why); /* validated before writing */
-    insert(w, "INSERT INTO event VALUES (?,?,?)", "ttt", e->id, e->date,
-           ks_date_precision_name(d.precision));
-    break;
-  }
-  default:
-    break;
-  }
+  if ((unsigned)e->kind < KS_KIND_COUNT)
+    write_kind[e->kind](w, c, e);
   for (size_t i = 0; i < e->n_organisations; i++) {
     insert(w, "INSERT INTO organisation VALUES (?,?)", "ti", e->id, (int64_t)i);
     write_text(w, c, e->id, "organisation", i, &e->organisations[i]);

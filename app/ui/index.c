@@ -8,29 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Only events whose dates parse are sorted: all are of the form YYYY[-MM[-DD]]. */
-static int by_date(const void *a, const void *b) {
-  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  int c = strcmp(x->date, y->date); /* YYYY < YYYY-MM < YYYY-MM-DD sorts as wanted */
-  return c ? c : strcmp(x->id, y->id);
-}
-
-/* Corridor cities first, in corridor order, then the others by id. The order is compared, not
- * subtracted: INT_MAX and INT_MIN are orders a pack can hold. */
-static int by_corridor_then_id(const void *a, const void *b) {
-  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  if ((x->corridor != NULL) != (y->corridor != NULL))
-    return x->corridor ? -1 : 1;
-  int c = x->corridor ? ui_cmp(x->corridor_order, y->corridor_order) : 0;
-  return c ? c : strcmp(x->id, y->id);
-}
-
-static int by_year_desc(const void *a, const void *b) {
-  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  int c = ui_cmp(y->year, x->year);
-  return c ? c : strcmp(x->id, y->id);
-}
-
 /* The year of an event whose date is a real one (1900…2100), or 0. */
 static int event_year(const ks_exhibit *e) {
   ks_date d;
@@ -38,31 +15,34 @@ static int event_year(const ks_exhibit *e) {
   return e->date && ks_date_parse(e->date, &d, why, sizeof why) ? d.year : 0;
 }
 
+static int by_id(const void *a, const void *b) {
+  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
+  return strcmp(x->id, y->id);
+}
+
 void ui_index_build(ui_index *x, const ks_content *content) {
   *x = (ui_index){0};
-  x->achievements = ks_xcalloc(content->n_exhibits + 1, sizeof *x->achievements);
-  x->events = ks_xcalloc(content->n_exhibits + 1, sizeof *x->events);
+  for (int k = 0; k < KS_KIND_COUNT; k++)
+    x->list[k] = ks_xcalloc(content->n_exhibits + 1, sizeof *x->list[k]);
   x->event_year = ks_xcalloc(content->n_exhibits + 1, sizeof *x->event_year);
-  x->cities = ks_xcalloc(content->n_exhibits + 1, sizeof *x->cities);
   for (size_t i = 0; i < content->n_exhibits; i++) {
     const ks_exhibit *e = &content->exhibits[i];
-    if (e->kind == KS_KIND_ACHIEVEMENT)
-      x->achievements[x->n_achievements++] = e;
-    if (e->kind == KS_KIND_CITY)
-      x->cities[x->n_cities++] = e;
-    int year = e->kind == KS_KIND_EVENT ? event_year(e) : 0;
-    if (year) { /* an event with no real date is left off the timeline */
-      x->events[x->n_events++] = e;
-      if (!x->first_year || year < x->first_year)
-        x->first_year = year;
-      if (year > x->last_year)
-        x->last_year = year;
-    }
+    if ((unsigned)e->kind >= KS_KIND_COUNT)
+      continue;
+    const ui_kind *k = &ui_kinds[e->kind];
+    if (!k->listed || k->listed(e))
+      x->list[e->kind][x->n[e->kind]++] = e;
   }
-  qsort(x->achievements, x->n_achievements, sizeof *x->achievements, by_year_desc);
-  qsort(x->events, x->n_events, sizeof *x->events, by_date);
-  for (size_t i = 0; i < x->n_events; i++)
-    x->event_year[i] = event_year(x->events[i]);
+  for (int k = 0; k < KS_KIND_COUNT; k++)
+    qsort(x->list[k], x->n[k], sizeof *x->list[k], ui_kinds[k].order ? ui_kinds[k].order : by_id);
+  /* The timeline's span and its years. */
+  for (size_t i = 0; i < x->n_events; i++) {
+    int year = x->event_year[i] = event_year(x->events[i]);
+    if (!x->first_year || year < x->first_year)
+      x->first_year = year;
+    if (year > x->last_year)
+      x->last_year = year;
+  }
   x->year_most = 1;
   for (size_t i = x->n_events; i-- > 0;) {    /* backwards: a year's first event is set last */
     int k = x->event_year[i] - x->first_year; /* both 1900…2100 */
@@ -72,16 +52,13 @@ void ui_index_build(ui_index *x, const ks_content *content) {
         x->year_most = x->year_count[k];
     }
   }
-  qsort(x->cities, x->n_cities, sizeof *x->cities, by_corridor_then_id);
   size_t n = content->n_exhibits;
   x->pos = ks_xcalloc(n + 1, sizeof *x->pos);
   for (size_t i = 0; i < n; i++)
     x->pos[i] = SIZE_MAX;
-  const ks_exhibit *const *lists[] = {x->achievements, x->events, x->cities};
-  size_t lens[] = {x->n_achievements, x->n_events, x->n_cities};
-  for (size_t l = 0; l < 3; l++)
-    for (size_t i = 0; i < lens[l]; i++)
-      x->pos[lists[l][i] - content->exhibits] = i;
+  for (int k = 0; k < KS_KIND_COUNT; k++)
+    for (size_t i = 0; i < x->n[k]; i++)
+      x->pos[x->list[k][i] - content->exhibits] = i;
   /* Links by their target: counted, then filled in the content's order. A link to no exhibit
    * (a damaged pack) links nothing. */
   x->linked_from_at = ks_xcalloc(n + 2, sizeof *x->linked_from_at);
@@ -114,10 +91,9 @@ const ks_exhibit *const *ui_index_linked_from(const ui_index *x, const ks_conten
 }
 
 void ui_index_free(ui_index *x) {
-  free(x->achievements);
-  free(x->events);
+  for (int k = 0; k < KS_KIND_COUNT; k++)
+    free(x->list[k]);
   free(x->event_year);
-  free(x->cities);
   free(x->pos);
   free(x->linked_from);
   free(x->linked_from_at);

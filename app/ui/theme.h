@@ -22,6 +22,7 @@ static const ks_color KS_TEXT_DIM = {0xc2, 0xd0, 0xe2, 0xff};  /* 11:1 on BG, 8.
 static const ks_color KS_GOLD = {0xf5, 0xb9, 0x42, 0xff};      /* 9.6:1 on BG: achievements */
 static const ks_color KS_TEAL = {0x3c, 0xd3, 0xc1, 0xff};      /* 9.7:1 on BG: cities */
 static const ks_color KS_CORAL = {0xff, 0x8a, 0x6b, 0xff};     /* 7.0:1 on BG: timeline */
+static const ks_color KS_LILAC = {0xb9, 0xa8, 0xff, 0xff};     /* 8.4:1 on BG: statistics */
 static const ks_color KS_ON_ACCENT = {0x0b, 0x1a, 0x2e, 0xff}; /* text on an accent fill */
 /* What a pressed fill is lightened towards (half way), inside a white rim (ui_press_fill). */
 static const ks_color KS_PRESS_LIFT = {0x5a, 0x8c, 0xc8, 0xff};

@@ -66,17 +66,24 @@ enum { KS_MAX_YEARS = 64 }; /* the longest timeline span the year strip draws */
 /* The pack's exhibits in the orders the screens show them, built once by ks_ui_create
  * (index.c) and read by every screen. */
 typedef struct {
-  /* Achievements in gallery order: newest first, then by id. */
-  const ks_exhibit **achievements;
-  size_t n_achievements;
-  /* Events in date order (a year before its months, a month before its days): only those whose
-   * date is a real one (ks_date_parse); the others are reached by their links alone. */
-  const ks_exhibit **events;
-  int *event_year; /* per entry of `events`: its year, 1900…2100 */
-  size_t n_events;
-  /* Cities: the corridor's in corridor order, then the others by id. */
-  const ks_exhibit **cities;
-  size_t n_cities;
+  /* Each kind's exhibits in the order its overview shows them (ui_kind: `listed`, `order`),
+   * `list[kind]`, `n[kind]` of them; the first three also by name. Achievements: newest first,
+   * then by id. Events: in date order (a year before its months, a month before its days), only
+   * those whose date is a real one (ks_date_parse); the others are reached by their links alone.
+   * Cities: the corridor's in corridor order, then the others by id. */
+  union {
+    const ks_exhibit **list[KS_KIND_COUNT];
+    struct {
+      const ks_exhibit **achievements, **cities, **events;
+    };
+  };
+  union {
+    size_t n[KS_KIND_COUNT];
+    struct {
+      size_t n_achievements, n_cities, n_events;
+    };
+  };
+  int *event_year;           /* per entry of `events`: its year, 1900…2100 */
   int first_year, last_year; /* span of the timeline (0, 0 without events) */
   /* Per year of the timeline (index: year - first_year, while the span is under KS_MAX_YEARS):
    * how many events, and the index in `events` of its first; counted once, drawn every frame. */
@@ -147,18 +154,40 @@ ui_place ui_page_place(ks_ui *ui);
 /* Every screen, indexed by ks_screen_id (screens.c). */
 extern const ui_screen *const ui_screens[KS_SCREEN_COUNT];
 
-/* Each kind of exhibit: the screen that shows one, its accent, and which of its overview's list
- * a detail screen named without an id shows. The one place a kind meets a screen (screens.c). */
+/* Each kind of exhibit as the UI shows it: one row per kind (screens.c), the one place a kind
+ * meets its screens. The kind's own order and choice of what its overview lists are functions of
+ * its list screen's file. */
 typedef struct {
-  ks_screen_id screen;
+  ks_screen_id screen;      /* the detail screen that shows one */
+  ks_screen_id list_screen; /* its overview */
+  const char *title_key;    /* the catalog key of its overview's title ("achievements.title") */
   const ks_color *accent;
   bool default_last; /* the last of the list (the latest event) rather than the first */
+  /* Whether its overview lists `e` (NULL: every one); its order there (qsort on exhibit
+   * pointers, NULL: by id). */
+  bool (*listed)(const ks_exhibit *e);
+  int (*order)(const void *a, const void *b);
 } ui_kind;
-extern const ui_kind ui_kinds[KS_KIND_COUNT];
+extern const ui_kind ui_kinds[];
 /* The kind a screen shows one exhibit of, or -1 for an overview. */
 int ui_screen_kind(ks_screen_id screen);
 /* The exhibits of a kind in the order its overview shows them (`n` set). */
 const ks_exhibit *const *ui_kind_list(const ks_ui *ui, ks_kind kind, size_t *n);
+/* The kinds' orders and choices (ui_kind), in their list screens' files. */
+int ui_achievements_order(const void *a, const void *b);
+int ui_cities_order(const void *a, const void *b);
+bool ui_events_listed(const ks_exhibit *e);
+int ui_events_order(const void *a, const void *b);
+int ui_statistics_order(const void *a, const void *b);
+/* A statistic's value (statistic.c): its number as the UI's language writes it with the
+ * article's word around it ("超327", "over 32.7 billion"); its unit (its own, else the
+ * measure's); when it was true ("2019年", "2019年—2021年", "2024年1月报道", "2025年目标"); and
+ * the number large with its unit on its baseline at `x`, `y`, returning the height. */
+void ui_stat_number(const frame *f, const ks_stat_value *v, char *out, size_t size);
+const char *ui_stat_unit(const frame *f, const ks_exhibit *e, const ks_stat_value *v);
+void ui_stat_when(const frame *f, const ks_stat_value *v, char *out, size_t size);
+int ui_stat_value(const frame *f, const ks_exhibit *e, const ks_stat_value *v, ui_size size, int x,
+                  int y, int w, ks_color c);
 
 struct ks_ui {
   const ks_content *content;

@@ -702,12 +702,15 @@ void ui_format_date(const frame *f, const char *date, char *out, size_t size) {
 /* Where a detail screen's sources and links go: shared by achievements and events. */
 int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   int h = 0;
-  for (size_t i = 0; i < e->n_citations; i++) {
+  /* The articles its citations name, then those its values name (a statistic's), each once. */
+  size_t n = e->n_citations + e->n_values;
+#define SOURCE_AT(i)                                                                               \
+  ((i) < e->n_citations ? e->citations[(i)].source : e->values[(i)-e->n_citations].source)
+  for (size_t i = 0; i < n; i++) {
     bool seen = false;
     for (size_t k = 0; k < i && !seen; k++)
-      seen = ui_same_id(e->citations[k].source, e->citations[i].source);
-    const ks_source *src =
-        seen ? NULL : ks_content_find_source(f->ui->content, e->citations[i].source);
+      seen = ui_same_id(SOURCE_AT(k), SOURCE_AT(i));
+    const ks_source *src = seen ? NULL : ks_content_find_source(f->ui->content, SOURCE_AT(i));
     if (!src)
       continue;
     char line[512];
@@ -716,6 +719,7 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     ui_sayf(f, line, sizeof line, "source", ui_str(title), ui_str(src->published));
     h += ui_text(f, line, UI_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + sz(f, UI_SP_XS);
   }
+#undef SOURCE_AT
   return h;
 }
 

@@ -398,8 +398,23 @@ static void check_sources(ctx *x) {
 
 /* ---- exhibits ---------------------------------------------------------------------------- */
 
+/* A quote occurs in its article (when the articles were given to the validator). */
+static void check_quote_in_article(ctx *x, const ks_exhibit *e, int line, const ks_source *s,
+                                   const char *quote) {
+  const char *folded_src = x->folded_sources[s - x->c->sources];
+  if (!folded_src)
+    return;
+  char *q = ks_quote_fold(quote, NULL, 0);
+  if (!strstr(folded_src, q))
+    report(x, KS_ERROR, e, line,
+           "the quote from %s does not occur in %s; copy it from the article character for "
+           "character",
+           s->id, s->file);
+  free(q);
+}
+
 static void check_citations(ctx *x, const ks_exhibit *e) {
-  if (e->n_citations == 0)
+  if (e->n_citations == 0 && e->n_values == 0) /* a statistic's values carry their own */
     report(x, KS_ERROR, e, 0,
            "%s %s names no source; add a sources: entry with the quote it rests on",
            ks_kind_name(e->kind), e->id ? e->id : "");
@@ -420,16 +435,7 @@ static void check_citations(ctx *x, const ks_exhibit *e) {
     }
     check_text(x, e, ci->line, "quote", ci->quote, false, MAX_QUOTE);
     check_text(x, e, ci->line, "note", ci->note, false, MAX_NOTE);
-    const char *folded_src = x->folded_sources[s - x->c->sources];
-    if (folded_src) {
-      char *q = ks_quote_fold(ci->quote, NULL, 0);
-      if (!strstr(folded_src, q))
-        report(x, KS_ERROR, e, ci->line,
-               "the quote from %s does not occur in %s; copy it from the article character for "
-               "character",
-               ci->source, s->file);
-      free(q);
-    }
+    check_quote_in_article(x, e, ci->line, s, ci->quote);
   }
 }
 
@@ -444,9 +450,9 @@ static void check_links(ctx *x, const ks_exhibit *e) {
     }
     if (t == e)
       report(x, KS_ERROR, e, l->line, "links to itself");
-    else if (e->file && t->kind != l->target_kind)
+    else if (e->file && l->target_kind < KS_KIND_COUNT && t->kind != l->target_kind)
       report(x, KS_ERROR, e, l->line, "lists \"%s\" under %s, but it is %s %s", l->target,
-             ks_kind_folder(l->target_kind), t->kind == KS_KIND_ACHIEVEMENT ? "an" : "a",
+             ks_kind_folder(l->target_kind), ks_kind_info_of(t->kind)->article,
              ks_kind_name(t->kind));
     for (size_t k = 0; k < i; k++)
       if (strcmp(e->links[k].target, l->target) == 0)
@@ -616,6 +622,147 @@ static void check_city(ctx *x, const ks_exhibit *e) {
     check_i18n(x, e, &e->facts[i], "fact", true, false, MAX_LINE_ZH, MAX_LINE_EN);
 }
 
+/* Compares two dates at the coarser of their precisions (2024 and 2024-01 are equal). */
+static int cmp_dates(const ks_date *a, const ks_date *b) {
+  ks_date_precision p = a->precision < b->precision ? a->precision : b->precision;
+  int ka =
+      a->year * 10000 + (p >= KS_DATE_MONTH ? a->month * 100 : 0) + (p >= KS_DATE_DAY ? a->day : 0);
+  int kb =
+      b->year * 10000 + (p >= KS_DATE_MONTH ? b->month * 100 : 0) + (p >= KS_DATE_DAY ? b->day : 0);
+  return ka < kb ? -1 : ka > kb;
+}
+
+static bool is_one_of(const char *s, const char *a, const char *b, const char *c) {
+  return s && (strcmp(s, a) == 0 || strcmp(s, b) == 0 || (c && strcmp(s, c) == 0));
+}
+
+/* A value of a statistic: its number with its unit in its quote, the quote in its article, its
+ * dates real and in order, a target dated after the article that set it, a reported date the
+ * article's own. `prev` is the value before it (NULL for the first) and its date. */
+static void check_stat_value(ctx *x, const ks_exhibit *e, const ks_stat_value *v,
+                             const ks_date *prev, ks_date *date) {
+  int line = v->line;
+  if (!v->value || !has_digit(v->value))
+    report(x, KS_ERROR, e, line, "value \"%s\" has no number in it", v->value ? v->value : "");
+  check_text(x, e, line, "value", v->value, false, MAX_VALUE);
+  for (ks_lang l = 0; l < x->c->meta.n_languages && l < KS_LANG_MAX; l++) {
+    char what[64];
+    snprintf(what, sizeof what, "value_%s", x->c->meta.languages[l]);
+    check_text_lang(x, e, line, what, v->value_tr.s[l], x->c->meta.languages[l], false, MAX_VALUE);
+  }
+  check_i18n(x, e, &v->unit, "the value's unit", false, false, MAX_UNIT, MAX_UNIT);
+  check_text(x, e, line, "as_of_note", v->as_of_note, false, MAX_NOTE);
+  check_text(x, e, line, "note", v->note, false, MAX_NOTE);
+  if (v->approx && !is_one_of(v->approx, "over", "about", "nearly"))
+    report(x, KS_ERROR, e, line, "approx \"%s\" must be over, about or nearly", v->approx);
+  if (!is_one_of(v->basis, "actual", "target", NULL))
+    report(x, KS_ERROR, e, line,
+           "basis \"%s\" must be actual (a value reached) or target (a goal set for as_of)",
+           v->basis ? v->basis : "");
+  if (v->as_of_basis && !is_one_of(v->as_of_basis, "stated", "reported", NULL))
+    report(x, KS_ERROR, e, line,
+           "as_of_basis \"%s\" must be stated (the article gives the date) or reported (as_of is "
+           "the article's date)",
+           v->as_of_basis);
+  char why[96];
+  bool dated = false;
+  if (!v->as_of)
+    report(x, KS_ERROR, e, line, "a value needs an as_of: date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  else if (!ks_date_parse(v->as_of, date, why, sizeof why))
+    report(x, KS_ERROR, e, line, "as_of \"%s\" %s", v->as_of, why);
+  else
+    dated = true;
+  ks_date from;
+  if (v->from && !ks_date_parse(v->from, &from, why, sizeof why))
+    report(x, KS_ERROR, e, line, "from \"%s\" %s", v->from, why);
+  else if (v->from && dated && cmp_dates(&from, date) >= 0)
+    report(x, KS_ERROR, e, line, "from %s is not before as_of %s", v->from, v->as_of);
+  if (dated && prev && cmp_dates(date, prev) < 0)
+    report(x, KS_ERROR, e, line,
+           "the value as of %s comes after a later one: list the values oldest first", v->as_of);
+  if (!v->source) {
+    report(x, KS_ERROR, e, line, "the value %s names no source:", v->value ? v->value : "");
+    return;
+  }
+  const ks_source *s = ks_content_find_source(x->c, v->source);
+  if (!s) {
+    report(x, KS_ERROR, e, line, "source \"%s\" is not in sources.yaml", v->source);
+    return;
+  }
+  ks_date published;
+  bool has_published = s->published && ks_date_parse(s->published, &published, why, sizeof why);
+  if (dated && has_published && v->basis && strcmp(v->basis, "target") == 0 &&
+      cmp_dates(date, &published) <= 0)
+    report(x, KS_ERROR, e, line,
+           "the target for %s is not after %s, published %s: a goal that date has passed is no "
+           "target (basis: actual?)",
+           v->as_of, v->source, s->published);
+  if (dated && has_published && v->as_of_basis && strcmp(v->as_of_basis, "reported") == 0 &&
+      cmp_dates(date, &published) != 0)
+    report(x, KS_ERROR, e, line,
+           "a reported as_of is the article's date: %s was published %s, not %s", v->source,
+           s->published, v->as_of);
+  if (!v->quote || !*v->quote) {
+    report(x, KS_ERROR, e, line, "the value %s has no quote from %s", v->value ? v->value : "",
+           v->source);
+    return;
+  }
+  check_text(x, e, line, "quote", v->quote, false, MAX_QUOTE);
+  check_quote_in_article(x, e, line, s, v->quote);
+  /* The number as written, with its unit as the article writes it, is in the quote. */
+  ks_lang zh = ks_content_lang(x->c, "zh");
+  const char *unit = zh < 0 ? NULL : v->unit.s[zh] ? v->unit.s[zh] : e->unit.s[zh];
+  if (v->value && zh >= 0) {
+    size_t n = strlen(v->value) + (unit ? strlen(unit) : 0) + 1;
+    char *both = malloc(n);
+    snprintf(both, n, "%s%s", v->value, unit ? unit : "");
+    char *fb = ks_quote_fold(both, NULL, 0), *fq = ks_quote_fold(v->quote, NULL, 0);
+    char *fv = ks_quote_fold(v->value, NULL, 0);
+    if (!strstr(fq, fb) && !(v->note && strstr(fq, fv)))
+      report(x, KS_ERROR, e, line,
+             "\"%s\" does not occur in its quote (where the article writes no unit, say so in "
+             "note:)",
+             both);
+    free(both);
+    free(fb);
+    free(fq);
+    free(fv);
+  }
+}
+
+static void check_statistic(ctx *x, const ks_exhibit *e) {
+  check_i18n(x, e, &e->measure, "measure", true, false, MAX_SUMMARY_ZH, MAX_SUMMARY_EN);
+  if (e->file && !e->lines.unit)
+    report(x, KS_ERROR, e, 0,
+           "a statistic needs a unit: ({zh: …, en: …}; empty texts for a bare ratio)");
+  check_i18n(x, e, &e->unit, "unit", false, false, MAX_UNIT, MAX_UNIT);
+  if (e->n_values == 0)
+    report(x, KS_ERROR, e, 0, "a statistic needs values: (one or more, oldest first)");
+  ks_date prev = {0}, date;
+  for (size_t i = 0; i < e->n_values; i++) {
+    date = (ks_date){0};
+    check_stat_value(x, e, &e->values[i], i && prev.year ? &prev : NULL, &date);
+    if (date.year)
+      prev = date;
+  }
+}
+
+static void check_event(ctx *x, const ks_exhibit *e) {
+  if (!e->date && !e->lines.date)
+    report(x, KS_ERROR, e, 0, "an event needs a date: (YYYY, YYYY-MM or YYYY-MM-DD)");
+  check_date(x, e, e->lines.date, "date", e->date, e->precision, e->lines.precision);
+}
+
+/* Each kind's own checks: one row per kind (ks_kind). */
+static void (*const check_kind[])(ctx *x, const ks_exhibit *e) = {
+    [KS_KIND_ACHIEVEMENT] = check_achievement,
+    [KS_KIND_CITY] = check_city,
+    [KS_KIND_EVENT] = check_event,
+    [KS_KIND_STATISTIC] = check_statistic,
+};
+_Static_assert(sizeof check_kind / sizeof *check_kind == KS_KIND_COUNT,
+               "a kind without its checks");
+
 static void check_corridor_orders(ctx *x) {
   const ks_content *c = x->c;
   for (size_t i = 0; i < c->n_exhibits; i++) {
@@ -663,21 +810,8 @@ static void check_exhibit(ctx *x, const ks_exhibit *e) {
   check_links(x, e);
   check_images(x, e);
   check_showing(x, e);
-  switch (e->kind) {
-  case KS_KIND_ACHIEVEMENT:
-    check_achievement(x, e);
-    break;
-  case KS_KIND_CITY:
-    check_city(x, e);
-    break;
-  case KS_KIND_EVENT:
-    if (!e->date && !e->lines.date)
-      report(x, KS_ERROR, e, 0, "an event needs a date: (YYYY, YYYY-MM or YYYY-MM-DD)");
-    check_date(x, e, e->lines.date, "date", e->date, e->precision, e->lines.precision);
-    break;
-  default:
-    break;
-  }
+  if ((unsigned)e->kind < KS_KIND_COUNT)
+    check_kind[e->kind](x, e);
 }
 
 void ks_validate(const ks_content *content, const ks_validate_opts *opts, ks_diag *diag) {

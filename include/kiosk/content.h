@@ -25,7 +25,27 @@ typedef struct {
   int line;
 } ks_text;
 
-typedef enum { KS_KIND_ACHIEVEMENT, KS_KIND_CITY, KS_KIND_EVENT, KS_KIND_COUNT } ks_kind;
+/* The kinds of exhibit. Each is described once, in ks_kind_info (content.c): what the content
+ * layer knows of it; each module that treats kinds differently has one row per kind in one table
+ * beside its functions (source.c, validate.c, writer.c, load.c, the UI's screens.c), never a
+ * switch. */
+typedef enum {
+  KS_KIND_ACHIEVEMENT,
+  KS_KIND_CITY,
+  KS_KIND_EVENT,
+  KS_KIND_STATISTIC,
+  KS_KIND_COUNT
+} ks_kind;
+
+/* One kind of exhibit, described once. */
+typedef struct {
+  const char *name;    /* "achievement": in packs (exhibit.kind), findings and pack info */
+  const char *folder;  /* "achievements": its folder in a source tree, and the front-matter key
+                          that lists links to exhibits of this kind */
+  const char *article; /* "an" or "a", before `name` in findings */
+  /* Its own front-matter keys, beyond those every exhibit has; NULL-terminated. */
+  const char *const *keys;
+} ks_kind_info;
 
 /* A key figure of an achievement: the number exactly as the article writes it. */
 typedef struct {
@@ -37,6 +57,23 @@ typedef struct {
   const char *source; /* source id giving it, or NULL when the exhibit has one source */
   int line;
 } ks_figure;
+
+/* A dated value of a statistic: one number of its measure, with the article it comes from. */
+typedef struct {
+  const char *value;       /* as the article writes it: "28634", "4万多", "1/8" */
+  ks_text value_tr;        /* per language, its own form where it differs ("40,000+"), else NULL */
+  ks_text unit;            /* its own unit where the article counts it differently, else empty */
+  const char *approx;      /* "over", "about", "nearly": the article's word around it; or NULL */
+  const char *as_of;       /* YYYY[-MM[-DD]]: when it was true (for a target: what it is set for) */
+  const char *from;        /* the start of the period a total covers, YYYY[-MM[-DD]], or NULL */
+  const char *as_of_basis; /* "stated" or "reported" (as_of is the article's date); NULL: stated */
+  const char *as_of_note;  /* how as_of or from was worked out; may be NULL */
+  const char *basis;       /* "actual" or "target" */
+  const char *source;      /* source id */
+  const char *quote;       /* the sentence it rests on, from that article */
+  const char *note;        /* may be NULL */
+  int line;
+} ks_stat_value;
 
 /* What an exhibit rests on: an article and the sentence quoted from it. */
 typedef struct {
@@ -58,14 +95,15 @@ typedef struct {
 /* A link from one exhibit to another; stored once, shown from both ends. */
 typedef struct {
   const char *target;  /* exhibit id */
-  ks_kind target_kind; /* the kind the source file listed it under */
+  ks_kind target_kind; /* the kind the source file listed it under; KS_KIND_COUNT when it was
+                          listed under links:, which takes any kind */
   int line;
 } ks_link;
 
 /* Lines of single-valued fields in the source file, for findings; 0 in packs. */
 typedef struct {
   int id, field, year, date, precision, province, lat, lon, corridor, body, date_basis, date_note;
-  int show_from, show_until;
+  int show_from, show_until, unit;
 } ks_field_lines;
 
 /* What an achievement's year stands for. When the article does not date the result, the year
@@ -114,6 +152,12 @@ typedef struct {
   ks_text role;
   ks_text *facts;
   size_t n_facts;
+
+  /* statistic */
+  ks_text measure;       /* what is counted, in full */
+  ks_text unit;          /* the unit its values are counted in; empty for a bare ratio */
+  ks_stat_value *values; /* oldest first */
+  size_t n_values;
 
   /* event */
   const char *date;      /* YYYY, YYYY-MM or YYYY-MM-DD */
@@ -203,8 +247,10 @@ bool ks_content_same_exhibits(const ks_content *a, const ks_content *b);
 /* Number of exhibits of one kind. */
 size_t ks_content_count(const ks_content *content, ks_kind kind);
 
-const char *ks_kind_name(ks_kind kind); /* "achievement", "city", "event" */
-/* The folder of a kind in a source tree: "achievements", "cities", "events". */
+/* The description of `kind` (a value below KS_KIND_COUNT). */
+const ks_kind_info *ks_kind_info_of(ks_kind kind);
+const char *ks_kind_name(ks_kind kind); /* "achievement", "city", "event", "statistic"; "?" else */
+/* The folder of a kind in a source tree: "achievements", "cities", "events", "statistics". */
 const char *ks_kind_folder(ks_kind kind);
 bool ks_kind_parse(const char *name, ks_kind *kind);
 /* The one rule for the ids of packs, exhibits and sources: KS_ID_MIN to KS_ID_MAX bytes of a-z,

@@ -20,6 +20,8 @@ typedef enum {
   KS_SCREEN_CITIES,
   KS_SCREEN_CITY,
   KS_SCREEN_ATTRACT,
+  KS_SCREEN_STATISTICS,
+  KS_SCREEN_STATISTIC,
   KS_SCREEN_COUNT
 } ks_screen_id;
 
@@ -32,6 +34,10 @@ void ks_ui_destroy(ks_ui *ui);
 bool ks_screen_parse(const char *name, ks_screen_id *screen);
 /* The name ks_screen_parse reads ("home", "achievement", …). */
 const char *ks_screen_name(ks_screen_id screen);
+/* The screen that shows one exhibit of `kind`, or (`overview`) the one that lists them. */
+ks_screen_id ks_ui_kind_screen(ks_kind kind, bool overview);
+/* The kind whose exhibits `screen` shows (its detail screen or its overview), or -1. */
+int ks_ui_screen_kind(ks_screen_id screen);
 /* Shows a screen; `exhibit` names the exhibit of a detail screen (NULL otherwise). False, with
  * nothing changed, when the screen needs an exhibit of its kind that the pack does not have. */
 bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *exhibit);

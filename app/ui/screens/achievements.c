@@ -284,3 +284,10 @@ const ui_screen ui_screen_achievements = {.name = "achievements",
                                           .input = input,
                                           .draw = draw,
                                           .lists = lists};
+
+/* The gallery's order (ui_kind): newest first, then by id. */
+int ui_achievements_order(const void *a, const void *b) {
+  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
+  int c = ui_cmp(y->year, x->year);
+  return c ? c : strcmp(x->id, y->id);
+}

@@ -525,3 +525,13 @@ const ui_screen ui_screen_cities = {.name = "cities",
                                     .leave = leave,
                                     .input = input,
                                     .draw = draw};
+
+/* The list's order (ui_kind): corridor cities first, in corridor order, then the others by id.
+ * The order is compared, not subtracted: INT_MAX and INT_MIN are orders a pack can hold. */
+int ui_cities_order(const void *a, const void *b) {
+  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
+  if ((x->corridor != NULL) != (y->corridor != NULL))
+    return x->corridor ? -1 : 1;
+  int c = x->corridor ? ui_cmp(x->corridor_order, y->corridor_order) : 0;
+  return c ? c : strcmp(x->id, y->id);
+}

@@ -1,4 +1,4 @@
-/* Home: the three ways in, each with a preview of what is behind it. */
+/* Home: a way in for each kind of exhibit, each with a preview of what is behind it. */
 #include "../ui_private.h"
 
 #include "kiosk/mem.h"
@@ -146,53 +146,91 @@ static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
   ui_year_strip(f, a, t->accent, 0, 0, false);
 }
 
+/* The measures with their latest value, a line each: the value in the accent, the title after
+ * it. */
+/* The measures with the longest series (the list's first), two lines each: the latest value in the
+ * accent, the measure's title under it. */
+static void preview_statistics(const frame *f, ks_rect a, const tile *t) {
+  int line = preview_line(f), small = ui_line_height(f, UI_TYPE_SMALL);
+  int row = line + small + sz(f, UI_SP_XS);
+  size_t n, rows = (size_t)(a.h / row);
+  const ks_exhibit *const *list = ui_kind_list(f->ui, KS_KIND_STATISTIC, &n);
+  /* The list's first: its order puts the longest series first (ui_statistics_order). */
+  size_t k = rows < n ? rows : n;
+  const ks_exhibit *const *shown = list;
+  ui_visit(f->ui, k);
+  for (size_t i = 0; i < k; i++) {
+    const ks_exhibit *e = shown[i];
+    const ks_stat_value *v = &e->values[e->n_values - 1];
+    char number[128], value[192];
+    ui_stat_number(f, v, number, sizeof number);
+    const char *unit = ui_stat_unit(f, e, v);
+    snprintf(value, sizeof value, "%s%s%s", number,
+             *unit && !ks_lang_is_cjk(lang_code(f)) ? " " : "", unit);
+    int y = a.y + (int)i * row;
+    ui_text(f, value, UI_TYPE_SMALL, a.x, y, a.w, 1, t->accent);
+    ui_text(f, tr(f, &e->title), UI_TYPE_SMALL, a.x, y + small, a.w, 1, KS_TEXT);
+  }
+}
+
+/* Home's tile of each kind: its count and blurb (NULL: the timeline's span) and its preview. */
+static const struct {
+  const char *count_key, *blurb_key;
+  void (*preview)(const frame *f, ks_rect area, const tile *t);
+} home_tiles[] = {
+    [KS_KIND_ACHIEVEMENT] = {"home.achievements.count", "home.achievements.blurb",
+                             preview_achievements},
+    [KS_KIND_CITY] = {"home.cities.count", "home.cities.blurb", preview_cities},
+    [KS_KIND_EVENT] = {"home.events.count", NULL, preview_timeline},
+    [KS_KIND_STATISTIC] = {"home.statistics.count", "home.statistics.blurb", preview_statistics},
+};
+_Static_assert(sizeof home_tiles / sizeof *home_tiles == KS_KIND_COUNT, "a kind without its tile");
+
 static void draw(const frame *f, void *state) {
   (void)state;
   const ks_content *c = f->ui->content;
   int top = ui_draw_header(f, tr(f, &c->meta.title), ui_say(f, "home.subtitle"));
-  char counts[3][64], span[64];
-  size_t n_ach = ks_content_count(c, KS_KIND_ACHIEVEMENT),
-         n_city = ks_content_count(c, KS_KIND_CITY), n_ev = ks_content_count(c, KS_KIND_EVENT);
-  ui_say_count(f, counts[0], sizeof counts[0], "home.achievements.count", n_ach);
-  ui_say_count(f, counts[1], sizeof counts[1], "home.cities.count", n_city);
-  ui_say_count(f, counts[2], sizeof counts[2], "home.events.count", n_ev);
+  char counts[KS_KIND_COUNT][64], span[64];
   ui_sayf(f, span, sizeof span, "home.timeline.span", f->ui->idx.first_year, f->ui->idx.last_year);
-  tile tiles[3] = {
-      {ui_say(f, "achievements.title"),
-       counts[0],
-       ui_say(f, "home.achievements.blurb"),
-       KS_GOLD,
-       false,
-       {ACT_GO, KS_SCREEN_ACHIEVEMENTS, NULL},
-       preview_achievements},
-      {ui_say(f, "cities.title"),
-       counts[1],
-       ui_say(f, "home.cities.blurb"),
-       KS_TEAL,
-       false,
-       {ACT_GO, KS_SCREEN_CITIES, NULL},
-       preview_cities},
-      {ui_say(f, "timeline.title"),
-       counts[2],
-       span,
-       KS_CORAL,
-       false,
-       {ACT_GO, KS_SCREEN_TIMELINE, NULL},
-       preview_timeline},
-  };
-  /* Three tiles side by side (one above the other on a portrait display), a hint under them. */
+  /* A tile for each kind the pack has: a pack of an older schema has no statistics, and a tile
+   * that leads to an empty list is no way in. */
+  tile tiles[KS_KIND_COUNT];
+  int n = 0;
+  for (int k = 0; k < KS_KIND_COUNT; k++) {
+    size_t count = ks_content_count(c, (ks_kind)k);
+    if (count == 0)
+      continue;
+    ui_say_count(f, counts[k], sizeof counts[k], home_tiles[k].count_key, count);
+    tiles[n++] = (tile){ui_say(f, ui_kinds[k].title_key),
+                        counts[k],
+                        home_tiles[k].blurb_key ? ui_say(f, home_tiles[k].blurb_key) : span,
+                        *ui_kinds[k].accent,
+                        false,
+                        {ACT_GO, ui_kinds[k].list_screen, NULL},
+                        home_tiles[k].preview};
+  }
+  /* Up to three tiles side by side, four where each is at least 60 mm wide, else two by two;
+   * one above the other on a portrait display. A hint under them. */
   ks_rect area = {sz(f, UI_MARGIN), top, f->w - 2 * sz(f, UI_MARGIN), f->h - top};
   ks_rect foot = ui_cut_bottom(&area, sz(f, UI_FOOTER));
-  /* One size for the three titles: where one needs the step smaller, all take it (at 7" in
-   * English, "Achievements" and "Corridor cities" stood a size under "Timeline"). */
-  bool stepped = false;
-  for (int i = 0; i < 3; i++) {
-    int w = ui_inset(ui_cell(area, 3, i, sz(f, UI_GAP), f->portrait), sz(f, UI_SP_3XL)).w;
-    stepped = stepped || ui_is_cut(ui_layout(f, tiles[i].title, UI_TYPE_TITLE, w, 1));
+  int gap = sz(f, UI_GAP);
+  int cols = f->portrait ? 1 : n <= 3 ? n : ui_columns(area.w, ui_mm(f, 60), gap, n);
+  cols = cols >= n ? n : cols > 1 ? (n + 1) / 2 : 1;
+  int rows = (n + cols - 1) / cols;
+  ks_rect cells[KS_KIND_COUNT];
+  for (int i = 0; i < n; i++) {
+    ks_rect row = ui_cell(area, rows, i / cols, gap, true);
+    cells[i] = ui_cell(row, cols, i % cols, gap, false);
   }
-  for (int i = 0; i < 3; i++) {
+  /* One size for the titles: where one needs the step smaller, all take it (at 7" in English,
+   * "Achievements" and "Corridor cities" stood a size under "Timeline"). */
+  bool stepped = false;
+  for (int i = 0; i < n; i++)
+    stepped = stepped || ui_is_cut(ui_layout(f, tiles[i].title, UI_TYPE_TITLE,
+                                             ui_inset(cells[i], sz(f, UI_SP_3XL)).w, 1));
+  for (int i = 0; i < n; i++) {
     tiles[i].title_stepped = stepped;
-    draw_tile(f, ui_cell(area, 3, i, sz(f, UI_GAP), f->portrait), &tiles[i]);
+    draw_tile(f, cells[i], &tiles[i]);
   }
   int line = ui_line_height(f, UI_TYPE_SMALL);
   ui_text(f, ui_say(f, "home.explore"), UI_TYPE_SMALL, foot.x, foot.y + (foot.h - line) / 2, foot.w,

@@ -3,6 +3,7 @@
 
 #include "kiosk/mem.h"
 #include "kiosk/textbox.h"
+#include "kiosk/validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,3 +139,18 @@ const ui_screen ui_screen_timeline = {.name = "timeline",
                                       .horizontal = true,
                                       .input = input,
                                       .draw = draw};
+
+/* What the timeline lists (ui_kind): events whose date is a real one (1900…2100); the others
+ * are reached by their links alone. */
+bool ui_events_listed(const ks_exhibit *e) {
+  ks_date d;
+  char why[96];
+  return e->date && ks_date_parse(e->date, &d, why, sizeof why);
+}
+
+/* Its order: by date (YYYY < YYYY-MM < YYYY-MM-DD sorts a year before its months), then id. */
+int ui_events_order(const void *a, const void *b) {
+  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
+  int c = strcmp(x->date, y->date);
+  return c ? c : strcmp(x->id, y->id);
+}

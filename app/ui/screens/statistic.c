@@ -1,0 +1,112 @@
+/* A statistic's page: its measure, each dated value large with its date (a target marked as a
+ * goal, never drawn as reached), the notes on how the values were counted, links and sources. */
+#include "../ui_private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool is_target(const ks_stat_value *v) {
+  return v->basis && strcmp(v->basis, "target") == 0;
+}
+
+void ui_stat_number(const frame *f, const ks_stat_value *v, char *out, size_t size) {
+  const char *n = ks_text_in(&v->value_tr, f->ui->lang, -1, NULL);
+  n = n ? n : v->value ? v->value : "";
+  /* Only the three words the validator allows: another would name a key no catalog has. */
+  bool known = v->approx && (strcmp(v->approx, "over") == 0 || strcmp(v->approx, "about") == 0 ||
+                             strcmp(v->approx, "nearly") == 0);
+  if (known) {
+    char key[32];
+    snprintf(key, sizeof key, "stat.approx.%s", v->approx);
+    ui_sayf(f, out, size, key, n);
+  } else {
+    snprintf(out, size, "%s", n);
+  }
+}
+
+const char *ui_stat_unit(const frame *f, const ks_exhibit *e, const ks_stat_value *v) {
+  const char *own = tr(f, &v->unit);
+  return *own ? own : tr(f, &e->unit);
+}
+
+void ui_stat_when(const frame *f, const ks_stat_value *v, char *out, size_t size) {
+  char date[64], from[64], span[160];
+  ui_format_date(f, v->as_of, date, sizeof date);
+  if (v->from) {
+    ui_format_date(f, v->from, from, sizeof from);
+    ui_sayf(f, span, sizeof span, "stat.period", from, date);
+  } else {
+    snprintf(span, sizeof span, "%s", date);
+  }
+  if (is_target(v))
+    ui_sayf(f, out, size, "stat.target_for", span);
+  else if (v->as_of_basis && strcmp(v->as_of_basis, "reported") == 0)
+    ui_sayf(f, out, size, "stat.reported", span);
+  else
+    snprintf(out, size, "%s", span);
+}
+
+int ui_stat_value(const frame *f, const ks_exhibit *e, const ks_stat_value *v, ui_size size, int x,
+                  int y, int w, ks_color c) {
+  char number[128];
+  ui_stat_number(f, v, number, sizeof number);
+  /* A number is never cut: a size smaller where the column is too narrow for it. */
+  while (size < UI_TYPE_BODY && ui_text_width(f, number, size) > w)
+    size++;
+  ui_size small = size <= UI_TYPE_FIGURE ? UI_TYPE_BODY : UI_TYPE_SMALL;
+  const char *unit = ui_stat_unit(f, e, v);
+  /* The unit on the number's baseline where the line has room for both, else under it. */
+  int nw = ui_text_width(f, number, size), gap = sz(f, UI_SP_XS);
+  int uw = *unit ? ui_text_width(f, unit, small) : 0;
+  int h = ui_text(f, number, size, x, y, w, 1, c);
+  if (*unit && nw + gap + uw <= w)
+    ui_text(f, unit, small, x + nw + gap, y + ui_baseline(f, size) - ui_baseline(f, small),
+            w - nw - gap, 1, c);
+  else if (*unit)
+    h += ui_text(f, unit, small, x, y + h, w, 1, c);
+  return h;
+}
+
+/* One value: its date above (in the accent, "目标" on a target), the number large, its note. */
+static int draw_value(const frame *f, const ks_exhibit *e, const ks_stat_value *v, int x, int y,
+                      int w) {
+  char when[192];
+  ui_stat_when(f, v, when, sizeof when);
+  int h = ui_text(f, when, UI_TYPE_SMALL, x, y, w, 1, is_target(v) ? KS_CORAL : KS_LILAC);
+  h += ui_stat_value(f, e, v, UI_TYPE_FIGURE, x, y + h, w, is_target(v) ? KS_TEXT_DIM : KS_TEXT);
+  return h;
+}
+
+static void draw(const frame *f, void *state) {
+  (void)state;
+  const ks_exhibit *e = f->ui->exhibit;
+  ui_page p = ui_page_begin(f, e, tr(f, &e->title), ui_say(f, "statistics.title"), 1, 2);
+  int left = p.left, main_w = p.col.main_w, side_x = p.col.side_x, side_w = p.col.side_w;
+  bool one = p.col.one;
+  int y = p.y;
+  int side_y = one ? y : p.top - p.offset;
+  /* The values: a column on the right (first on a portrait display), two across where one
+   * column is the whole width. */
+  side_y += ui_text(f, ui_say(f, "statistic.values"), UI_TYPE_SMALL, side_x, side_y, side_w, 1,
+                    KS_LILAC) +
+            sz(f, UI_SP_S);
+  int across = one && e->n_values > 1 ? 2 : 1, gap = sz(f, UI_GAP);
+  int vw = (side_w - (across - 1) * gap) / across;
+  for (size_t i = 0; i < e->n_values; i += (size_t)across) {
+    int row = 0;
+    for (int k = 0; k < across && i + (size_t)k < e->n_values; k++) {
+      int h = draw_value(f, e, &e->values[i + (size_t)k], side_x + k * (vw + gap), side_y, vw);
+      row = h > row ? h : row;
+    }
+    side_y += row + sz(f, UI_SP_LX);
+  }
+  if (one)
+    y = side_y + sz(f, UI_SP_M);
+  y += ui_text(f, ui_say(f, "statistic.measure"), UI_TYPE_SMALL, left, y, main_w, 1, KS_LILAC) +
+       sz(f, UI_SP_XS);
+  y += ui_text(f, tr(f, &e->measure), UI_TYPE_BODY, left, y, main_w, 4, KS_TEXT) + sz(f, UI_SP_L);
+  y += ui_paragraphs(f, tr(f, &e->body), left, y, main_w, KS_TEXT_DIM) + sz(f, UI_SP_M);
+  ui_page_end(f, &p, e, one ? y : (y > side_y ? y : side_y));
+}
+
+const ui_screen ui_screen_statistic = {.name = "statistic", .draw = draw};
