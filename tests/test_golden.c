@@ -5,6 +5,8 @@
  * for it to be written. */
 #include "test_support.h"
 
+#include "kiosk/canvas.h"
+#include "kiosk/gfx.h"
 #include "kiosk/session.h"
 #include "kiosk/source.h"
 
@@ -171,9 +173,78 @@ static void screens_match_their_references(void **state) {
     assert_int_equal(failures, 0);
 }
 
+/* The software renderer (headless, the canvas) fills opaque rectangles unblended — SDL would
+ * blend them, at some 25 instructions a pixel — and must draw exactly what SDL's blending drew:
+ * rectangles opaque and translucent over each other, empty ones, turned with the screen, among
+ * other shapes. Compared pixel for pixel with the same triangles given to SDL as ks_gfx gave
+ * them before. */
+static void opaque_rectangles_fill_as_sdl_blended_them(void **state) {
+  (void)state;
+  enum { W = 160, H = 120 };
+  static const struct {
+    int x, y, w, h;
+    ks_color c;
+  } rects[] = {
+      {0, 0, W, H, {11, 26, 46, 255}},       {10, 12, 100, 60, {21, 43, 72, 255}},
+      {30, 20, 50, 80, {245, 185, 66, 128}}, {40, 30, 0, 50, {245, 185, 66, 255}},
+      {40, 30, 30, 0, {245, 185, 66, 255}},  {55, 35, 41, 37, {60, 211, 193, 255}},
+      {-5, 90, 40, 50, {200, 10, 10, 255}},  {70, 5, 80, 30, {255, 255, 255, 1}},
+  };
+  for (int rotation = 0; rotation <= 90; rotation += 90) {
+    char err[256];
+    int pw = rotation ? H : W, ph = rotation ? W : H; /* physical */
+    ks_canvas *fast = ks_canvas_create(pw, ph, err, sizeof err),
+              *sdl = ks_canvas_create(pw, ph, err, sizeof err);
+    assert_non_null(fast);
+    assert_non_null(sdl);
+    ks_gfx *g = ks_gfx_create(ks_canvas_renderer(fast), pw, ph, 1);
+    ks_gfx_set_rotation(g, rotation);
+    ks_gfx_clear(g, (ks_color){0, 0, 0, 255});
+    SDL_Renderer *r = ks_canvas_renderer(sdl);
+    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+    SDL_RenderClear(r);
+    for (size_t i = 0; i < sizeof rects / sizeof *rects; i++) {
+      ks_rect k = {rects[i].x, rects[i].y, rects[i].w, rects[i].h};
+      ks_color c = rects[i].c;
+      ks_gfx_fill_rect(g, k, c);
+      if (i == 3) /* a shape that is not a rectangle among them */
+        ks_gfx_fill_circle(g, 60, 60, 9, (ks_color){90, 90, 200, 255});
+      /* What ks_gfx made of a rectangle: four corners turned with the screen, two triangles. */
+      float x[4] = {(float)k.x, (float)(k.x + k.w), (float)(k.x + k.w), (float)k.x};
+      float y[4] = {(float)k.y, (float)k.y, (float)(k.y + k.h), (float)(k.y + k.h)};
+      SDL_Vertex v[4];
+      for (int n = 0; n < 4; n++)
+        v[n] =
+            (SDL_Vertex){.position = {rotation ? (float)pw - y[n] : x[n], rotation ? x[n] : y[n]},
+                         .color = {c.r, c.g, c.b, c.a}};
+      static const int ix[6] = {0, 1, 2, 0, 2, 3};
+      SDL_RenderGeometry(r, NULL, v, 4, ix, 6);
+      if (i == 3) { /* the same circle, drawn by ks_gfx on this canvas too */
+        ks_gfx *g2 = ks_gfx_create(r, pw, ph, 1);
+        ks_gfx_set_rotation(g2, rotation);
+        ks_gfx_fill_circle(g2, 60, 60, 9, (ks_color){90, 90, 200, 255});
+        ks_gfx_flush(g2);
+        ks_gfx_destroy(g2);
+      }
+    }
+    ks_gfx_flush(g);
+    SDL_Surface *a = ks_canvas_surface(fast), *b = ks_canvas_surface(sdl);
+    long differ = 0;
+    for (int py = 0; py < ph; py++)
+      differ += memcmp((uint8_t *)a->pixels + py * a->pitch, (uint8_t *)b->pixels + py * b->pitch,
+                       (size_t)pw * 4) != 0;
+    if (differ)
+      fail_msg("rotation %d: %ld rows differ", rotation, differ);
+    ks_gfx_destroy(g);
+    ks_canvas_destroy(fast);
+    ks_canvas_destroy(sdl);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(screens_match_their_references),
+      cmocka_unit_test(opaque_rectangles_fill_as_sdl_blended_them),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

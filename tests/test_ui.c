@@ -1203,6 +1203,62 @@ static void each_language_draws_with_its_own_face(void **state) {
   ks_fonts_close(fonts);
 }
 
+/* What a face draws at `px` in `lang`, as one string of numbers: the text's width, the face's
+ * vertical metrics, and the glyphs' positions and bitmaps (the first 64 coverage bytes each). */
+static void face_print(ks_fonts *fonts, int px, const char *lang, const char *text, char *out,
+                       size_t cap) {
+  ks_face *f = ks_fonts_face_for(fonts, px, lang);
+  assert_non_null(f);
+  assert_int_equal(ks_face_px(f), px);
+  ks_glyph_pos g[16];
+  size_t n = ks_face_shape_lang(f, text, strlen(text), lang, g, 16);
+  assert_true(n > 0 && n <= 16);
+  size_t at = (size_t)snprintf(out, cap, "w%d a%d d%d h%d", ks_face_measure(f, text, strlen(text)),
+                               ks_face_ascent(f), ks_face_descent(f), ks_face_line_height(f));
+  for (size_t i = 0; i < n && at < cap; i++) {
+    ks_glyph_bitmap bm;
+    assert_true(ks_face_rasterise(f, g[i].glyph, &bm));
+    at += (size_t)snprintf(out + at, cap - at, " [%u %d %d %d %dx%d %d,%d:", g[i].glyph,
+                           g[i].x_advance, g[i].x_offset, g[i].y_offset, bm.width, bm.height,
+                           bm.left, bm.top);
+    for (int k = 0; k < 64 && k < bm.width * bm.height && at < cap; k++)
+      at += (size_t)snprintf(out + at, cap - at, "%02x",
+                             bm.pixels[(k / bm.width) * bm.pitch + k % bm.width]);
+  }
+}
+
+/* A font file's face is opened once, whatever the sizes it is drawn at (opening one costs ~3 M
+ * instructions: it was opened again for every type size), and sizes used in turn draw exactly
+ * what each draws alone: width, metrics, glyph positions and bitmaps. */
+static void faces_open_once_per_file_and_index(void **state) {
+  (void)state;
+  char err[256];
+  ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
+  if (!fonts)
+    fail_msg("%s", err);
+  static const char *const langs[] = {"zh", "en", "ja"};
+  static const char *const texts[] = {"直骨 A“g”", "Ag, “quotes”", "直骨写 Ag"};
+  static char mixed[3][4][4096], alone[4096];
+  static const int sizes[] = {13, 24, 40, 97};
+  for (int round = 0; round < 2; round++) /* every size of every language, twice in turn */
+    for (size_t s = 0; s < 4; s++)
+      for (size_t l = 0; l < 3; l++)
+        face_print(fonts, sizes[s], langs[l], texts[l], mixed[l][s], sizeof mixed[l][s]);
+  for (int px = 8; px <= 160; px += 8)
+    assert_int_equal(ks_face_px(ks_fonts_face_for(fonts, px, "zh")), px);
+  /* zh and en draw with the SC face, ja with the JP face: two faces of one file. */
+  assert_int_equal(ks_fonts_faces_opened(fonts), 2);
+  for (size_t s = 0; s < 4; s++)
+    for (size_t l = 0; l < 3; l++) {
+      ks_fonts *one = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
+      assert_non_null(one);
+      face_print(one, sizes[s], langs[l], texts[l], alone, sizeof alone);
+      assert_string_equal(mixed[l][s], alone);
+      ks_fonts_close(one);
+    }
+  ks_fonts_close(fonts);
+}
+
 /* `src` with every exhibit `times` times: copy k of ID is ID-xK, its links renamed the same way,
  * so that every copy is a whole set (tests/bench/scale.sh builds the same from content/). Copies
  * of corridor cities leave the corridor (a position on it is one city's). Borrows every text of
@@ -1316,6 +1372,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(notice_shows_names_escaped, setup, teardown),
       cmocka_unit_test(strings_fall_back_to_english_then_the_default),
       cmocka_unit_test(each_language_draws_with_its_own_face),
+      cmocka_unit_test(faces_open_once_per_file_and_index),
       cmocka_unit_test_setup_teardown(frame_work_follows_the_screen_not_the_pack, setup_bundled,
                                       teardown),
   };

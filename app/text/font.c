@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_SIZES_H
 #include <hb-ft.h>
 #include <hb.h>
 #include <stdio.h>
@@ -18,13 +19,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Faces open at once: each type size of each language's face. A screen uses a dozen sizes. */
+/* Sizes open at once: each type size of each language's face. A screen uses a dozen sizes. */
 enum { MAX_SIZES = 48 };
 
+/* A face of a font file (its file and face index), opened once and drawn at every size: each
+ * size is a FreeType size object of its own, activated when drawn with. Opening a face parses
+ * the font's tables (~3 M instructions for a Noto CJK face); a size costs a few thousand. */
+typedef struct {
+  FT_Face ft;      /* NULL until first drawn */
+  hb_font_t *hb;   /* HarfBuzz on `ft`: one face, so its tables and shape plans are shared */
+  ks_face *active; /* the size `ft` and `hb` are set to */
+  bool failed;     /* could not be opened: its lines draw with the default face */
+} file_face;
+
 struct ks_face {
-  FT_Face ft;
-  hb_font_t *hb;
-  hb_buffer_t *buf; /* reused for every shaping call */
+  file_face *file;
+  FT_Size size;     /* this size's metrics and hinting, owned by `file->ft` */
+  hb_buffer_t *buf; /* the fonts' one shaping buffer (borrowed) */
   int px;
   int font; /* its line of fonts.txt: which face of which file */
 };
@@ -41,12 +52,17 @@ struct ks_fonts {
   ks_fontlist_entry list[KS_FONTLIST_MAX];
   int n_list;
   mapped maps[KS_FONTLIST_MAX]; /* per line: its file, shared with an earlier line of that file */
+  file_face files[KS_FONTLIST_MAX]; /* per line; a line of the same file and index as an earlier
+                                       line uses that line's (`same[]`) */
+  int same[KS_FONTLIST_MAX];        /* the first line of each line's file and face index */
   ks_face faces[MAX_SIZES];
   int n_faces;
+  hb_buffer_t *buf; /* reused for every shaping call */
   /* The last language asked for and its line: every text of a frame asks with the same tag
    * (the same pointer, the pack's), and matching a tag against the list is not free. */
   const char *last_lang;
   int last_font;
+  int opened; /* FreeType faces opened (ks_fonts_faces_opened) */
 };
 
 /* Maps the file of line `i` (once; lines naming the same file share the mapping). */
@@ -86,11 +102,19 @@ ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size) {
     free(fonts);
     return NULL;
   }
+  for (int i = 0; i < fonts->n_list; i++) {
+    fonts->same[i] = i;
+    for (int k = 0; k < i && fonts->same[i] == i; k++)
+      if (fonts->list[k].index == fonts->list[i].index &&
+          strcmp(fonts->list[k].file, fonts->list[i].file) == 0)
+        fonts->same[i] = k;
+  }
   if (FT_Init_FreeType(&fonts->lib) != 0) {
     snprintf(err, err_size, "FreeType did not start");
     ks_fonts_close(fonts);
     return NULL;
   }
+  fonts->buf = hb_buffer_create();
   /* Open the default face at one size now, so that a broken font is reported here, not on the
    * first screen. The other languages' faces open when a text in one is first drawn. */
   if (!map_font(fonts, 0, err, err_size)) {
@@ -109,11 +133,12 @@ ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size) {
 void ks_fonts_close(ks_fonts *fonts) {
   if (!fonts)
     return;
-  for (int i = 0; i < fonts->n_faces; i++) {
-    hb_buffer_destroy(fonts->faces[i].buf);
-    hb_font_destroy(fonts->faces[i].hb); /* releases its reference to the FT_Face */
-    FT_Done_Face(fonts->faces[i].ft);
+  for (int i = 0; i < fonts->n_list; i++) {
+    hb_font_destroy(fonts->files[i].hb); /* releases its reference to the FT_Face */
+    if (fonts->files[i].ft)
+      FT_Done_Face(fonts->files[i].ft); /* and its sizes */
   }
+  hb_buffer_destroy(fonts->buf);
   if (fonts->lib)
     FT_Done_FreeType(fonts->lib);
   for (int i = 0; i < fonts->n_list; i++) {
@@ -124,6 +149,34 @@ void ks_fonts_close(ks_fonts *fonts) {
       munmap((void *)fonts->maps[i].map, fonts->maps[i].size);
   }
   free(fonts);
+}
+
+/* Sets the face's file face (FreeType and HarfBuzz) to the face's size, if another was set:
+ * HarfBuzz takes its scale from the active size and forgets the advances it kept. */
+static void activate(ks_face *face) {
+  file_face *ff = face->file;
+  if (ff->active == face)
+    return;
+  FT_Activate_Size(face->size);
+  hb_ft_font_changed(ff->hb);
+  ff->active = face;
+}
+
+/* The file face of line `font`, opened on first use; NULL if it cannot be (remembered). */
+static file_face *open_file_face(ks_fonts *fonts, int font) {
+  file_face *ff = &fonts->files[fonts->same[font]];
+  if (ff->ft || ff->failed)
+    return ff->ft ? ff : NULL;
+  char err[1600];
+  if (!map_font(fonts, font, err, sizeof err) ||
+      FT_New_Memory_Face(fonts->lib, fonts->maps[font].map, (FT_Long)fonts->maps[font].size,
+                         fonts->list[font].index, &ff->ft) != 0) {
+    ff->ft = NULL;
+    ff->failed = true;
+    return NULL;
+  }
+  fonts->opened++;
+  return ff;
 }
 
 ks_face *ks_fonts_face_for(ks_fonts *fonts, int px, const char *lang) {
@@ -139,28 +192,32 @@ ks_face *ks_fonts_face_for(ks_fonts *fonts, int px, const char *lang) {
       return &fonts->faces[i];
   if (fonts->n_faces == MAX_SIZES || px < 4 || px > 512)
     return NULL;
-  char err[1600];
-  if (!map_font(fonts, font, err, sizeof err)) {
-    /* A language's face that cannot be read: its text is drawn with the default face. */
-    if (font == 0)
-      return NULL;
-    return ks_fonts_face_for(fonts, px, NULL);
-  }
-  ks_face *face = &fonts->faces[fonts->n_faces];
-  if (FT_New_Memory_Face(fonts->lib, fonts->maps[font].map, (FT_Long)fonts->maps[font].size,
-                         fonts->list[font].index, &face->ft) != 0)
+  file_face *ff = open_file_face(fonts, font);
+  if (!ff) /* a language's face that cannot be read: its text is drawn with the default face */
     return font == 0 ? NULL : ks_fonts_face_for(fonts, px, NULL);
-  if (FT_Set_Pixel_Sizes(face->ft, 0, (FT_UInt)px) != 0) {
-    FT_Done_Face(face->ft);
+  ks_face *face = &fonts->faces[fonts->n_faces];
+  if (FT_New_Size(ff->ft, &face->size) != 0)
+    return NULL;
+  FT_Activate_Size(face->size);
+  if (FT_Set_Pixel_Sizes(ff->ft, 0, (FT_UInt)px) != 0) {
+    FT_Done_Size(face->size);
+    if (ff->active) /* the size that was active before */
+      FT_Activate_Size(ff->active->size);
     return NULL;
   }
-  /* HarfBuzz takes a reference of its own; FT_Done_Face in close drops ours. */
-  FT_Reference_Face(face->ft);
-  face->hb = hb_ft_font_create_referenced(face->ft);
-  face->buf = hb_buffer_create();
+  face->file = ff;
+  face->buf = fonts->buf;
   face->px = px;
   face->font = font;
   fonts->n_faces++;
+  if (!ff->hb) {
+    /* Its scale is the active size's; HarfBuzz takes a reference to the FT_Face of its own. */
+    ff->hb = hb_ft_font_create_referenced(ff->ft);
+    ff->active = face;
+  } else {
+    ff->active = NULL;
+    activate(face);
+  }
   return face;
 }
 
@@ -168,15 +225,18 @@ ks_face *ks_fonts_face(ks_fonts *fonts, int px) { return ks_fonts_face_for(fonts
 
 int ks_face_font(const ks_face *face) { return face ? face->font : 0; }
 
+int ks_fonts_faces_opened(const ks_fonts *fonts) { return fonts->opened; }
+
 static size_t shape(ks_face *face, const char *text, size_t len, const hb_feature_t *features,
                     unsigned n_features, ks_glyph_pos *out, size_t cap) {
   if (!face)
     return 0;
+  activate(face);
   hb_buffer_t *buf = face->buf;
   hb_buffer_reset(buf);
   hb_buffer_add_utf8(buf, text, (int)len, 0, (int)len);
   hb_buffer_guess_segment_properties(buf);
-  hb_shape(face->hb, buf, features, n_features);
+  hb_shape(face->file->hb, buf, features, n_features);
   unsigned n;
   hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
   hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
@@ -204,11 +264,12 @@ size_t ks_face_shape_lang(ks_face *face, const char *text, size_t len, const cha
 int ks_face_measure(ks_face *face, const char *text, size_t len) {
   if (!face)
     return 0;
+  activate(face);
   hb_buffer_t *buf = face->buf;
   hb_buffer_reset(buf);
   hb_buffer_add_utf8(buf, text, (int)len, 0, (int)len);
   hb_buffer_guess_segment_properties(buf);
-  hb_shape(face->hb, buf, NULL, 0);
+  hb_shape(face->file->hb, buf, NULL, 0);
   unsigned n;
   hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
   int64_t w = 0;
@@ -220,22 +281,24 @@ int ks_face_measure(ks_face *face, const char *text, size_t len) {
 int ks_face_px(const ks_face *face) { return face ? face->px : 0; }
 
 int ks_face_ascent(const ks_face *face) {
-  return face ? (int)((face->ft->size->metrics.ascender + 63) / 64) : 0;
+  return face ? (int)((face->size->metrics.ascender + 63) / 64) : 0;
 }
 
 int ks_face_descent(const ks_face *face) {
-  return face ? (int)((-face->ft->size->metrics.descender + 63) / 64) : 0;
+  return face ? (int)((-face->size->metrics.descender + 63) / 64) : 0;
 }
 
 int ks_face_line_height(const ks_face *face) {
-  return face ? (int)((face->ft->size->metrics.height + 63) / 64) : 0;
+  return face ? (int)((face->size->metrics.height + 63) / 64) : 0;
 }
 
 bool ks_face_rasterise(ks_face *face, uint32_t glyph, ks_glyph_bitmap *out) {
-  if (FT_Load_Glyph(face->ft, glyph, FT_LOAD_DEFAULT) != 0 ||
-      FT_Render_Glyph(face->ft->glyph, FT_RENDER_MODE_NORMAL) != 0)
+  activate(face);
+  FT_Face ft = face->file->ft;
+  if (FT_Load_Glyph(ft, glyph, FT_LOAD_DEFAULT) != 0 ||
+      FT_Render_Glyph(ft->glyph, FT_RENDER_MODE_NORMAL) != 0)
     return false;
-  FT_GlyphSlot slot = face->ft->glyph;
+  FT_GlyphSlot slot = ft->glyph;
   *out = (ks_glyph_bitmap){.pixels = slot->bitmap.buffer,
                            .width = (int)slot->bitmap.width,
                            .height = (int)slot->bitmap.rows,

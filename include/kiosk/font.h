@@ -24,6 +24,10 @@ ks_face *ks_fonts_face_for(ks_fonts *fonts, int px, const char *lang);
 ks_face *ks_fonts_face(ks_fonts *fonts, int px);
 /* Which line of fonts.txt a face is of: faces of different lines number their glyphs apart. */
 int ks_face_font(const ks_face *face);
+/* How many FreeType faces `fonts` has opened so far: one per font file and face index drawn,
+ * whatever the sizes it is drawn at (a face costs ~3 M instructions to open; a size is cheap).
+ * For tests and the benchmarks. */
+int ks_fonts_faces_opened(const ks_fonts *fonts);
 
 /* A shaped glyph. Positions are in 1/64 pixel (26.6 fixed point), as FreeType and HarfBuzz use. */
 typedef struct {
