@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,10 +25,11 @@ enum { MAX_SIZES = 48 };
  * size is a FreeType size object of its own, activated when drawn with. Opening a face parses
  * the font's tables (~3 M instructions for a Noto CJK face); a size costs a few thousand. */
 typedef struct {
-  FT_Face ft;      /* NULL until first drawn */
-  hb_font_t *hb;   /* HarfBuzz on `ft`: one face, so its tables and shape plans are shared */
-  ks_face *active; /* the size `ft` and `hb` are set to */
-  bool failed;     /* could not be opened: its lines draw with the default face */
+  FT_StreamRec stream; /* how FreeType reads its file (read_font) */
+  FT_Face ft;          /* NULL until first drawn */
+  hb_font_t *hb;       /* HarfBuzz on `ft`: one face, so its tables and shape plans are shared */
+  ks_face *active;     /* the size `ft` and `hb` are set to */
+  bool failed;         /* could not be opened: its lines draw with the default face */
 } file_face;
 
 struct ks_face {
@@ -40,18 +40,23 @@ struct ks_face {
   int font; /* its line of fonts.txt: which face of which file */
 };
 
-/* A font file, mapped read-only on first use. */
+/* A font file, open for reading from its first use. It is read, not mapped: FreeType and
+ * HarfBuzz keep what they look at often (tables, subroutines) and read a glyph's outline when
+ * it is rasterised, once (the atlas keeps it). Mapped, every page of the 19 MB Noto CJK
+ * collection a glyph was read from stayed in the kiosk's resident memory: 9.8 MB after a tour
+ * of every screen. */
 typedef struct {
-  const unsigned char *map;
+  int fd; /* -1: not open */
   size_t size;
-} mapped;
+} font_file;
 
 struct ks_fonts {
   FT_Library lib;
   char dir[1024];
   ks_fontlist_entry list[KS_FONTLIST_MAX];
   int n_list;
-  mapped maps[KS_FONTLIST_MAX]; /* per line: its file, shared with an earlier line of that file */
+  font_file files_open[KS_FONTLIST_MAX]; /* per line: its file, shared with an earlier line of
+                                            that file */
   file_face files[KS_FONTLIST_MAX]; /* per line; a line of the same file and index as an earlier
                                        line uses that line's (`same[]`) */
   int same[KS_FONTLIST_MAX];        /* the first line of each line's file and face index */
@@ -65,13 +70,13 @@ struct ks_fonts {
   int opened; /* FreeType faces opened (ks_fonts_faces_opened) */
 };
 
-/* Maps the file of line `i` (once; lines naming the same file share the mapping). */
-static bool map_font(ks_fonts *fonts, int i, char *err, size_t err_size) {
-  if (fonts->maps[i].map)
+/* Opens the file of line `i` (once; lines naming the same file share the descriptor). */
+static bool open_font(ks_fonts *fonts, int i, char *err, size_t err_size) {
+  if (fonts->files_open[i].fd >= 0)
     return true;
   for (int k = 0; k < i; k++)
-    if (fonts->maps[k].map && strcmp(fonts->list[k].file, fonts->list[i].file) == 0) {
-      fonts->maps[i] = fonts->maps[k];
+    if (fonts->files_open[k].fd >= 0 && strcmp(fonts->list[k].file, fonts->list[i].file) == 0) {
+      fonts->files_open[i] = fonts->files_open[k];
       return true;
     }
   char path[1300], why[256];
@@ -84,14 +89,27 @@ static bool map_font(ks_fonts *fonts, int i, char *err, size_t err_size) {
       close(fd);
     return false;
   }
-  void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-  close(fd);
-  if (map == MAP_FAILED) {
-    snprintf(err, err_size, "cannot map font %s: %s", path, strerror(errno));
-    return false;
-  }
-  fonts->maps[i] = (mapped){map, (size_t)st.st_size};
+  fonts->files_open[i] = (font_file){fd, (size_t)st.st_size};
   return true;
+}
+
+/* FreeType's read of a font file: `count` bytes at `offset` (0 bytes: a seek, 0 when it is
+ * within the file). */
+static unsigned long read_font(FT_Stream stream, unsigned long offset, unsigned char *buffer,
+                               unsigned long count) {
+  if (count == 0)
+    return offset <= stream->size ? 0 : 1;
+  size_t done = 0;
+  while (done < count) {
+    ssize_t n =
+        pread((int)stream->descriptor.value, buffer + done, count - done, (off_t)(offset + done));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      break;
+    done += (size_t)n;
+  }
+  return (unsigned long)done;
 }
 
 ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size) {
@@ -103,6 +121,7 @@ ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size) {
     return NULL;
   }
   for (int i = 0; i < fonts->n_list; i++) {
+    fonts->files_open[i].fd = -1;
     fonts->same[i] = i;
     for (int k = 0; k < i && fonts->same[i] == i; k++)
       if (fonts->list[k].index == fonts->list[i].index &&
@@ -117,7 +136,7 @@ ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size) {
   fonts->buf = hb_buffer_create();
   /* Open the default face at one size now, so that a broken font is reported here, not on the
    * first screen. The other languages' faces open when a text in one is first drawn. */
-  if (!map_font(fonts, 0, err, err_size)) {
+  if (!open_font(fonts, 0, err, err_size)) {
     ks_fonts_close(fonts);
     return NULL;
   }
@@ -144,9 +163,9 @@ void ks_fonts_close(ks_fonts *fonts) {
   for (int i = 0; i < fonts->n_list; i++) {
     bool shared = false;
     for (int k = 0; k < i && !shared; k++)
-      shared = fonts->maps[k].map == fonts->maps[i].map;
-    if (fonts->maps[i].map && !shared)
-      munmap((void *)fonts->maps[i].map, fonts->maps[i].size);
+      shared = fonts->files_open[k].fd == fonts->files_open[i].fd;
+    if (fonts->files_open[i].fd >= 0 && !shared)
+      close(fonts->files_open[i].fd);
   }
   free(fonts);
 }
@@ -168,9 +187,15 @@ static file_face *open_file_face(ks_fonts *fonts, int font) {
   if (ff->ft || ff->failed)
     return ff->ft ? ff : NULL;
   char err[1600];
-  if (!map_font(fonts, font, err, sizeof err) ||
-      FT_New_Memory_Face(fonts->lib, fonts->maps[font].map, (FT_Long)fonts->maps[font].size,
-                         fonts->list[font].index, &ff->ft) != 0) {
+  if (!open_font(fonts, font, err, sizeof err)) {
+    ff->failed = true;
+    return NULL;
+  }
+  ff->stream = (FT_StreamRec){.size = (unsigned long)fonts->files_open[font].size,
+                              .descriptor.value = fonts->files_open[font].fd,
+                              .read = read_font};
+  FT_Open_Args args = {.flags = FT_OPEN_STREAM, .stream = &ff->stream};
+  if (FT_Open_Face(fonts->lib, &args, fonts->list[font].index, &ff->ft) != 0) {
     ff->ft = NULL;
     ff->failed = true;
     return NULL;

@@ -1,6 +1,7 @@
-/* The kiosk's fonts: the bundled font files memory-mapped once, a FreeType face and a HarfBuzz
- * font per pixel size, text shaped by HarfBuzz. Measuring here feeds the line breaker; drawing
- * glyphs is the glyph atlas's job (render/atlas.h). */
+/* The kiosk's fonts: the bundled font files read as FreeType needs them (not mapped), a FreeType
+ * face and a HarfBuzz font per file and face index, drawn at any pixel size, text shaped by
+ * HarfBuzz. Measuring here feeds the line breaker; drawing glyphs is the glyph atlas's job
+ * (kiosk/gfx.h). */
 #ifndef KIOSK_FONT_H
 #define KIOSK_FONT_H
 
@@ -12,7 +13,7 @@ typedef struct ks_fonts ks_fonts;
 typedef struct ks_face ks_face;
 
 /* Opens the fonts listed in `fonts_dir`/fonts.txt (kiosk/fontlist.h: a face per language). Files
- * are mapped, not read, and only the default face is opened now: another language's face opens
+ * are read as needed, and only the default face is opened now: another language's face opens
  * when a text in it is first drawn. NULL with a reason on failure. */
 ks_fonts *ks_fonts_open(const char *fonts_dir, char *err, size_t err_size);
 void ks_fonts_close(ks_fonts *fonts);
@@ -58,7 +59,8 @@ int ks_face_ascent(const ks_face *face);
 int ks_face_descent(const ks_face *face);
 int ks_face_line_height(const ks_face *face);
 
-/* One glyph rasterised to 8-bit coverage, valid until the next call on the same face. */
+/* One glyph rasterised to 8-bit coverage, valid until the next call on a face of the same
+ * `ks_fonts` (the sizes of a file's face share FreeType's glyph slot). */
 typedef struct {
   const uint8_t *pixels;
   int width, height, pitch;
