@@ -1159,6 +1159,15 @@ static void strings_fall_back_to_english_then_the_default(void **state) {
 }
 
 /* The glyph the face of a language draws for one code point at 64 px, as bytes. */
+/* The bundled fonts, opened as the kiosk opens them. */
+static ks_fonts *bundled_fonts(void) {
+  char err[256];
+  ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
+  if (!fonts)
+    fail_msg("%s", err);
+  return fonts;
+}
+
 static size_t glyph_bytes(ks_fonts *fonts, const char *lang, const char *ch, uint8_t *out,
                           size_t cap) {
   ks_face *f = ks_fonts_face_for(fonts, 64, lang);
@@ -1179,10 +1188,7 @@ static size_t glyph_bytes(ks_fonts *fonts, const char *lang, const char *ch, uin
  * face, Latin the same in both. */
 static void each_language_draws_with_its_own_face(void **state) {
   (void)state;
-  char err[256];
-  ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
-  if (!fonts)
-    fail_msg("%s", err);
+  ks_fonts *fonts = bundled_fonts();
   assert_int_not_equal(ks_face_font(ks_fonts_face_for(fonts, 64, "ja")),
                        ks_face_font(ks_fonts_face_for(fonts, 64, "zh")));
   assert_int_equal(ks_face_font(ks_fonts_face_for(fonts, 64, "en")),
@@ -1232,10 +1238,7 @@ static void face_print(ks_fonts *fonts, int px, const char *lang, const char *te
  * what each draws alone: width, metrics, glyph positions and bitmaps. */
 static void faces_open_once_per_file_and_index(void **state) {
   (void)state;
-  char err[256];
-  ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
-  if (!fonts)
-    fail_msg("%s", err);
+  ks_fonts *fonts = bundled_fonts();
   static const char *const langs[] = {"zh", "en", "ja"};
   static const char *const texts[] = {"直骨 A“g”", "Ag, “quotes”", "直骨写 Ag"};
   static char mixed[3][4][4096], alone[4096];
@@ -1250,8 +1253,7 @@ static void faces_open_once_per_file_and_index(void **state) {
   assert_int_equal(ks_fonts_faces_opened(fonts), 2);
   for (size_t s = 0; s < 4; s++)
     for (size_t l = 0; l < 3; l++) {
-      ks_fonts *one = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
-      assert_non_null(one);
+      ks_fonts *one = bundled_fonts();
       face_print(one, sizes[s], langs[l], texts[l], alone, sizeof alone);
       assert_string_equal(mixed[l][s], alone);
       ks_fonts_close(one);
@@ -1264,10 +1266,7 @@ static void faces_open_once_per_file_and_index(void **state) {
  * it mapped after a tour of every screen). */
 static void font_files_are_read_not_mapped(void **state) {
   (void)state;
-  char err[256];
-  ks_fonts *fonts = ks_fonts_open(KS_TEST_FONTS, err, sizeof err);
-  if (!fonts)
-    fail_msg("%s", err);
+  ks_fonts *fonts = bundled_fonts();
   static char out[4096];
   face_print(fonts, 30, "zh", "直骨写角海 Ag", out, sizeof out);
   face_print(fonts, 50, "ja", "直骨写角海 Ag", out, sizeof out);
