@@ -216,6 +216,8 @@ static void draw(const frame *f, void *state) {
   int gap = sz(f, UI_GAP);
   int cols = f->portrait ? 1 : n <= 3 ? n : ui_columns(area.w, ui_mm(f, 60), gap, n);
   cols = cols >= n ? n : cols > 1 ? (n + 1) / 2 : 1;
+  if (cols < 1)
+    cols = 1; /* a pack with no exhibit has no tile: nothing to divide among */
   int rows = (n + cols - 1) / cols;
   ks_rect cells[KS_KIND_COUNT];
   for (int i = 0; i < n; i++) {
