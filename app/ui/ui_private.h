@@ -349,6 +349,16 @@ bool ui_same_action(action a, action b);
 /* Makes `r` answer touches with `a`; `label` says what it shows (for ks_ui_target_at). Returns
  * whether the finger is on it now. */
 bool ui_add_hit(const frame *f, ks_rect r, action a, const char *label);
+/* A scrolling grid of cards (cards.c): `cols` columns of cards `w` by `h`, `gap` apart, the first
+ * row's top at `y` (scrolled), from `x`; nothing above `top` answers a touch. */
+typedef struct {
+  int x, y, w, h, gap, cols, top;
+} ui_card_grid_spec;
+typedef void (*ui_card_draw)(const frame *f, ks_rect r, const ks_exhibit *e, bool pressed);
+/* Draws the cards of `list` that are in view, each a target that opens it on `opens`; looks at
+ * none of the rows above the view and stops at the first row below it. */
+void ui_card_grid(const frame *f, const ui_card_grid_spec *grid, const ks_exhibit *const *list,
+                  size_t n, ks_screen_id opens, ui_card_draw draw);
 /* As ui_add_hit for a target of which only `r`, a part of `full`, answers: the rest is hidden
  * under a fixed part of the screen. */
 bool ui_add_hit_part(const frame *f, ks_rect r, ks_rect full, action a, const char *label);

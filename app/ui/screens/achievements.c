@@ -185,24 +185,8 @@ static void draw(const frame *f, void *state) {
   int content_h = (pinned ? 0 : filters_h) + rows * (ch + gap) + sz(f, UI_MARGIN);
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
   int offset = ui_px(ui->scroll.pos), cards = top + (pinned ? 0 : filters_h) - offset;
-  /* From the first row any of which is in view to the last: the rest are not looked at. */
-  size_t first_row = cards + ch < top ? (size_t)((top - cards - ch) / (ch + gap)) : 0;
-  for (size_t i = first_row * (size_t)cols; i < n; i++) {
-    ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),
-                 cards + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
-    ui_visit(ui, 1);
-    if (r.y >= f->h)
-      break; /* the rows after it are off screen too */
-    if (r.y + r.h <= top)
-      continue; /* off screen */
-    /* Only the part below the fixed parts answers touches. */
-    ks_rect touch = r;
-    if (touch.y < top)
-      touch.h -= top - touch.y, touch.y = top;
-    bool pressed = ui_add_hit_part(
-        f, touch, r, (action){ACT_GO, KS_SCREEN_ACHIEVEMENT, list[i]->id}, tr(f, &list[i]->title));
-    draw_card(f, r, list[i], pressed);
-  }
+  ui_card_grid(f, &(ui_card_grid_spec){left, cards, cw, ch, gap, cols, top}, list, n,
+               KS_SCREEN_ACHIEVEMENT, draw_card);
   if (n == 0)
     ui_text(f, ui_say(f, "achievements.none"), UI_TYPE_BODY, left, cards + sz(f, UI_SP_L), avail, 1,
             KS_TEXT_DIM);

@@ -51,22 +51,8 @@ static void draw(const frame *f, void *state) {
   ks_scroller_set_bounds(&f->ui->scroll, 0,
                          (float)(rows * (ch + gap) + sz(f, UI_MARGIN) - (f->h - top)));
   int offset = ui_px(ui->scroll.pos), cards = top - offset;
-  size_t first_row = cards + ch < top ? (size_t)((top - cards - ch) / (ch + gap)) : 0;
-  for (size_t i = first_row * (size_t)cols; i < n; i++) {
-    ks_rect r = {left + (int)(i % (size_t)cols) * (cw + gap),
-                 cards + (int)(i / (size_t)cols) * (ch + gap), cw, ch};
-    ui_visit(ui, 1);
-    if (r.y >= f->h)
-      break;
-    if (r.y + r.h <= top)
-      continue;
-    ks_rect touch = r;
-    if (touch.y < top)
-      touch.h -= top - touch.y, touch.y = top;
-    bool pressed = ui_add_hit_part(f, touch, r, (action){ACT_GO, KS_SCREEN_STATISTIC, list[i]->id},
-                                   tr(f, &list[i]->title));
-    draw_card(f, r, list[i], pressed);
-  }
+  ui_card_grid(f, &(ui_card_grid_spec){left, cards, cw, ch, gap, cols, top}, list, n,
+               KS_SCREEN_STATISTIC, draw_card);
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - gap / 2}, KS_BG);
   ui_draw_header(f, title, sub);
 }
