@@ -2,6 +2,7 @@
 #include "kiosk/pack.h"
 
 #include "kiosk/mem.h"
+#include "kiosk/validate.h"
 #include "schema.h"
 
 #include <stddef.h>
@@ -19,11 +20,37 @@ typedef struct {
   const char *field;   /* when set, names the value read instead of its column: "meta id" */
   bool failed;
   int version; /* the pack's schema version: what its tables hold */
+  /* A reader of single exhibits keeps its statements: each is prepared the first time its SQL
+   * (a string literal, known by its address) is asked for, and reset after each use instead of
+   * finalized. NULL when reading a whole pack, whose statements run once each. */
+  struct stmt_cache *cache;
 } loader;
+
+enum { MAX_CACHED = 32 };
+struct stmt_cache {
+  const char *sql[MAX_CACHED];
+  sqlite3_stmt *st[MAX_CACHED];
+  int n;
+};
 
 static sqlite3_stmt *prepare(loader *l, const char *sql) {
   sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK) {
+  int slot = -1;
+  if (l->cache) {
+    for (int i = 0; i < l->cache->n; i++)
+      if (l->cache->sql[i] == sql) {
+        sqlite3_reset(l->cache->st[i]);
+        sqlite3_clear_bindings(l->cache->st[i]);
+        return l->cache->st[i];
+      }
+    slot = l->cache->n < MAX_CACHED ? l->cache->n : -1;
+  }
+  if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) == SQLITE_OK) {
+    if (slot >= 0) {
+      l->cache->sql[slot] = sql, l->cache->st[slot] = st;
+      l->cache->n++;
+    }
+  } else {
     if (!l->failed)
       ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path}, "cannot read the pack: %s",
                   sqlite3_errmsg(l->db));
@@ -65,13 +92,24 @@ static ks_text col_i18n(loader *l, sqlite3_stmt *st, int c) {
   return (ks_text){.s = {col_text(l, st, c), col_text(l, st, c + 1)}};
 }
 
+/* Whether `st` is one the reader keeps. */
+static bool cached(const loader *l, const sqlite3_stmt *st) {
+  for (int i = 0; l->cache && i < l->cache->n; i++)
+    if (l->cache->st[i] == st)
+      return true;
+  return false;
+}
+
 static void step_done(loader *l, sqlite3_stmt *st, int rc) {
   if (rc != SQLITE_DONE && !l->failed) {
     ks_diag_add(l->diag, KS_ERROR, (ks_loc){.file = l->path}, "cannot read the pack: %s",
                 sqlite3_errmsg(l->db));
     l->failed = true;
   }
-  sqlite3_finalize(st);
+  if (cached(l, st))
+    sqlite3_reset(st);
+  else
+    sqlite3_finalize(st);
 }
 
 /* Reads a whole child table in one ordered pass — `sql` selects the exhibit id first, the
@@ -630,5 +668,266 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
       if (t)
         c->exhibits[i].links[k].target_kind = t->kind;
     }
+  return c;
+}
+
+/* ---- Reading on demand: one exhibit, or a list of ids, at a time ---------------------------- */
+
+struct ks_pack_reader {
+  ks_pack *pack;
+  int version;
+  struct stmt_cache cache; /* every statement, prepared once */
+  char today[16];          /* the day shown, YYYY-MM-DD, or "" for every exhibit */
+};
+
+/* Whether the exhibit aliased `t` is shown on the reader's day (?9, NULL for every day), as
+ * ks_exhibit_shown_on has it: YYYY-MM-DD texts order as their dates. */
+#define SHOWN(t)                                                                                   \
+  "(?9 IS NULL OR ((" t ".show_from IS NULL OR " t ".show_from <= ?9) AND (" t                     \
+  ".show_until IS NULL OR ?9 <= " t ".show_until)))"
+
+/* ks_event_year(date): the year of a date ks_date_parse takes, else NULL — so that SQL lists
+ * exactly the events the timeline can place. */
+static void sql_event_year(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *date = (const char *)sqlite3_value_text(argv[0]);
+  ks_date d;
+  char why[96];
+  if (date && ks_date_parse(date, &d, why, sizeof why))
+    sqlite3_result_int(ctx, d.year);
+  else
+    sqlite3_result_null(ctx);
+}
+
+ks_pack_reader *ks_pack_reader_open(ks_pack *pack, const char *today) {
+  int version = ks_pack_schema_version(pack->db);
+  if (version < 4) /* texts in per-language columns: such a pack is read whole */
+    return NULL;
+  if (sqlite3_create_function(pack->db, "ks_event_year", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+                              sql_event_year, NULL, NULL) != SQLITE_OK)
+    return NULL;
+  ks_pack_reader *r = ks_xcalloc(1, sizeof *r);
+  r->pack = pack;
+  r->version = version;
+  if (today)
+    snprintf(r->today, sizeof r->today, "%s", today);
+  return r;
+}
+
+void ks_pack_reader_close(ks_pack_reader *r) {
+  if (!r)
+    return;
+  for (int i = 0; i < r->cache.n; i++)
+    sqlite3_finalize(r->cache.st[i]);
+  free(r);
+}
+
+static loader reader_loader(ks_pack_reader *r, ks_content *into, ks_diag *diag) {
+  return (loader){.db = r->pack->db,
+                  .arena = into ? into->arena : NULL,
+                  .diag = diag,
+                  .path = r->pack->path,
+                  .version = r->version,
+                  .cache = &r->cache};
+}
+
+static void bind_today(ks_pack_reader *r, sqlite3_stmt *st) {
+  if (r->today[0])
+    sqlite3_bind_text(st, 9, r->today, -1, SQLITE_STATIC);
+}
+
+/* One child table's rows of one exhibit: `sql` selects count(*) OVER () first (the rows there
+ * are, to size the array), then the columns the row function reads from 1. */
+static void load_rows_on(loader *l, ks_exhibit *e, const char *today, const char *sql,
+                         alloc_fn alloc, row_fn each) {
+  sqlite3_stmt *st = prepare(l, sql);
+  if (!st)
+    return;
+  sqlite3_bind_text(st, 1, e->id, -1, SQLITE_STATIC);
+  if (today && today[0])
+    sqlite3_bind_text(st, 9, today, -1, SQLITE_STATIC);
+  size_t room = 0, used = 0;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (!room) {
+      sqlite3_int64 n = sqlite3_column_int64(st, 0);
+      if (n <= 0 || n > 100000)
+        break;
+      alloc(l, e, room = (size_t)n);
+    }
+    if (used < room)
+      each(l, e, used++, st);
+  }
+  step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+}
+
+static void load_rows(loader *l, ks_exhibit *e, const char *sql, alloc_fn alloc, row_fn each) {
+  load_rows_on(l, e, NULL, sql, alloc, each);
+}
+
+static void row_link_kind(loader *l, ks_exhibit *e, size_t i, sqlite3_stmt *st) {
+  row_link(l, e, i, st);
+  const char *kind = (const char *)sqlite3_column_text(st, 2);
+  if (!kind || !ks_kind_parse(kind, &e->links[e->n_links - 1].target_kind))
+    e->links[e->n_links - 1].target_kind = KS_KIND_COUNT;
+}
+
+/* The texts of one exhibit, every language (load_texts, for one owner). */
+static void load_own_texts(loader *l, ks_content *c, ks_exhibit *e) {
+  sqlite3_stmt *st = prepare(
+      l, "SELECT field, seq, lang, value FROM text WHERE owner = ?1 ORDER BY field, seq, lang");
+  if (!st)
+    return;
+  sqlite3_bind_text(st, 1, e->id, -1, SQLITE_STATIC);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *field = (const char *)sqlite3_column_text(st, 0);
+    const char *lang = (const char *)sqlite3_column_text(st, 2);
+    ks_lang slot = lang ? ks_content_lang(c, lang) : -1;
+    ks_text *t = field && slot >= 0 ? exhibit_text(e, field, sqlite3_column_int64(st, 1)) : NULL;
+    if (t)
+      t->s[slot] = col_text(l, st, 3);
+  }
+  step_done(l, st, rc);
+}
+
+ks_exhibit *ks_pack_reader_exhibit(ks_pack_reader *r, const char *id, ks_content *into,
+                                   ks_diag *diag) {
+  loader l = reader_loader(r, into, diag);
+  sqlite3_stmt *st =
+      prepare(&l, "SELECT e.kind, e.date_note, e.show_from, e.show_until FROM exhibit e "
+                  "WHERE e.id = ?1 AND " SHOWN("e"));
+  if (!st)
+    return NULL;
+  sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+  bind_today(r, st);
+  ks_kind kind;
+  const char *name;
+  if (sqlite3_step(st) != SQLITE_ROW || !(name = (const char *)sqlite3_column_text(st, 0)) ||
+      !ks_kind_parse(name, &kind)) {
+    step_done(&l, st, SQLITE_DONE);
+    return NULL;
+  }
+  ks_exhibit *e = ks_content_add_exhibit(into);
+  e->id = ks_arena_strdup(into->arena, id);
+  e->kind = kind;
+  l.exhibit = e->id;
+  e->date_note = col_text(&l, st, 1);
+  e->show_from = col_text(&l, st, 2);
+  e->show_until = col_text(&l, st, 3);
+  step_done(&l, st, SQLITE_DONE);
+  read_kind[e->kind](&l, e);
+  load_rows(&l, e,
+            "SELECT count(*) OVER (), NULL, NULL FROM organisation WHERE exhibit = ?1 ORDER BY seq",
+            alloc_orgs, row_org);
+  load_rows(&l, e,
+            "SELECT count(*) OVER (), value, NULL, NULL, NULL, NULL, NULL, as_of, source "
+            "FROM figure WHERE exhibit = ?1 ORDER BY seq",
+            alloc_figures, row_figure);
+  load_rows(&l, e, "SELECT count(*) OVER (), NULL, NULL FROM fact WHERE exhibit = ?1 ORDER BY seq",
+            alloc_facts, row_fact);
+  load_rows(&l, e,
+            "SELECT count(*) OVER (), file, NULL, NULL, credit, data FROM image "
+            "WHERE exhibit = ?1 ORDER BY seq",
+            alloc_images, row_image);
+  /* Links to exhibits shown the same day only (as ks_content_on_date leaves them). */
+  load_rows_on(
+      &l, e, r->today,
+      "SELECT count(*) OVER (), k.to_id, t.kind FROM link k "
+      "JOIN exhibit t ON t.id = k.to_id WHERE k.from_id = ?1 AND " SHOWN("t") " ORDER BY k.to_id",
+      alloc_links, row_link_kind);
+  load_rows(&l, e,
+            "SELECT count(*) OVER (), source, quote, note FROM citation WHERE exhibit = ?1 "
+            "ORDER BY seq",
+            alloc_citations, row_citation);
+  if (r->version >= 5)
+    load_rows(&l, e,
+              "SELECT count(*) OVER (), value, approx, as_of, from_date, as_of_basis, as_of_note, "
+              "basis, source, quote, note FROM stat_value WHERE exhibit = ?1 ORDER BY seq",
+              alloc_values, row_value);
+  load_own_texts(&l, into, e);
+  l.exhibit = NULL;
+  if (l.failed) {
+    into->n_exhibits--;
+    return NULL;
+  }
+  return e;
+}
+
+size_t ks_pack_reader_ids(ks_pack_reader *r, const char *sql, const char *const params[3],
+                          ks_arena *arena, const char ***ids, int **keys) {
+  loader l = reader_loader(r, NULL, NULL);
+  l.failed = true; /* nothing to report into: a failed query lists nothing */
+  *ids = NULL;
+  if (keys)
+    *keys = NULL;
+  sqlite3_stmt *st = prepare(&l, sql);
+  if (!st)
+    return 0;
+  for (int i = 0; i < 3; i++)
+    if (params && params[i])
+      sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_TRANSIENT);
+  bind_today(r, st);
+  size_t n = 0, cap = 0;
+  const char **out = NULL;
+  int *key = NULL;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *id = (const char *)sqlite3_column_text(st, 0);
+    if (!id)
+      continue;
+    if (n == cap) {
+      cap = cap ? 2 * cap : 64;
+      out = ks_xrealloc(out, cap * sizeof *out);
+      key = ks_xrealloc(key, cap * sizeof *key);
+    }
+    out[n] = ks_arena_strdup(arena, id);
+    key[n++] = sqlite3_column_count(st) > 1 ? sqlite3_column_int(st, 1) : 0;
+  }
+  sqlite3_reset(st);
+  *ids = ks_arena_calloc(arena, n + 1, sizeof **ids);
+  memcpy((void *)*ids, out, n * sizeof *out);
+  if (keys) {
+    *keys = ks_arena_calloc(arena, n + 1, sizeof **keys);
+    memcpy(*keys, key, n * sizeof *key);
+  }
+  free(out);
+  free(key);
+  return n;
+}
+
+ks_content *ks_pack_read_meta(ks_pack *pack, ks_diag *diag) {
+  ks_content *c = ks_content_create(pack->path);
+  loader l = {.db = pack->db,
+              .arena = c->arena,
+              .diag = diag,
+              .path = pack->path,
+              .version = ks_pack_schema_version(pack->db)};
+  if (l.version < 4)
+    ks_content_set_zh_en(c);
+  load_meta(&l, c);
+  load_sources(&l, c);
+  if (!l.failed && l.version >= 4) { /* the pack's title and the sources' titled texts */
+    sqlite3_stmt *st = prepare(&l, "SELECT owner, field, seq, lang, value FROM text "
+                                   "WHERE owner = '' OR field = 'source.title'");
+    int rc;
+    while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+      const char *owner = (const char *)sqlite3_column_text(st, 0);
+      const char *field = (const char *)sqlite3_column_text(st, 1);
+      const char *lang = (const char *)sqlite3_column_text(st, 3);
+      ks_lang slot = lang ? ks_content_lang(c, lang) : -1;
+      if (!owner || !field || slot < 0 || sqlite3_column_int64(st, 2) != 0)
+        continue;
+      ks_text *t = !*owner && strcmp(field, "title") == 0 ? &c->meta.title : NULL;
+      if (*owner && strcmp(field, "source.title") == 0) {
+        ks_source *src = (ks_source *)ks_content_find_source(c, owner);
+        t = src ? &src->title_tr : NULL;
+      }
+      if (t)
+        t->s[slot] = col_text(&l, st, 4);
+    }
+    if (st)
+      step_done(&l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+  }
   return c;
 }

@@ -1,8 +1,8 @@
 /* A scrolling grid of cards that open exhibits: the gallery's and the statistics' alike. */
 #include "ui_private.h"
 
-void ui_card_grid(const frame *f, const ui_card_grid_spec *g, const ks_exhibit *const *list,
-                  size_t n, ks_screen_id opens, ui_card_draw draw) {
+void ui_card_grid(const frame *f, const ui_card_grid_spec *g, ks_kind kind,
+                  const ks_store_filter *filter, size_t n, ks_screen_id opens, ui_card_draw draw) {
   int step = g->h + g->gap;
   /* From the first row any of which is in view to the last: the rest are not looked at. */
   size_t first_row = g->y + g->h < g->top ? (size_t)((g->top - g->y - g->h) / step) : 0;
@@ -18,8 +18,10 @@ void ui_card_grid(const frame *f, const ui_card_grid_spec *g, const ks_exhibit *
     ks_rect touch = r;
     if (touch.y < g->top)
       touch.h -= g->top - touch.y, touch.y = g->top;
-    bool pressed =
-        ui_add_hit_part(f, touch, r, (action){ACT_GO, opens, list[i]->id}, tr(f, &list[i]->title));
-    draw(f, r, list[i], pressed);
+    const ks_exhibit *e = ks_store_at(f->ui->store, kind, filter, i);
+    if (!e)
+      continue; /* unreadable (a damaged pack): a gap, not a crash */
+    bool pressed = ui_add_hit_part(f, touch, r, (action){ACT_GO, opens, e->id}, tr(f, &e->title));
+    draw(f, r, e, pressed);
   }
 }

@@ -23,13 +23,11 @@ const ui_screen *const ui_screens[KS_SCREEN_COUNT] = {
 
 const ui_kind ui_kinds[] = {
     [KS_KIND_ACHIEVEMENT] = {KS_SCREEN_ACHIEVEMENT, KS_SCREEN_ACHIEVEMENTS, "achievements.title",
-                             &KS_GOLD, false, NULL, ui_achievements_order},
-    [KS_KIND_CITY] = {KS_SCREEN_CITY, KS_SCREEN_CITIES, "cities.title", &KS_TEAL, false, NULL,
-                      ui_cities_order},
-    [KS_KIND_EVENT] = {KS_SCREEN_EVENT, KS_SCREEN_TIMELINE, "timeline.title", &KS_CORAL, true,
-                       ui_events_listed, ui_events_order},
+                             &KS_GOLD, false},
+    [KS_KIND_CITY] = {KS_SCREEN_CITY, KS_SCREEN_CITIES, "cities.title", &KS_TEAL, false},
+    [KS_KIND_EVENT] = {KS_SCREEN_EVENT, KS_SCREEN_TIMELINE, "timeline.title", &KS_CORAL, true},
     [KS_KIND_STATISTIC] = {KS_SCREEN_STATISTIC, KS_SCREEN_STATISTICS, "statistics.title", &KS_LILAC,
-                           false, NULL, ui_statistics_order},
+                           false},
 };
 _Static_assert(sizeof ui_kinds / sizeof *ui_kinds == KS_KIND_COUNT, "a kind without its screens");
 
@@ -40,13 +38,24 @@ int ui_screen_kind(ks_screen_id screen) {
   return -1;
 }
 
-const ks_exhibit *const *ui_kind_list(const ks_ui *ui, ks_kind kind, size_t *n) {
-  if ((unsigned)kind >= KS_KIND_COUNT) {
-    *n = 0;
-    return NULL;
-  }
-  *n = ui->idx.n[kind];
-  return ui->idx.list[kind];
+size_t ui_count(const ks_ui *ui, ks_kind kind) { return ks_store_count(ui->store, kind, NULL); }
+
+const ks_exhibit *ui_at(const ks_ui *ui, ks_kind kind, size_t i) {
+  return ks_store_at(ui->store, kind, NULL, i);
+}
+
+const char *ui_id_at(const ks_ui *ui, ks_kind kind, size_t i) {
+  return ks_store_id_at(ui->store, kind, NULL, i);
+}
+
+const ks_exhibit *ui_find(const ks_ui *ui, const char *id) { return ks_store_find(ui->store, id); }
+
+size_t ui_pos(const ks_ui *ui, const ks_exhibit *e) {
+  return e ? ks_store_pos(ui->store, e->kind, NULL, e->id) : SIZE_MAX;
+}
+
+int ui_event_year(const ks_ui *ui, size_t i) {
+  return ks_store_key_at(ui->store, KS_KIND_EVENT, NULL, i);
 }
 
 ks_screen_id ks_ui_kind_screen(ks_kind kind, bool overview) {

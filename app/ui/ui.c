@@ -44,10 +44,11 @@ static void leave(ks_ui *ui, ui_memo *memo) {
  * as `back` says it was left. */
 static void enter(ks_ui *ui, ks_screen_id screen, const ks_exhibit *exhibit, const ui_memo *back) {
   leave(ui, NULL);
-  if (screen != ui->screen || exhibit != ui->exhibit)
+  if (screen != ui->screen || !ui_same_id(exhibit ? exhibit->id : "", ui->exhibit_id))
     ui_texts_clear(ui); /* what the last screen laid out */
   ui->screen = screen;
   ui->exhibit = exhibit;
+  snprintf(ui->exhibit_id, sizeof ui->exhibit_id, "%s", exhibit ? exhibit->id : "");
   ui->pressed = (action){0};
   ui->dragging = false;
   if (back) { /* back where the visitor left it: the next frame sets the list's real bounds */
@@ -62,16 +63,43 @@ static void enter(ks_ui *ui, ks_screen_id screen, const ks_exhibit *exhibit, con
     s->enter(ui, ui->state, back);
 }
 
+/* The timeline's span, and per year its events and where the first of them is. */
+static void count_years(ks_ui *ui) {
+  ui_years *x = &ui->years;
+  size_t n = ui_count(ui, KS_KIND_EVENT);
+  for (size_t i = 0; i < n; i++) {
+    int year = ui_event_year(ui, i);
+    if (!x->first_year || year < x->first_year)
+      x->first_year = year;
+    if (year > x->last_year)
+      x->last_year = year;
+  }
+  x->year_most = 1;
+  for (size_t i = n; i-- > 0;) {                  /* backwards: a year's first event is set last */
+    int k = ui_event_year(ui, i) - x->first_year; /* both 1900…2100 */
+    if (k >= 0 && k < KS_MAX_YEARS) {
+      x->year_first[k] = i;
+      if (++x->year_count[k] > x->year_most)
+        x->year_most = x->year_count[k];
+    }
+  }
+}
+
 ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang) {
+  return ks_ui_create_store(ks_store_of_content(content, NULL), fonts, lang);
+}
+
+ks_ui *ks_ui_create_store(ks_store *store, ks_fonts *fonts, ks_lang lang) {
   ks_ui *ui = ks_xcalloc(1, sizeof *ui);
-  ui->content = content;
+  ui->store = store;
+  const ks_content *content = ui->content = ks_store_head(store);
   ui->fonts = fonts;
   ui->pack_lang = ks_content_default_lang(content);
   ui->lang = ui->default_lang =
       lang >= 0 && lang < content->meta.n_languages ? lang : ui->pack_lang;
   ui->idle_timeout = 90;
   ui->mm_per_px = UI_REF_MM_PER_PX;
-  ui_index_build(&ui->idx, content);
+  count_years(ui);
   enter(ui, KS_SCREEN_HOME, NULL, NULL);
   return ui;
 }
@@ -80,12 +108,12 @@ void ks_ui_destroy(ks_ui *ui) {
   if (!ui)
     return;
   leave(ui, NULL);
-  ui_index_free(&ui->idx);
   ui_texts_clear(ui);
   free(ui->texts);
   free(ui->run_texts);
   ks_mapdata_destroy(ui->map);
   ks_ui_set_notice(ui, NULL, NULL, -1, 0);
+  ks_store_destroy(ui->store);
   free(ui);
 }
 
@@ -95,21 +123,21 @@ bool ks_ui_show(ks_ui *ui, ks_screen_id screen, const char *id) {
   const ks_exhibit *e = NULL;
   int kind = ui_screen_kind(screen);
   if (kind >= 0) {
-    e = id ? ks_content_find(ui->content, id) : NULL;
-    size_t n;
-    const ks_exhibit *const *list = ui_kind_list(ui, (ks_kind)kind, &n);
+    e = id ? ui_find(ui, id) : NULL;
+    size_t n = ui_count(ui, (ks_kind)kind);
     if (!e && id == NULL && n) /* no id given: the one its overview shows first */
-      e = list[ui_kinds[kind].default_last ? n - 1 : 0];
+      e = ui_at(ui, (ks_kind)kind, ui_kinds[kind].default_last ? n - 1 : 0);
     if (!e || (int)e->kind != kind)
       return false;
   }
-  if (screen == ui->screen && e == ui->exhibit)
+  if (screen == ui->screen && ui_same_id(e ? e->id : "", ui->exhibit_id))
     return false;
   ui_memo memo;
   leave(ui, &memo);
   if (ui->depth < MAX_HISTORY) {
     ui->history[ui->depth].screen = ui->screen;
-    ui->history[ui->depth].exhibit = ui->exhibit;
+    snprintf(ui->history[ui->depth].exhibit, sizeof ui->history[ui->depth].exhibit, "%s",
+             ui->exhibit_id);
     ui->history[ui->depth].memo = memo;
     ui->depth++;
   }
@@ -127,15 +155,17 @@ size_t ks_ui_tour(ks_ui *ui, ks_gfx *gfx, void (*each)(void *ctx), void *ctx) {
   for (ks_lang l = 0; l < ui->content->meta.n_languages && l < KS_LANG_MAX; l++) {
     ks_ui_set_lang(ui, l);
     /* The overviews (every screen that shows no single exhibit), then every exhibit's page. */
-    for (size_t i = 0; i < KS_SCREEN_COUNT + ui->content->n_exhibits; i++) {
+    const char *const *ids;
+    size_t n = ks_store_ids(ui->store, &ids);
+    for (size_t i = 0; i < KS_SCREEN_COUNT + n; i++) {
       if (i < KS_SCREEN_COUNT && ui_screen_kind((ks_screen_id)i) >= 0)
         continue;
       ks_ui_home(ui);
       if (i < KS_SCREEN_COUNT)
         ks_ui_show(ui, (ks_screen_id)i, NULL);
       else {
-        const ks_exhibit *e = &ui->content->exhibits[i - KS_SCREEN_COUNT];
-        if (e->kind < KS_KIND_COUNT)
+        const ks_exhibit *e = ui_find(ui, ids[i - KS_SCREEN_COUNT]);
+        if (e && e->kind < KS_KIND_COUNT)
           ks_ui_show(ui, ui_kinds[e->kind].screen, e->id);
       }
       ks_ui_draw(ui, gfx);
@@ -212,7 +242,8 @@ bool ks_ui_back(ks_ui *ui) {
   if (ui->depth == 0)
     return false;
   ui->depth--;
-  enter(ui, ui->history[ui->depth].screen, ui->history[ui->depth].exhibit,
+  const char *id = ui->history[ui->depth].exhibit;
+  enter(ui, ui->history[ui->depth].screen, id[0] ? ui_find(ui, id) : NULL,
         &ui->history[ui->depth].memo);
   return true;
 }
@@ -266,11 +297,12 @@ static bool run(ks_ui *ui, action a) {
     return changed;
   }
   case ACT_TURN: { /* an arrow of a detail page: its neighbour, in place, as a swipe turns */
-    const ks_exhibit *to = a.exhibit ? ks_content_find(ui->content, a.exhibit) : NULL;
-    if (!to || to == ui->exhibit)
+    const ks_exhibit *to = a.exhibit ? ui_find(ui, a.exhibit) : NULL;
+    if (!to || ui_same_id(to->id, ui->exhibit_id))
       return false;
     /* It slides in from the arrow's side, as after a swipe, the page left sliding out. */
-    bool next = ui_page_place(ui).next == to;
+    const ks_exhibit *next_page = ui_page_place(ui).next;
+    bool next = next_page && ui_same_id(next_page->id, to->id);
     enter(ui, ui->screen, to, NULL);
     ui->slide.x = (float)(next ? ui->width : -ui->width);
     return true;
@@ -286,43 +318,26 @@ static bool run(ks_ui *ui, action a) {
 }
 
 ui_place ui_page_place(ks_ui *ui) {
-  ui_place p = {0};
   int kind = ui_screen_kind(ui->screen);
-  size_t n = 0;
-  const ks_exhibit *const *list = kind >= 0 ? ui_kind_list(ui, (ks_kind)kind, &n) : NULL;
+  if (kind < 0 || !ui->exhibit)
+    return (ui_place){0};
   /* The overview it came from, filtered as it was left — unless that one does not show it (it
-   * came by a link): then the whole list. */
+   * came by a link): then the whole list. The store keeps both lists, and knows each page's
+   * place in them. */
   const ui_memo *memo = ui->depth ? &ui->history[ui->depth - 1].memo : NULL;
   const ui_screen *from = memo ? ui_screens[ui->history[ui->depth - 1].screen] : NULL;
-  bool filtered = from && from->lists && from->lists(ui, memo, ui->exhibit);
-  if (!filtered) { /* the whole list: the index knows the page's place in it */
-    size_t i = list ? ui_index_pos(&ui->idx, ui->content, ui->exhibit) : SIZE_MAX;
-    if (i >= n || list[i] != ui->exhibit)
-      return p;
-    return (ui_place){i, n, i > 0 ? list[i - 1] : NULL, i + 1 < n ? list[i + 1] : NULL};
-  }
-  /* A filtered list is walked once for the page, not every frame. */
-  if (ui->place_cache.exhibit == ui->exhibit && ui->place_cache.from == from &&
-      ui->place_cache.keep[0] == memo->keep[0] && ui->place_cache.keep[1] == memo->keep[1])
-    return ui->place_cache.place;
-  bool found = false;
-  for (size_t i = 0; i < n; i++) {
-    ui_visit(ui, 1);
-    if (filtered && list[i] != ui->exhibit && !from->lists(ui, memo, list[i]))
-      continue;
-    if (list[i] == ui->exhibit)
-      found = true, p.pos = p.n;
-    else if (!found)
-      p.prev = list[i];
-    else if (!p.next)
-      p.next = list[i];
-    p.n++;
-  }
-  p = found ? p : (ui_place){0};
-  ui->place_cache.exhibit = ui->exhibit, ui->place_cache.from = from;
-  ui->place_cache.keep[0] = memo->keep[0], ui->place_cache.keep[1] = memo->keep[1];
-  ui->place_cache.place = p;
-  return p;
+  ks_store_filter filter = {0};
+  const ks_store_filter *f =
+      from && from->filter && from->filter(memo, &filter) &&
+              ks_store_pos(ui->store, (ks_kind)kind, &filter, ui->exhibit_id) != SIZE_MAX
+          ? &filter
+          : NULL;
+  size_t n = ks_store_count(ui->store, (ks_kind)kind, f);
+  size_t i = ks_store_pos(ui->store, (ks_kind)kind, f, ui->exhibit_id);
+  if (i >= n)
+    return (ui_place){0};
+  return (ui_place){i, n, i > 0 ? ks_store_at(ui->store, (ks_kind)kind, f, i - 1) : NULL,
+                    i + 1 < n ? ks_store_at(ui->store, (ks_kind)kind, f, i + 1) : NULL};
 }
 
 /* Turns a detail page to the next (1) or previous (-1) exhibit of its list, in place: Back still
@@ -383,6 +398,10 @@ bool ks_ui_gesture(ks_ui *ui, const ks_gesture *g) {
   switch (g->type) {
   case KS_GESTURE_PRESS:
     ui->pressed = action_at(ui, g->x, g->y);
+    if (ui->pressed.exhibit) { /* held over many frames: its own copy of what it names */
+      snprintf(ui->pressed_text, sizeof ui->pressed_text, "%s", ui->pressed.exhibit);
+      ui->pressed.exhibit = ui->pressed_text;
+    }
     ks_scroller_hold(&ui->scroll);
     return ui->pressed.kind != ACT_NONE;
   case KS_GESTURE_CANCEL: {
@@ -544,6 +563,11 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   ui->n_runs = 0;
   ui->run_texts_len = 0;
   ui->width = f.w;
+  /* What the store handed out two frames ago may go now; the page shown is asked for again
+   * (found in the store's cache: it was asked for in the last frame). */
+  ks_store_frame(ui->store);
+  if (ui->exhibit_id[0] && !(ui->exhibit = ui_find(ui, ui->exhibit_id)))
+    enter(ui, KS_SCREEN_HOME, NULL, NULL); /* gone from a damaged pack: not a blank page */
   ks_gfx_clear(gfx, KS_BG);
   /* A page following a finger sideways is drawn where it is, and answers there; the page it
    * would turn to beside it. */

@@ -5,6 +5,7 @@
 
 #include "kiosk/mapdata.h"
 #include "kiosk/scroller.h"
+#include "kiosk/store.h"
 #include "kiosk/ui.h"
 #include "layout.h"
 #include "theme.h"
@@ -63,51 +64,27 @@ typedef struct {
 
 enum { KS_MAX_YEARS = 64 }; /* the longest timeline span the year strip draws */
 
-/* The pack's exhibits in the orders the screens show them, built once by ks_ui_create
- * (index.c) and read by every screen. */
+/* The exhibits, through the UI's store (include/kiosk/store.h): each kind's list in the order its
+ * overview shows it, and what it lists (achievements newest first; cities the corridor's first;
+ * events with a real date, by date; statistics the longest series first). Pointers handed out
+ * last as long as the store says: through the frame being drawn and the input after it. */
+size_t ui_count(const ks_ui *ui, ks_kind kind);
+const ks_exhibit *ui_at(const ks_ui *ui, ks_kind kind, size_t i);
+const char *ui_id_at(const ks_ui *ui, ks_kind kind, size_t i); /* without reading it */
+const ks_exhibit *ui_find(const ks_ui *ui, const char *id);
+/* Where `e` is in its kind's list, or SIZE_MAX. */
+size_t ui_pos(const ks_ui *ui, const ks_exhibit *e);
+
+/* The timeline's years, counted once when the UI is made: drawn every frame. */
 typedef struct {
-  /* Each kind's exhibits in the order its overview shows them (ui_kind: `listed`, `order`),
-   * `list[kind]`, `n[kind]` of them; the first three also by name. Achievements: newest first,
-   * then by id. Events: in date order (a year before its months, a month before its days), only
-   * those whose date is a real one (ks_date_parse); the others are reached by their links alone.
-   * Cities: the corridor's in corridor order, then the others by id. */
-  union {
-    const ks_exhibit **list[KS_KIND_COUNT];
-    struct {
-      const ks_exhibit **achievements, **cities, **events;
-    };
-  };
-  union {
-    size_t n[KS_KIND_COUNT];
-    struct {
-      size_t n_achievements, n_cities, n_events;
-    };
-  };
-  int *event_year;           /* per entry of `events`: its year, 1900…2100 */
   int first_year, last_year; /* span of the timeline (0, 0 without events) */
-  /* Per year of the timeline (index: year - first_year, while the span is under KS_MAX_YEARS):
-   * how many events, and the index in `events` of its first; counted once, drawn every frame. */
+  /* Per year (index: year - first_year, while the span is under KS_MAX_YEARS): how many events,
+   * and the place in the events' list of its first. */
   int year_count[KS_MAX_YEARS], year_most;
   size_t year_first[KS_MAX_YEARS];
-  /* Per exhibit (by its place in the content's array): its place in its kind's list above, or
-   * SIZE_MAX when not in it (an event off the timeline, a kind no screen lists) — so that a page
-   * finds its neighbours without searching the list every frame. */
-  size_t *pos;
-  /* Links read from the other end, per exhibit: the exhibits whose links name it are
-   * linked_from[linked_from_at[i]] up to linked_from[linked_from_at[i + 1]], in the content's
-   * order — so that a page finds what links to it without looking at every exhibit. */
-  const ks_exhibit **linked_from;
-  size_t *linked_from_at;
-} ui_index;
-
-/* Builds and frees the index of `content`. */
-void ui_index_build(ui_index *idx, const ks_content *content);
-void ui_index_free(ui_index *idx);
-/* The place of `e` (an exhibit of the indexed content) in its kind's list, or SIZE_MAX. */
-size_t ui_index_pos(const ui_index *idx, const ks_content *content, const ks_exhibit *e);
-/* The exhibits whose links name `e` (an exhibit of the indexed content), `*n` of them. */
-const ks_exhibit *const *ui_index_linked_from(const ui_index *idx, const ks_content *content,
-                                              const ks_exhibit *e, size_t *n);
+} ui_years;
+/* The year of the i-th event of the timeline. */
+int ui_event_year(const ks_ui *ui, size_t i);
 
 /* What a screen leaves behind in the history to be found as it was when Back returns to it: the
  * navigator's scroll position and up to two values of the screen's own (its filters). */
@@ -138,9 +115,10 @@ typedef struct {
    * idle timer (the attract loop, which is where the idle timer leads). */
   int (*wait_ms)(const ks_ui *ui, const void *state);
   void (*draw)(const frame *f, void *state);
-  /* For an overview: whether it shows `e` as it was left (`memo`: its filters). A detail page
-   * opened from it turns only among those (ui_page_place). NULL: it shows all of its kind. */
-  bool (*lists)(const ks_ui *ui, const ui_memo *memo, const ks_exhibit *e);
+  /* For an overview: how it was left narrowed (`memo`: its filters), in `*out`; false when it
+   * was not. A detail page opened from it turns only among those (ui_page_place). NULL: it
+   * shows all of its kind. */
+  bool (*filter)(const ui_memo *memo, ks_store_filter *out);
 } ui_screen;
 
 /* Where a detail page is in the list it turns through: its kind's, as the overview it was opened
@@ -163,22 +141,10 @@ typedef struct {
   const char *title_key;    /* the catalog key of its overview's title ("achievements.title") */
   const ks_color *accent;
   bool default_last; /* the last of the list (the latest event) rather than the first */
-  /* Whether its overview lists `e` (NULL: every one); its order there (qsort on exhibit
-   * pointers, NULL: by id). */
-  bool (*listed)(const ks_exhibit *e);
-  int (*order)(const void *a, const void *b);
 } ui_kind;
 extern const ui_kind ui_kinds[];
 /* The kind a screen shows one exhibit of, or -1 for an overview. */
 int ui_screen_kind(ks_screen_id screen);
-/* The exhibits of a kind in the order its overview shows them (`n` set). */
-const ks_exhibit *const *ui_kind_list(const ks_ui *ui, ks_kind kind, size_t *n);
-/* The kinds' orders and choices (ui_kind), in their list screens' files. */
-int ui_achievements_order(const void *a, const void *b);
-int ui_cities_order(const void *a, const void *b);
-bool ui_events_listed(const ks_exhibit *e);
-int ui_events_order(const void *a, const void *b);
-int ui_statistics_order(const void *a, const void *b);
 /* A statistic's value (statistic.c): its number as the UI's language writes it with the
  * article's word around it ("超327", "over 32.7 billion"); its unit (its own, else the
  * measure's); when it was true ("2019年", "2019年—2021年", "2024年1月报道", "2025年目标"); and
@@ -190,16 +156,21 @@ int ui_stat_value(const frame *f, const ks_exhibit *e, const ks_stat_value *v, u
                   int y, int w, ks_color c);
 
 struct ks_ui {
+  ks_store *store; /* owned: the exhibits */
+  /* The pack's metadata, languages and sources (ks_store_head): its exhibits are not read from
+   * here but through the store. */
   const ks_content *content;
   ks_fonts *fonts;
   ks_lang lang;
-  ui_index idx; /* the pack's exhibits in the screens' orders */
+  ui_years years;
   /* The screen shown: */
   ks_screen_id screen;
-  const ks_exhibit *exhibit; /* shown by a detail screen */
-  void *state;               /* the screen's own, from its enter until its leave */
-  ks_scroller scroll;        /* the screen's list */
-  action pressed;            /* what the finger is on, drawn highlighted */
+  const ks_exhibit *exhibit; /* shown by a detail screen: asked for again every frame, by */
+  char exhibit_id[KS_ID_MAX + 1];
+  char pressed_text[KS_ID_MAX + 16]; /* a copy of what `pressed` names: it outlives frames */
+  void *state;                       /* the screen's own, from its enter until its leave */
+  ks_scroller scroll;                /* the screen's list */
+  action pressed;                    /* what the finger is on, drawn highlighted */
   bool dragging;
   struct {
     float x;     /* pixels a detail page is drawn shifted sideways: it follows a finger, and
@@ -211,16 +182,10 @@ struct ks_ui {
   int width;      /* pixels wide at the last draw */
   size_t visited; /* exhibits the draw under way has looked at (ks_ui_visited) */
   struct {
-    const ks_exhibit *exhibit; /* the page it was found for, or NULL */
-    const void *from;          /* the overview's screen, and its filters as it was left */
-    const char *keep[2];
-    ui_place place;
-  } place_cache; /* ui_page_place's last answer within a filtered list, found once a page */
-  struct {
     ks_screen_id screen;
-    const ks_exhibit *exhibit;
-    ui_memo memo;         /* what it saved when left */
-  } history[MAX_HISTORY]; /* the screens Back returns to, as they were left */
+    char exhibit[KS_ID_MAX + 1]; /* its id, or "" */
+    ui_memo memo;                /* what it saved when left */
+  } history[MAX_HISTORY];        /* the screens Back returns to, as they were left */
   int depth;
   hit hits[MAX_HITS]; /* rebuilt by every draw */
   int n_hits;
@@ -355,10 +320,11 @@ typedef struct {
   int x, y, w, h, gap, cols, top;
 } ui_card_grid_spec;
 typedef void (*ui_card_draw)(const frame *f, ks_rect r, const ks_exhibit *e, bool pressed);
-/* Draws the cards of `list` that are in view, each a target that opens it on `opens`; looks at
- * none of the rows above the view and stops at the first row below it. */
-void ui_card_grid(const frame *f, const ui_card_grid_spec *grid, const ks_exhibit *const *list,
-                  size_t n, ks_screen_id opens, ui_card_draw draw);
+/* Draws the cards of `kind`'s list narrowed by `filter` (`n` of them) that are in view, each a
+ * target that opens it on `opens`; reads none of the rows above the view and stops at the first
+ * row below it. */
+void ui_card_grid(const frame *f, const ui_card_grid_spec *grid, ks_kind kind,
+                  const ks_store_filter *filter, size_t n, ks_screen_id opens, ui_card_draw draw);
 /* As ui_add_hit for a target of which only `r`, a part of `full`, answers: the rest is hidden
  * under a fixed part of the screen. */
 bool ui_add_hit_part(const frame *f, ks_rect r, ks_rect full, action a, const char *label);

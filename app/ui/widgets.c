@@ -565,7 +565,9 @@ void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size) {
     return;
   }
   for (size_t i = 0; i < e->n_links; i++) {
-    const ks_exhibit *t = ks_content_find(f->ui->content, e->links[i].target);
+    if (e->links[i].target_kind != KS_KIND_CITY && e->links[i].target_kind != KS_KIND_COUNT)
+      continue; /* known not to be a city: not read */
+    const ks_exhibit *t = ui_find(f->ui, e->links[i].target);
     if (!t || t->kind != KS_KIND_CITY)
       continue;
     size_t n = strlen(out);
@@ -637,35 +639,33 @@ static int link_chip(const frame *f, const char *label, int x, int y, ks_color a
   return w;
 }
 
-static int by_place(const void *a, const void *b) {
-  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  return (x > y) - (x < y); /* both in the content's one array: its order */
+static int by_id(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The exhibits an exhibit links to, and those that link to it, as chips in the content's order.
- * Only those are looked at (the index knows the links from the other end). Returns the
+/* The exhibits an exhibit links to, and those that link to it, as chips in id order (the
+ * content's). Only those are read (the store knows the links from the other end). Returns the
  * height. */
 int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
-  const ks_content *c = f->ui->content;
   int cx = x, cy = y, row = sz(f, UI_CHIP) + sz(f, UI_SP_M);
   bool any = false;
-  size_t n_from;
-  const ks_exhibit *const *from = ui_index_linked_from(&f->ui->idx, c, e, &n_from);
-  const ks_exhibit **linked = ks_xcalloc(e->n_links + n_from + 1, sizeof *linked);
+  const char *const *from;
+  size_t n_from = ks_store_linked_from(f->ui->store, e->id, &from);
+  const char **linked = ks_xcalloc(e->n_links + n_from + 1, sizeof *linked);
   size_t n = 0;
   for (size_t k = 0; k < e->n_links; k++)
-    if ((linked[n] = ks_content_find(c, e->links[k].target)))
-      n++;
+    if (e->links[k].target) /* none in a damaged pack */
+      linked[n++] = e->links[k].target;
   memcpy(linked + n, from, n_from * sizeof *from);
   n += n_from;
-  qsort(linked, n, sizeof *linked, by_place);
+  qsort(linked, n, sizeof *linked, by_id);
   for (size_t i = 0; i < n; i++) {
-    const ks_exhibit *o = linked[i];
     ui_visit(f->ui, 1);
-    if (o == e || (i > 0 && linked[i - 1] == o))
+    if (strcmp(linked[i], e->id) == 0 || (i > 0 && strcmp(linked[i - 1], linked[i]) == 0))
       continue; /* itself, or linked both ways (or twice) */
-    if (o->kind >= KS_KIND_COUNT)
-      continue; /* a kind no screen shows (a damaged pack) */
+    const ks_exhibit *o = ui_find(f->ui, linked[i]);
+    if (!o || o->kind >= KS_KIND_COUNT)
+      continue; /* not shown, or a kind no screen shows (a damaged pack) */
     ks_color accent = *ui_kinds[o->kind].accent;
     action a = {ACT_GO, ui_kinds[o->kind].screen, o->id};
     const char *label = tr(f, &o->title);
@@ -851,10 +851,10 @@ int ui_text_width(const frame *f, const char *s, ui_size size) {
 
 void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to, bool seek) {
   const ks_ui *ui = f->ui;
-  int first = ui->idx.first_year, last = ui->idx.last_year, most = ui->idx.year_most;
+  int first = ui->years.first_year, last = ui->years.last_year, most = ui->years.year_most;
   if (!first || last <= first || last - first >= KS_MAX_YEARS)
     return;
-  const int *count = ui->idx.year_count;
+  const int *count = ui->years.year_count;
   float inset = (float)sz(f, UI_SP_XS);
   float x0 = (float)a.x + inset, x1 = (float)(a.x + a.w) - inset;
   /* The axis, at the bottom; the years' names under it. */
@@ -911,9 +911,10 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
       snprintf(label, sizeof f->ui->year_labels[k], "%d\u2013%d", first + k, first + end);
     else
       snprintf(label, sizeof f->ui->year_labels[k], "%d", first + k);
-    ui_add_hit(f, (ks_rect){(int)l, a.y, (int)rr - (int)l, a.h}, /* edge to edge, not over */
-               (action){.kind = ACT_SEEK, .exhibit = ui->idx.events[ui->idx.year_first[k]]->id},
-               label);
+    ui_add_hit(
+        f, (ks_rect){(int)l, a.y, (int)rr - (int)l, a.h}, /* edge to edge, not over */
+        (action){.kind = ACT_SEEK, .exhibit = ui_id_at(ui, KS_KIND_EVENT, ui->years.year_first[k])},
+        label);
     prev = end, k = next;
   }
   /* Year names: the first and last, and with `seek` every fifth between where there is room. */

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CHUNK_SIZE = 64 * 1024 };
+/* Chunks grow from FIRST_CHUNK, doubling, to CHUNK_SIZE: a model of the whole pack soon reaches
+ * the large ones, while one exhibit read on its own (the store's cache) keeps a few kilobytes. */
+enum { FIRST_CHUNK = 2 * 1024, CHUNK_SIZE = 64 * 1024 };
 
 /* Chunks form a list, newest first; large requests get a chunk of their own. */
 typedef struct chunk {
@@ -21,6 +23,7 @@ typedef struct chunk {
 
 struct ks_arena {
   chunk *head; /* current chunk, or NULL before the first allocation */
+  size_t next; /* the size of the next chunk, up to CHUNK_SIZE */
 };
 
 ks_arena *ks_arena_create(void) { return ks_xcalloc(1, sizeof(ks_arena)); }
@@ -41,11 +44,13 @@ void *ks_arena_alloc(ks_arena *arena, size_t size) {
   size = (size + align - 1) & ~(align - 1);
   chunk *c = arena->head;
   if (!c || c->size - c->used < size) {
-    size_t cap = size > CHUNK_SIZE ? size : CHUNK_SIZE;
+    size_t step = arena->next ? arena->next : FIRST_CHUNK;
+    arena->next = step < CHUNK_SIZE ? 2 * step : CHUNK_SIZE;
+    size_t cap = size > step ? size : step;
     c = ks_xmalloc(sizeof(chunk) + cap);
     c->used = 0;
     c->size = cap;
-    if (size > CHUNK_SIZE && arena->head) {
+    if (size > step && arena->head) {
       /* Keep filling the current chunk: slot the big one in behind it. */
       c->next = arena->head->next;
       arena->head->next = c;

@@ -54,6 +54,34 @@ bool ks_pack_identity(ks_pack *pack, char *id, size_t id_size, int64_t *version)
 /* Reads the whole pack into a content model (images included), for validation or listing. */
 ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag);
 
+/* Reading on demand, for a kiosk that shows the pack (the store, include/kiosk/store.h): what the
+ * screen in view needs, not the whole pack. The pack must have been vetted (kiosk/vet.h): a
+ * row that cannot be read is left out rather than reported. */
+
+/* The pack's metadata and sources only, as ks_pack_read has them, with no exhibit. */
+ks_content *ks_pack_read_meta(ks_pack *pack, ks_diag *diag);
+
+typedef struct ks_pack_reader ks_pack_reader;
+/* A reader of `pack` (which must outlive it) as shown on `today` (YYYY-MM-DD: exhibits outside
+ * their show_from…show_until are not there, nor links to them), or every exhibit for NULL. Its
+ * statements are prepared the first time each is used and kept. NULL for a pack of schema 1 to 3,
+ * which keeps its texts in per-language columns: read such a pack whole. */
+ks_pack_reader *ks_pack_reader_open(ks_pack *pack, const char *today);
+void ks_pack_reader_close(ks_pack_reader *reader);
+/* Reads exhibit `id` whole, as ks_pack_read would, appended to `into` (whose languages say which
+ * slot each text takes, and whose arena takes every string); links keep only exhibits shown on
+ * the reader's day, each with its kind. NULL when there is no such exhibit that day, or it could
+ * not be read (findings in `diag`, which may be NULL). */
+ks_exhibit *ks_pack_reader_exhibit(ks_pack_reader *reader, const char *id, ks_content *into,
+                                   ks_diag *diag);
+/* Runs `sql` — a string literal: its statement is kept, known by the literal's address — with
+ * `params` (up to 3, NULL for none) as ?1…?3 and the reader's day as ?9, and returns how many
+ * rows it gave: their first column in `*ids`, and their second as an integer in `*keys` when
+ * `keys` is not NULL (0 where there is none). Both arrays are in `arena`. The SQL may call
+ * ks_event_year(date): the year of a date ks_date_parse takes, else NULL. */
+size_t ks_pack_reader_ids(ks_pack_reader *reader, const char *sql, const char *const params[3],
+                          ks_arena *arena, const char ***ids, int **keys);
+
 /* Hex SHA-256 over the pack's content in a canonical order (build time and the hash itself
  * excluded), into `hex` (65 bytes). Used by the writer to stamp and the reader to check. */
 bool ks_pack_content_hash(ks_pack *pack, char hex[65], ks_diag *diag);

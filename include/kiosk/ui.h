@@ -7,6 +7,7 @@
 #include "kiosk/font.h"
 #include "kiosk/gesture.h"
 #include "kiosk/gfx.h"
+#include "kiosk/store.h"
 
 #include <stdbool.h>
 
@@ -27,7 +28,10 @@ typedef enum {
 
 typedef struct ks_ui ks_ui;
 
-/* `content` and `fonts` must outlive the UI. */
+/* A UI over `store`, which it owns from now on (its pack and `fonts` must outlive the UI). */
+ks_ui *ks_ui_create_store(ks_store *store, ks_fonts *fonts, ks_lang lang);
+/* A UI over a content model in memory: ks_ui_create_store(ks_store_of_content(content, NULL))
+ * — `content` and `fonts` must outlive the UI. */
 ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang);
 void ks_ui_destroy(ks_ui *ui);
 /* Parses a screen name ("home", "achievements", …). */

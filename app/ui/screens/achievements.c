@@ -38,26 +38,6 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool press
     ui_text(f, place, UI_TYPE_SMALL, x, foot, w - line, 1, KS_TEAL);
 }
 
-/* True when an achievement links to a city of `province`. */
-static bool in_province(const ks_ui *ui, const ks_exhibit *e, const char *province) {
-  const ks_content *c = ui->content;
-  for (size_t i = 0; i < e->n_links; i++) {
-    const ks_exhibit *t = ks_content_find(c, e->links[i].target);
-    if (t && t->kind == KS_KIND_CITY && t->province && strcmp(t->province, province) == 0)
-      return true;
-  }
-  /* Links may also be written on the city's side: the index has them. */
-  size_t n;
-  const ks_exhibit *const *from = ui_index_linked_from(&ui->idx, c, e, &n);
-  for (size_t i = 0; i < n; i++) {
-    ui_visit(ui, 1);
-    if (from[i]->kind == KS_KIND_CITY && from[i]->province &&
-        strcmp(from[i]->province, province) == 0)
-      return true;
-  }
-  return false;
-}
-
 enum { MAX_VALUES = 64 }; /* fields or provinces a filter offers, at most */
 
 typedef struct {
@@ -67,19 +47,15 @@ typedef struct {
    * can be, where it was last drawn (pixels down the screen), and whether a finger drags it. */
   int offset, most, row_y, row_h;
   bool dragging;
-  /* The cards the filters leave, worked out once for them (not every frame); owned. */
-  const ks_exhibit **list;
-  size_t n;
-  bool listed; /* `list` is for the filters as they are */
   /* Per value of each filter (fields, then provinces, as ks_fields and ks_provinces list them):
    * whether some achievement has it, so that a chip shows; found at the first draw. */
   bool has[2][MAX_VALUES];
   bool found;
 } filters;
 
-static bool shown(const ks_ui *ui, const filters *s, const ks_exhibit *e) {
-  return (!s->field || (e->field && strcmp(e->field, s->field) == 0)) &&
-         (!s->province || in_province(ui, e, s->province));
+/* The store's narrowing for the filters as they are. */
+static ks_store_filter narrowed(const char *field, const char *province) {
+  return (ks_store_filter){field, province};
 }
 
 /* The chips of one filter, "all" and each value some achievement has, from `x` along a row at
@@ -130,27 +106,13 @@ static int filter_row(const frame *f, filters *s, int y, bool draw, int clip) {
 /* Which values of each filter some achievement has: once a visit, the pack does not change. */
 static void find_values(const ks_ui *ui, filters *s) {
   for (int p = 0; p < 2; p++) {
-    const char *const *values = p ? ks_provinces() : ks_fields();
+    const char *const *values = p ? ks_provinces() : ks_fields(), *const * has;
+    size_t n = ks_store_values(ui->store, p ? KS_STORE_PROVINCE : KS_STORE_FIELD, &has);
     for (size_t k = 0; values[k] && k < MAX_VALUES; k++)
-      for (size_t i = 0; i < ui->idx.n_achievements && !s->has[p][k]; i++) {
-        const ks_exhibit *e = ui->idx.achievements[i];
-        ui_visit(ui, 1);
-        s->has[p][k] =
-            p ? in_province(ui, e, values[k]) : e->field && strcmp(e->field, values[k]) == 0;
-      }
+      for (size_t i = 0; i < n && !s->has[p][k]; i++)
+        s->has[p][k] = strcmp(has[i], values[k]) == 0;
   }
   s->found = true;
-}
-
-/* The cards the filters leave, in gallery order. */
-static void list_cards(const ks_ui *ui, filters *s) {
-  free(s->list);
-  s->list = ks_xcalloc(ui->idx.n_achievements + 1, sizeof *s->list);
-  s->n = 0;
-  for (size_t i = 0; i < ui->idx.n_achievements; i++, ui_visit(ui, 1))
-    if (shown(ui, s, ui->idx.achievements[i]))
-      s->list[s->n++] = ui->idx.achievements[i];
-  s->listed = true;
 }
 
 static void draw(const frame *f, void *state) {
@@ -158,10 +120,8 @@ static void draw(const frame *f, void *state) {
   filters *s = state;
   if (!s->found)
     find_values(ui, s);
-  if (!s->listed)
-    list_cards(ui, s);
-  const ks_exhibit *const *list = s->list;
-  size_t n = s->n;
+  ks_store_filter filter = narrowed(s->field, s->province);
+  size_t n = ks_store_count(ui->store, KS_KIND_ACHIEVEMENT, &filter);
   char sub[96];
   ui_say_count(f, sub, sizeof sub, "achievements.subtitle", n);
   const char *title = ui_say(f, "achievements.title");
@@ -185,8 +145,8 @@ static void draw(const frame *f, void *state) {
   int content_h = (pinned ? 0 : filters_h) + rows * (ch + gap) + sz(f, UI_MARGIN);
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - top)));
   int offset = ui_px(ui->scroll.pos), cards = top + (pinned ? 0 : filters_h) - offset;
-  ui_card_grid(f, &(ui_card_grid_spec){left, cards, cw, ch, gap, cols, top}, list, n,
-               KS_SCREEN_ACHIEVEMENT, draw_card);
+  ui_card_grid(f, &(ui_card_grid_spec){left, cards, cw, ch, gap, cols, top}, KS_KIND_ACHIEVEMENT,
+               &filter, n, KS_SCREEN_ACHIEVEMENT, draw_card);
   if (n == 0)
     ui_text(f, ui_say(f, "achievements.none"), UI_TYPE_BODY, left, cards + sz(f, UI_SP_L), avail, 1,
             KS_TEXT_DIM);
@@ -210,8 +170,6 @@ static void leave(ks_ui *ui, void *state, ui_memo *memo) {
   (void)ui;
   filters *s = state;
   memo->keep[0] = s->field, memo->keep[1] = s->province;
-  free(s->list);
-  s->list = NULL;
 }
 
 /* A drag that starts on the filters' row moves the row, not the cards. */
@@ -248,17 +206,21 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
     return drag_row(ui, s, g);
   if (a->kind != ACT_FILTER_FIELD && a->kind != ACT_FILTER_PROVINCE)
     return -1;
-  *(a->kind == ACT_FILTER_FIELD ? &s->field : &s->province) = a->exhibit;
-  s->listed = false;
+  /* The value as the closed list has it (the action's copy lasts a frame or two). */
+  const char *const *values = a->kind == ACT_FILTER_FIELD ? ks_fields() : ks_provinces();
+  const char *value = NULL;
+  for (size_t k = 0; a->exhibit && values[k] && !value; k++)
+    value = strcmp(values[k], a->exhibit) == 0 ? values[k] : NULL;
+  *(a->kind == ACT_FILTER_FIELD ? &s->field : &s->province) = value;
   ks_scroller_init(&ui->scroll, 0, 0);
   return 1;
 }
 
-/* Whether the gallery, left with `memo`'s filters, shows `e`: an achievement's page opened from
- * it turns among those alone. */
-static bool lists(const ks_ui *ui, const ui_memo *memo, const ks_exhibit *e) {
-  const filters s = {.field = memo->keep[0], .province = memo->keep[1]};
-  return e->kind == KS_KIND_ACHIEVEMENT && shown(ui, &s, e);
+/* How the gallery was left narrowed (`memo`'s filters): an achievement's page opened from it
+ * turns among those alone. */
+static bool filter(const ui_memo *memo, ks_store_filter *out) {
+  *out = narrowed(memo->keep[0], memo->keep[1]);
+  return out->field || out->province;
 }
 
 const ui_screen ui_screen_achievements = {.name = "achievements",
@@ -267,11 +229,4 @@ const ui_screen ui_screen_achievements = {.name = "achievements",
                                           .leave = leave,
                                           .input = input,
                                           .draw = draw,
-                                          .lists = lists};
-
-/* The gallery's order (ui_kind): newest first, then by id. */
-int ui_achievements_order(const void *a, const void *b) {
-  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  int c = ui_cmp(y->year, x->year);
-  return c ? c : strcmp(x->id, y->id);
-}
+                                          .filter = filter};

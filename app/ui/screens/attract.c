@@ -1,6 +1,7 @@
 /* The attract loop: while nobody touches the kiosk, highlights of the pack cycle full-screen —
- * an achievement's key figure, a dated event — with a cue in both languages to touch. Each
- * highlight fades in and then stays still, so the loop costs frames only while fading. */
+ * an achievement's key figure, a statistic's latest value, a dated event — with a cue in both
+ * languages to touch. Each highlight fades in and then stays still, so the loop costs frames only
+ * while fading. */
 #include "../ui_private.h"
 
 #include "kiosk/strings.h"
@@ -10,11 +11,16 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The highlights: achievements with a key figure (newest first), then events (in order). */
-static size_t achievements_with_figures(const ks_ui *ui) {
+/* The highlights, kind after kind, each in its list's order: achievements (newest first, their
+ * key figure large where they have one), the statistics (the latest value large), then the
+ * events (their date large). */
+static const ks_kind highlighted[] = {KS_KIND_ACHIEVEMENT, KS_KIND_STATISTIC, KS_KIND_EVENT};
+enum { N_HIGHLIGHTED = sizeof highlighted / sizeof *highlighted };
+
+static size_t highlights(const ks_ui *ui) {
   size_t n = 0;
-  for (size_t i = 0; i < ui->idx.n_achievements; i++)
-    n += ui->idx.achievements[i]->n_figures > 0;
+  for (int k = 0; k < N_HIGHLIGHTED; k++)
+    n += ui_count(ui, highlighted[k]);
   return n;
 }
 
@@ -28,10 +34,15 @@ typedef struct {
 } attract;
 
 static const ks_exhibit *highlight(const ks_ui *ui, size_t k) {
-  for (size_t i = 0; i < ui->idx.n_achievements; i++, ui_visit(ui, 1))
-    if (ui->idx.achievements[i]->n_figures > 0 && k-- == 0)
-      return ui->idx.achievements[i];
-  return k < ui->idx.n_events ? ui->idx.events[k] : NULL;
+  for (int i = 0; i < N_HIGHLIGHTED; i++) {
+    size_t n = ui_count(ui, highlighted[i]);
+    if (k < n) {
+      ui_visit(ui, 1);
+      return ui_at(ui, highlighted[i], k);
+    }
+    k -= n;
+  }
+  return NULL;
 }
 
 /* The summary under a highlight, in as many of three lines as there is room for above `bottom`:
@@ -70,7 +81,7 @@ static void draw(const frame *f, void *state) {
           KS_TEXT_DIM);
   ui_stack st = {f, left, 2 * sz(f, UI_MARGIN) + sz(f, UI_SP_XXL), w};
   const ks_exhibit *e = s->count ? highlight(ui, s->slide % s->count) : NULL;
-  if (e && e->kind == KS_KIND_ACHIEVEMENT) {
+  if (e && e->kind == KS_KIND_ACHIEVEMENT && e->n_figures > 0) {
     const ks_figure *fig = &e->figures[0];
     const char *value = ui_value(f, fig);
     int vw = ks_face_measure(face(f, UI_TYPE_GIANT), value, strlen(value)), gap = sz(f, UI_SP_ML);
@@ -80,6 +91,16 @@ static void draw(const frame *f, void *state) {
             KS_GOLD);
     st.y += ui_text(f, value, UI_TYPE_GIANT, left, st.y, w, 1, KS_GOLD);
     ui_stack_text(&st, tr(f, &fig->label), UI_TYPE_SUBTITLE, 1, KS_TEXT_DIM, UI_SP_3XL);
+  } else if (e && e->kind == KS_KIND_STATISTIC && e->n_values > 0) {
+    st.y +=
+        ui_stat_value(f, e, &e->values[e->n_values - 1], UI_TYPE_GIANT, left, st.y, w, KS_LILAC);
+    char when[96];
+    ui_stat_when(f, &e->values[e->n_values - 1], when, sizeof when);
+    ui_stack_text(&st, when, UI_TYPE_SUBTITLE, 1, KS_TEXT_DIM, UI_SP_3XL);
+  } else if (e && e->kind == KS_KIND_ACHIEVEMENT) {
+    char year[64];
+    ui_year_of(f, e, year, sizeof year);
+    ui_stack_text(&st, year, UI_TYPE_DISPLAY, 1, KS_GOLD, UI_SP_XL);
   } else if (e) {
     char date[64];
     ui_format_date(f, e->date, date, sizeof date);
@@ -100,7 +121,7 @@ static void draw(const frame *f, void *state) {
 static void enter(ks_ui *ui, void *state, const ui_memo *back) {
   (void)back;
   attract *s = state;
-  s->count = achievements_with_figures(ui) + ui->idx.n_events;
+  s->count = highlights(ui);
 }
 
 /* Any touch wakes the kiosk; the rest of that touch activates nothing, even if home has been

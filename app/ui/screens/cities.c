@@ -33,11 +33,13 @@ static void whole(const ks_ui *ui, double v[4]) {
   double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
   if (ui->map) /* the map's own region, which the lines fill */
     ks_mapdata_bbox(ui->map, &w, &s, &e, &n);
-  for (size_t i = 0; i < ui->idx.n_cities; i++) {
-    if (!on_map(ui->idx.cities[i]))
+  for (size_t i = 0; i < ui_count(ui, KS_KIND_CITY); i++) {
+    if (!on_map(ui_at(ui, KS_KIND_CITY, i)))
       continue;
-    w = fmin(w, ui->idx.cities[i]->lon - MARGIN), e = fmax(e, ui->idx.cities[i]->lon + MARGIN);
-    s = fmin(s, ui->idx.cities[i]->lat - MARGIN), n = fmax(n, ui->idx.cities[i]->lat + MARGIN);
+    w = fmin(w, ui_at(ui, KS_KIND_CITY, i)->lon - MARGIN),
+    e = fmax(e, ui_at(ui, KS_KIND_CITY, i)->lon + MARGIN);
+    s = fmin(s, ui_at(ui, KS_KIND_CITY, i)->lat - MARGIN),
+    n = fmax(n, ui_at(ui, KS_KIND_CITY, i)->lat + MARGIN);
   }
   v[0] = w, v[1] = s, v[2] = e, v[3] = n;
 }
@@ -109,20 +111,20 @@ static void place_names(const frame *f, const projection *p, ks_rect area, const
   } obs[MAX_PINS + MAX_NAMES];
   size_t n_obs = 0;
   /* Other cities' pins, with a margin around them: corridor pins weigh most. */
-  for (size_t i = 0; i < ui->idx.n_cities && n_obs < MAX_PINS; i++) {
-    if (!shows(st, i, ui->idx.cities[i]))
+  for (size_t i = 0; i < ui_count(ui, KS_KIND_CITY) && n_obs < MAX_PINS; i++) {
+    if (!shows(st, i, ui_at(ui, KS_KIND_CITY, i)))
       continue;
     float x, y;
-    project(p, ui->idx.cities[i]->lon, ui->idx.cities[i]->lat, &x, &y);
-    int half = ui->idx.cities[i]->corridor ? sz(f, UI_PIN) + sz(f, UI_SP_S)
-                                           : sz(f, UI_DOT) + sz(f, UI_SP_XS);
+    project(p, ui_at(ui, KS_KIND_CITY, i)->lon, ui_at(ui, KS_KIND_CITY, i)->lat, &x, &y);
+    int half = ui_at(ui, KS_KIND_CITY, i)->corridor ? sz(f, UI_PIN) + sz(f, UI_SP_S)
+                                                    : sz(f, UI_DOT) + sz(f, UI_SP_XS);
     obs[n_obs++] = (struct obstacle){{ui_px(x) - half, ui_px(y) - half, 2 * half, 2 * half},
-                                     ui->idx.cities[i]->corridor ? 6 : 2,
+                                     ui_at(ui, KS_KIND_CITY, i)->corridor ? 6 : 2,
                                      i};
   }
   size_t named = 0;
-  for (size_t i = 0; i < ui->idx.n_cities && named < MAX_NAMES; i++) {
-    const ks_exhibit *c = ui->idx.cities[i];
+  for (size_t i = 0; i < ui_count(ui, KS_KIND_CITY) && named < MAX_NAMES; i++) {
+    const ks_exhibit *c = ui_at(ui, KS_KIND_CITY, i);
     if (!c->corridor || !shows(st, i, c))
       continue;
     float x, y;
@@ -205,17 +207,17 @@ static int gap_along(ks_rect a, ks_rect b, int axis) {
  * one group too. */
 static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect in) {
   const ks_ui *ui = f->ui;
-  size_t n = ui->idx.n_cities < MAX_CITIES ? ui->idx.n_cities : MAX_CITIES;
+  size_t n = ui_count(ui, KS_KIND_CITY) < MAX_CITIES ? ui_count(ui, KS_KIND_CITY) : MAX_CITIES;
   int side = sz(f, UI_PIN_HIT), half = side / 2, least = ui_mm(f, UI_TARGET_MIN_MM);
   int cx[MAX_CITIES], cy[MAX_CITIES];
   st->least = least;
   for (size_t i = 0; i < n; i++) {
     float x, y;
-    project(p, ui->idx.cities[i]->lon, ui->idx.cities[i]->lat, &x, &y);
+    project(p, ui_at(ui, KS_KIND_CITY, i)->lon, ui_at(ui, KS_KIND_CITY, i)->lat, &x, &y);
     cx[i] = ui_px(x), cy[i] = ui_px(y);
     st->px[i] = cx[i], st->py[i] = cy[i];
     /* Zoomed in, only the pins whose whole target is in `in` show. */
-    st->shown[i] = on_map(ui->idx.cities[i]) &&
+    st->shown[i] = on_map(ui_at(ui, KS_KIND_CITY, i)) &&
                    (!st->zoomed || (cx[i] - half >= in.x && cy[i] - half >= in.y &&
                                     cx[i] + half <= in.x + in.w && cy[i] + half <= in.y + in.h));
     st->group[i] = st->shown[i] ? i : SIZE_MAX;
@@ -279,7 +281,7 @@ static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect
     size_t members = 0;
     for (size_t k = a; k < n; k++)
       members += st->group[k] == a;
-    const ks_exhibit *c = ui->idx.cities[a];
+    const ks_exhibit *c = ui_at(ui, KS_KIND_CITY, a);
     if (members == 1) {
       st->pressed[a] =
           ui_add_hit(f, g[a], (action){ACT_GO, KS_SCREEN_CITY, c->id}, tr(f, &c->title));
@@ -291,7 +293,7 @@ static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect
     for (size_t k = a; k < n && room > 1; k++)
       if (st->group[k] == a) {
         int m = snprintf(label + len, room - len, "%s%s", len ? " · " : "",
-                         tr(f, &ui->idx.cities[k]->title));
+                         tr(f, &ui_at(ui, KS_KIND_CITY, k)->title));
         len = m < 0 || (size_t)m >= room - len ? room - 1 : len + (size_t)m;
       }
     used += len + 1 < room ? len + 1 : room;
@@ -356,9 +358,10 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
   /* The corridor: a line through its cities in order (zoomed in, it runs on past the panel). */
   float line[64];
   size_t n = 0;
-  for (size_t i = 0; i < ui->idx.n_cities && n < 32; i++)
-    if (ui->idx.cities[i]->corridor && on_map(ui->idx.cities[i])) {
-      project(&p, ui->idx.cities[i]->lon, ui->idx.cities[i]->lat, &line[2 * n], &line[2 * n + 1]);
+  for (size_t i = 0; i < ui_count(ui, KS_KIND_CITY) && n < 32; i++)
+    if (ui_at(ui, KS_KIND_CITY, i)->corridor && on_map(ui_at(ui, KS_KIND_CITY, i))) {
+      project(&p, ui_at(ui, KS_KIND_CITY, i)->lon, ui_at(ui, KS_KIND_CITY, i)->lat, &line[2 * n],
+              &line[2 * n + 1]);
       n++;
     }
   ks_gfx_polyline(f->gfx, line, n, (float)sz(f, UI_STROKE), KS_TEAL);
@@ -366,10 +369,10 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
   /* Pins: corridor cities large and named, the others small (the list names them all). The
    * corridor's last, so that they stay on top where pins crowd (Shanghai). */
   pin_targets(f, st, &p, room);
-  for (size_t k = 0; k < 2 * ui->idx.n_cities; k++) {
-    size_t i = k % ui->idx.n_cities;
-    const ks_exhibit *c = ui->idx.cities[i];
-    if ((c->corridor != NULL) != (k >= ui->idx.n_cities) || !shows(st, i, c))
+  for (size_t k = 0; k < 2 * ui_count(ui, KS_KIND_CITY); k++) {
+    size_t i = k % ui_count(ui, KS_KIND_CITY);
+    const ks_exhibit *c = ui_at(ui, KS_KIND_CITY, i);
+    if ((c->corridor != NULL) != (k >= ui_count(ui, KS_KIND_CITY)) || !shows(st, i, c))
       continue;
     float x, y;
     project(&p, c->lon, c->lat, &x, &y);
@@ -388,9 +391,9 @@ static void draw_city_list(const frame *f, cities *st, ks_rect area) {
   const ks_ui *ui = f->ui;
   int row = sz(f, UI_ROW), y = area.y - ui_px(ui->scroll.pos);
   int content_h = 0;
-  for (size_t i = 0; i < ui->idx.n_cities; i++) {
-    const ks_exhibit *c = ui->idx.cities[i];
-    if (i == 0 || (ui->idx.cities[i - 1]->corridor != NULL) != (c->corridor != NULL)) {
+  for (size_t i = 0; i < ui_count(ui, KS_KIND_CITY); i++) {
+    const ks_exhibit *c = ui_at(ui, KS_KIND_CITY, i);
+    if (i == 0 || (ui_at(ui, KS_KIND_CITY, i - 1)->corridor != NULL) != (c->corridor != NULL)) {
       const char *group = ui_say(f, c->corridor ? "cities.corridor" : "cities.more");
       int h = ui_text(f, group, UI_TYPE_SMALL, area.x, y + sz(f, UI_SP_S), area.w, 1,
                       c->corridor ? KS_TEAL : KS_GOLD) +
@@ -424,7 +427,7 @@ static void draw_city_list(const frame *f, cities *st, ks_rect area) {
 static void draw(const frame *f, void *state) {
   cities *st = state;
   char sub[96];
-  ui_say_count(f, sub, sizeof sub, "cities.subtitle", f->ui->idx.n_cities);
+  ui_say_count(f, sub, sizeof sub, "cities.subtitle", ui_count(f->ui, KS_KIND_CITY));
   const char *title = ui_say(f, "cities.title");
   int top = ui_header(f, title, sub, false), left = sz(f, UI_MARGIN), gap = sz(f, UI_GAP);
   /* The map beside the list, or above it on a portrait display. */
@@ -459,9 +462,10 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
   }
   if (a->kind != ACT_SEEK)
     return -1;
-  size_t n = ui->idx.n_cities < MAX_CITIES ? ui->idx.n_cities : MAX_CITIES, root = n, at = n;
+  size_t n = ui_count(ui, KS_KIND_CITY) < MAX_CITIES ? ui_count(ui, KS_KIND_CITY) : MAX_CITIES,
+         root = n, at = n;
   for (size_t i = 0; i < n && root == n; i++)
-    if (ui_same_id(ui->idx.cities[i]->id, a->exhibit))
+    if (ui_same_id(ui_at(ui, KS_KIND_CITY, i)->id, a->exhibit))
       root = i;
   if (root == n || st->group[root] >= n)
     return 0;
@@ -484,7 +488,7 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
   double all[4], v[4];
   whole(ui, all);
   const double *from = st->zoomed ? st->view : all;
-  const ks_exhibit *c = ui->idx.cities[at];
+  const ks_exhibit *c = ui_at(ui, KS_KIND_CITY, at);
   /* Never closer than a few kilometres (two pins at one place stay a group, found in the list),
    * and never past the whole map's edges. */
   for (int k = 0; k < 2; k++) {
@@ -525,13 +529,3 @@ const ui_screen ui_screen_cities = {.name = "cities",
                                     .leave = leave,
                                     .input = input,
                                     .draw = draw};
-
-/* The list's order (ui_kind): corridor cities first, in corridor order, then the others by id.
- * The order is compared, not subtracted: INT_MAX and INT_MIN are orders a pack can hold. */
-int ui_cities_order(const void *a, const void *b) {
-  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  if ((x->corridor != NULL) != (y->corridor != NULL))
-    return x->corridor ? -1 : 1;
-  int c = x->corridor ? ui_cmp(x->corridor_order, y->corridor_order) : 0;
-  return c ? c : strcmp(x->id, y->id);
-}

@@ -35,24 +35,26 @@ static int neighbour_row(const frame *f, const ks_exhibit *to, const char *which
 /* Where the event sits in time, from `y` in a column `w` wide at `x`: the year strip with its
  * year marked, then its neighbours by date (none past either end). Returns the height. */
 static int in_time(const frame *f, const ks_exhibit *e, int x, int y, int w) {
-  const ui_index *idx = &f->ui->idx;
-  size_t i = ui_index_pos(idx, f->ui->content, e);
-  if (i >= idx->n_events || idx->events[i] != e)
+  const ui_years *years = &f->ui->years;
+  size_t i = ui_pos(f->ui, e), n = ui_count(f->ui, KS_KIND_EVENT);
+  if (i >= n)
     return 0; /* its date is not a real one: it is not on the timeline */
   int y0 = y;
   /* The strip only where it has years to show (ui_year_strip draws nothing otherwise). */
-  if (idx->last_year > idx->first_year && idx->last_year - idx->first_year < KS_MAX_YEARS) {
+  if (years->last_year > years->first_year && years->last_year - years->first_year < KS_MAX_YEARS) {
     y += ui_text(f, ui_say(f, "event.in_time"), UI_TYPE_SMALL, x, y, w, 1, KS_GOLD) +
          sz(f, UI_SP_XS);
-    int year = idx->event_year[i];
+    int year = ui_event_year(f->ui, i);
     ks_rect strip = {x, y, w, sz(f, UI_STRIP_H)};
     ui_year_strip(f, strip, KS_CORAL, year, year, false);
     y += strip.h + sz(f, UI_SP_L);
   }
-  if (i > 0)
-    y += neighbour_row(f, idx->events[i - 1], ui_say(f, "event.before"), x, y, w) + sz(f, UI_SP_XS);
-  if (i + 1 < idx->n_events)
-    y += neighbour_row(f, idx->events[i + 1], ui_say(f, "event.after"), x, y, w) + sz(f, UI_SP_XS);
+  const ks_exhibit *before = i > 0 ? ui_at(f->ui, KS_KIND_EVENT, i - 1) : NULL;
+  const ks_exhibit *after = i + 1 < n ? ui_at(f->ui, KS_KIND_EVENT, i + 1) : NULL;
+  if (before)
+    y += neighbour_row(f, before, ui_say(f, "event.before"), x, y, w) + sz(f, UI_SP_XS);
+  if (after)
+    y += neighbour_row(f, after, ui_say(f, "event.after"), x, y, w) + sz(f, UI_SP_XS);
   return y > y0 ? y - y0 + sz(f, UI_SP_L) : 0;
 }
 

@@ -62,17 +62,17 @@ static int preview_line(const frame *f) {
  * once ("reported 2024" on every line left "Robots made by the…"). */
 static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
   int line = preview_line(f), text_h = ui_line_height(f, UI_TYPE_SMALL), col = 0;
-  size_t n = f->ui->idx.n_achievements, most = 0;
+  size_t n = ui_count(f->ui, KS_KIND_ACHIEVEMENT), most = 0;
   for (int y = a.y; most < n && y + line <= a.y + a.h; most++, y += line) {
     char year[32];
-    snprintf(year, sizeof year, "%d", f->ui->idx.achievements[most]->year);
+    snprintf(year, sizeof year, "%d", ui_at(f->ui, KS_KIND_ACHIEVEMENT, most)->year);
     int w = ui_text_width(f, year, UI_TYPE_SMALL) + sz(f, UI_SP_ML);
     col = w > col ? w : col;
   }
   bool reported = false;
   int y = a.y, bottom = a.y + a.h;
   for (size_t i = 0; i < most; i++) {
-    const ks_exhibit *e = f->ui->idx.achievements[i];
+    const ks_exhibit *e = ui_at(f->ui, KS_KIND_ACHIEVEMENT, i);
     bool is_reported = reported || e->date_basis == KS_DATE_BASIS_REPORTED;
     const ks_textbox *box = ui_layout(f, tr(f, &e->title), UI_TYPE_SMALL, a.w - col, 2);
     int h = line + (box->n_lines > 1 ? (int)(box->n_lines - 1) * text_h : 0);
@@ -97,10 +97,13 @@ static void preview_cities(const frame *f, ks_rect a, const tile *t) {
   const ks_exhibit *g60[16];
   size_t n = 0;
   /* The index lists the corridor's cities first, in corridor order: only those are looked at. */
-  const ui_index *idx = &f->ui->idx;
-  for (size_t i = 0; i < idx->n_cities && idx->cities[i]->corridor && n < 16; i++) {
+  size_t count = ui_count(f->ui, KS_KIND_CITY);
+  for (size_t i = 0; i < count && n < 16; i++) {
+    const ks_exhibit *c = ui_at(f->ui, KS_KIND_CITY, i);
     ui_visit(f->ui, 1);
-    g60[n++] = idx->cities[i];
+    if (!c || !c->corridor)
+      break;
+    g60[n++] = c;
   }
   int line = preview_line(f), rows = a.h / line;
   if (rows <= 0 || n == 0)
@@ -153,14 +156,14 @@ static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
 static void preview_statistics(const frame *f, ks_rect a, const tile *t) {
   int line = preview_line(f), small = ui_line_height(f, UI_TYPE_SMALL);
   int row = line + small + sz(f, UI_SP_XS);
-  size_t n, rows = (size_t)(a.h / row);
-  const ks_exhibit *const *list = ui_kind_list(f->ui, KS_KIND_STATISTIC, &n);
-  /* The list's first: its order puts the longest series first (ui_statistics_order). */
+  size_t n = ui_count(f->ui, KS_KIND_STATISTIC), rows = (size_t)(a.h / row);
+  /* The list's first: its order puts the longest series first. */
   size_t k = rows < n ? rows : n;
-  const ks_exhibit *const *shown = list;
   ui_visit(f->ui, k);
   for (size_t i = 0; i < k; i++) {
-    const ks_exhibit *e = shown[i];
+    const ks_exhibit *e = ui_at(f->ui, KS_KIND_STATISTIC, i);
+    if (!e || e->n_values == 0)
+      continue;
     const ks_stat_value *v = &e->values[e->n_values - 1];
     char number[128], value[192];
     ui_stat_number(f, v, number, sizeof number);
@@ -191,13 +194,14 @@ static void draw(const frame *f, void *state) {
   const ks_content *c = f->ui->content;
   int top = ui_draw_header(f, tr(f, &c->meta.title), ui_say(f, "home.subtitle"));
   char counts[KS_KIND_COUNT][64], span[64];
-  ui_sayf(f, span, sizeof span, "home.timeline.span", f->ui->idx.first_year, f->ui->idx.last_year);
+  ui_sayf(f, span, sizeof span, "home.timeline.span", f->ui->years.first_year,
+          f->ui->years.last_year);
   /* A tile for each kind the pack has: a pack of an older schema has no statistics, and a tile
    * that leads to an empty list is no way in. */
   tile tiles[KS_KIND_COUNT];
   int n = 0;
   for (int k = 0; k < KS_KIND_COUNT; k++) {
-    size_t count = ks_content_count(c, (ks_kind)k);
+    size_t count = ks_store_total(f->ui->store, (ks_kind)k);
     if (count == 0)
       continue;
     ui_say_count(f, counts[k], sizeof counts[k], home_tiles[k].count_key, count);

@@ -37,8 +37,7 @@ static void draw_card(const frame *f, ks_rect r, const ks_exhibit *e, bool press
 static void draw(const frame *f, void *state) {
   (void)state;
   const ks_ui *ui = f->ui;
-  size_t n;
-  const ks_exhibit *const *list = ui_kind_list(ui, KS_KIND_STATISTIC, &n);
+  size_t n = ui_count(ui, KS_KIND_STATISTIC);
   char sub[96];
   ui_say_count(f, sub, sizeof sub, "statistics.subtitle", n);
   const char *title = ui_say(f, "statistics.title");
@@ -51,19 +50,10 @@ static void draw(const frame *f, void *state) {
   ks_scroller_set_bounds(&f->ui->scroll, 0,
                          (float)(rows * (ch + gap) + sz(f, UI_MARGIN) - (f->h - top)));
   int offset = ui_px(ui->scroll.pos), cards = top - offset;
-  ui_card_grid(f, &(ui_card_grid_spec){left, cards, cw, ch, gap, cols, top}, list, n,
-               KS_SCREEN_STATISTIC, draw_card);
+  ui_card_grid(f, &(ui_card_grid_spec){left, cards, cw, ch, gap, cols, top}, KS_KIND_STATISTIC,
+               NULL, n, KS_SCREEN_STATISTIC, draw_card);
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - gap / 2}, KS_BG);
   ui_draw_header(f, title, sub);
 }
 
 const ui_screen ui_screen_statistics = {.name = "statistics", .draw = draw};
-
-/* The list's order (ui_kind): the longest series first, so that the measures that change over
- * time lead; then by id, which keeps a family of measures (stat-yrd-…) together. */
-int ui_statistics_order(const void *a, const void *b) {
-  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  int c = ui_cmp((int)(y->n_values < 1000 ? y->n_values : 1000),
-                 (int)(x->n_values < 1000 ? x->n_values : 1000));
-  return c ? c : strcmp(x->id, y->id);
-}

@@ -17,7 +17,7 @@ static void draw(const frame *f, void *state) {
   timeline *s = state;
   char sub[96];
   const ks_ui *ui = f->ui;
-  ui_say_count(f, sub, sizeof sub, "timeline.subtitle", ui->idx.n_events);
+  ui_say_count(f, sub, sizeof sub, "timeline.subtitle", ui_count(ui, KS_KIND_EVENT));
   const char *title = ui_say(f, "timeline.title");
   int top = ui_header(f, title, sub, false); /* drawn last, over what scrolls under it */
   int card_w = sz(f, UI_EVENT_W), gap = sz(f, UI_GAP), left = sz(f, UI_MARGIN);
@@ -33,7 +33,8 @@ static void draw(const frame *f, void *state) {
   int offset = ui_px(ui->scroll.pos);
   s->pitch = card_w + gap;
   /* In float: a pack may hold more events than an int of pixels spans. */
-  float content_w = (float)ui->idx.n_events * (float)(card_w + gap) - (float)(gap - 2 * left);
+  float content_w =
+      (float)ui_count(ui, KS_KIND_EVENT) * (float)(card_w + gap) - (float)(gap - 2 * left);
   ks_scroller_set_bounds(&f->ui->scroll, 0, content_w - (float)f->w);
   float axis[4] = {0, (float)axis_y, (float)f->w, (float)axis_y};
   ks_gfx_polyline(f->gfx, axis, 2, (float)sz(f, UI_SP_XXS), KS_CARD_PRESSED);
@@ -41,15 +42,15 @@ static void draw(const frame *f, void *state) {
   size_t from = 0;
   if (offset - left - card_w > 0)
     from = (size_t)((offset - left - card_w) / (card_w + gap));
-  int last_year = from > 0 && from <= ui->idx.n_events ? ui->idx.event_year[from - 1] : 0;
-  for (size_t i = from; i < ui->idx.n_events; i++) {
-    const ks_exhibit *e = ui->idx.events[i];
+  int last_year = from > 0 && from <= ui_count(ui, KS_KIND_EVENT) ? ui_event_year(ui, from - 1) : 0;
+  size_t n = ui_count(ui, KS_KIND_EVENT);
+  for (size_t i = from; i < n; i++) {
     ui_visit(ui, 1);
     int64_t x64 = left + (int64_t)i * (card_w + gap) - offset;
     if (x64 >= f->w)
       break; /* the cards after it are off screen too */
     int x = x64 < -card_w ? -card_w : (int)x64;
-    int year = ui->idx.event_year[i];
+    int year = ui_event_year(ui, i);
     if (year != last_year && x + card_w > 0 && x < f->w) {
       /* A year mark where a new year starts. */
       char label[16];
@@ -57,8 +58,9 @@ static void draw(const frame *f, void *state) {
       ui_text(f, label, UI_TYPE_SUBTITLE, x, year_y, card_w, 1, KS_CORAL);
     }
     last_year = year;
-    if (x + card_w <= 0 || x >= f->w)
-      continue;
+    const ks_exhibit *e = x + card_w <= 0 || x >= f->w ? NULL : ui_at(ui, KS_KIND_EVENT, i);
+    if (!e)
+      continue; /* off screen (or unreadable): not read */
     float dot_x = (float)x + (float)sz(f, UI_SP_ML);
     float stem[4] = {dot_x, (float)axis_y, dot_x, (float)card_top};
     ks_gfx_polyline(f->gfx, stem, 2, (float)sz(f, UI_LINE_W), KS_CORAL);
@@ -105,16 +107,16 @@ static void draw(const frame *f, void *state) {
       ui_text(f, place, UI_TYPE_SMALL, tx, bottom - small, tw - small, 1, KS_TEAL);
   }
   /* The years of the cards in view: from the first card at least half shown to the last. */
-  if (ui->idx.n_events) {
+  if (ui_count(ui, KS_KIND_EVENT)) {
     size_t in_view = (size_t)((f->w - 2 * left) / (card_w + gap)), i0 = 0;
     if (offset > 0)
       i0 = (size_t)((offset + card_w / 2) / (card_w + gap));
-    if (i0 >= ui->idx.n_events)
-      i0 = ui->idx.n_events - 1;
+    if (i0 >= ui_count(ui, KS_KIND_EVENT))
+      i0 = ui_count(ui, KS_KIND_EVENT) - 1;
     size_t i1 = i0 + (in_view ? in_view - 1 : 0);
-    if (i1 >= ui->idx.n_events)
-      i1 = ui->idx.n_events - 1;
-    ui_year_strip(f, strip, KS_CORAL, ui->idx.event_year[i0], ui->idx.event_year[i1], true);
+    if (i1 >= ui_count(ui, KS_KIND_EVENT))
+      i1 = ui_count(ui, KS_KIND_EVENT) - 1;
+    ui_year_strip(f, strip, KS_CORAL, ui_event_year(ui, i0), ui_event_year(ui, i1), true);
   }
   /* The header again over anything that scrolled under it. */
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top - sz(f, UI_SP_M)}, KS_BG);
@@ -126,12 +128,11 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
   const timeline *s = state;
   if (g || a->kind != ACT_SEEK)
     return -1;
-  for (size_t i = 0; i < ui->idx.n_events; i++)
-    if (strcmp(ui->idx.events[i]->id, a->exhibit) == 0) {
-      ks_scroller_glide_to(&ui->scroll, (float)i * (float)s->pitch);
-      return 1;
-    }
-  return 0;
+  size_t i = a->exhibit ? ks_store_pos(ui->store, KS_KIND_EVENT, NULL, a->exhibit) : SIZE_MAX;
+  if (i == SIZE_MAX)
+    return 0;
+  ks_scroller_glide_to(&ui->scroll, (float)i * (float)s->pitch);
+  return 1;
 }
 
 const ui_screen ui_screen_timeline = {.name = "timeline",
@@ -139,18 +140,3 @@ const ui_screen ui_screen_timeline = {.name = "timeline",
                                       .horizontal = true,
                                       .input = input,
                                       .draw = draw};
-
-/* What the timeline lists (ui_kind): events whose date is a real one (1900…2100); the others
- * are reached by their links alone. */
-bool ui_events_listed(const ks_exhibit *e) {
-  ks_date d;
-  char why[96];
-  return e->date && ks_date_parse(e->date, &d, why, sizeof why);
-}
-
-/* Its order: by date (YYYY < YYYY-MM < YYYY-MM-DD sorts a year before its months), then id. */
-int ui_events_order(const void *a, const void *b) {
-  const ks_exhibit *x = *(const ks_exhibit *const *)a, *y = *(const ks_exhibit *const *)b;
-  int c = strcmp(x->date, y->date);
-  return c ? c : strcmp(x->id, y->id);
-}
