@@ -33,11 +33,10 @@ enum { WATCH_EVERY_MS = 2000, MAX_FOUND = 8 };
  * unit's TimeoutStartSec, 90 s by default, usually ends a stuck start first). */
 #define KS_START_WATCHDOG_US 120000000ull
 
-/* A pack opened for showing, with the content read from it. */
+/* A pack opened for showing, or a new day of the one shown: what the loop takes over. */
 typedef struct {
-  ks_pack *pack;
-  ks_content *content; /* NULL with a new day's view of the content shown */
-  ks_content *view;    /* the content as shown today (ks_content_on_date) */
+  ks_pack *pack;  /* an installed pack, or NULL with a new day of the pack shown */
+  char today[16]; /* the day its UI shows, YYYY-MM-DD */
 } shown;
 
 typedef struct {
@@ -231,8 +230,7 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   char path[4096];
   shown next = {0};
   if (!ks_install_active(s->run->config.data_dir, path, sizeof path) ||
-      !(next.content =
-            ks_session_open_pack("run", path, s->fonts_dir, s->run->config.data_dir, &next.pack))) {
+      !ks_session_open_pack("run", path, s->fonts_dir, s->run->config.data_dir, &next.pack)) {
     ks_ui_set_notice(ui, "新内容包已安装，但无法打开；下次启动时生效。",
                      "The new pack is installed but would not open; it shows at the next start.",
                      -1, KS_NOTICE_DISMISS);
@@ -240,13 +238,22 @@ static ks_ui *follow_install(service *s, ks_ui *ui, bool *redraw) {
   }
   remember_source(s, &s->offered);
   track_visit(s, ui, true); /* the visit ends with the content it was about */
-  next.view = ks_content_on_date(next.content, s->today);
-  ks_ui *fresh = ks_session_new_ui(s->session, next.view, NULL);
+  snprintf(next.today, sizeof next.today, "%s", s->today);
+  ks_ui *fresh = ks_session_ui_for(s->session, next.pack, next.today);
+  if (!fresh) {
+    ks_pack_close(next.pack);
+    ks_ui_set_notice(ui, "新内容包已安装，但无法打开；下次启动时生效。",
+                     "The new pack is installed but would not open; it shows at the next start.",
+                     -1, KS_NOTICE_DISMISS);
+    return NULL;
+  }
   s->next = next;
   s->next_ui = fresh;
-  const ks_pack_meta *m = &next.content->meta;
-  snprintf(zh, sizeof zh, "已安装内容包 %s（版本 %lld）", m->id, (long long)m->version);
-  snprintf(en, sizeof en, "Installed content pack %s (version %lld)", m->id, (long long)m->version);
+  char id[128] = "?";
+  int64_t version = 0;
+  ks_pack_identity(next.pack, id, sizeof id, &version);
+  snprintf(zh, sizeof zh, "已安装内容包 %s（版本 %lld）", id, (long long)version);
+  snprintf(en, sizeof en, "Installed content pack %s (version %lld)", id, (long long)version);
   ks_diag_log(stderr, "kiosk: %s", en);
   ks_ui_set_notice(fresh, zh, en, -1, KS_NOTICE_DISMISS | (s->stats ? KS_NOTICE_EXPORT : 0));
   return fresh;
@@ -340,14 +347,15 @@ static ks_ui *follow_the_date(service *s, ks_ui *ui) {
   if (strcmp(today, s->today) == 0 || s->job || s->next_ui)
     return NULL;
   snprintf(s->today, sizeof s->today, "%s", today);
-  ks_content *view;
-  ks_ui *fresh = ks_session_new_day(s->session, today, &view);
+  ks_ui *fresh = ks_session_new_day(s->session, today);
   if (!fresh)
     return NULL;
+  const char *const *ids;
   ks_diag_log(stderr, "kiosk: %s: %zu exhibits shown (show_from, show_until)", today,
-              view->n_exhibits);
+              ks_store_ids(ks_ui_store(fresh), &ids));
   track_visit(s, ui, true); /* the visit ends with the screens it was on */
-  s->next = (shown){.view = view};
+  s->next = (shown){0};
+  snprintf(s->next.today, sizeof s->next.today, "%s", today);
   s->next_ui = fresh;
   return fresh;
 }
@@ -429,7 +437,7 @@ static ks_ui *on_tick(void *ctx, ks_ui *ui, bool *redraw) {
 static void on_retire(void *ctx, ks_ui *old) {
   service *s = ctx;
   (void)old;
-  ks_session_adopt(s->session, s->next.pack, s->next.content, s->next.view, s->next_ui);
+  ks_session_adopt(s->session, s->next.pack, NULL, s->next.today, s->next_ui);
   s->next = (shown){0};
   s->next_ui = NULL;
 }

@@ -15,33 +15,34 @@
 #include <time.h>
 
 struct ks_session {
-  char prefix[64];         /* "kiosk CMD", for messages */
-  char fonts_dir[4096];    /* where the fonts came from */
-  ks_fonts *fonts;         /* owned */
-  ks_pack *pack;           /* owned; NULL when the content is the caller's */
-  ks_content *content;     /* owned with `pack` */
-  const ks_content *all;   /* every exhibit: `content` or the caller's */
-  ks_content *view;        /* owned: `all` as shown on the options' date; NULL without one */
-  const ks_content *shown; /* what the UI shows: `view`, else `all` */
-  ks_window *window;       /* owned, or NULL */
-  ks_canvas *canvas;       /* owned, or NULL */
-  ks_gfx *gfx;             /* owned: the canvas's or the null backend's; NULL for a window */
-  ks_ui *ui;               /* owned */
-  const char *lang;        /* the options' language rule (borrowed, like all of the options) */
+  char prefix[64];       /* "kiosk CMD", for messages */
+  char fonts_dir[4096];  /* where the fonts came from */
+  ks_fonts *fonts;       /* owned */
+  ks_pack *pack;         /* owned; NULL when the content is the caller's */
+  ks_content *content;   /* owned: the caller's content adopted (preview), or the pack read
+                            whole for ks_session_content; the UI reads the pack on demand */
+  const ks_content *all; /* every exhibit, where there is a model: `content` or the caller's */
+  ks_content *view;      /* owned: `all` as shown on `today`, made for ks_session_content */
+  char today[16];        /* the day shown (YYYY-MM-DD), or "" for every exhibit */
+  ks_window *window;     /* owned, or NULL */
+  ks_canvas *canvas;     /* owned, or NULL */
+  ks_gfx *gfx;           /* owned: the canvas's or the null backend's; NULL for a window */
+  ks_ui *ui;             /* owned */
+  const char *lang;      /* the options' language rule (borrowed, like all of the options) */
   bool has_idle_timeout;
   float idle_timeout;
   float panel_w_mm, panel_h_mm; /* in the laid-out frame; 0, 0 unknown */
 };
 
-ks_content *ks_session_open_pack(const char *cmd, const char *path, const char *fonts_dir,
-                                 const char *data_dir, ks_pack **pack) {
+bool ks_session_open_pack(const char *cmd, const char *path, const char *fonts_dir,
+                          const char *data_dir, ks_pack **pack) {
   char record[4096];
   ks_vet_opts opts = {.fonts_dir = fonts_dir, .stamp = KS_VET_STAMP};
   if (ks_vet_record_path(data_dir, record, sizeof record))
     opts.record = record;
   ks_diag *diag = ks_diag_create();
-  ks_content *c = ks_vet_open(path, &opts, pack, diag);
-  if (!c) {
+  bool ok = ks_vet_pack(path, &opts, pack, diag);
+  if (!ok) {
     const char *first = "it could not be read";
     for (size_t i = 0; i < ks_diag_size(diag); i++)
       if (ks_diag_severity(diag, i) == KS_ERROR) {
@@ -52,7 +53,7 @@ ks_content *ks_session_open_pack(const char *cmd, const char *path, const char *
     ks_diag_print(diag, stderr);
   }
   ks_diag_destroy(diag);
-  return c;
+  return ok;
 }
 
 bool ks_session_diagonal_mm(float diagonal_in, int w_px, int h_px, int rotation, float *w_mm,
@@ -77,6 +78,20 @@ static void attach_map(ks_ui *ui) {
     ks_diag_log(stderr, "kiosk: %s; the cities screen shows its pins without coastline", err);
 }
 
+/* The exhibits of `pack` (or, without one, of the session's content) as shown on `today` ("":
+ * every day), for a UI. NULL when the pack cannot be read (said on stderr). */
+static ks_store *store_for(ks_session *s, ks_pack *pack, const char *today) {
+  const char *day = today && today[0] ? today : NULL;
+  if (!pack)
+    return s->all ? ks_store_of_content(s->all, day) : NULL;
+  ks_diag *diag = ks_diag_create();
+  ks_store *store = ks_store_open_pack(pack, day, diag);
+  if (ks_diag_size(diag))
+    ks_diag_print(diag, stderr);
+  ks_diag_destroy(diag);
+  return store;
+}
+
 /* Chooses and opens the pack to show: the one asked for, else the installed one (after the
  * automatic rollback's check), else the bundled one. Each is vetted before anything of it is
  * shown; with `fall_back` one refused gives way to the next. */
@@ -84,9 +99,8 @@ static bool choose_pack(ks_session *s, const ks_session_opts *o) {
   const char *cmd = o->cmd ? o->cmd : "run";
   const char *data_dir = o->data_dir ? o->data_dir : "";
   if (o->pack) {
-    s->content = ks_session_open_pack(cmd, o->pack, s->fonts_dir, data_dir, &s->pack);
-    if (s->content || !o->fall_back)
-      return s->content != NULL;
+    if (ks_session_open_pack(cmd, o->pack, s->fonts_dir, data_dir, &s->pack) || !o->fall_back)
+      return s->pack != NULL;
     ks_diag_log(stderr, "%s: the pack %s is refused; showing the installed or the bundled pack",
                 s->prefix, o->pack);
   }
@@ -103,8 +117,7 @@ static bool choose_pack(ks_session *s, const ks_session_opts *o) {
     ks_diag_destroy(diag);
   }
   if (start != KS_START_BUNDLED && ks_install_active(data_dir, path, sizeof path)) {
-    s->content = ks_session_open_pack(cmd, path, s->fonts_dir, data_dir, &s->pack);
-    if (s->content)
+    if (ks_session_open_pack(cmd, path, s->fonts_dir, data_dir, &s->pack))
       return true;
     ks_diag_log(stderr, "%s: the installed pack %s is refused; showing the bundled pack", s->prefix,
                 path);
@@ -116,8 +129,7 @@ static bool choose_pack(ks_session *s, const ks_session_opts *o) {
                 s->prefix);
     return false;
   }
-  s->content = ks_session_open_pack(cmd, path, s->fonts_dir, data_dir, &s->pack);
-  return s->content != NULL;
+  return ks_session_open_pack(cmd, path, s->fonts_dir, data_dir, &s->pack);
 }
 
 /* The panel's size: the options', else the display's, in the laid-out frame. */
@@ -139,12 +151,16 @@ static void find_panel(ks_session *s, const ks_session_opts *o, int w_px, int h_
   }
 }
 
-static ks_ui *make_ui(ks_session *s, const ks_content *content, const char *lang, bool map) {
+/* A UI over `store` (NULL: the store could not be made), made as the session's own is. */
+static ks_ui *make_ui(ks_session *s, ks_store *store, const char *lang, bool map) {
+  if (!store)
+    return NULL;
+  const ks_content *head = ks_store_head(store);
   if (!lang || !lang[0])
-    lang = s->lang && s->lang[0] ? s->lang : content->meta.default_lang;
+    lang = s->lang && s->lang[0] ? s->lang : head->meta.default_lang;
   /* A language the pack has not (a kiosk.ini written for another pack) shows the pack's own. */
-  ks_lang slot = lang ? ks_content_lang(content, lang) : -1;
-  ks_ui *ui = ks_ui_create(content, s->fonts, slot >= 0 ? slot : ks_content_default_lang(content));
+  ks_lang slot = lang ? ks_content_lang(head, lang) : -1;
+  ks_ui *ui = ks_ui_create_store(store, s->fonts, slot >= 0 ? slot : ks_content_default_lang(head));
   if (s->has_idle_timeout)
     ks_ui_set_idle_timeout(ui, s->idle_timeout);
   ks_ui_set_panel_mm(ui, s->panel_w_mm, s->panel_h_mm); /* sizes in millimetres (0, 0: unknown) */
@@ -168,13 +184,10 @@ ks_session *ks_session_open(const ks_session_opts *o) {
   }
   if (o->content)
     s->all = o->content;
-  else if (choose_pack(s, o))
-    s->all = s->content;
-  else
+  else if (!choose_pack(s, o))
     goto fail; /* refused, and said why */
-  s->shown = s->all;
   if (o->date) /* a temporary exhibition is shown on its days only */
-    s->shown = s->view = ks_content_on_date(s->all, o->date);
+    snprintf(s->today, sizeof s->today, "%s", o->date);
   if (!(s->fonts = ks_fonts_open(s->fonts_dir, err, sizeof err))) {
     ks_diag_log(stderr, "%s: %s", s->prefix, err);
     goto fail;
@@ -221,7 +234,10 @@ ks_session *ks_session_open(const ks_session_opts *o) {
     ks_diag_log(stderr, "kiosk: showing %s version %lld on %s, %s", id, (long long)version, screen,
                 panel);
   }
-  s->ui = make_ui(s, s->shown, NULL, !o->map_later);
+  if (!(s->ui = make_ui(s, store_for(s, s->pack, s->today), NULL, !o->map_later))) {
+    ks_diag_log(stderr, "%s: the pack could not be read", s->prefix);
+    goto fail;
+  }
   return s;
 fail:
   ks_session_close(s);
@@ -229,34 +245,37 @@ fail:
 }
 
 ks_ui *ks_session_new_ui(ks_session *s, const ks_content *content, const char *lang) {
-  return make_ui(s, content ? content : s->shown, lang, true);
+  return make_ui(s, content ? ks_store_of_content(content, NULL) : store_for(s, s->pack, s->today),
+                 lang, true);
+}
+
+ks_ui *ks_session_ui_for(ks_session *s, ks_pack *pack, const char *today) {
+  return make_ui(s, store_for(s, pack, today ? today : ""), NULL, true);
 }
 
 void ks_session_attach_map(ks_session *s) { attach_map(s->ui); }
 
-ks_ui *ks_session_new_day(ks_session *s, const char *today, ks_content **view) {
-  ks_content *v = ks_content_on_date(s->all, today);
-  if (ks_content_same_exhibits(v, s->shown)) {
-    ks_content_destroy(v);
-    *view = NULL;
+ks_ui *ks_session_new_day(ks_session *s, const char *today) {
+  ks_store *day = store_for(s, s->pack, today);
+  if (!day || ks_store_same_shown(day, ks_ui_store(s->ui))) {
+    ks_store_destroy(day);
     return NULL;
   }
-  *view = v;
-  return make_ui(s, v, NULL, true);
+  return make_ui(s, day, NULL, true);
 }
 
-void ks_session_adopt(ks_session *s, ks_pack *pack, ks_content *content, ks_content *view,
+void ks_session_adopt(ks_session *s, ks_pack *pack, ks_content *content, const char *today,
                       ks_ui *ui) {
-  ks_ui_destroy(s->ui);
-  ks_content_destroy(s->view); /* borrows from the content: goes first */
-  if (content) {
+  ks_ui_destroy(s->ui);        /* reads the pack: goes first */
+  ks_content_destroy(s->view); /* borrows from the content: goes before it */
+  s->view = NULL;
+  if (pack || content) {
     ks_content_destroy(s->content);
     ks_pack_close(s->pack);
     s->pack = pack;
     s->all = s->content = content;
   }
-  s->view = view;
-  s->shown = view ? view : s->all;
+  snprintf(s->today, sizeof s->today, "%s", today ? today : "");
   s->ui = ui;
 }
 
@@ -275,7 +294,16 @@ void ks_session_close(ks_session *s) {
 }
 
 ks_ui *ks_session_ui(const ks_session *s) { return s->ui; }
-const ks_content *ks_session_content(const ks_session *s) { return s->shown; }
+const ks_content *ks_session_content(ks_session *s) {
+  if (!s->all && s->pack) { /* read whole only for those who ask: the kiosk does not */
+    ks_diag *diag = ks_diag_create();
+    s->all = s->content = ks_pack_read(s->pack, diag);
+    ks_diag_destroy(diag);
+  }
+  if (s->all && s->today[0] && !s->view)
+    s->view = ks_content_on_date(s->all, s->today);
+  return s->view ? s->view : s->all;
+}
 ks_pack *ks_session_pack(const ks_session *s) { return s->pack; }
 ks_fonts *ks_session_fonts(const ks_session *s) { return s->fonts; }
 const char *ks_session_fonts_dir(const ks_session *s) { return s->fonts_dir; }

@@ -187,6 +187,7 @@ bool ks_ui_load_map(ks_ui *ui, const char *path, char *err, size_t err_size) {
   return true;
 }
 ks_screen_id ks_ui_screen(const ks_ui *ui) { return ui->screen; }
+ks_store *ks_ui_store(const ks_ui *ui) { return ui->store; }
 ks_lang ks_ui_lang(const ks_ui *ui) { return ui->lang; }
 const char *ks_ui_lang_tag(const ks_ui *ui) {
   const char *tag = ks_content_lang_tag(ui->content, ui->lang);

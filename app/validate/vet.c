@@ -171,20 +171,31 @@ static bool settled(const struct stat *st, const struct timespec *start) {
          (st->st_ctim.tv_sec == start->tv_sec && st->st_ctim.tv_nsec < start->tv_nsec);
 }
 
-ks_content *ks_vet_open(const char *path, const ks_vet_opts *opts, ks_pack **pack, ks_diag *diag) {
+/* ks_vet_open and ks_vet_pack: with `whole`, the content is read whole even when the record
+ * holds the file; without, the record's answer is read from the pack's metadata alone and the
+ * content returned is that metadata (or, after a full vetting, the whole content). */
+static ks_content *vet(const char *path, const ks_vet_opts *opts, ks_pack **pack, ks_diag *diag,
+                       bool whole) {
   struct stat before, now;
   struct timespec start;
   clock_gettime(CLOCK_REALTIME_COARSE, &start);
   bool looked = stat(path, &before) == 0;
   size_t errors = ks_diag_count(diag, KS_ERROR);
   *pack = ks_pack_open(path, diag);
-  ks_content *c = *pack ? ks_pack_read(*pack, diag) : NULL;
+  ks_content *c = !*pack  ? NULL
+                  : whole ? ks_pack_read(*pack, diag)
+                          : ks_pack_read_meta(*pack, diag);
   char key[KEY_MAX];
   bool keyed = c && looked && opts->record && stat(path, &now) == 0 && same_file(&before, &now) &&
                make_key(&before, c->meta.content_hash, opts->stamp, key, sizeof key);
   bool ok = c && ks_diag_count(diag, KS_ERROR) == errors;
   if (ok && keyed && recorded(opts->record, key))
-    return c; /* this very file passed before */
+    return c;         /* this very file passed before */
+  if (ok && !whole) { /* not known: vetted in full, on the whole content */
+    ks_content_destroy(c);
+    c = ks_pack_read(*pack, diag);
+    ok = c && ks_diag_count(diag, KS_ERROR) == errors;
+  }
   if (ok)
     ok = ks_pack_verify(*pack, diag);
   if (ok) {
@@ -206,6 +217,16 @@ ks_content *ks_vet_open(const char *path, const ks_vet_opts *opts, ks_pack **pac
   if (keyed && settled(&before, &start) && stat(path, &now) == 0 && same_file(&before, &now))
     remember(opts->record, key);
   return c;
+}
+
+ks_content *ks_vet_open(const char *path, const ks_vet_opts *opts, ks_pack **pack, ks_diag *diag) {
+  return vet(path, opts, pack, diag, true);
+}
+
+bool ks_vet_pack(const char *path, const ks_vet_opts *opts, ks_pack **pack, ks_diag *diag) {
+  ks_content *c = vet(path, opts, pack, diag, false);
+  ks_content_destroy(c);
+  return c != NULL;
 }
 
 bool ks_vet_remember(const char *path, const char *content_hash, const ks_vet_opts *opts) {

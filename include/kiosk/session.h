@@ -73,7 +73,10 @@ ks_session *ks_session_open(const ks_session_opts *opts);
 void ks_session_close(ks_session *s);
 
 ks_ui *ks_session_ui(const ks_session *s);
-const ks_content *ks_session_content(const ks_session *s);
+/* The content shown, whole, as a model: the caller's, or the pack read whole on the first call
+ * (for the tools that go through every exhibit: the kiosk itself reads the pack on demand and
+ * never calls this). As shown on the session's day. NULL when the pack cannot be read. */
+const ks_content *ks_session_content(ks_session *s);
 /* The pack shown; NULL when the content was the caller's. */
 ks_pack *ks_session_pack(const ks_session *s);
 ks_fonts *ks_session_fonts(const ks_session *s);
@@ -96,23 +99,26 @@ void ks_session_panel_mm(const ks_session *s, float *w_mm, float *h_mm);
 ks_ui *ks_session_new_ui(ks_session *s, const ks_content *content, const char *lang);
 /* Gives the session's UI the bundled map now (with `map_later`); says on stderr when it cannot. */
 void ks_session_attach_map(ks_session *s);
+/* A new UI for `pack` (an install: not yet the session's) as shown on `today` (NULL: every
+ * day), made as the session's own is. The caller owns it; `pack` must outlive it. */
+ks_ui *ks_session_ui_for(ks_session *s, ks_pack *pack, const char *today);
 /* A new day: when `today` ("YYYY-MM-DD") shows other exhibits than the UI does (a temporary
- * exhibition begins or ends), a new UI for them, with the view it shows in `*view`, both the
- * caller's until handed to ks_session_adopt; NULL (and `*view` NULL) when nothing changes. */
-ks_ui *ks_session_new_day(ks_session *s, const char *today, ks_content **view);
-/* New content in place of the shown one (an install; `content` NULL: the same content, a new
- * day): the session frees its UI, its view, and for new content its content and pack, and keeps
- * these instead. `view` is the view of the content `ui` shows (ks_content_on_date), or NULL
- * when it shows the content whole. */
-void ks_session_adopt(ks_session *s, ks_pack *pack, ks_content *content, ks_content *view,
+ * exhibition begins or ends), a new UI for them, the caller's until handed to ks_session_adopt;
+ * NULL when nothing changes. */
+ks_ui *ks_session_new_day(ks_session *s, const char *today);
+/* New content in place of the shown one (an install: `pack`; a curator's folder: `content`;
+ * both NULL: the same, on a new day): the session frees its UI, and for new content its
+ * content and pack, and keeps these instead, `ui` showing them on `today` (NULL: every day). */
+void ks_session_adopt(ks_session *s, ks_pack *pack, ks_content *content, const char *today,
                       ks_ui *ui);
 
 /* Opens the pack at `path` to show it, vetted first (kiosk/vet.h: integrity, content hash and
  * every check, once per pack file, remembered in DATA_DIR/validated or the user's cache when
- * `data_dir` is NULL or ""). `fonts_dir` is for the glyph check. On refusal prints
- * "kiosk CMD: refusing to show PATH: FIRST ERROR" and the findings, and returns NULL. */
-ks_content *ks_session_open_pack(const char *cmd, const char *path, const char *fonts_dir,
-                                 const char *data_dir, ks_pack **pack);
+ * `data_dir` is NULL or ""): true with the pack in `*pack`. `fonts_dir` is for the glyph check.
+ * On refusal prints "kiosk CMD: refusing to show PATH: FIRST ERROR" and the findings, and
+ * returns false. */
+bool ks_session_open_pack(const char *cmd, const char *path, const char *fonts_dir,
+                          const char *data_dir, ks_pack **pack);
 
 /* The panel's width and height in millimetres from its diagonal in inches and its size in
  * pixels (square pixels), turned into the frame the screens are laid out in: 90 and 270 degrees

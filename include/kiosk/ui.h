@@ -34,6 +34,8 @@ ks_ui *ks_ui_create_store(ks_store *store, ks_fonts *fonts, ks_lang lang);
  * — `content` and `fonts` must outlive the UI. */
 ks_ui *ks_ui_create(const ks_content *content, ks_fonts *fonts, ks_lang lang);
 void ks_ui_destroy(ks_ui *ui);
+/* The store the UI reads its exhibits from. */
+ks_store *ks_ui_store(const ks_ui *ui);
 /* Parses a screen name ("home", "achievements", …). */
 bool ks_screen_parse(const char *name, ks_screen_id *screen);
 /* The name ks_screen_parse reads ("home", "achievement", …). */

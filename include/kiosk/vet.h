@@ -29,6 +29,12 @@ typedef struct {
  * `diag`, the first error first, each naming the pack's path. */
 ks_content *ks_vet_open(const char *path, const ks_vet_opts *opts, ks_pack **pack, ks_diag *diag);
 
+/* As ks_vet_open, for a caller that reads the pack on demand (kiosk/store.h): returns whether
+ * the pack passed, with the open pack in `*pack` (NULL when refused). A pack the record holds
+ * costs only its metadata; any other is read whole, verified and validated, and the content
+ * dropped. */
+bool ks_vet_pack(const char *path, const ks_vet_opts *opts, ks_pack **pack, ks_diag *diag);
+
 /* Records the pack file at `path` (whose stored content hash is `content_hash`) as passed,
  * without vetting it: for a caller that has just verified and validated these very bytes in a
  * folder of the kiosk's own (an install, before it renamed its checked copy into place), so that
