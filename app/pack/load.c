@@ -886,10 +886,12 @@ size_t ks_pack_reader_ids(ks_pack_reader *r, const char *sql, const char *const 
   }
   sqlite3_reset(st);
   *ids = ks_arena_calloc(arena, n + 1, sizeof **ids);
-  memcpy((void *)*ids, out, n * sizeof *out);
+  if (n) /* (no rows: no buffers) */
+    memcpy((void *)*ids, out, n * sizeof *out);
   if (keys) {
     *keys = ks_arena_calloc(arena, n + 1, sizeof **keys);
-    memcpy(*keys, key, n * sizeof *key);
+    if (n)
+      memcpy(*keys, key, n * sizeof *key);
   }
   free(out);
   free(key);
@@ -908,8 +910,11 @@ ks_content *ks_pack_read_meta(ks_pack *pack, ks_diag *diag) {
   load_meta(&l, c);
   load_sources(&l, c);
   if (!l.failed && l.version >= 4) { /* the pack's title and the sources' titled texts */
-    sqlite3_stmt *st = prepare(&l, "SELECT owner, field, seq, lang, value FROM text "
-                                   "WHERE owner = '' OR field = 'source.title'");
+    /* By the text table's key (owner, field, …): not a scan of every exhibit's texts. */
+    sqlite3_stmt *st =
+        prepare(&l, "SELECT owner, field, seq, lang, value FROM text WHERE owner = '' "
+                    "UNION ALL SELECT owner, field, seq, lang, value FROM text WHERE "
+                    "owner IN (SELECT id FROM source) AND field = 'source.title'");
     int rc;
     while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
       const char *owner = (const char *)sqlite3_column_text(st, 0);

@@ -59,46 +59,45 @@ static int statistics_order(const ks_exhibit *x, const ks_exhibit *y) {
   "EXISTS (SELECT 1 FROM link k JOIN city c ON c.id = k." other " JOIN exhibit ce ON ce.id = "     \
   "c.id WHERE k." dir " = e.id AND c.province = ?3 AND " SHOWN("ce") ")"
 
+#define ACHIEVEMENTS_SQL                                                                           \
+  "SELECT e.id, 0 FROM exhibit e JOIN achievement a ON a.id = e.id WHERE e.kind = "                \
+  "'achievement' AND " SHOWN("e") " AND (?2 IS NULL OR a.field = ?2) AND (?3 IS NULL "             \
+                                  "OR " IN_PROVINCE("from_id", "to_id") " OR " IN_PROVINCE(        \
+                                      "to_id", "from_id") ") ORDER BY a.year "                     \
+                                                          "DESC, e.id"
+#define CITIES_SQL                                                                                 \
+  "SELECT e.id, 0 FROM exhibit e JOIN city c ON c.id = e.id WHERE e.kind = 'city' AND " SHOWN(     \
+      "e") " ORDER BY c.corridor IS NULL, CASE WHEN c.corridor IS NOT NULL THEN c.corridor_order " \
+           "END, e.id"
+#define EVENTS_SQL                                                                                 \
+  "SELECT e.id, ks_event_year(v.date) FROM exhibit e JOIN event v ON v.id = e.id WHERE e.kind = "  \
+  "'event' AND " SHOWN("e") " AND ks_event_year(v.date) IS NOT NULL ORDER BY v.date, e.id"
+#define STATISTICS_SQL                                                                             \
+  "SELECT e.id, 0 FROM exhibit e WHERE e.kind = 'statistic' AND " SHOWN(                           \
+      "e") " ORDER BY min((SELECT count(*) FROM stat_value s WHERE s.exhibit = e.id), 1000) "      \
+           "DESC, "                                                                                \
+           "e.id"
+/* The head of a list: what a screen showing its first few (home) reads without the rest. */
+enum { TOP = 32 };
+#define TOP_SQL " LIMIT 32"
+
 static const struct {
   bool (*listed)(const ks_exhibit *e); /* NULL: every one */
   int (*order)(const ks_exhibit *x, const ks_exhibit *y);
-  const char *sql;
+  const char *sql, *top_sql;
 } kinds[] = {
-    [KS_KIND_ACHIEVEMENT] = {NULL, achievements_order,
-                             "SELECT e.id, a.year FROM exhibit e JOIN achievement a ON a.id = e.id "
-                             "WHERE e.kind = 'achievement' AND " SHOWN(
-                                 "e") " AND (?2 IS NULL OR a.field = ?2) AND (?3 IS NULL "
-                                      "OR " IN_PROVINCE("from_id",
-                                                        "to_id") " OR " IN_PROVINCE("to_id",
-                                                                                    "from_id") ") "
-                                                                                               "ORD"
-                                                                                               "ER "
-                                                                                               "BY "
-                                                                                               "a."
-                                                                                               "yea"
-                                                                                               "r "
-                                                                                               "DES"
-                                                                                               "C, "
-                                                                                               "e."
-                                                                                               "i"
-                                                                                               "d"},
-    [KS_KIND_CITY] = {NULL, cities_order,
-                      "SELECT e.id, 0 FROM exhibit e JOIN city c ON c.id = e.id WHERE e.kind = "
-                      "'city' AND " SHOWN("e") " ORDER BY c.corridor IS NULL, CASE WHEN c.corridor "
-                                               "IS NOT NULL THEN c.corridor_order END, e.id"},
-    [KS_KIND_EVENT] = {events_listed, events_order,
-                       "SELECT e.id, ks_event_year(v.date) FROM exhibit e JOIN event v ON v.id = "
-                       "e.id WHERE e.kind = 'event' AND " SHOWN(
-                           "e") " AND ks_event_year(v.date) IS NOT NULL ORDER BY v.date, e.id"},
-    [KS_KIND_STATISTIC] = {NULL, statistics_order,
-                           "SELECT e.id, 0 FROM exhibit e WHERE e.kind = 'statistic' AND " SHOWN(
-                               "e") " ORDER BY min((SELECT count(*) FROM stat_value s WHERE "
-                                    "s.exhibit = e.id), 1000) DESC, e.id"},
+    [KS_KIND_ACHIEVEMENT] = {NULL, achievements_order, ACHIEVEMENTS_SQL, ACHIEVEMENTS_SQL TOP_SQL},
+    [KS_KIND_CITY] = {NULL, cities_order, CITIES_SQL, CITIES_SQL TOP_SQL},
+    [KS_KIND_EVENT] = {events_listed, events_order, EVENTS_SQL, EVENTS_SQL TOP_SQL},
+    [KS_KIND_STATISTIC] = {NULL, statistics_order, STATISTICS_SQL, STATISTICS_SQL TOP_SQL},
 };
 _Static_assert(sizeof kinds / sizeof *kinds == KS_KIND_COUNT, "a kind without its list");
 
-static const char TOTAL_SQL[] =
-    "SELECT '', count(*) FROM exhibit e WHERE e.kind = ?1 AND " SHOWN("e");
+static const char TOTALS_SQL[] =
+    "SELECT e.kind, count(*) FROM exhibit e WHERE " SHOWN("e") " GROUP BY e.kind";
+static const char YEARS_SQL[] =
+    "SELECT y, count(*) FROM (SELECT ks_event_year(v.date) y FROM exhibit e JOIN event v ON v.id = "
+    "e.id WHERE e.kind = 'event' AND " SHOWN("e") ") WHERE y IS NOT NULL GROUP BY y ORDER BY y";
 static const char LINKED_FROM_SQL[] =
     "SELECT k.from_id FROM link k JOIN exhibit f ON f.id = "
     "k.from_id WHERE k.to_id = ?1 AND " SHOWN("f") " ORDER BY k.from_id";
@@ -126,6 +125,7 @@ typedef struct {
   bool used;
   unsigned gen; /* the frame it was last asked for in */
   ks_kind kind;
+  bool head;              /* only the list's first TOP (all of it when fewer) */
   char *field, *province; /* the filter, owned; NULL for none */
   ks_arena *arena;        /* the ids */
   const char **ids;
@@ -172,7 +172,7 @@ struct ks_store {
   size_t n_all;
   ks_arena *all_arena;
   size_t totals[KS_KIND_COUNT];
-  bool has_total[KS_KIND_COUNT];
+  bool has_totals;
   unsigned gen;
 };
 
@@ -381,32 +381,39 @@ static int by_id(const void *a, const void *b, void *ids) {
   return strcmp(id[*(const size_t *)a], id[*(const size_t *)b]);
 }
 
-/* The list of `kind` narrowed by `f`: kept, or made and kept in place of the least recent. */
-static list *get_list(ks_store *s, ks_kind kind, const ks_store_filter *f) {
+/* The list of `kind` narrowed by `f` — or, for `head`, at least its first TOP — kept, or made
+ * and kept in place of the least recent. */
+static list *get_list(ks_store *s, ks_kind kind, const ks_store_filter *f, bool head) {
   if ((unsigned)kind >= KS_KIND_COUNT)
     return NULL;
   const char *field = f ? f->field : NULL, *province = f ? f->province : NULL;
-  list *oldest = &s->lists[0];
+  list *oldest = &s->lists[0], *found = NULL;
   for (int i = 0; i < MAX_LISTS; i++) {
     list *l = &s->lists[i];
     if (l->used && l->kind == kind && same(l->field, field) && same(l->province, province)) {
-      l->gen = s->gen;
-      return l;
+      if (head || !l->head || l->n < TOP) { /* a head shorter than TOP is the whole list */
+        l->gen = s->gen;
+        return l;
+      }
+      found = l; /* only the head: made whole in its place */
     }
     if (!l->used || (oldest->used && l->gen < oldest->gen))
       oldest = l;
   }
-  list *l = oldest;
+  list *l = found ? found : oldest;
   drop_list(l);
+  head = head && s->reader; /* a model's list costs no reading: made whole */
   *l = (list){.used = true,
               .gen = s->gen,
               .kind = kind,
+              .head = head,
               .field = field ? ks_xstrdup(field) : NULL,
               .province = province ? ks_xstrdup(province) : NULL,
               .arena = ks_arena_create()};
   if (s->reader) {
     const char *params[3] = {NULL, field, province};
-    l->n = ks_pack_reader_ids(s->reader, kinds[kind].sql, params, l->arena, &l->ids, &l->keys);
+    l->n = ks_pack_reader_ids(s->reader, head ? kinds[kind].top_sql : kinds[kind].sql, params,
+                              l->arena, &l->ids, &l->keys);
   } else {
     l->n = model_list(s, l);
   }
@@ -418,17 +425,17 @@ static list *get_list(ks_store *s, ks_kind kind, const ks_store_filter *f) {
 }
 
 size_t ks_store_count(ks_store *s, ks_kind kind, const ks_store_filter *f) {
-  list *l = get_list(s, kind, f);
+  list *l = get_list(s, kind, f, false);
   return l ? l->n : 0;
 }
 
 const char *ks_store_id_at(ks_store *s, ks_kind kind, const ks_store_filter *f, size_t i) {
-  list *l = get_list(s, kind, f);
+  list *l = get_list(s, kind, f, i < TOP);
   return l && i < l->n ? l->ids[i] : NULL;
 }
 
 int ks_store_key_at(ks_store *s, ks_kind kind, const ks_store_filter *f, size_t i) {
-  list *l = get_list(s, kind, f);
+  list *l = get_list(s, kind, f, i < TOP);
   return l && i < l->n ? l->keys[i] : 0;
 }
 
@@ -437,7 +444,7 @@ const ks_exhibit *ks_store_at(ks_store *s, ks_kind kind, const ks_store_filter *
 }
 
 size_t ks_store_pos(ks_store *s, ks_kind kind, const ks_store_filter *f, const char *id) {
-  list *l = id ? get_list(s, kind, f) : NULL;
+  list *l = id ? get_list(s, kind, f, false) : NULL;
   size_t lo = 0, hi = l ? l->n : 0;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -455,22 +462,50 @@ size_t ks_store_pos(ks_store *s, ks_kind kind, const ks_store_filter *f, const c
 size_t ks_store_total(ks_store *s, ks_kind kind) {
   if ((unsigned)kind >= KS_KIND_COUNT)
     return 0;
-  if (!s->has_total[kind]) {
+  if (!s->has_totals) { /* every kind's in one pass */
     if (s->reader) {
       ks_arena *a = ks_arena_create();
-      const char **ids;
-      int *keys;
-      const char *params[3] = {ks_kind_name(kind), NULL, NULL};
-      s->totals[kind] = ks_pack_reader_ids(s->reader, TOTAL_SQL, params, a, &ids, &keys) == 1
-                            ? (size_t)keys[0]
-                            : 0;
+      const char **kind_names;
+      int *counts;
+      size_t n = ks_pack_reader_ids(s->reader, TOTALS_SQL, NULL, a, &kind_names, &counts);
+      for (size_t i = 0; i < n; i++) {
+        ks_kind k;
+        if (ks_kind_parse(kind_names[i], &k) && counts[i] > 0)
+          s->totals[k] = (size_t)counts[i];
+      }
       ks_arena_destroy(a);
     } else {
-      s->totals[kind] = ks_content_count(s->content, kind);
+      for (int k = 0; k < KS_KIND_COUNT; k++)
+        s->totals[k] = ks_content_count(s->content, (ks_kind)k);
     }
-    s->has_total[kind] = true;
+    s->has_totals = true;
   }
   return s->totals[kind];
+}
+
+size_t ks_store_years(ks_store *s, int *years, size_t *counts, size_t max) {
+  size_t n = 0;
+  if (s->reader) {
+    ks_arena *a = ks_arena_create();
+    const char **year;
+    int *count;
+    size_t rows = ks_pack_reader_ids(s->reader, YEARS_SQL, NULL, a, &year, &count);
+    for (size_t i = 0; i < rows && n < max; i++)
+      if (count[i] > 0)
+        years[n] = atoi(year[i]), counts[n++] = (size_t)count[i];
+    ks_arena_destroy(a);
+    return n;
+  }
+  list *l = get_list(s, KS_KIND_EVENT, NULL, false); /* in date order: years ascending */
+  for (size_t i = 0; l && i < l->n; i++) {
+    if (n && years[n - 1] == l->keys[i])
+      counts[n - 1]++;
+    else if (n < max)
+      years[n] = l->keys[i], counts[n++] = 1;
+    else
+      break;
+  }
+  return n;
 }
 
 size_t ks_store_linked_from(ks_store *s, const char *id, const char *const **ids) {
@@ -544,21 +579,29 @@ size_t ks_store_values(ks_store *s, ks_store_facet facet, const char *const **va
     s->all_arena = ks_arena_create();
   facet_values *v = &s->facets[facet];
   if (!v->values) {
-    if (s->reader) {
-      v->n = ks_pack_reader_ids(s->reader, facet == KS_STORE_FIELD ? FIELDS_SQL : PROVINCES_SQL,
-                                NULL, s->all_arena, &v->values, NULL);
-    } else { /* the closed lists, each value some achievement's list narrowed by it holds */
-      const char *const *all = facet == KS_STORE_FIELD ? ks_fields() : ks_provinces();
-      size_t n = 0;
-      while (all[n])
-        n++;
-      v->values = ks_arena_calloc(s->all_arena, n + 1, sizeof *v->values);
-      for (size_t i = 0; i < n; i++) {
+    /* In the closed list's order, its own strings: what some achievement has of it. */
+    const char *const *all = facet == KS_STORE_FIELD ? ks_fields() : ks_provinces();
+    size_t n = 0;
+    while (all[n])
+      n++;
+    v->values = ks_arena_calloc(s->all_arena, n + 1, sizeof *v->values);
+    const char **found = NULL;
+    size_t n_found = 0;
+    if (s->reader)
+      n_found = ks_pack_reader_ids(s->reader, facet == KS_STORE_FIELD ? FIELDS_SQL : PROVINCES_SQL,
+                                   NULL, s->all_arena, &found, NULL);
+    for (size_t i = 0; i < n; i++) {
+      bool has = false;
+      if (s->reader) {
+        for (size_t k = 0; k < n_found && !has; k++)
+          has = strcmp(found[k], all[i]) == 0;
+      } else {
         ks_store_filter f = {facet == KS_STORE_FIELD ? all[i] : NULL,
                              facet == KS_STORE_PROVINCE ? all[i] : NULL};
-        if (ks_store_count(s, KS_KIND_ACHIEVEMENT, &f))
-          v->values[v->n++] = all[i];
+        has = ks_store_count(s, KS_KIND_ACHIEVEMENT, &f) > 0;
       }
+      if (has)
+        v->values[v->n++] = all[i];
     }
   }
   *values = v->values;

@@ -63,25 +63,25 @@ static void enter(ks_ui *ui, ks_screen_id screen, const ks_exhibit *exhibit, con
     s->enter(ui, ui->state, back);
 }
 
-/* The timeline's span, and per year its events and where the first of them is. */
+/* The timeline's span, and per year its events and where the first of them is: counted by the
+ * store, not read (home draws the strip on the first frame). */
 static void count_years(ks_ui *ui) {
   ui_years *x = &ui->years;
-  size_t n = ui_count(ui, KS_KIND_EVENT);
-  for (size_t i = 0; i < n; i++) {
-    int year = ui_event_year(ui, i);
-    if (!x->first_year || year < x->first_year)
-      x->first_year = year;
-    if (year > x->last_year)
-      x->last_year = year;
-  }
+  int years[KS_MAX_YEARS];
+  size_t counts[KS_MAX_YEARS], before = 0;
+  size_t n = ks_store_years(ui->store, years, counts, KS_MAX_YEARS);
   x->year_most = 1;
-  for (size_t i = n; i-- > 0;) {                  /* backwards: a year's first event is set last */
-    int k = ui_event_year(ui, i) - x->first_year; /* both 1900…2100 */
+  if (n == 0)
+    return;
+  x->first_year = years[0], x->last_year = years[n - 1];
+  for (size_t i = 0; i < n; i++) {
+    int k = years[i] - x->first_year; /* both 1900…2100, ascending */
     if (k >= 0 && k < KS_MAX_YEARS) {
-      x->year_first[k] = i;
-      if (++x->year_count[k] > x->year_most)
-        x->year_most = x->year_count[k];
+      x->year_first[k] = before;
+      x->year_count[k] = counts[i] < 100000 ? (int)counts[i] : 100000;
+      x->year_most = x->year_count[k] > x->year_most ? x->year_count[k] : x->year_most;
     }
+    before += counts[i];
   }
 }
 

@@ -656,7 +656,8 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   for (size_t k = 0; k < e->n_links; k++)
     if (e->links[k].target) /* none in a damaged pack */
       linked[n++] = e->links[k].target;
-  memcpy(linked + n, from, n_from * sizeof *from);
+  if (n_from)
+    memcpy(linked + n, from, n_from * sizeof *from);
   n += n_from;
   qsort(linked, n, sizeof *linked, by_id);
   for (size_t i = 0; i < n; i++) {

@@ -48,10 +48,15 @@ void ks_store_frame(ks_store *store);
 
 /* How many exhibits of `kind` are shown, listed or not. */
 size_t ks_store_total(ks_store *store, ks_kind kind);
+/* The years the events of the timeline (the events' list) fall in, ascending, each with how
+ * many: up to `max` of them; returns how many. Counted, not listed: home's year strip reads no
+ * event. */
+size_t ks_store_years(ks_store *store, int *years, size_t *counts, size_t max);
 /* The length of `kind`'s list, narrowed by `filter` (may be NULL). */
 size_t ks_store_count(ks_store *store, ks_kind kind, const ks_store_filter *filter);
 /* The id of the `i`-th of that list, and its key (an event's year; 0 for other kinds); NULL and 0
- * past its end. Reads no exhibit. */
+ * past its end. Reads no exhibit; the first few are found without reading the whole list (home
+ * shows the first of several lists), which ks_store_count and ks_store_pos read. */
 const char *ks_store_id_at(ks_store *store, ks_kind kind, const ks_store_filter *filter, size_t i);
 int ks_store_key_at(ks_store *store, ks_kind kind, const ks_store_filter *filter, size_t i);
 /* The `i`-th of that list, whole; NULL past its end. */
@@ -62,7 +67,8 @@ size_t ks_store_pos(ks_store *store, ks_kind kind, const ks_store_filter *filter
 /* What a list can be narrowed by (ks_store_filter's members). */
 typedef enum { KS_STORE_FIELD, KS_STORE_PROVINCE } ks_store_facet;
 /* The values of `facet` that some shown achievement has (a field; a province of a city linked
- * to it either way round), each once, `*values` set: what a filter is worth offering. */
+ * to it either way round), each once, in the order and as the strings of ks_fields() or
+ * ks_provinces(), `*values` set: what a filter is worth offering. */
 size_t ks_store_values(ks_store *store, ks_store_facet facet, const char *const **values);
 /* Exhibit `id`, whole, or NULL when it is not shown (or NULL is given). */
 const ks_exhibit *ks_store_find(ks_store *store, const char *id);

@@ -42,7 +42,7 @@ generate() {
   [ "$n" -gt 1 ] || return 0
   perl -e '
     my ($dir, $n) = @ARGV;
-    my @files = map { glob("$dir/$_/*.md") } qw(achievements cities events);
+    my @files = map { glob("$dir/$_/*.md") } qw(achievements cities events statistics);
     my %ids = map { m{([^/]+)\.md$}; ($1 => 1) } @files;
     my $re = join "|", map { quotemeta } sort { length $b <=> length $a } keys %ids;
     for my $f (@files) {
@@ -66,7 +66,7 @@ for n in $sizes; do
   src="$tmp/content-$n"
   pack="${keep:-$tmp}/scale-$n.kpack"
   generate "$n" "$src"
-  count[$n]=$(find "$src/achievements" "$src/cities" "$src/events" -name '*.md' | wc -l)
+  count[$n]=$(find "$src/achievements" "$src/cities" "$src/events" "$src/statistics" -name '*.md' | wc -l)
   echo "${n}x: ${count[$n]} exhibits; building (the build validates)…" >&2
   SOURCE_DATE_EPOCH=0 "$kiosk" pack build "$src" -o "$pack" >/dev/null
   # The warm-up: the pack's first start vets it in full and records it.

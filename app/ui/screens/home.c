@@ -62,10 +62,13 @@ static int preview_line(const frame *f) {
  * once ("reported 2024" on every line left "Robots made by the…"). */
 static void preview_achievements(const frame *f, ks_rect a, const tile *t) {
   int line = preview_line(f), text_h = ui_line_height(f, UI_TYPE_SMALL), col = 0;
-  size_t n = ui_count(f->ui, KS_KIND_ACHIEVEMENT), most = 0;
-  for (int y = a.y; most < n && y + line <= a.y + a.h; most++, y += line) {
+  /* The list's first few only: it is not read further (ks_store_id_at). */
+  size_t most = 0;
+  const ks_exhibit *first;
+  for (int y = a.y; y + line <= a.y + a.h && (first = ui_at(f->ui, KS_KIND_ACHIEVEMENT, most));
+       most++, y += line) {
     char year[32];
-    snprintf(year, sizeof year, "%d", ui_at(f->ui, KS_KIND_ACHIEVEMENT, most)->year);
+    snprintf(year, sizeof year, "%d", first->year);
     int w = ui_text_width(f, year, UI_TYPE_SMALL) + sz(f, UI_SP_ML);
     col = w > col ? w : col;
   }
@@ -97,8 +100,7 @@ static void preview_cities(const frame *f, ks_rect a, const tile *t) {
   const ks_exhibit *g60[16];
   size_t n = 0;
   /* The index lists the corridor's cities first, in corridor order: only those are looked at. */
-  size_t count = ui_count(f->ui, KS_KIND_CITY);
-  for (size_t i = 0; i < count && n < 16; i++) {
+  for (size_t i = 0; n < 16; i++) {
     const ks_exhibit *c = ui_at(f->ui, KS_KIND_CITY, i);
     ui_visit(f->ui, 1);
     if (!c || !c->corridor)
@@ -156,13 +158,14 @@ static void preview_timeline(const frame *f, ks_rect a, const tile *t) {
 static void preview_statistics(const frame *f, ks_rect a, const tile *t) {
   int line = preview_line(f), small = ui_line_height(f, UI_TYPE_SMALL);
   int row = line + small + sz(f, UI_SP_XS);
-  size_t n = ui_count(f->ui, KS_KIND_STATISTIC), rows = (size_t)(a.h / row);
+  size_t rows = (size_t)(a.h / row);
   /* The list's first: its order puts the longest series first. */
-  size_t k = rows < n ? rows : n;
-  ui_visit(f->ui, k);
-  for (size_t i = 0; i < k; i++) {
+  for (size_t i = 0; i < rows; i++) {
     const ks_exhibit *e = ui_at(f->ui, KS_KIND_STATISTIC, i);
-    if (!e || e->n_values == 0)
+    if (!e)
+      break;
+    ui_visit(f->ui, 1);
+    if (e->n_values == 0)
       continue;
     const ks_stat_value *v = &e->values[e->n_values - 1];
     char number[128], value[192];
