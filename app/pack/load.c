@@ -707,6 +707,10 @@ ks_pack_reader *ks_pack_reader_open(ks_pack *pack, const char *today) {
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
                               sql_event_year, NULL, NULL) != SQLITE_OK)
     return NULL;
+  /* SQLite's page cache takes up to 2 MB by default, and a kiosk reading on demand would fill
+   * it with a large pack's pages that the store's own caches already hold the answers from:
+   * the memory would grow with the pack. The file's pages stay in the system's cache. */
+  sqlite3_exec(pack->db, "PRAGMA cache_size=-256", NULL, NULL, NULL);
   ks_pack_reader *r = ks_xcalloc(1, sizeof *r);
   r->pack = pack;
   r->version = version;
