@@ -608,17 +608,24 @@ static void load_texts(loader *l, ks_content *c) {
   step_done(l, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
 }
 
-ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
+/* A content model of the pack's metadata and sources, with `*l` set to read the rest into it. */
+static ks_content *read_head(ks_pack *pack, ks_diag *diag, loader *l) {
   ks_content *c = ks_content_create(pack->path);
-  loader l = {.db = pack->db,
-              .arena = c->arena,
-              .diag = diag,
-              .path = pack->path,
-              .version = ks_pack_schema_version(pack->db)};
-  if (l.version < 4) /* before languages were declared, every pack had zh and en */
+  *l = (loader){.db = pack->db,
+                .arena = c->arena,
+                .diag = diag,
+                .path = pack->path,
+                .version = ks_pack_schema_version(pack->db)};
+  if (l->version < 4) /* before languages were declared, every pack had zh and en */
     ks_content_set_zh_en(c);
-  load_meta(&l, c);
-  load_sources(&l, c);
+  load_meta(l, c);
+  load_sources(l, c);
+  return c;
+}
+
+ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
+  loader l;
+  ks_content *c = read_head(pack, diag, &l);
   /* Versions 1 and 2 have no show_from and show_until: every exhibit was always shown. */
   sqlite3_stmt *st =
       prepare(&l, l.version >= 4   ? "SELECT id, kind, NULL, NULL, NULL, NULL, NULL, NULL, "
@@ -903,16 +910,8 @@ size_t ks_pack_reader_ids(ks_pack_reader *r, const char *sql, const char *const 
 }
 
 ks_content *ks_pack_read_meta(ks_pack *pack, ks_diag *diag) {
-  ks_content *c = ks_content_create(pack->path);
-  loader l = {.db = pack->db,
-              .arena = c->arena,
-              .diag = diag,
-              .path = pack->path,
-              .version = ks_pack_schema_version(pack->db)};
-  if (l.version < 4)
-    ks_content_set_zh_en(c);
-  load_meta(&l, c);
-  load_sources(&l, c);
+  loader l;
+  ks_content *c = read_head(pack, diag, &l);
   if (!l.failed && l.version >= 4) { /* the pack's title and the sources' titled texts */
     /* By the text table's key (owner, field, …): not a scan of every exhibit's texts. */
     sqlite3_stmt *st =
