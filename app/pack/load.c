@@ -689,9 +689,7 @@ struct ks_pack_reader {
 
 /* Whether the exhibit aliased `t` is shown on the reader's day (?9, NULL for every day), as
  * ks_exhibit_shown_on has it: YYYY-MM-DD texts order as their dates. */
-#define SHOWN(t)                                                                                   \
-  "(?9 IS NULL OR ((" t ".show_from IS NULL OR " t ".show_from <= ?9) AND (" t                     \
-  ".show_until IS NULL OR ?9 <= " t ".show_until)))"
+#define SHOWN(t) KS_PACK_SHOWN(t)
 
 /* ks_event_year(date): the year of a date ks_date_parse takes, else NULL — so that SQL lists
  * exactly the events the timeline can place. */

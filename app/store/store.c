@@ -52,9 +52,7 @@ static int statistics_order(const ks_exhibit *x, const ks_exhibit *y) {
 
 /* The same rules in SQL: ?2 a field, ?3 a province (achievements), ?9 the day; SHOWN as in
  * load.c. Each selects the id and the list's key. */
-#define SHOWN(t)                                                                                   \
-  "(?9 IS NULL OR ((" t ".show_from IS NULL OR " t ".show_from <= ?9) AND (" t                     \
-  ".show_until IS NULL OR ?9 <= " t ".show_until)))"
+#define SHOWN(t) KS_PACK_SHOWN(t)
 #define IN_PROVINCE(dir, other)                                                                    \
   "EXISTS (SELECT 1 FROM link k JOIN city c ON c.id = k." other " JOIN exhibit ce ON ce.id = "     \
   "c.id WHERE k." dir " = e.id AND c.province = ?3 AND " SHOWN("ce") ")"

@@ -61,6 +61,13 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag);
 /* The pack's metadata and sources only, as ks_pack_read has them, with no exhibit. */
 ks_content *ks_pack_read_meta(ks_pack *pack, ks_diag *diag);
 
+/* SQL: whether the exhibit row aliased `t` is shown on the reader's day, bound as ?9 (NULL for
+ * every day), as ks_exhibit_shown_on has it (YYYY-MM-DD texts order as their dates). The one
+ * text of the rule for every query of ks_pack_reader_ids and the reader itself. */
+#define KS_PACK_SHOWN(t)                                                                           \
+  "(?9 IS NULL OR ((" t ".show_from IS NULL OR " t ".show_from <= ?9) AND (" t                     \
+  ".show_until IS NULL OR ?9 <= " t ".show_until)))"
+
 typedef struct ks_pack_reader ks_pack_reader;
 /* A reader of `pack` (which must outlive it) as shown on `today` (YYYY-MM-DD: exhibits outside
  * their show_from…show_until are not there, nor links to them), or every exhibit for NULL. Its
