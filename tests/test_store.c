@@ -155,6 +155,40 @@ static void pack_answers_as_the_model(void **state) {
   }
 }
 
+/* The cities as places: the cities' list, in its order, each where the whole city is and named
+ * as it is in every language — read in one query, reading no city whole. */
+static void places_are_the_cities(void **state) {
+  bundled *b = *state;
+  ks_store *p = ks_store_open_pack(b->pack, NULL, NULL);
+  ks_store *m = ks_store_of_content(b->whole, NULL);
+  int n_langs = b->whole->meta.n_languages;
+  const ks_place *pp, *mp;
+  size_t n = ks_store_places(p, &pp);
+  assert_int_equal(ks_store_reads(p), 0);
+  assert_int_equal(n, ks_store_count(m, KS_KIND_CITY, NULL));
+  assert_int_equal(n, ks_store_places(m, &mp));
+  assert_true(n > 10);
+  size_t corridor = 0;
+  for (size_t i = 0; i < n; i++) {
+    const ks_exhibit *c = ks_store_at(m, KS_KIND_CITY, NULL, i);
+    for (int k = 0; k < 2; k++) {
+      const ks_place *x = k ? &mp[i] : &pp[i];
+      assert_string_equal(x->id, c->id);
+      same_text(&x->title, &c->title, n_langs);
+      assert_non_null(x->title.s[0]);
+      assert_true(x->lat == c->lat && x->lon == c->lon);
+      assert_int_equal(x->has_position, c->has_position);
+      assert_int_equal(x->corridor, c->corridor != NULL);
+    }
+    corridor += pp[i].corridor;
+  }
+  assert_true(corridor >= 9 && corridor < n); /* both kinds of city were compared */
+  assert_int_equal(ks_store_places(p, &mp), n); /* kept: the same array again */
+  assert_ptr_equal(mp, pp);
+  ks_store_destroy(p);
+  ks_store_destroy(m);
+}
+
 /* What is read is what is asked for: ids and counts read no exhibit; an exhibit asked for twice
  * is read once. */
 static void reads_only_what_is_asked(void **state) {
@@ -202,6 +236,7 @@ static void keeps_a_bounded_number(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(pack_answers_as_the_model),
+      cmocka_unit_test(places_are_the_cities),
       cmocka_unit_test(reads_only_what_is_asked),
       cmocka_unit_test(keeps_a_bounded_number),
   };

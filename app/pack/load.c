@@ -907,6 +907,45 @@ size_t ks_pack_reader_ids(ks_pack_reader *r, const char *sql, const char *const 
   return n;
 }
 
+size_t ks_pack_reader_places(ks_pack_reader *r, const char *sql, const ks_content *langs,
+                             ks_arena *arena, ks_place **places) {
+  loader l = reader_loader(r, NULL, NULL);
+  l.failed = true; /* nothing to report into: a failed query lists nothing */
+  *places = NULL;
+  sqlite3_stmt *st = prepare(&l, sql);
+  if (!st)
+    return 0;
+  bind_today(r, st);
+  size_t n = 0, cap = 0;
+  ks_place *out = NULL;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *id = (const char *)sqlite3_column_text(st, 0);
+    if (!id)
+      continue;
+    if (!n || strcmp(out[n - 1].id, id) != 0) { /* a new place's first row */
+      if (n == cap)
+        out = ks_xrealloc(out, (cap = cap ? 2 * cap : 64) * sizeof *out);
+      out[n++] = (ks_place){.id = ks_arena_strdup(arena, id),
+                            .lat = sqlite3_column_double(st, 1),
+                            .lon = sqlite3_column_double(st, 2),
+                            .has_position = sqlite3_column_type(st, 1) != SQLITE_NULL &&
+                                            sqlite3_column_type(st, 2) != SQLITE_NULL,
+                            .corridor = sqlite3_column_int(st, 3) != 0};
+    }
+    const char *lang = (const char *)sqlite3_column_text(st, 4);
+    const char *title = (const char *)sqlite3_column_text(st, 5);
+    ks_lang slot = lang ? ks_content_lang(langs, lang) : -1;
+    if (slot >= 0 && title)
+      out[n - 1].title.s[slot] = ks_arena_strdup(arena, title);
+  }
+  sqlite3_reset(st);
+  *places = ks_arena_calloc(arena, n + 1, sizeof **places);
+  if (n) /* (no rows: no buffer) */
+    memcpy(*places, out, n * sizeof *out);
+  free(out);
+  return n;
+}
+
 ks_content *ks_pack_read_meta(ks_pack *pack, ks_diag *diag) {
   loader l;
   ks_content *c = read_head(pack, diag, &l);

@@ -63,10 +63,11 @@ static int statistics_order(const ks_exhibit *x, const ks_exhibit *y) {
                                   "OR " IN_PROVINCE("from_id", "to_id") " OR " IN_PROVINCE(        \
                                       "to_id", "from_id") ") ORDER BY a.year "                     \
                                                           "DESC, e.id"
-#define CITIES_SQL                                                                                 \
-  "SELECT e.id, 0 FROM exhibit e JOIN city c ON c.id = e.id WHERE e.kind = 'city' AND " SHOWN(     \
-      "e") " ORDER BY c.corridor IS NULL, CASE WHEN c.corridor IS NOT NULL THEN c.corridor_order " \
-           "END, e.id"
+#define CITIES_FROM "FROM exhibit e JOIN city c ON c.id = e.id "
+#define CITIES_WHERE "WHERE e.kind = 'city' AND " SHOWN("e")
+#define CITIES_ORDER                                                                               \
+  " ORDER BY c.corridor IS NULL, CASE WHEN c.corridor IS NOT NULL THEN c.corridor_order END, e.id"
+#define CITIES_SQL "SELECT e.id, 0 " CITIES_FROM CITIES_WHERE CITIES_ORDER
 #define EVENTS_SQL                                                                                 \
   "SELECT e.id, ks_event_year(v.date) FROM exhibit e JOIN event v ON v.id = e.id WHERE e.kind = "  \
   "'event' AND " SHOWN("e") " AND ks_event_year(v.date) IS NOT NULL ORDER BY v.date, e.id"
@@ -108,6 +109,11 @@ static const char FIELDS_SQL[] = "SELECT DISTINCT a.field FROM exhibit e JOIN ac
       "ce")
 static const char PROVINCES_SQL[] =
     LINKED_CITIES("from_id", "to_id") " UNION " LINKED_CITIES("to_id", "from_id") " ORDER BY 1";
+/* The cities' list as places (ks_pack_reader_places): each city's rows together, in its order. */
+static const char PLACES_SQL[] =
+    "SELECT e.id, c.lat, c.lon, c.corridor IS NOT NULL, t.lang, t.value " CITIES_FROM
+    "LEFT JOIN text t ON t.owner = e.id AND t.field = 'title' AND t.seq = 0 " CITIES_WHERE
+        CITIES_ORDER ", t.lang";
 static const char IDS_SQL[] = "SELECT e.id FROM exhibit e WHERE " SHOWN("e") " ORDER BY e.id";
 
 /* ---- The store ------------------------------------------------------------------------------- */
@@ -166,6 +172,9 @@ struct ks_store {
   list lists[MAX_LISTS];
   linked links[MAX_LINKED];
   facet_values facets[2];
+  ks_place *places; /* ks_store_places, made once; in `all_arena` */
+  size_t n_places;
+  bool has_places;
   const char **all; /* ks_store_ids, made once; in `all_arena` */
   size_t n_all;
   ks_arena *all_arena;
@@ -555,6 +564,28 @@ size_t ks_store_ids(ks_store *s, const char *const **ids) {
   }
   *ids = s->all;
   return s->n_all;
+}
+
+size_t ks_store_places(ks_store *s, const ks_place **places) {
+  if (!s->has_places) {
+    if (!s->all_arena)
+      s->all_arena = ks_arena_create();
+    if (s->reader) {
+      s->n_places = ks_pack_reader_places(s->reader, PLACES_SQL, s->head, s->all_arena, &s->places);
+    } else { /* the model's cities, borrowed */
+      list *l = get_list(s, KS_KIND_CITY, NULL, false);
+      s->places = ks_arena_calloc(s->all_arena, l->n + 1, sizeof *s->places);
+      for (size_t i = 0; i < l->n; i++) {
+        const ks_exhibit *c = ks_content_find(s->content, l->ids[i]);
+        if (c)
+          s->places[s->n_places++] =
+              (ks_place){c->id, c->title, c->lat, c->lon, c->has_position, c->corridor != NULL};
+      }
+    }
+    s->has_places = true;
+  }
+  *places = s->places;
+  return s->n_places;
 }
 
 bool ks_store_same_shown(ks_store *a, ks_store *b) {

@@ -25,6 +25,16 @@ typedef struct {
   int line;
 } ks_text;
 
+/* A city as a map shows it: where it is, whether the corridor runs through it, and its name —
+ * far lighter than the whole exhibit, so that a map of hundreds of cities keeps only this. */
+typedef struct {
+  const char *id;
+  ks_text title;
+  double lat, lon;
+  bool has_position; /* lat and lon hold a position */
+  bool corridor;     /* a city of the corridor (ks_exhibit.corridor set) */
+} ks_place;
+
 /* The kinds of exhibit. Each is described once, in ks_kind_info (content.c): what the content
  * layer knows of it; each module that treats kinds differently has one row per kind in one table
  * beside its functions (source.c, validate.c, writer.c, load.c, the UI's screens.c), never a

@@ -89,6 +89,14 @@ ks_exhibit *ks_pack_reader_exhibit(ks_pack_reader *reader, const char *id, ks_co
 size_t ks_pack_reader_ids(ks_pack_reader *reader, const char *sql, const char *const params[3],
                           ks_arena *arena, const char ***ids, int **keys);
 
+/* Runs `sql` (a string literal, kept as ks_pack_reader_ids keeps it), which selects the rows of
+ * places — id, lat, lon, whether of the corridor, then a title's language tag and text, one row
+ * per language with a place's rows together — and returns how many places it gave, in the order
+ * of their first rows, in `*places` (in `arena`, with `langs` saying which slot each language's
+ * title takes). */
+size_t ks_pack_reader_places(ks_pack_reader *reader, const char *sql, const ks_content *langs,
+                             ks_arena *arena, ks_place **places);
+
 /* Hex SHA-256 over the pack's content in a canonical order (build time and the hash itself
  * excluded), into `hex` (65 bytes). Used by the writer to stamp and the reader to check. */
 bool ks_pack_content_hash(ks_pack *pack, char hex[65], ks_diag *diag);

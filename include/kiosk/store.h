@@ -74,6 +74,10 @@ size_t ks_store_values(ks_store *store, ks_store_facet facet, const char *const 
 const ks_exhibit *ks_store_find(ks_store *store, const char *id);
 /* The ids of the exhibits whose links name `id`, in id order, `*ids` set; 0 for none. */
 size_t ks_store_linked_from(ks_store *store, const char *id, const char *const **ids);
+/* The cities' list (ks_store_id_at's for KS_KIND_CITY) as places: where each is and its name,
+ * `*places` set; read once, in one query, and kept as long as the store — what a map of every
+ * city keeps instead of every city whole. */
+size_t ks_store_places(ks_store *store, const ks_place **places);
 /* The id of every exhibit shown, in id order, `*ids` set. */
 size_t ks_store_ids(ks_store *store, const char *const **ids);
 /* True when `a` and `b` show the same exhibits (by id): a new day that shows what the last one

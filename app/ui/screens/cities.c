@@ -20,11 +20,22 @@ typedef struct {
   double scale, x0, y0;  /* pixels per degree and where the region's corner lands */
 } projection;
 
+/* The cities as places (ks_store_places): where each is and its name, read once for the map and
+ * the list beside it; never every city whole. */
+static size_t n_places(const ks_ui *ui) {
+  const ks_place *p;
+  return ks_store_places(ui->store, &p);
+}
+static const ks_place *place_at(const ks_ui *ui, size_t i) {
+  const ks_place *p;
+  return i < ks_store_places(ui->store, &p) ? &p[i] : NULL;
+}
+
 /* Whether a city has a point on the globe to pin. One that has none — no position, or one
  * infinite, not a number, or past the poles (values a damaged pack can hold) — is left off the
  * map (the list still names it): the region fitted around the pins, and so every pixel
  * position, then stays finite and within the panel. */
-static bool on_map(const ks_exhibit *c) {
+static bool on_map(const ks_place *c) {
   return c->has_position && c->lat >= -90 && c->lat <= 90 && c->lon >= -180 && c->lon <= 180;
 }
 
@@ -33,13 +44,11 @@ static void whole(const ks_ui *ui, double v[4]) {
   double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
   if (ui->map) /* the map's own region, which the lines fill */
     ks_mapdata_bbox(ui->map, &w, &s, &e, &n);
-  for (size_t i = 0; i < ui_count(ui, KS_KIND_CITY); i++) {
-    if (!on_map(ui_at(ui, KS_KIND_CITY, i)))
+  for (size_t i = 0; i < n_places(ui); i++) {
+    if (!on_map(place_at(ui, i)))
       continue;
-    w = fmin(w, ui_at(ui, KS_KIND_CITY, i)->lon - MARGIN),
-    e = fmax(e, ui_at(ui, KS_KIND_CITY, i)->lon + MARGIN);
-    s = fmin(s, ui_at(ui, KS_KIND_CITY, i)->lat - MARGIN),
-    n = fmax(n, ui_at(ui, KS_KIND_CITY, i)->lat + MARGIN);
+    w = fmin(w, place_at(ui, i)->lon - MARGIN), e = fmax(e, place_at(ui, i)->lon + MARGIN);
+    s = fmin(s, place_at(ui, i)->lat - MARGIN), n = fmax(n, place_at(ui, i)->lat + MARGIN);
   }
   v[0] = w, v[1] = s, v[2] = e, v[3] = n;
 }
@@ -97,7 +106,7 @@ typedef struct {
  * that pin's name), leaving the panel, or sitting farther out. Ties keep the earlier place, so
  * names sit to the right of their pins where there is room. */
 /* Whether city i's pin shows on the map as last drawn (past MAX_CITIES: on the whole map). */
-static bool shows(const cities *st, size_t i, const ks_exhibit *c) {
+static bool shows(const cities *st, size_t i, const ks_place *c) {
   return i < MAX_CITIES ? st->shown[i] : !st->zoomed && on_map(c);
 }
 
@@ -111,20 +120,20 @@ static void place_names(const frame *f, const projection *p, ks_rect area, const
   } obs[MAX_PINS + MAX_NAMES];
   size_t n_obs = 0;
   /* Other cities' pins, with a margin around them: corridor pins weigh most. */
-  for (size_t i = 0; i < ui_count(ui, KS_KIND_CITY) && n_obs < MAX_PINS; i++) {
-    if (!shows(st, i, ui_at(ui, KS_KIND_CITY, i)))
+  for (size_t i = 0; i < n_places(ui) && n_obs < MAX_PINS; i++) {
+    if (!shows(st, i, place_at(ui, i)))
       continue;
     float x, y;
-    project(p, ui_at(ui, KS_KIND_CITY, i)->lon, ui_at(ui, KS_KIND_CITY, i)->lat, &x, &y);
-    int half = ui_at(ui, KS_KIND_CITY, i)->corridor ? sz(f, UI_PIN) + sz(f, UI_SP_S)
-                                                    : sz(f, UI_DOT) + sz(f, UI_SP_XS);
+    project(p, place_at(ui, i)->lon, place_at(ui, i)->lat, &x, &y);
+    int half = place_at(ui, i)->corridor ? sz(f, UI_PIN) + sz(f, UI_SP_S)
+                                         : sz(f, UI_DOT) + sz(f, UI_SP_XS);
     obs[n_obs++] = (struct obstacle){{ui_px(x) - half, ui_px(y) - half, 2 * half, 2 * half},
-                                     ui_at(ui, KS_KIND_CITY, i)->corridor ? 6 : 2,
+                                     place_at(ui, i)->corridor ? 6 : 2,
                                      i};
   }
   size_t named = 0;
-  for (size_t i = 0; i < ui_count(ui, KS_KIND_CITY) && named < MAX_NAMES; i++) {
-    const ks_exhibit *c = ui_at(ui, KS_KIND_CITY, i);
+  for (size_t i = 0; i < n_places(ui) && named < MAX_NAMES; i++) {
+    const ks_place *c = place_at(ui, i);
     if (!c->corridor || !shows(st, i, c))
       continue;
     float x, y;
@@ -207,17 +216,17 @@ static int gap_along(ks_rect a, ks_rect b, int axis) {
  * one group too. */
 static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect in) {
   const ks_ui *ui = f->ui;
-  size_t n = ui_count(ui, KS_KIND_CITY) < MAX_CITIES ? ui_count(ui, KS_KIND_CITY) : MAX_CITIES;
+  size_t n = n_places(ui) < MAX_CITIES ? n_places(ui) : MAX_CITIES;
   int side = sz(f, UI_PIN_HIT), half = side / 2, least = ui_mm(f, UI_TARGET_MIN_MM);
   int cx[MAX_CITIES], cy[MAX_CITIES];
   st->least = least;
   for (size_t i = 0; i < n; i++) {
     float x, y;
-    project(p, ui_at(ui, KS_KIND_CITY, i)->lon, ui_at(ui, KS_KIND_CITY, i)->lat, &x, &y);
+    project(p, place_at(ui, i)->lon, place_at(ui, i)->lat, &x, &y);
     cx[i] = ui_px(x), cy[i] = ui_px(y);
     st->px[i] = cx[i], st->py[i] = cy[i];
     /* Zoomed in, only the pins whose whole target is in `in` show. */
-    st->shown[i] = on_map(ui_at(ui, KS_KIND_CITY, i)) &&
+    st->shown[i] = on_map(place_at(ui, i)) &&
                    (!st->zoomed || (cx[i] - half >= in.x && cy[i] - half >= in.y &&
                                     cx[i] + half <= in.x + in.w && cy[i] + half <= in.y + in.h));
     st->group[i] = st->shown[i] ? i : SIZE_MAX;
@@ -281,7 +290,7 @@ static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect
     size_t members = 0;
     for (size_t k = a; k < n; k++)
       members += st->group[k] == a;
-    const ks_exhibit *c = ui_at(ui, KS_KIND_CITY, a);
+    const ks_place *c = place_at(ui, a);
     if (members == 1) {
       st->pressed[a] =
           ui_add_hit(f, g[a], (action){ACT_GO, KS_SCREEN_CITY, c->id}, tr(f, &c->title));
@@ -293,7 +302,7 @@ static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect
     for (size_t k = a; k < n && room > 1; k++)
       if (st->group[k] == a) {
         int m = snprintf(label + len, room - len, "%s%s", len ? " · " : "",
-                         tr(f, &ui_at(ui, KS_KIND_CITY, k)->title));
+                         tr(f, &place_at(ui, k)->title));
         len = m < 0 || (size_t)m >= room - len ? room - 1 : len + (size_t)m;
       }
     used += len + 1 < room ? len + 1 : room;
@@ -358,10 +367,9 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
   /* The corridor: a line through its cities in order (zoomed in, it runs on past the panel). */
   float line[64];
   size_t n = 0;
-  for (size_t i = 0; i < ui_count(ui, KS_KIND_CITY) && n < 32; i++)
-    if (ui_at(ui, KS_KIND_CITY, i)->corridor && on_map(ui_at(ui, KS_KIND_CITY, i))) {
-      project(&p, ui_at(ui, KS_KIND_CITY, i)->lon, ui_at(ui, KS_KIND_CITY, i)->lat, &line[2 * n],
-              &line[2 * n + 1]);
+  for (size_t i = 0; i < n_places(ui) && n < 32; i++)
+    if (place_at(ui, i)->corridor && on_map(place_at(ui, i))) {
+      project(&p, place_at(ui, i)->lon, place_at(ui, i)->lat, &line[2 * n], &line[2 * n + 1]);
       n++;
     }
   ks_gfx_polyline(f->gfx, line, n, (float)sz(f, UI_STROKE), KS_TEAL);
@@ -369,10 +377,10 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
   /* Pins: corridor cities large and named, the others small (the list names them all). The
    * corridor's last, so that they stay on top where pins crowd (Shanghai). */
   pin_targets(f, st, &p, room);
-  for (size_t k = 0; k < 2 * ui_count(ui, KS_KIND_CITY); k++) {
-    size_t i = k % ui_count(ui, KS_KIND_CITY);
-    const ks_exhibit *c = ui_at(ui, KS_KIND_CITY, i);
-    if ((c->corridor != NULL) != (k >= ui_count(ui, KS_KIND_CITY)) || !shows(st, i, c))
+  for (size_t k = 0; k < 2 * n_places(ui); k++) {
+    size_t i = k % n_places(ui);
+    const ks_place *c = place_at(ui, i);
+    if (c->corridor != (k >= n_places(ui)) || !shows(st, i, c))
       continue;
     float x, y;
     project(&p, c->lon, c->lat, &x, &y);
@@ -391,9 +399,9 @@ static void draw_city_list(const frame *f, cities *st, ks_rect area) {
   const ks_ui *ui = f->ui;
   int row = sz(f, UI_ROW), y = area.y - ui_px(ui->scroll.pos);
   int content_h = 0;
-  for (size_t i = 0; i < ui_count(ui, KS_KIND_CITY); i++) {
-    const ks_exhibit *c = ui_at(ui, KS_KIND_CITY, i);
-    if (i == 0 || (ui_at(ui, KS_KIND_CITY, i - 1)->corridor != NULL) != (c->corridor != NULL)) {
+  for (size_t i = 0; i < n_places(ui); i++) {
+    const ks_place *c = place_at(ui, i);
+    if (i == 0 || place_at(ui, i - 1)->corridor != c->corridor) {
       const char *group = ui_say(f, c->corridor ? "cities.corridor" : "cities.more");
       int h = ui_text(f, group, UI_TYPE_SMALL, area.x, y + sz(f, UI_SP_S), area.w, 1,
                       c->corridor ? KS_TEAL : KS_GOLD) +
@@ -427,7 +435,7 @@ static void draw_city_list(const frame *f, cities *st, ks_rect area) {
 static void draw(const frame *f, void *state) {
   cities *st = state;
   char sub[96];
-  ui_say_count(f, sub, sizeof sub, "cities.subtitle", ui_count(f->ui, KS_KIND_CITY));
+  ui_say_count(f, sub, sizeof sub, "cities.subtitle", n_places(f->ui));
   const char *title = ui_say(f, "cities.title");
   int top = ui_header(f, title, sub, false), left = sz(f, UI_MARGIN), gap = sz(f, UI_GAP);
   /* The map beside the list, or above it on a portrait display. */
@@ -462,10 +470,9 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
   }
   if (a->kind != ACT_SEEK)
     return -1;
-  size_t n = ui_count(ui, KS_KIND_CITY) < MAX_CITIES ? ui_count(ui, KS_KIND_CITY) : MAX_CITIES,
-         root = n, at = n;
+  size_t n = n_places(ui) < MAX_CITIES ? n_places(ui) : MAX_CITIES, root = n, at = n;
   for (size_t i = 0; i < n && root == n; i++)
-    if (ui_same_id(ui_at(ui, KS_KIND_CITY, i)->id, a->exhibit))
+    if (ui_same_id(place_at(ui, i)->id, a->exhibit))
       root = i;
   if (root == n || st->group[root] >= n)
     return 0;
@@ -488,7 +495,7 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
   double all[4], v[4];
   whole(ui, all);
   const double *from = st->zoomed ? st->view : all;
-  const ks_exhibit *c = ui_at(ui, KS_KIND_CITY, at);
+  const ks_place *c = place_at(ui, at);
   /* Never closer than a few kilometres (two pins at one place stay a group, found in the list),
    * and never past the whole map's edges. */
   for (int k = 0; k < 2; k++) {
