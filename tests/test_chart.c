@@ -172,9 +172,11 @@ static void figures_of_one_measure_make_a_chart(void **state) {
   assert_int_equal(c.bar[0].index, 2); /* 2018 */
   assert_int_equal(c.bar[1].index, 0); /* 2023 */
   assert_int_equal(c.lead, 0);
-  assert_true(ui_figure_charted(&e, 0) && ui_figure_charted(&e, 2));
-  assert_false(ui_figure_charted(&e, 1));
-  assert_false(ui_figure_charted(&e, 3));
+  bool charted[4];
+  ui_figures_charted(&e, charted);
+  assert_true(charted[0] && charted[2]);
+  assert_false(charted[1]);
+  assert_false(charted[3]);
   ui_chart_of_figures(&e, 1, UI_CHART_MAX, &c);
   assert_int_equal(c.n, 0);
 }

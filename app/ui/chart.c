@@ -105,7 +105,8 @@ void ui_chart_of_figures(const ks_exhibit *e, size_t first, size_t most, ui_char
     return;
   const ks_figure *m = &e->figures[first];
   double v;
-  for (size_t i = 0; i < e->n_figures; i++) {
+  size_t n = e->n_figures < UI_CHART_FIGURES ? e->n_figures : UI_CHART_FIGURES;
+  for (size_t i = 0; i < n; i++) {
     const ks_figure *g = &e->figures[i];
     if (!g->as_of || !same_label(&g->label, &m->label) || !same_unit(&g->unit, &m->unit) ||
         !bar_value(g->value, &v))
@@ -179,17 +180,21 @@ static void hatch(const frame *f, ks_rect r, int step, ks_color col) {
   }
 }
 
-/* Lays out `s` at `size` to `w` in up to `lines` and draws it centred on `cx` from `y` (no
- * drawing with `draw` false); returns its height. */
-static int centred(const frame *f, const char *s, ui_size size, int cx, int y, int w, size_t lines,
-                   ks_color col, bool draw) {
+/* A bar's number laid out to `w`: at the body size in up to three lines, else one size smaller
+ * ("over 32.7 billion" over a narrow bar); NULL for none. */
+static const ks_textbox *above_box(const frame *f, const char *s, int w) {
   if (!*s)
-    return 0;
-  const ks_textbox *box = ui_layout(f, s, size, w, lines);
-  if (draw)
-    ui_draw_box(f, box, cx - box->width / 2, y, col);
-  return ks_textbox_height(box);
+    return NULL;
+  const ks_textbox *box = ui_layout(f, s, UI_TYPE_BODY, w, 3);
+  return ui_is_cut(box) ? ui_layout(f, s, UI_TYPE_SMALL, w, 3) : box;
 }
+
+/* A bar's date laid out to `w`, its "·"-joined parts kept whole ("目标 · 2025年"). */
+static const ks_textbox *under_box(const frame *f, const char *s, int w) {
+  return *s ? ui_layout_parts(f, s, UI_TYPE_SMALL, w, 3) : NULL;
+}
+
+static int box_h(const ks_textbox *box) { return box ? ks_textbox_height(box) : 0; }
 
 /* The bars of `c` with their words, from (x, y), `w` wide; the lead's bar in the full `accent`,
  * the others in it at a little over half (3.4:1 on the background for lilac, 3.8:1 for gold:
@@ -198,26 +203,27 @@ static int centred(const frame *f, const char *s, ui_size size, int cx, int y, i
 static int draw_bars(const frame *f, const ui_chart *c, const bar_words *words, int x, int y, int w,
                      ks_color accent) {
   int slot = w / (int)c->n, pad = sz(f, UI_SP_XS), inner = slot - pad;
-  /* Room above the plot for the tallest bar's number, below it for the longest date. */
-  int above = 0, under = 0;
-  for (size_t k = 0; k < c->n; k++) {
-    int a = centred(f, words[k].above, UI_TYPE_BODY, 0, 0, inner, 2, KS_TEXT, false);
-    int u = centred(f, words[k].under, UI_TYPE_SMALL, 0, 0, inner, 3, KS_TEXT, false);
-    above = a > above ? a : above;
-    under = u > under ? u : under;
-  }
   int plot_h = w * 2 / 5, lo = ui_mm(f, 18), hi = ui_mm(f, 45);
   plot_h = plot_h < lo ? lo : plot_h > hi ? hi : plot_h;
-  ks_rect plot = {x, y + above + pad, slot * (int)c->n, plot_h};
   ks_rect bars[UI_CHART_MAX];
-  ui_chart_layout(c, plot, ui_mm(f, 22), bars);
+  ui_chart_layout(c, (ks_rect){x, 0, slot * (int)c->n, plot_h}, ui_mm(f, 22), bars);
+  /* Room above the plot for the numbers that stand higher than it, below it for the dates. */
+  int above = 0, under = 0;
+  for (size_t k = 0; k < c->n; k++) {
+    const ks_textbox *a = above_box(f, words[k].above, inner);
+    int need = a ? box_h(a) + pad - bars[k].y : 0, u = box_h(under_box(f, words[k].under, inner));
+    above = need > above ? need : above;
+    under = u > under ? u : under;
+  }
+  int top = y + above;
   ks_color muted = accent;
   muted.a = 0x8c;
   int radius = sz(f, UI_SP_XXS);
   for (size_t k = 0; k < c->n; k++) {
     ks_rect b = bars[k];
-    bool lead = c->bar[k].index == c->lead;
-    if (c->bar[k].target) {
+    b.y += top;
+    bool lead = c->bar[k].index == c->lead, target = c->bar[k].target;
+    if (target) {
       float s = (float)sz(f, UI_LINE_W);
       float box[10] = {
           (float)b.x,         (float)b.y, (float)(b.x + b.w), (float)b.y, (float)(b.x + b.w),
@@ -228,19 +234,20 @@ static int draw_bars(const frame *f, const ui_chart *c, const bar_words *words, 
       ks_gfx_fill_round_rect(f->gfx, b, b.h > 2 * radius ? radius : 0, lead ? accent : muted);
     }
     int cx = b.x + b.w / 2;
-    int ah = centred(f, words[k].above, UI_TYPE_BODY, cx, 0, inner, 2, KS_TEXT, false);
-    centred(f, words[k].above, UI_TYPE_BODY, cx, b.y - pad - ah, inner, 2,
-            c->bar[k].target ? KS_CORAL : KS_TEXT, true);
-    centred(f, words[k].under, UI_TYPE_SMALL, cx, plot.y + plot.h + pad, inner, 3,
-            c->bar[k].target ? KS_CORAL
-            : lead           ? accent
-                             : KS_TEXT_DIM,
-            true);
+    const ks_textbox *a = above_box(f, words[k].above, inner);
+    if (a)
+      ui_draw_box(f, a, cx - a->width / 2, b.y - pad - box_h(a), target ? KS_CORAL : KS_TEXT);
+    const ks_textbox *u = under_box(f, words[k].under, inner);
+    if (u)
+      ui_draw_box(f, u, cx - u->width / 2, top + plot_h + pad,
+                  target ? KS_CORAL
+                  : lead ? accent
+                         : KS_TEXT_DIM);
   }
   /* The axis the bars stand on. */
-  ks_gfx_fill_rect(f->gfx, (ks_rect){plot.x, plot.y + plot.h, plot.w, sz(f, UI_LINE_W)},
+  ks_gfx_fill_rect(f->gfx, (ks_rect){x, top + plot_h, slot * (int)c->n, sz(f, UI_LINE_W)},
                    KS_TEXT_DIM);
-  return above + pad + plot_h + pad + under;
+  return above + plot_h + pad + under;
 }
 
 /* The most bars `w` holds: a slot at least 14 mm wide, room for a number or a date. */
@@ -308,38 +315,40 @@ static bool first_of_measure(const ks_exhibit *e, size_t i) {
   return true;
 }
 
-bool ui_figure_charted(const ks_exhibit *e, size_t i) {
-  for (size_t first = 0; first <= i && first < e->n_figures; first++)
+void ui_figures_charted(const ks_exhibit *e, bool *charted) {
+  memset(charted, 0, e->n_figures * sizeof *charted);
+  for (size_t first = 0; first < e->n_figures && first < UI_CHART_FIGURES; first++)
     if (first_of_measure(e, first)) {
       ui_chart c;
       ui_chart_of_figures(e, first, UI_CHART_MAX, &c);
-      if (ui_chart_has(&c, i))
-        return true;
+      for (size_t k = 0; k < c.n; k++)
+        charted[c.bar[k].index] = true;
     }
-  return false;
 }
 
 int ui_figure_charts(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   int h = 0;
-  for (size_t first = 0; first < e->n_figures; first++) {
+  for (size_t first = 0; first < e->n_figures && first < UI_CHART_FIGURES; first++) {
     ui_chart c;
     if (!first_of_measure(e, first))
       continue;
     ui_chart_of_figures(e, first, UI_CHART_MAX, &c);
     if (!c.n)
       continue;
-    /* The latest large in gold with its unit, what it counts under it, then the bars. */
+    /* The latest large in gold with its unit and what it counts under it, as a figure alone
+     * is drawn (achievement.c), then the bars. */
     const ks_figure *lead = &e->figures[c.lead];
     const char *lead_unit = tr(f, &lead->unit);
-    h += ui_text(f, tr(f, &lead->label), UI_TYPE_SMALL, x, y + h, w, 2, KS_GOLD) + sz(f, UI_SP_XS);
     const char *value = ui_value(f, lead);
     int vw = ui_text_width(f, value, UI_TYPE_FIGURE), gap = sz(f, UI_SP_XS);
-    int vh = ui_text(f, value, UI_TYPE_FIGURE, x, y + h, w, 1, KS_TEXT);
+    int vh = ui_text(f, value, UI_TYPE_FIGURE, x, y + h, w, 1, KS_GOLD);
     if (*lead_unit)
       ui_text(f, lead_unit, UI_TYPE_BODY, x + vw + gap,
               y + h + ui_baseline(f, UI_TYPE_FIGURE) - ui_baseline(f, UI_TYPE_BODY), w - vw - gap,
-              1, KS_TEXT);
-    h += vh + sz(f, UI_SP_L);
+              1, KS_GOLD);
+    h += vh;
+    h += ui_text(f, tr(f, &lead->label), UI_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) +
+         sz(f, UI_SP_L);
     bar_words words[UI_CHART_MAX];
     for (size_t k = 0; k < c.n; k++) {
       const ks_figure *g = &e->figures[c.bar[k].index];

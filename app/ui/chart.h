@@ -14,7 +14,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { UI_CHART_MAX = 12 }; /* the most bars a chart draws: the latest ones */
+enum {
+  UI_CHART_MAX = 12,     /* the most bars a chart draws: the latest ones */
+  UI_CHART_FIGURES = 64, /* figures after these are never charted: an achievement has a handful,
+                            and a damaged pack's thousands cost no more than these */
+};
 
 /* One bar: which value or figure it stands for, and how large that is. */
 typedef struct {
@@ -37,7 +41,7 @@ typedef struct {
 void ui_chart_of_values(const ks_exhibit *e, size_t most, ui_chart *c);
 /* The chart of an achievement's figures of the measure of figure `first`: those with its label
  * (the same in every language both are written in) and unit, and a date (as_of), oldest first;
- * at most `most` bars. The lead is the latest. */
+ * at most `most` bars, from the first UI_CHART_FIGURES figures. The lead is the latest. */
 void ui_chart_of_figures(const ks_exhibit *e, size_t first, size_t most, ui_chart *c);
 /* Whether value or figure `index` has a bar in `c`. */
 bool ui_chart_has(const ui_chart *c, size_t index);
@@ -51,10 +55,12 @@ void ui_chart_layout(const ui_chart *c, ks_rect plot, int bar_w, ks_rect *bars);
  * then the values the chart does not show, each with its date. Every value said once. Returns
  * the height. */
 int ui_stat_picture(const frame *f, const ks_exhibit *e, int x, int y, int w);
-/* An achievement's charts, one for each measure of which two or more figures have a bar, at
- * (x, y), `w` wide; returns the height (0 where it has none). */
+/* Sets `charted[i]` (e->n_figures of them) to whether figure i is shown in one of the charts
+ * ui_figure_charts draws — one for each measure of which two or more figures have a bar — and
+ * so is not shown again alone. */
+void ui_figures_charted(const ks_exhibit *e, bool *charted);
+/* An achievement's charts at (x, y), `w` wide, each the latest figure large in gold with what it
+ * counts, then the bars; returns the height (0 where it has none). */
 int ui_figure_charts(const frame *f, const ks_exhibit *e, int x, int y, int w);
-/* Whether figure `i` of `e` is shown by one of ui_figure_charts' charts (and not again alone). */
-bool ui_figure_charted(const ks_exhibit *e, size_t i);
 
 #endif
