@@ -203,7 +203,9 @@ static int box_h(const ks_textbox *box) { return box ? ks_textbox_height(box) : 
 static int draw_bars(const frame *f, const ui_chart *c, const bar_words *words, int x, int y, int w,
                      ks_color accent) {
   int slot = w / (int)c->n, pad = sz(f, UI_SP_XS), inner = slot - pad;
-  int plot_h = w * 2 / 5, lo = ui_mm(f, 18), hi = ui_mm(f, 45);
+  /* As tall as two fifths of its width, and a fifth of the screen's height, so that on a short
+   * panel the dates under it are in view with the value above it; 18 to 45 mm. */
+  int plot_h = w * 2 / 5 < f->h / 5 ? w * 2 / 5 : f->h / 5, lo = ui_mm(f, 18), hi = ui_mm(f, 45);
   plot_h = plot_h < lo ? lo : plot_h > hi ? hi : plot_h;
   ks_rect bars[UI_CHART_MAX];
   ui_chart_layout(c, (ks_rect){x, 0, slot * (int)c->n, plot_h}, ui_mm(f, 22), bars);
