@@ -389,6 +389,7 @@ typedef struct {
   const char *title, *subtitle;
   int top;         /* where the page starts under the header */
   int offset;      /* how far it is scrolled */
+  int view_h;      /* how tall the part of it in view is, between the header and the page bar */
   int left;        /* its left margin */
   ui_columns2 col; /* its columns (ui_page_columns) */
   int y;           /* where the next thing goes */

@@ -297,6 +297,8 @@ ui_columns2 ui_page_columns(const frame *f, int num, int den) {
   return c;
 }
 
+static int page_bar(const frame *f, bool draw);
+
 ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, const char *subtitle,
                       int num, int den) {
   ui_page p = {.title = title, .subtitle = subtitle, .left = sz(f, UI_MARGIN)};
@@ -305,6 +307,7 @@ ui_page ui_page_begin(const frame *f, const ks_exhibit *e, const char *title, co
   p.offset = ui_px(f->ui->scroll.pos);
   p.col = ui_page_columns(f, num, den);
   p.y = p.top - p.offset;
+  p.view_h = f->h - p.top - page_bar(f, false);
   /* The lead says what the story does not: many a story opens with its summary. */
   const char *said[] = {tr(f, &e->body), subtitle};
   p.lead = ui_unsaid(tr(f, &e->summary), said, 2);

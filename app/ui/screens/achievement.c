@@ -1,7 +1,11 @@
 /* An achievement's page: its story, images, key figures, who took part, links and sources. */
+#include "../chart.h"
 #include "../ui_private.h"
 
+#include "kiosk/mem.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A key figure: the number large, its unit after it, what it counts below and when it was true
@@ -54,17 +58,29 @@ static void draw(const frame *f, void *state) {
       side_y += ui_text(f, caption, UI_TYPE_SMALL, side_x, side_y, side_w, 2, KS_TEXT_DIM);
     side_y += sz(f, UI_SP_L);
   }
-  /* One column (portrait): the figures two across, a row as tall as its taller one. */
-  int across = one && e->n_figures > 1 ? 2 : 1, gap = sz(f, UI_GAP);
+  /* Figures of one measure as a chart (app/ui/chart.c); the others alone, two across in one
+   * column (portrait), a row as tall as its taller one. */
+  side_y += ui_figure_charts(f, e, side_x, side_y, side_w,
+                             p.top - p.offset + p.view_h - sz(f, UI_SP_M) - side_y);
+  const ks_figure **alone = ks_xcalloc(e->n_figures + 1, sizeof *alone);
+  bool *charted = ks_xcalloc(e->n_figures + 1, sizeof *charted);
+  ui_figures_charted(e, charted);
+  size_t n_alone = 0;
+  for (size_t i = 0; i < e->n_figures; i++)
+    if (!charted[i])
+      alone[n_alone++] = &e->figures[i];
+  free(charted);
+  int across = one && n_alone > 1 ? 2 : 1, gap = sz(f, UI_GAP);
   int fig_w = (side_w - (across - 1) * gap) / across;
-  for (size_t i = 0; i < e->n_figures; i += (size_t)across) {
+  for (size_t i = 0; i < n_alone; i += (size_t)across) {
     int row = 0;
-    for (int k = 0; k < across && i + (size_t)k < e->n_figures; k++) {
-      int h = draw_figure(f, &e->figures[i + (size_t)k], side_x + k * (fig_w + gap), side_y, fig_w);
+    for (int k = 0; k < across && i + (size_t)k < n_alone; k++) {
+      int h = draw_figure(f, alone[i + (size_t)k], side_x + k * (fig_w + gap), side_y, fig_w);
       row = h > row ? h : row;
     }
     side_y += row + sz(f, UI_SP_LX);
   }
+  free(alone);
   if (e->n_organisations) {
     side_y += sz(f, UI_SP_XS) + ui_text(f, ui_say(f, "achievement.who"), UI_TYPE_SMALL, side_x,
                                         side_y, side_w, 1, KS_GOLD);

@@ -1,5 +1,7 @@
-/* A statistic's page: its measure, each dated value large with its date (a target marked as a
- * goal, never drawn as reached), the notes on how the values were counted, links and sources. */
+/* A statistic's page: its measure, its values as a chart with the latest large (a target marked
+ * as a goal, never drawn as reached; app/ui/chart.c), the notes on how the values were counted,
+ * links and sources. */
+#include "../chart.h"
 #include "../ui_private.h"
 
 #include <stdio.h>
@@ -67,16 +69,6 @@ int ui_stat_value(const frame *f, const ks_exhibit *e, const ks_stat_value *v, u
   return h;
 }
 
-/* One value: its date above (in the accent, "目标" on a target), the number large, its note. */
-static int draw_value(const frame *f, const ks_exhibit *e, const ks_stat_value *v, int x, int y,
-                      int w) {
-  char when[192];
-  ui_stat_when(f, v, when, sizeof when);
-  int h = ui_text(f, when, UI_TYPE_SMALL, x, y, w, 1, is_target(v) ? KS_CORAL : KS_LILAC);
-  h += ui_stat_value(f, e, v, UI_TYPE_FIGURE, x, y + h, w, is_target(v) ? KS_TEXT_DIM : KS_TEXT);
-  return h;
-}
-
 static void draw(const frame *f, void *state) {
   (void)state;
   const ks_exhibit *e = f->ui->exhibit;
@@ -85,21 +77,11 @@ static void draw(const frame *f, void *state) {
   bool one = p.col.one;
   int y = p.y;
   int side_y = one ? y : p.top - p.offset;
-  /* The values: a column on the right (first on a portrait display), two across where one
-   * column is the whole width. */
-  side_y += ui_text(f, ui_say(f, "statistic.values"), UI_TYPE_SMALL, side_x, side_y, side_w, 1,
-                    KS_LILAC) +
-            sz(f, UI_SP_S);
-  int across = one && e->n_values > 1 ? 2 : 1, gap = sz(f, UI_GAP);
-  int vw = (side_w - (across - 1) * gap) / across;
-  for (size_t i = 0; i < e->n_values; i += (size_t)across) {
-    int row = 0;
-    for (int k = 0; k < across && i + (size_t)k < e->n_values; k++) {
-      int h = draw_value(f, e, &e->values[i + (size_t)k], side_x + k * (vw + gap), side_y, vw);
-      row = h > row ? h : row;
-    }
-    side_y += row + sz(f, UI_SP_LX);
-  }
+  /* The picture: the values as a chart with the latest large, on the right (first on a
+   * portrait display). */
+  /* To the page bar (or the foot of the screen), unscrolled, a step clear of it. */
+  int room = p.top - p.offset + p.view_h - sz(f, UI_SP_M) - side_y;
+  side_y += ui_stat_picture(f, e, side_x, side_y, side_w, room) + sz(f, UI_SP_LX);
   if (one)
     y = side_y + sz(f, UI_SP_M);
   y += ui_text(f, ui_say(f, "statistic.measure"), UI_TYPE_SMALL, left, y, main_w, 1, KS_LILAC) +
