@@ -219,6 +219,21 @@ static void reads_schema_versions_1_2_and_3(void **state) {
   assert_null(ks_content_find(c, "ach-quantum-sensor")->show_until);
   ks_content_destroy(c);
 
+  /* Built by the kiosk of schema version 5 (no urls) from tests/fixtures/good and
+   * tests/fixtures/statistic: read as written, every url absent. */
+  c = read_verified(KS_TEST_FIXTURES "/packs/v5-good.kpack", d);
+  assert_int_equal(c->n_exhibits, src->n_exhibits);
+  for (size_t i = 0; i < src->n_exhibits; i++)
+    assert_int_equal(c->exhibits[i].kind, src->exhibits[i].kind);
+  assert_string_equal(c->sources[0].title_tr.s[ks_content_lang(c, "en")], "A sample article");
+  ks_content_destroy(c);
+  c = read_verified(KS_TEST_FIXTURES "/packs/v5-statistic.kpack", d);
+  assert_int_equal(c->n_exhibits, 1);
+  assert_int_equal(c->exhibits[0].kind, KS_KIND_STATISTIC);
+  assert_int_equal(c->exhibits[0].n_values, 2);
+  assert_string_equal(c->exhibits[0].values[1].value_tr.s[ks_content_lang(c, "en")], "120 million");
+  ks_content_destroy(c);
+
   /* Built by the kiosk of schema version 4 (texts in one table, no statistics) from
    * tests/fixtures/good: its three kinds read as they were written. */
   c = read_verified(KS_TEST_FIXTURES "/packs/v4-good.kpack", d);
