@@ -433,13 +433,17 @@ static void load_sources(loader *l, ks_content *c) {
   size_t n = sqlite3_step(cnt) == SQLITE_ROW ? (size_t)sqlite3_column_int64(cnt, 0) : 0;
   sqlite3_finalize(cnt);
   c->sources = ks_arena_calloc(l->arena, n, sizeof(ks_source));
-  /* Version 1 packs have no English titles; version 4 keeps them in the text table. */
-  sqlite3_stmt *st = prepare(l, l->version >= 2 && l->version < 4
-                                    ? "SELECT id, file, title, author, published, "
-                                      "published_note, title_en FROM source "
-                                      "ORDER BY id"
-                                    : "SELECT id, file, title, author, published, "
-                                      "published_note, NULL FROM source ORDER BY id");
+  /* Version 1 packs have no English titles; version 4 keeps them in the text table. Urls came
+   * with version 6. */
+  sqlite3_stmt *st =
+      prepare(l, l->version >= 6 ? "SELECT id, file, title, author, published, "
+                                   "published_note, NULL, url FROM source ORDER BY id"
+                 : l->version >= 2 && l->version < 4
+                     ? "SELECT id, file, title, author, published, "
+                       "published_note, title_en, NULL FROM source "
+                       "ORDER BY id"
+                     : "SELECT id, file, title, author, published, "
+                       "published_note, NULL, NULL FROM source ORDER BY id");
   if (!st)
     return;
   int rc;
@@ -456,6 +460,7 @@ static void load_sources(loader *l, ks_content *c) {
     s->published = col_text(l, st, 4);
     s->published_note = col_text(l, st, 5);
     s->title_tr = (ks_text){.s = {NULL, col_text(l, st, 6)}}; /* title_en: the slot of en */
+    s->url = col_text(l, st, 7);
     size_t nc;
     sqlite3_stmt *cs = per_key(
         l, "SELECT from_text, to_text FROM correction WHERE source = ?1 ORDER BY seq", s->id, &nc);
@@ -583,7 +588,10 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
   load_sources(&l, c);
   /* Versions 1 and 2 have no show_from and show_until: every exhibit was always shown. */
   sqlite3_stmt *st =
-      prepare(&l, l.version >= 4   ? "SELECT id, kind, NULL, NULL, NULL, NULL, NULL, NULL, "
+      prepare(&l, l.version >= 6   ? "SELECT id, kind, NULL, NULL, NULL, NULL, NULL, NULL, "
+                                     "date_note, show_from, show_until, url FROM exhibit "
+                                     "ORDER BY id"
+                  : l.version >= 4 ? "SELECT id, kind, NULL, NULL, NULL, NULL, NULL, NULL, "
                                      "date_note, show_from, show_until FROM exhibit ORDER BY id"
                   : l.version >= 3 ? "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "
                                      "body_zh, body_en, date_note, show_from, show_until FROM "
@@ -613,6 +621,8 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
         e->show_from = col_text(&l, st, 9);
         e->show_until = col_text(&l, st, 10);
       }
+      if (l.version >= 6)
+        e->url = col_text(&l, st, 11);
     }
     l.exhibit = NULL;
     step_done(&l, st, rc);
