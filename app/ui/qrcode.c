@@ -2,10 +2,12 @@
  * once a page (kiosk/qr.h) and drawn as whole-pixel modules, dark on light whatever the theme. */
 #include "ui_private.h"
 
+#include "kiosk/diag.h"
 #include "kiosk/mem.h"
 #include "kiosk/qr.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +39,9 @@ static const ks_qr *code_of(const frame *f, const char *url) {
     ui_qr_forget(ui);
     char err[160];
     ui->qr.text = ks_xstrdup(url);
-    ui->qr.code = ks_qr_encode(url, err, sizeof err); /* NULL only for an empty url */
+    ui->qr.code = ks_qr_encode(url, err, sizeof err);
+    if (!ui->qr.code) /* once a page: the page shows its sources without the code */
+      ks_diag_log(stderr, "kiosk: no QR code for %s: %s", url, err);
   }
   return ui->qr.code;
 }
