@@ -67,18 +67,33 @@ const char *ui_page_url(const frame *f, const ks_exhibit *e) {
   return NULL;
 }
 
+/* The side of the code with its quiet zone, in pixels. */
+static int side_px(const frame *f, const ks_qr *code) {
+  return (ks_qr_width(code) + 2 * KS_QR_QUIET) * module_px(f, code);
+}
+
+/* The width of the code and its caption together: the code's, or the caption's on one line where
+ * that is wider (up to twice the code's: a longer one wraps), so that the caption is not broken
+ * where it need not be. */
+static int block_px(const frame *f, int side) {
+  int tw = ui_text_width(f, ui_say(f, "qr.scan"), UI_TYPE_SMALL);
+  return tw <= side ? side : tw < 2 * side ? tw : 2 * side;
+}
+
 int ui_qr_width(const frame *f, const char *url) {
   const ks_qr *code = code_of(f, url);
-  return code ? (ks_qr_width(code) + 2 * KS_QR_QUIET) * module_px(f, code) : 0;
+  return code ? block_px(f, side_px(f, code)) : 0;
 }
 
 int ui_qr(const frame *f, const char *url, int x, int y) {
   const ks_qr *code = code_of(f, url);
   if (!code)
     return 0;
-  int m = module_px(f, code), w = ks_qr_width(code), side = (w + 2 * KS_QR_QUIET) * m;
-  ks_gfx_fill_rect(f->gfx, (ks_rect){x, y, side, side}, QR_LIGHT);
-  int x0 = x + KS_QR_QUIET * m, y0 = y + KS_QR_QUIET * m;
+  int m = module_px(f, code), w = ks_qr_width(code), side = side_px(f, code);
+  int block = block_px(f, side);
+  int left = x + (block - side) / 2;
+  ks_gfx_fill_rect(f->gfx, (ks_rect){left, y, side, side}, QR_LIGHT);
+  int x0 = left + KS_QR_QUIET * m, y0 = y + KS_QR_QUIET * m;
   for (int row = 0; row < w; row++)
     for (int col = 0; col < w;) { /* a run of dark modules as one rectangle */
       if (!ks_qr_dark(code, col, row)) {
@@ -94,7 +109,7 @@ int ui_qr(const frame *f, const char *url, int x, int y) {
   /* What it is for, under it, centred. */
   const char *say = ui_say(f, "qr.scan");
   int gap = sz(f, UI_SP_XS), tw = ui_text_width(f, say, UI_TYPE_SMALL);
-  int cw = tw < side ? tw : side;
-  int th = ui_text(f, say, UI_TYPE_SMALL, x + (side - cw) / 2, y + side + gap, side, 2, KS_TEXT);
+  int cw = tw < block ? tw : block;
+  int th = ui_text(f, say, UI_TYPE_SMALL, x + (block - cw) / 2, y + side + gap, block, 2, KS_TEXT);
   return side + gap + th;
 }

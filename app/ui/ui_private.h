@@ -405,12 +405,13 @@ const ks_source *ui_cited_source(const frame *f, const ks_exhibit *e, size_t i);
 /* QR codes (qrcode.c). The url a detail page shows as a code: the exhibit's own, else the first
  * of its listed sources' that has one; NULL for none. */
 const char *ui_page_url(const frame *f, const ks_exhibit *e);
-/* The width of the code of `url` as ui_qr draws it, quiet zone included (its height is that and
- * the caption's); 0 when it has none (an empty url, one over KS_URL_MAX bytes). */
+/* The width ui_qr takes for the code of `url`: the code's with its quiet zone, or its caption's
+ * where that is wider; 0 when it has none (an empty url, one over KS_URL_MAX bytes). */
 int ui_qr_width(const frame *f, const char *url);
-/* Draws the code of `url` with its top left at (x, y) — a light square, the quiet zone 4 modules,
- * each module a whole number of pixels, the code at least 25 mm wide — and the catalog's
- * "qr.scan" under it. Returns the height taken, 0 when nothing was drawn. */
+/* Draws the code of `url` in a column ui_qr_width wide from (x, y) — a light square, the quiet
+ * zone 4 modules, each module a whole number of pixels, the code at least 25 mm wide — and the
+ * catalog's "qr.scan" under it, both centred. Returns the height taken, 0 when nothing was
+ * drawn. */
 int ui_qr(const frame *f, const char *url, int x, int y);
 /* Forgets the code kept for the last url (the screen changed, the UI goes). */
 void ui_qr_forget(ks_ui *ui);
