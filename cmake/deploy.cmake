@@ -90,9 +90,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # SDL on KMS/DRM draws through EGL, GBM and a Mesa DRI driver (v3d on a Pi); none is a link
 # dependency of the binary, so shlibdeps cannot find them.
-# fonts-noto-cjk: the kiosk's font (see above).
+# fonts-noto-cjk: the kiosk's font (see above). libqrencode4: opened when the first QR code is
+# drawn (app/render/qr.c), not linked, so shlibdeps cannot find it either.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "adduser, systemd, udev, fonts-noto-cjk, libegl1, libgles2, libgbm1, libgl1-mesa-dri")
+    "adduser, systemd, udev, fonts-noto-cjk, libegl1, libgles2, libgbm1, libgl1-mesa-dri, libqrencode4")
 # The binary is stripped; its debug symbols go to exhibit-kiosk-dbgsym_*.ddeb beside the .deb.
 set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 set(CPACK_POST_BUILD_SCRIPTS "${CMAKE_SOURCE_DIR}/cmake/fix-dbgsym.cmake")

@@ -13,15 +13,17 @@ cd "$(dirname "$0")/.."
 host_pkgs=(cmake ninja-build pkg-config gcc libc6-dev git
   libsdl2-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev libsqlite3-dev
   libunibreak-dev libsodium-dev libcmocka-dev libyaml-dev libsystemd-dev libdrm-dev fonts-noto-cjk
+  libqrencode-dev
   sqlite3 minisign clang libclang-rt-14-dev llvm-14
   syncthing                        # three kiosks kept in step (e2e.fleet-syncthing)
   xvfb xdotool imagemagick weston # the kiosk seen in X11 and Wayland windows
   dosfstools exfatprogs mtools     # stick images for the mount rule and the statistics export
+  zbar-tools                       # zbarimg reads the QR codes of a rendered page (e2e.qr-decodes)
   lintian dpkg-dev                 # the package checked as Debian would (deploy.package)
   bash-completion)                 # the completion script tried as a shell runs it (cli.options)
 vm_pkgs=(debootstrap qemu-system-x86 socat python3)
 arm_libs=(libsdl2-dev libsdl2-image-dev libfreetype-dev libharfbuzz-dev
-  libsqlite3-dev libsodium-dev libcmocka-dev libyaml-dev libsystemd-dev libdrm-dev)
+  libsqlite3-dev libsodium-dev libcmocka-dev libyaml-dev libsystemd-dev libdrm-dev libqrencode-dev)
 
 sudo_=()
 [ "$(id -u)" = 0 ] || sudo_=(sudo)

@@ -6,9 +6,11 @@
 #include "test_support.h"
 
 #include "kiosk/canvas.h"
+#include "kiosk/gesture.h"
 #include "kiosk/gfx.h"
 #include "kiosk/session.h"
 #include "kiosk/source.h"
+#include "kiosk/ui.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -256,10 +258,133 @@ static void opaque_rectangles_fill_as_sdl_blended_them(void **state) {
   }
 }
 
+/* ---- the QR code of a url (tests/fixtures/qr) ------------------------------------------- */
+
+/* The page of `id` in `lang` on a `w`×`h` panel of `diagonal` inches, scrolled to its end (its
+ * sources), as `kiosk render --scroll end` draws it. */
+static ks_session *render_scrolled(const ks_content *c, const char *screen_name, const char *id,
+                                   const char *lang, int w, int h, float diagonal) {
+  ks_session *session = ks_session_open(&(ks_session_opts){.cmd = "golden",
+                                                           .content = c,
+                                                           .fonts_dir = KS_TEST_FONTS,
+                                                           .lang = lang,
+                                                           .target = KS_SESSION_CANVAS,
+                                                           .width = w,
+                                                           .height = h,
+                                                           .panel_diagonal_in = diagonal,
+                                                           .map_later = true});
+  assert_non_null(session);
+  ks_ui *ui = ks_session_ui(session);
+  ks_gfx *gfx = ks_session_gfx(session);
+  ks_screen_id screen;
+  assert_true(ks_screen_parse(screen_name, &screen));
+  assert_true(ks_ui_show(ui, screen, id));
+  ks_ui_draw(ui, gfx);
+  ks_gesture g[] = {{.type = KS_GESTURE_DRAG_START, .x = 0.5f, .y = 0.9f},
+                    {.type = KS_GESTURE_DRAG, .x = 0.5f, .y = 0.1f, .dy = -KS_GESTURE_MAX_COORD},
+                    {.type = KS_GESTURE_DRAG_END, .x = 0.5f, .y = 0.1f}};
+  for (size_t i = 0; i < sizeof g / sizeof *g; i++)
+    ks_ui_gesture(ui, &g[i]);
+  for (int i = 0; i < 200 && ks_ui_tick(ui, 0.05f); i++)
+    ;
+  ks_ui_draw(ui, gfx);
+  return session;
+}
+
+enum { QR_BLACK = 0xff000000u, QR_WHITE = 0xffffffffu };
+
+/* The code as a phone needs it, on every panel and in both languages: pure black modules on pure
+ * white (nothing else on the page is pure black), each module a whole square of pixels, the code
+ * of a version's size (17 + 4v modules), at least 25 mm wide, a white quiet zone of 4 modules all
+ * round, and no text over any of it. A page without a url has no code. */
+static void qr_code_is_drawn_to_be_read(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  ks_content *qr = ks_source_load(KS_TEST_FIXTURES "/qr", d);
+  assert_non_null(qr);
+  static const struct {
+    int w, h;
+    float diagonal;
+  } panels[] = {{800, 480, 7}, {1920, 1080, 21.5f}, {1080, 1920, 21.5f}};
+  static const char *const langs[] = {"zh", "en"};
+  for (size_t p = 0; p < sizeof panels / sizeof *panels; p++)
+    for (size_t l = 0; l < 2; l++) {
+      ks_session *session = render_scrolled(qr, "achievement", "ach-quantum-sensor", langs[l],
+                                            panels[p].w, panels[p].h, panels[p].diagonal);
+      SDL_Surface *s = ks_canvas_surface(ks_session_canvas(session));
+      int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
+      for (int y = 0; y < s->h; y++)
+        for (int x = 0; x < s->w; x++)
+          if (get_px(s, x, y) == QR_BLACK) {
+            x0 = x < x0 ? x : x0, y0 = y < y0 ? y : y0;
+            x1 = x > x1 ? x : x1, y1 = y > y1 ? y : y1;
+          }
+      if (x1 < 0)
+        fail_msg("%dx%d %s: no code drawn", panels[p].w, panels[p].h, langs[l]);
+      int side = x1 - x0 + 1, m = 0;
+      assert_int_equal(y1 - y0 + 1, side);
+      while (get_px(s, x0 + m, y0) == QR_BLACK) /* the finder's top edge: 7 modules */
+        m++;
+      assert_int_equal(m % 7, 0);
+      m /= 7;
+      int modules = side / m;
+      assert_int_equal(side % m, 0);
+      assert_true(modules >= 21 && (modules - 17) % 4 == 0);
+      float mm = (float)side * ks_ui_mm_per_px(ks_session_ui(session));
+      if (mm < 25.0f)
+        fail_msg("%dx%d: the code is %.1f mm wide, under 25", panels[p].w, panels[p].h, mm);
+      /* Each module one colour, black or white, to its edges. */
+      for (int my = 0; my < modules; my++)
+        for (int mx = 0; mx < modules; mx++) {
+          Uint32 c = get_px(s, x0 + mx * m, y0 + my * m);
+          assert_true(c == QR_BLACK || c == QR_WHITE);
+          for (int y = 0; y < m; y++)
+            for (int x = 0; x < m; x++)
+              if (get_px(s, x0 + mx * m + x, y0 + my * m + y) != c)
+                fail_msg("%dx%d: module (%d, %d) is not one colour", panels[p].w, panels[p].h, mx,
+                         my);
+        }
+      /* The quiet zone: white all round, inside the screen. */
+      int q = 4 * m;
+      assert_true(x0 - q >= 0 && y0 - q >= 0 && x1 + q < s->w && y1 + q < s->h);
+      for (int y = y0 - q; y <= y1 + q; y++)
+        for (int x = x0 - q; x <= x1 + q; x++)
+          if ((x < x0 || x > x1 || y < y0 || y > y1) && get_px(s, x, y) != QR_WHITE)
+            fail_msg("%dx%d: the quiet zone is not white at (%d, %d)", panels[p].w, panels[p].h, x,
+                     y);
+      /* No text over the code or its quiet zone; its caption under it. */
+      ks_ui_text_run run;
+      bool caption = false;
+      const ks_ui *ui = ks_session_ui(session);
+      for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++) {
+        ks_rect r = run.rect;
+        bool apart = r.x + r.w <= x0 - q || r.x > x1 + q || r.y + r.h <= y0 - q || r.y > y1 + q;
+        if (!apart)
+          fail_msg("%dx%d %s: text \"%s\" over the code", panels[p].w, panels[p].h, langs[l],
+                   ks_ui_text_run_text(ui, i));
+        const char *t = ks_ui_text_run_text(ui, i);
+        caption |= strcmp(t, l == 0 ? "扫码阅读" : "Scan to read") == 0 && r.y > y1 + q;
+      }
+      assert_true(caption);
+      ks_session_close(session);
+    }
+  /* No url: no code. */
+  ks_session *session =
+      render_scrolled(content, "achievement", "ach-quantum-sensor", "zh", 1920, 1080, 21.5f);
+  SDL_Surface *s = ks_canvas_surface(ks_session_canvas(session));
+  for (int y = 0; y < s->h; y++)
+    for (int x = 0; x < s->w; x++)
+      assert_true(get_px(s, x, y) != QR_BLACK);
+  ks_session_close(session);
+  ks_content_destroy(qr);
+  ks_diag_destroy(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(screens_match_their_references),
       cmocka_unit_test(opaque_rectangles_fill_as_sdl_blended_them),
+      cmocka_unit_test(qr_code_is_drawn_to_be_read),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -176,9 +176,9 @@ static void refuses_other_applications_and_newer_schemas(void **state) {
   sqlite3_exec(db, "CREATE TABLE t(x);", NULL, NULL, NULL);
   sqlite3_close(db);
   expect_refused(path, "is an SQLite database but not a content pack (no application id)");
-  const unsigned char v6[4] = {0, 0, 0, 6};
-  expect_refused(patched("newer.kpack", 60, v6, 4, 0),
-                 "uses pack schema version 6, newer than this kiosk reads (5)");
+  const unsigned char v7[4] = {0, 0, 0, 7};
+  expect_refused(patched("newer.kpack", 60, v7, 4, 0),
+                 "uses pack schema version 7, newer than this kiosk reads (6)");
   const unsigned char wal[2] = {2, 2};
   expect_refused(patched("wal.kpack", 18, wal, 2, 0), "write-ahead-log");
 }
@@ -217,6 +217,21 @@ static void reads_schema_versions_1_2_and_3(void **state) {
   assert_string_equal(ks_content_find(c, "ev-2021-05-27-joint-lab")->show_until, "2027-02-28");
   assert_null(ks_content_find(c, "ach-quantum-sensor")->show_from);
   assert_null(ks_content_find(c, "ach-quantum-sensor")->show_until);
+  ks_content_destroy(c);
+
+  /* Built by the kiosk of schema version 5 (no urls) from tests/fixtures/good and
+   * tests/fixtures/statistic: read as written, every url absent. */
+  c = read_verified(KS_TEST_FIXTURES "/packs/v5-good.kpack", d);
+  assert_int_equal(c->n_exhibits, src->n_exhibits);
+  for (size_t i = 0; i < src->n_exhibits; i++)
+    assert_int_equal(c->exhibits[i].kind, src->exhibits[i].kind);
+  assert_string_equal(c->sources[0].title_tr.s[ks_content_lang(c, "en")], "A sample article");
+  ks_content_destroy(c);
+  c = read_verified(KS_TEST_FIXTURES "/packs/v5-statistic.kpack", d);
+  assert_int_equal(c->n_exhibits, 1);
+  assert_int_equal(c->exhibits[0].kind, KS_KIND_STATISTIC);
+  assert_int_equal(c->exhibits[0].n_values, 2);
+  assert_string_equal(c->exhibits[0].values[1].value_tr.s[ks_content_lang(c, "en")], "120 million");
   ks_content_destroy(c);
 
   /* Built by the kiosk of schema version 4 (texts in one table, no statistics) from
@@ -360,6 +375,61 @@ static void refuses_schema_objects_not_its_own(void **state) {
   expect_refused(altered("dropped.kpack", "DROP TABLE fact;"), "has no table \"fact\"");
   expect_refused(altered("changed.kpack", "DROP TABLE fact; CREATE TABLE fact(x);"),
                  "table \"fact\" differs from the pack format");
+}
+
+/* The urls of exhibits and sources (tests/fixtures/qr) are stored and read back, and the content
+ * hash covers them: a pack whose url was changed after it was built is refused, and two builds
+ * that differ only in a url differ in their hash. */
+static void urls_round_trip_and_are_hashed(void **state) {
+  (void)state;
+  ks_diag *d = ks_diag_create();
+  ks_content *src = ks_source_load(KS_TEST_FIXTURES "/qr", d);
+  char path[1024], other[1024];
+  assert_true(ks_pack_write(src, ts_tmp(path, sizeof path, "qr.kpack"), 1700000000, d));
+  ks_pack *p = ks_pack_open(path, d);
+  assert_non_null(p);
+  assert_true(ks_pack_verify(p, d));
+  ks_content *c = ks_pack_read(p, d);
+  assert_int_equal(ks_diag_count(d, KS_ERROR), 0);
+  assert_non_null(ks_content_find(c, "ach-quantum-sensor")->url);
+  assert_non_null(ks_content_find_source(c, "art-1")->url);
+  assert_string_equal(ks_content_find(c, "ach-quantum-sensor")->url,
+                      "https://example.org/labs/quantum-sensor?lang=zh&id=42");
+  assert_null(ks_content_find(c, "city-hefei")->url);
+  assert_string_equal(ks_content_find_source(c, "art-1")->url,
+                      "https://www.example.com/news/2021-05/27/c_1127499306.htm");
+  char hash[65], hash2[65];
+  assert_true(ks_pack_content_hash(p, hash, d));
+  ks_content_destroy(c);
+  ks_pack_close(p);
+
+  /* The same content but one url: another hash. */
+  ((ks_exhibit *)ks_content_find(src, "ach-quantum-sensor"))->url = "https://example.org/other";
+  assert_true(ks_pack_write(src, ts_tmp(other, sizeof other, "qr-other.kpack"), 1700000000, d));
+  p = ks_pack_open(other, d);
+  assert_true(ks_pack_content_hash(p, hash2, d));
+  assert_string_not_equal(hash, hash2);
+  ks_pack_close(p);
+  src->sources[0].url = NULL;
+  assert_true(ks_pack_write(src, other, 1700000000, d));
+  p = ks_pack_open(other, d);
+  assert_true(ks_pack_content_hash(p, hash, d));
+  assert_string_not_equal(hash, hash2);
+  ks_pack_close(p);
+
+  /* Changed in the file after it was built: refused. */
+  assert_true(ks_pack_write(src, other, 1700000000, d));
+  altered_in_place(other,
+                   "UPDATE exhibit SET url = 'https://example.net/' WHERE id = 'city-hefei'");
+  ks_diag *d2 = ks_diag_create();
+  p = ks_pack_open(other, d2);
+  assert_non_null(p);
+  assert_false(ks_pack_verify(p, d2));
+  assert_true(ks_diag_contains(d2, "the pack was altered after it was built"));
+  ks_pack_close(p);
+  ks_diag_destroy(d2);
+  ks_content_destroy(src);
+  ks_diag_destroy(d);
 }
 
 static void refuses_altered_content(void **state) {
@@ -544,6 +614,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(round_trips_the_content),
       cmocka_unit_test(same_content_same_bytes_and_hash),
+      cmocka_unit_test(urls_round_trip_and_are_hashed),
       cmocka_unit_test(refuses_files_that_are_not_packs),
       cmocka_unit_test(refuses_truncated_packs),
       cmocka_unit_test(refuses_other_applications_and_newer_schemas),

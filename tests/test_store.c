@@ -53,6 +53,7 @@ static void same_exhibit(const ks_exhibit *a, const ks_exhibit *b, int n_langs) 
   same_text(&a->role, &b->role, n_langs);
   same_text(&a->measure, &b->measure, n_langs);
   same_text(&a->unit, &b->unit, n_langs);
+  assert_true(same_str(a->url, b->url));
   assert_true(same_str(a->field, b->field));
   assert_int_equal(a->year, b->year);
   assert_int_equal(a->date_basis, b->date_basis);

@@ -127,6 +127,64 @@ static void dates_are_real_dates(void **state) {
   }
 }
 
+/* A url is shown as a QR code a phone opens: an absolute http(s) address, short enough for a
+ * code of readable modules, nothing in it a phone would read otherwise than the curator meant. */
+static void urls_are_absolute_http_addresses(void **state) {
+  (void)state;
+  char long_url[2001];
+  snprintf(long_url, sizeof long_url, "https://www.example.com/%01976d", 0);
+  char limit[KS_URL_MAX + 2];
+  snprintf(limit, sizeof limit, "https://www.example.com/%0*d", KS_URL_MAX - 24, 0);
+  static const struct {
+    const char *url;
+    const char *why; /* NULL: valid; else a part of the reason */
+  } cases[] = {
+      {"https://www.example.com/news/2021/05/27/lab.html", NULL},
+      {"http://example.org", NULL},
+      {"HTTPS://EXAMPLE.ORG/A?b=c&d=e#f", NULL},
+      {"https://www.example.com:8443/x", NULL},
+      {"https://mp.weixin.qq.com/s/AbC-dEf_123", NULL},
+      {"https://www.example.com/%E4%B8%AD", NULL},
+      {"ftp://x", "is not an http:// or https:// address"},
+      {"mailto:a@example.com", "is not an http:// or https:// address"},
+      {"javascript:alert(1)", "is not an http:// or https:// address"},
+      {"www.example.com", "is not an absolute address"},
+      {"//www.example.com/a", "is not an absolute address"},
+      {"/news/a.html", "is not an absolute address"},
+      {"", "is not an absolute address"},
+      {"https://", "has no host name"},
+      {"https:///path", "has no host name"},
+      {"https://localhost/", "has no host name"},
+      {"https://exa_mple.com/", "has no host name"},
+      {"https://.example.com/", "has no host name"},
+      {"https://example..com/", "has no host name"},
+      {"https://www.example.com:/", "has no host name"},
+      {"https://www.example.com:123456/", "has no host name"},
+      {"https://www.gov.cn@elsewhere.example/", "names a user before its host"},
+      {"https://www.example.com/a b", "holds a space at byte 26"},
+      {"https://www.example.com/\x01", "holds a control character"},
+      {"https://www.example.com/中文", "holds a character outside ASCII at byte 25"},
+      {"https://中文.cn/", "holds a character outside ASCII"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char why[160] = "";
+    bool ok = ks_url_check(cases[i].url, why, sizeof why);
+    if (ok != !cases[i].why)
+      fail_msg("%s: expected %s, got %s (%s)", cases[i].url, cases[i].why ? "refused" : "valid",
+               ok ? "valid" : "refused", why);
+    if (!ok && !strstr(why, cases[i].why))
+      fail_msg("%s: expected \"%s\" in \"%s\"", cases[i].url, cases[i].why, why);
+  }
+  char why[160];
+  assert_int_equal(strlen(limit), KS_URL_MAX);
+  assert_true(ks_url_check(limit, why, sizeof why));
+  strcat(limit, "0");
+  assert_false(ks_url_check(limit, why, sizeof why));
+  assert_non_null(strstr(why, "is 151 bytes long"));
+  assert_false(ks_url_check(long_url, why, sizeof why));
+  assert_non_null(strstr(why, "is 2000 bytes long"));
+}
+
 static void english_missing_is_a_warning_chinese_an_error(void **state) {
   fixture *f = *state;
   ks_exhibit *e = find(f, "ev-2021-05-27-joint-lab");
@@ -270,6 +328,7 @@ int main(void) {
       cmocka_unit_test(corrections_apply_to_the_article),
       cmocka_unit_test(self_link_and_unknown_figure_source),
       cmocka_unit_test(dates_are_real_dates),
+      cmocka_unit_test(urls_are_absolute_http_addresses),
       cmocka_unit_test(english_missing_is_a_warning_chinese_an_error),
       cmocka_unit_test(glyphs_cover_chinese_and_latin_only),
       cmocka_unit_test(every_declared_language_is_checked),

@@ -17,6 +17,7 @@ enum {
   OPT_FONTS,
   OPT_NOTICE,
   OPT_PROGRESS,
+  OPT_SCROLL,
   OPT_OUT
 };
 
@@ -34,6 +35,9 @@ static const ks_cli_opt render_opts[] = {
     {OPT_FONTS, "--fonts", "DIR", "the fonts (default: the bundled ones)"},
     {OPT_NOTICE, "--notice", "TEXT", "draw the curators' notice over the screen (a stick's)"},
     {OPT_PROGRESS, "--progress", "P", "the notice's progress bar at P (0 to 1)"},
+    {OPT_SCROLL, "--scroll", "end",
+     "the screen scrolled to the end, as a finger drags it there (a page's\n"
+     "sources and its QR code)"},
     KS_CLI_PANEL_OPTS,
     {OPT_OUT, "--out", "FILE.png", "where to write the PNG"},
     {0}};
@@ -42,10 +46,25 @@ static const ks_cli_cmd render_cmd = {
     .name = "render",
     .synopsis = "--screen NAME [--id EXHIBIT] [--lang TAG] [--size WxH]\n"
                 "[--rotate 0|90|180|270] [--pack FILE.kpack] [--fonts DIR]\n"
-                "[--notice TEXT [--progress P]] [--diagonal INCHES | --panel-mm WxH]\n"
+                "[--notice TEXT [--progress P]] [--scroll end]\n"
+                "[--diagonal INCHES | --panel-mm WxH]\n"
                 "--out FILE.png",
     .about = "Renders one screen to a PNG with no display (SDL's software renderer).\n",
     .opts = render_opts};
+
+/* A finger drags the screen's list far up and lets go: it settles at its end. Drawn first, so
+ * that the screen knows how far it scrolls. */
+static void drag_to_end(ks_ui *ui, ks_gfx *gfx) {
+  ks_ui_draw(ui, gfx);
+  ks_gesture g = {.type = KS_GESTURE_DRAG_START, .x = 0.5f, .y = 0.9f};
+  ks_ui_gesture(ui, &g);
+  g = (ks_gesture){.type = KS_GESTURE_DRAG, .x = 0.5f, .y = 0.1f, .dy = -KS_GESTURE_MAX_COORD};
+  ks_ui_gesture(ui, &g);
+  g = (ks_gesture){.type = KS_GESTURE_DRAG_END, .x = 0.5f, .y = 0.1f};
+  ks_ui_gesture(ui, &g);
+  for (int i = 0; i < 200 && ks_ui_tick(ui, 0.05f); i++)
+    ;
+}
 
 int ks_cmd_render(int argc, char **argv) {
   const char *screen_name = NULL, *out = NULL, *pack_path = NULL, *fonts_dir = NULL, *id = NULL;
@@ -53,6 +72,7 @@ int ks_cmd_render(int argc, char **argv) {
   int w = 1920, h = 1080, rotate = 0;
   const char *notice = NULL;
   float progress = -1;
+  bool scroll_end = false;
   ks_session_opts so = {.cmd = "render"}; /* the rest once all is read */
   ks_cli *cli = ks_cli_begin(&render_cmd, argc, argv);
   const char *v;
@@ -75,7 +95,11 @@ int ks_cmd_render(int argc, char **argv) {
       notice = v;
     else if (opt == OPT_PROGRESS)
       progress = (float)atof(v);
-    else if (opt == OPT_FONTS)
+    else if (opt == OPT_SCROLL) {
+      if (strcmp(v, "end") != 0)
+        ks_cli_fail(cli, "--scroll takes end");
+      scroll_end = true;
+    } else if (opt == OPT_FONTS)
       fonts_dir = v;
     else if (opt == OPT_LANG) {
       if (!ks_lang_tag_valid(v))
@@ -114,6 +138,8 @@ int ks_cmd_render(int argc, char **argv) {
     /* A screen at rest: let its animations (a highlight fading in) finish first. */
     for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
       ;
+    if (scroll_end)
+      drag_to_end(ui, gfx);
     if (notice)
       ks_ui_set_notice(ui, notice, notice, progress,
                        progress < 0 ? KS_NOTICE_INSTALL | KS_NOTICE_EXPORT | KS_NOTICE_DISMISS : 0);

@@ -439,9 +439,9 @@ static void parse_pack_meta(ydoc *y, yaml_node_t *root, ks_content *c) {
 }
 
 static void parse_sources(ydoc *y, yaml_node_t *root, ks_content *c) {
-  const char *keys[8 + KS_LANG_MAX] = {"id",        "file",           "title",       "author",
-                                       "published", "published_note", "corrections", NULL};
-  size_t n_keys = 7;
+  const char *keys[9 + KS_LANG_MAX] = {
+      "id", "file", "title", "author", "published", "published_note", "corrections", "url", NULL};
+  size_t n_keys = 8;
   ks_text unused = {0};
   get_forms(y, NULL, "title", &unused, keys, &n_keys); /* title_en, title_ja, … */
   if (!expect(y, root, YAML_SEQUENCE_NODE, "sources.yaml"))
@@ -462,6 +462,7 @@ static void parse_sources(ydoc *y, yaml_node_t *root, ks_content *c) {
     s->author = get_str(y, item, "author", NULL);
     s->published = get_str(y, item, "published", NULL);
     s->published_note = get_str(y, item, "published_note", NULL);
+    s->url = get_str(y, item, "url", &s->line_url);
     yaml_node_t *corr = map_get(y, item, "corrections");
     if (corr && expect(y, corr, YAML_MAPPING_NODE, "corrections")) {
       size_t nc = (size_t)(corr->data.mapping.pairs.top - corr->data.mapping.pairs.start);
@@ -653,8 +654,8 @@ static void parse_body(ks_exhibit *e, const ks_pack_meta *m, ks_arena *arena, ks
 
 /* The keys every exhibit's front matter may have; each kind's folder name (the links to exhibits
  * of that kind) and the kind's own keys (ks_kind_info) come after them. */
-static const char *const common_keys[] = {"id",     "title",     "summary",   "sources",   "links",
-                                          "images", "date_note", "show_from", "show_until"};
+static const char *const common_keys[] = {"id",     "title",     "summary",   "sources",    "links",
+                                          "images", "date_note", "show_from", "show_until", "url"};
 
 static void check_exhibit_keys(ydoc *y, yaml_node_t *root, ks_kind kind) {
   const char *keys[64];
@@ -909,6 +910,7 @@ static void load_exhibit(ks_content *c, const char *dir, const char *path, ks_ki
     e->date_note = get_str(&y, root, "date_note", &e->lines.date_note);
     e->show_from = get_str(&y, root, "show_from", &e->lines.show_from);
     e->show_until = get_str(&y, root, "show_until", &e->lines.show_until);
+    e->url = get_str(&y, root, "url", &e->lines.url);
     load_citations(&y, root, e);
     load_links(&y, root, e);
     load_images(&y, root, e, dir);

@@ -471,13 +471,17 @@ static void load_sources(loader *l, ks_content *c) {
   size_t n = sqlite3_step(cnt) == SQLITE_ROW ? (size_t)sqlite3_column_int64(cnt, 0) : 0;
   sqlite3_finalize(cnt);
   c->sources = ks_arena_calloc(l->arena, n, sizeof(ks_source));
-  /* Version 1 packs have no English titles; version 4 keeps them in the text table. */
-  sqlite3_stmt *st = prepare(l, l->version >= 2 && l->version < 4
-                                    ? "SELECT id, file, title, author, published, "
-                                      "published_note, title_en FROM source "
-                                      "ORDER BY id"
-                                    : "SELECT id, file, title, author, published, "
-                                      "published_note, NULL FROM source ORDER BY id");
+  /* Version 1 packs have no English titles; version 4 keeps them in the text table. Urls came
+   * with version 6. */
+  sqlite3_stmt *st =
+      prepare(l, l->version >= 6 ? "SELECT id, file, title, author, published, "
+                                   "published_note, NULL, url FROM source ORDER BY id"
+                 : l->version >= 2 && l->version < 4
+                     ? "SELECT id, file, title, author, published, "
+                       "published_note, title_en, NULL FROM source "
+                       "ORDER BY id"
+                     : "SELECT id, file, title, author, published, "
+                       "published_note, NULL, NULL FROM source ORDER BY id");
   if (!st)
     return;
   int rc;
@@ -494,6 +498,7 @@ static void load_sources(loader *l, ks_content *c) {
     s->published = col_text(l, st, 4);
     s->published_note = col_text(l, st, 5);
     s->title_tr = (ks_text){.s = {NULL, col_text(l, st, 6)}}; /* title_en: the slot of en */
+    s->url = col_text(l, st, 7);
     size_t nc;
     sqlite3_stmt *cs = per_key(
         l, "SELECT from_text, to_text FROM correction WHERE source = ?1 ORDER BY seq", s->id, &nc);
@@ -628,7 +633,10 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
   ks_content *c = read_head(pack, diag, &l);
   /* Versions 1 and 2 have no show_from and show_until: every exhibit was always shown. */
   sqlite3_stmt *st =
-      prepare(&l, l.version >= 4   ? "SELECT id, kind, NULL, NULL, NULL, NULL, NULL, NULL, "
+      prepare(&l, l.version >= 6   ? "SELECT id, kind, NULL, NULL, NULL, NULL, NULL, NULL, "
+                                     "date_note, show_from, show_until, url FROM exhibit "
+                                     "ORDER BY id"
+                  : l.version >= 4 ? "SELECT id, kind, NULL, NULL, NULL, NULL, NULL, NULL, "
                                      "date_note, show_from, show_until FROM exhibit ORDER BY id"
                   : l.version >= 3 ? "SELECT id, kind, title_zh, title_en, summary_zh, summary_en, "
                                      "body_zh, body_en, date_note, show_from, show_until FROM "
@@ -658,6 +666,8 @@ ks_content *ks_pack_read(ks_pack *pack, ks_diag *diag) {
         e->show_from = col_text(&l, st, 9);
         e->show_until = col_text(&l, st, 10);
       }
+      if (l.version >= 6)
+        e->url = col_text(&l, st, 11);
     }
     l.exhibit = NULL;
     step_done(&l, st, rc);
@@ -805,8 +815,10 @@ ks_exhibit *ks_pack_reader_exhibit(ks_pack_reader *r, const char *id, ks_content
                                    ks_diag *diag) {
   loader l = reader_loader(r, into, diag);
   sqlite3_stmt *st =
-      prepare(&l, "SELECT e.kind, e.date_note, e.show_from, e.show_until FROM exhibit e "
-                  "WHERE e.id = ?1 AND " SHOWN("e"));
+      prepare(&l, r->version >= 6 ? "SELECT e.kind, e.date_note, e.show_from, e.show_until, e.url "
+                                    "FROM exhibit e WHERE e.id = ?1 AND " SHOWN("e")
+                                  : "SELECT e.kind, e.date_note, e.show_from, e.show_until, NULL "
+                                    "FROM exhibit e WHERE e.id = ?1 AND " SHOWN("e"));
   if (!st)
     return NULL;
   sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
@@ -825,6 +837,7 @@ ks_exhibit *ks_pack_reader_exhibit(ks_pack_reader *r, const char *id, ks_content
   e->date_note = col_text(&l, st, 1);
   e->show_from = col_text(&l, st, 2);
   e->show_until = col_text(&l, st, 3);
+  e->url = col_text(&l, st, 4); /* urls came with version 6 */
   step_done(&l, st, SQLITE_DONE);
   read_kind[e->kind](&l, e);
   load_rows(&l, e,

@@ -134,8 +134,9 @@
 /* Version 4: the texts of every language in one table, `text`, keyed by what they belong to
  * (owner, field, seq) and their language; the other tables keep what is not a text. Version 5
  * is version 4 with the kinds no longer listed in `exhibit` (ks_kind_parse refuses one this kiosk
- * does not know) and the statistics' values at the end. */
-#define SCHEMA_V4_UP_TO_KIND                                                                       \
+ * does not know) and the statistics' values at the end. Version 6 is version 5 with a url as the
+ * last column of `source` and of `exhibit` (V6_URL). */
+#define SCHEMA_V4_UP_TO_SOURCE_END                                                                 \
   "CREATE TABLE meta (\n"                                                                          \
   "  key TEXT PRIMARY KEY NOT NULL,\n"                                                             \
   "  value TEXT NOT NULL\n"                                                                        \
@@ -154,7 +155,9 @@
   "  title TEXT NOT NULL,\n"                                                                       \
   "  author TEXT,\n"                                                                               \
   "  published TEXT NOT NULL,\n"                                                                   \
-  "  published_note TEXT\n"                                                                        \
+  "  published_note TEXT"
+#define SCHEMA_V4_SOURCE_TO_KIND                                                                   \
+  "\n"                                                                                             \
   ") WITHOUT ROWID;\n"                                                                             \
   "CREATE TABLE correction (\n"                                                                    \
   "  source TEXT NOT NULL REFERENCES source(id),\n"                                                \
@@ -167,10 +170,14 @@
   "  id TEXT PRIMARY KEY NOT NULL,\n"
 #define V4_KIND "  kind TEXT NOT NULL CHECK (kind IN ('achievement', 'city', 'event')),\n"
 #define V5_KIND "  kind TEXT NOT NULL,\n"
-#define SCHEMA_V4_FROM_DATE_NOTE                                                                   \
+#define SCHEMA_V4_DATE_NOTE                                                                        \
   "  date_note TEXT,\n"                                                                            \
   "  show_from TEXT,\n"                                                                            \
-  "  show_until TEXT\n"                                                                            \
+  "  show_until TEXT"
+/* Version 6: an address to read more at, the last column of `source` and of `exhibit`. */
+#define V6_URL ",\n  url TEXT"
+#define SCHEMA_V4_FROM_ACHIEVEMENT                                                                 \
+  "\n"                                                                                             \
   ") WITHOUT ROWID;\n"                                                                             \
   "CREATE TABLE achievement (\n"                                                                   \
   "  id TEXT PRIMARY KEY NOT NULL REFERENCES exhibit(id),\n"                                       \
@@ -252,8 +259,8 @@
   "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
   ") WITHOUT ROWID;\n"
 
-const char ks_pack_schema_sql[] =
-    SCHEMA_V4_UP_TO_KIND V5_KIND SCHEMA_V4_FROM_DATE_NOTE V5_STAT_VALUE;
+const char ks_pack_schema_sql[] = SCHEMA_V4_UP_TO_SOURCE_END V6_URL SCHEMA_V4_SOURCE_TO_KIND V5_KIND
+    SCHEMA_V4_DATE_NOTE V6_URL SCHEMA_V4_FROM_ACHIEVEMENT V5_STAT_VALUE;
 
 int ks_pack_schema_version(sqlite3 *db) {
   sqlite3_stmt *st;
@@ -273,11 +280,15 @@ const char *ks_pack_schema_sql_for(int version) {
       SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT V2_ACHIEVEMENT SCHEMA_REST;
   static const char v3[] = SCHEMA_UP_TO_SOURCE_V1 V2_SOURCE SCHEMA_UP_TO_EXHIBIT V3_EXHIBIT
       SCHEMA_UP_TO_ACHIEVEMENT_FROM_EXHIBIT V2_ACHIEVEMENT SCHEMA_REST;
-  static const char v4[] = SCHEMA_V4_UP_TO_KIND V4_KIND SCHEMA_V4_FROM_DATE_NOTE;
+  static const char v4[] = SCHEMA_V4_UP_TO_SOURCE_END SCHEMA_V4_SOURCE_TO_KIND V4_KIND
+      SCHEMA_V4_DATE_NOTE SCHEMA_V4_FROM_ACHIEVEMENT;
+  static const char v5[] = SCHEMA_V4_UP_TO_SOURCE_END SCHEMA_V4_SOURCE_TO_KIND V5_KIND
+      SCHEMA_V4_DATE_NOTE SCHEMA_V4_FROM_ACHIEVEMENT V5_STAT_VALUE;
   return version == 1                        ? v1
          : version == 2                      ? v2
          : version == 3                      ? v3
          : version == 4                      ? v4
+         : version == 5                      ? v5
          : version == KS_PACK_SCHEMA_VERSION ? ks_pack_schema_sql
                                              : NULL;
 }

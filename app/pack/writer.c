@@ -139,8 +139,8 @@ _Static_assert(sizeof write_kind / sizeof *write_kind == KS_KIND_COUNT,
                "a kind without its writer");
 
 static void write_exhibit(writer *w, const ks_content *c, const ks_exhibit *e) {
-  insert(w, "INSERT INTO exhibit VALUES (?,?,?,?,?)", "ttttt", e->id, ks_kind_name(e->kind),
-         e->date_note, e->show_from, e->show_until);
+  insert(w, "INSERT INTO exhibit VALUES (?,?,?,?,?,?)", "tttttt", e->id, ks_kind_name(e->kind),
+         e->date_note, e->show_from, e->show_until, e->url);
   write_text(w, c, e->id, "title", 0, &e->title);
   write_text(w, c, e->id, "summary", 0, &e->summary);
   write_text(w, c, e->id, "body", 0, &e->body);
@@ -200,8 +200,8 @@ static void write_content(writer *w, const ks_content *c, int64_t built_at) {
   write_text(w, c, "", "title", 0, &c->meta.title); /* the pack's own: the owner "" */
   for (size_t i = 0; i < c->n_sources; i++) {
     const ks_source *s = &c->sources[i];
-    insert(w, "INSERT INTO source VALUES (?,?,?,?,?,?)", "tttttt", s->id, s->file, s->title,
-           s->author, s->published, s->published_note);
+    insert(w, "INSERT INTO source VALUES (?,?,?,?,?,?,?)", "ttttttt", s->id, s->file, s->title,
+           s->author, s->published, s->published_note, s->url);
     write_text(w, c, s->id, "source.title", 0, &s->title_tr);
     for (size_t k = 0; k < s->n_corrections; k++)
       insert(w, "INSERT INTO correction VALUES (?,?,?,?)", "titt", s->id, (int64_t)k,

@@ -213,6 +213,10 @@ struct ks_ui {
     unsigned buttons;        /* ks_notice_button set */
     unsigned tapped;         /* what was tapped, until taken */
   } notice;
+  struct {
+    char *text;         /* the url last encoded, or NULL */
+    struct ks_qr *code; /* its QR code (NULL when it could not be made) */
+  } qr;                 /* kept while its page shows (qrcode.c) */
 };
 
 /* The screens' contract with the pack: content reaches them validated, but they do not rely on
@@ -358,6 +362,25 @@ char *ui_unsaid(const char *text, const char *const *others, size_t n_others);
 int ui_paragraphs(const frame *f, const char *body, int x, int y, int w, ks_color c);
 int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w);
 int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w);
+/* The sources a page lists (ui_sources): those its citations name, then those its values name (a
+ * statistic's), each once. ui_cited_count is how many places to look at; ui_cited_source the
+ * source at place `i` (below that count), NULL where that place names one listed before it or
+ * none the pack has. */
+size_t ui_cited_count(const ks_exhibit *e);
+const ks_source *ui_cited_source(const frame *f, const ks_exhibit *e, size_t i);
+/* QR codes (qrcode.c). The url a detail page shows as a code: the exhibit's own, else the first
+ * of its listed sources' that has one; NULL for none. */
+const char *ui_page_url(const frame *f, const ks_exhibit *e);
+/* The width ui_qr takes for the code of `url`: the code's with its quiet zone, or its caption's
+ * where that is wider; 0 when it has none (an empty url, one over KS_URL_MAX bytes). */
+int ui_qr_width(const frame *f, const char *url);
+/* Draws the code of `url` in a column ui_qr_width wide from (x, y) — a light square, the quiet
+ * zone 4 modules, each module a whole number of pixels, the code at least 25 mm wide — and the
+ * catalog's "qr.scan" under it, both centred. Returns the height taken, 0 when nothing was
+ * drawn. */
+int ui_qr(const frame *f, const char *url, int x, int y);
+/* Forgets the code kept for the last url (the screen changed, the UI goes). */
+void ui_qr_forget(ks_ui *ui);
 void ui_format_date(const frame *f, const char *date, char *out, size_t size);
 const char *ui_field_name(const frame *f, const char *field);
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size);

@@ -112,6 +112,7 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n) {
 }
 
 void ui_texts_clear(ks_ui *ui) {
+  ui_qr_forget(ui); /* kept while its page shows, as the texts are */
   if (!ui->texts)
     return;
   for (size_t i = 0; i < TEXT_CACHE; i++)
@@ -358,11 +359,29 @@ static int page_bar(const frame *f, bool draw) {
   return h;
 }
 
+/* The sources and, where the exhibit or one of them has a url, its QR code: at the right of the
+ * list, which wraps beside it; under the list where beside it would leave the list narrower than
+ * a card. Returns the height taken. */
+static int page_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
+  const char *url = ui_page_url(f, e);
+  int qr_w = url ? ui_qr_width(f, url) : 0, gap = sz(f, UI_GAP);
+  if (!qr_w)
+    return ui_sources(f, e, x, y, w);
+  if (w - qr_w - gap < sz(f, UI_CARD_MIN_W)) {
+    int h = ui_sources(f, e, x, y, w);
+    h += h ? sz(f, UI_SP_M) : 0;
+    return h + ui_qr(f, url, x, y + h) + sz(f, UI_SP_XS);
+  }
+  int list = ui_sources(f, e, x, y, w - qr_w - gap);
+  int code = ui_qr(f, url, x + w - qr_w, y) + sz(f, UI_SP_XS);
+  return list > code ? list : code;
+}
+
 void ui_page_end(const frame *f, ui_page *p, const ks_exhibit *e, int y) {
   free(p->lead);
   p->lead = NULL;
   y += ui_links(f, e, p->left, y, p->col.avail) + sz(f, UI_SP_L);
-  y += ui_sources(f, e, p->left, y, p->col.avail);
+  y += page_sources(f, e, p->left, y, p->col.avail);
   int content_h = y + p->offset - p->top + sz(f, UI_MARGIN);
   int bar = page_bar(f, false);
   ks_scroller_set_bounds(&f->ui->scroll, 0, (float)(content_h - (f->h - p->top - bar)));
@@ -703,18 +722,23 @@ void ui_format_date(const frame *f, const char *date, char *out, size_t size) {
     ui_sayf(f, out, size, "date.year", y);
 }
 
+size_t ui_cited_count(const ks_exhibit *e) { return e->n_citations + e->n_values; }
+
+const ks_source *ui_cited_source(const frame *f, const ks_exhibit *e, size_t i) {
+#define SOURCE_AT(i)                                                                               \
+  ((i) < e->n_citations ? e->citations[(i)].source : e->values[(i)-e->n_citations].source)
+  for (size_t k = 0; k < i; k++)
+    if (ui_same_id(SOURCE_AT(k), SOURCE_AT(i)))
+      return NULL;
+  return ks_content_find_source(f->ui->content, SOURCE_AT(i));
+#undef SOURCE_AT
+}
+
 /* Where a detail screen's sources and links go: shared by achievements and events. */
 int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
   int h = 0;
-  /* The articles its citations name, then those its values name (a statistic's), each once. */
-  size_t n = e->n_citations + e->n_values;
-#define SOURCE_AT(i)                                                                               \
-  ((i) < e->n_citations ? e->citations[(i)].source : e->values[(i)-e->n_citations].source)
-  for (size_t i = 0; i < n; i++) {
-    bool seen = false;
-    for (size_t k = 0; k < i && !seen; k++)
-      seen = ui_same_id(SOURCE_AT(k), SOURCE_AT(i));
-    const ks_source *src = seen ? NULL : ks_content_find_source(f->ui->content, SOURCE_AT(i));
+  for (size_t i = 0, n = ui_cited_count(e); i < n; i++) {
+    const ks_source *src = ui_cited_source(f, e, i);
     if (!src)
       continue;
     char line[512];
@@ -723,7 +747,6 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
     ui_sayf(f, line, sizeof line, "source", ui_str(title), ui_str(src->published));
     h += ui_text(f, line, UI_TYPE_SMALL, x, y + h, w, 2, KS_TEXT_DIM) + sz(f, UI_SP_XS);
   }
-#undef SOURCE_AT
   return h;
 }
 

@@ -196,6 +196,78 @@ bool ks_date_parse(const char *s, ks_date *date, char *why, size_t why_size) {
   return true;
 }
 
+bool ks_url_check(const char *url, char *why, size_t why_size) {
+  size_t n = strlen(url);
+  size_t scheme = strncasecmp(url, "https://", 8) == 0  ? 8
+                  : strncasecmp(url, "http://", 7) == 0 ? 7
+                                                        : 0;
+  if (!scheme) {
+    const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+    bool has_scheme = colon && colon > url && (!slash || colon < slash);
+    snprintf(why, why_size,
+             has_scheme ? "is not an http:// or https:// address"
+                        : "is not an absolute address: start it with https:// (or http://)");
+    return false;
+  }
+  if (n > KS_URL_MAX) {
+    snprintf(why, why_size,
+             "is %zu bytes long; a QR code a phone reads from half a metre holds at most %d: "
+             "give the article's short link",
+             n, KS_URL_MAX);
+    return false;
+  }
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)url[i];
+    if (ch <= ' ' || ch >= 0x7f) {
+      snprintf(why, why_size,
+               "holds %s at byte %zu: percent-encode it (a space is %%20, 中 is %%E4%%B8%%AD)",
+               ch == ' '                ? "a space"
+               : ch < ' ' || ch == 0x7f ? "a control character"
+                                        : "a character outside ASCII",
+               i + 1);
+      return false;
+    }
+  }
+  /* The host: from after the scheme to the path, query or fragment. */
+  const char *host = url + scheme;
+  size_t len = strcspn(host, "/?#");
+  if (memchr(host, '@', len)) { /* "https://www.gov.cn@elsewhere.example" goes elsewhere */
+    snprintf(why, why_size, "names a user before its host (an @): give the plain address");
+    return false;
+  }
+  const char *colon = memchr(host, ':', len);
+  size_t name = colon ? (size_t)(colon - host) : len;
+  bool ok =
+      name > 0 && memchr(host, '.', name) && host[0] != '.' && host[name - 1] != '.' &&
+      (!colon || (len - name - 1 >= 1 && len - name - 1 <= 5 && digits(colon + 1, len - name - 1)));
+  for (size_t i = 0; i < name && ok; i++) {
+    char ch = host[i];
+    ok = isalnum((unsigned char)ch) || ch == '-' || (ch == '.' && host[i + 1] != '.');
+  }
+  if (!ok) {
+    snprintf(why, why_size, "has no host name (such as www.example.com) after its %.*s",
+             (int)scheme, url);
+    return false;
+  }
+  return true;
+}
+
+/* An exhibit's or a source's url, when it has one (ks_url_check). The address is shown cut to
+ * its start: a finding of one too long would be as long. */
+static void check_url(ctx *x, const ks_exhibit *e, ks_loc loc, const char *source,
+                      const char *url) {
+  char why[160];
+  if (!url || ks_url_check(url, why, sizeof why))
+    return;
+  int shown = (int)strlen(url) > 60 ? 60 : (int)strlen(url);
+  const char *more = (int)strlen(url) > shown ? "…" : "";
+  if (e)
+    report(x, KS_ERROR, e, loc.line, "url \"%.*s%s\" %s", shown, url, more, why);
+  else
+    ks_diag_add(x->diag, KS_ERROR, loc, "source %s: url \"%.*s%s\" %s", source, shown, url, more,
+                why);
+}
+
 /* Checks a date; with `precision` (as stated beside it, may be NULL), that the date has it. */
 static void check_date(ctx *x, const ks_exhibit *e, int line, const char *what, const char *s,
                        const char *precision, int precision_line) {
@@ -393,6 +465,8 @@ static void check_sources(ctx *x) {
                   s->id ? s->id : "");
     else if (!ks_date_parse(s->published, &date, why, sizeof why))
       ks_diag_add(x->diag, KS_ERROR, loc, "published \"%s\" %s", s->published, why);
+    check_url(x, NULL, (ks_loc){.file = where, .line = s->line_url ? s->line_url : s->line},
+              s->id ? s->id : "", s->url);
   }
 }
 
@@ -810,6 +884,7 @@ static void check_exhibit(ctx *x, const ks_exhibit *e) {
   check_links(x, e);
   check_images(x, e);
   check_showing(x, e);
+  check_url(x, e, (ks_loc){.line = e->lines.url}, NULL, e->url);
   if ((unsigned)e->kind < KS_KIND_COUNT)
     check_kind[e->kind](x, e);
 }

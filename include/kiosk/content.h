@@ -113,7 +113,7 @@ typedef struct {
 /* Lines of single-valued fields in the source file, for findings; 0 in packs. */
 typedef struct {
   int id, field, year, date, precision, province, lat, lon, corridor, body, date_basis, date_note;
-  int show_from, show_until, unit;
+  int show_from, show_until, unit, url;
 } ks_field_lines;
 
 /* What an achievement's year stands for. When the article does not date the result, the year
@@ -142,6 +142,9 @@ typedef struct {
   /* A temporary exhibition: shown only from `show_from` to `show_until`, both days included, on
    * the kiosk's local calendar; YYYY-MM-DD, NULL for no bound. */
   const char *show_from, *show_until;
+  /* Where the visitor reads more: an absolute http(s) address of at most KS_URL_MAX bytes,
+   * shown on the page as a QR code; NULL for none. */
+  const char *url;
 
   /* achievement */
   const char *field; /* one of ks_fields() */
@@ -190,8 +193,15 @@ typedef struct {
   const char *published_note; /* may be NULL */
   ks_correction *corrections;
   size_t n_corrections;
+  const char *url; /* where the article is online, as ks_exhibit.url; NULL for none */
   int line;
+  int line_url; /* of its url: field in sources.yaml; 0 in packs */
 } ks_source;
+
+/* The longest url (bytes) an exhibit or a source may give. It is shown as a QR code (error
+ * correction M) a phone reads from 30-50 cm: at most 150 bytes keep it at version 8, 49 modules,
+ * each about 0.5 mm in the code of 28 mm the page draws. */
+enum { KS_URL_MAX = 150 };
 
 /* The range of a pack version: from 1 to a number that no release count reaches (a release a
  * day for a million years) and every kiosk stores exactly. */

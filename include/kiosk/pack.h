@@ -13,7 +13,7 @@
 /* PRAGMA application_id of every pack: "KPAK". */
 #define KS_PACK_APPLICATION_ID 0x4b50414b
 /* PRAGMA user_version: the schema version this kiosk writes and the newest it reads. */
-#define KS_PACK_SCHEMA_VERSION 5
+#define KS_PACK_SCHEMA_VERSION 6
 
 /* Writes `content` (validated, sorted) as a pack at `path`, atomically: a temporary file beside
  * it is written, synced and renamed over `path`. `built_at` (seconds since the epoch) is stored

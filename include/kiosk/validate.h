@@ -34,6 +34,12 @@ typedef struct {
 bool ks_date_parse(const char *s, ks_date *date, char *why, size_t why_size);
 const char *ks_date_precision_name(ks_date_precision precision); /* "year", "month", "day" */
 
+/* Whether `url` may be shown as a QR code: an absolute http:// or https:// address of at most
+ * KS_URL_MAX bytes, printable ASCII only (other characters percent-encoded), with a host name
+ * and no user name before it. On failure says why in `why` ("is not an http:// or https://
+ * address"), to follow the quoted url in a message. */
+bool ks_url_check(const char *url, char *why, size_t why_size);
+
 /* Folds a text for quote matching: drops white space, maps full-width ，：；（）！？ to ASCII,
  * applies the corrections. Returns a malloc'd string. */
 char *ks_quote_fold(const char *text, const ks_correction *corrections, size_t n_corrections);
