@@ -19,7 +19,8 @@ static void caught(const ks_label_pin *pins, size_t n, const ks_label *l, size_t
  * with leaders that cross. */
 static void the_rule_finds_every_ambiguous_name(void **state) {
   (void)state;
-  ks_label_pin pins[3] = {{100, 100, 6, 60, 20}, {220, 100, 6, 60, 20}, {100, 200, 6, 60, 20}};
+  ks_label_pin pins[3] = {
+      {100, 100, 6, 60, 20, false}, {220, 100, 6, 60, 20, false}, {100, 200, 6, 60, 20, false}};
   ks_label l[3] = {{0}};
   char why[256];
   /* Right of pin 0, clear of pin 1: its own. */
@@ -80,6 +81,7 @@ static void placements_on_crowded_maps_keep_the_rule(void **state) {
       pins[i].r = i < 9 ? 7 : 4.5f;
       pins[i].w = 24 + (int)(next(&seed) * 60);
       pins[i].h = 18;
+      pins[i].must = i < 9;
     }
     size_t placed = ks_labels_place(pins, n, panel, 3, out);
     char why[256];
@@ -108,8 +110,8 @@ static void a_tight_block_of_pins_is_named_whole(void **state) {
   ks_label_pin pins[9];
   ks_label out[9];
   for (int i = 0; i < 9; i++)
-    pins[i] = (ks_label_pin){180 + (float)(i % 3) * 24, 130 + (float)(i / 3) * 24, 5, 46, 18};
-  pins[0] = pins[4], pins[4] = (ks_label_pin){180, 130, 5, 46, 18}; /* the middle one first */
+    pins[i] = (ks_label_pin){180 + (float)(i % 3) * 24, 130 + (float)(i / 3) * 24, 5, 46, 18, true};
+  pins[0] = pins[4], pins[4] = (ks_label_pin){180, 130, 5, 46, 18, true}; /* the middle one first */
   assert_int_equal(ks_labels_place(pins, 9, panel, 3, out), 9);
   char why[256];
   if (ks_labels_check(pins, 9, out, panel, why, sizeof why) != SIZE_MAX)
@@ -121,7 +123,7 @@ static void a_tight_block_of_pins_is_named_whole(void **state) {
  * keeps the rule is left out, not placed ambiguously. */
 static void names_sit_beside_their_pins_or_are_left_out(void **state) {
   (void)state;
-  ks_label_pin pins[2] = {{100, 100, 6, 60, 20}, {300, 100, 6, 60, 20}};
+  ks_label_pin pins[2] = {{100, 100, 6, 60, 20, true}, {300, 100, 6, 60, 20, true}};
   ks_label out[2];
   assert_int_equal(ks_labels_place(pins, 2, panel, 3, out), 2);
   assert_false(out[0].leader);

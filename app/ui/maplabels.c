@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 /* The squared distance from (x, y) to the box (0 inside it). */
 static float box_dist2(ks_rect r, float x, float y) {
@@ -114,55 +115,100 @@ static bool fits(const ks_label_pin *pins, size_t n, size_t i, const ks_label *c
   }
   if (cand->leader)
     for (size_t j = 0; j < n; j++) {
-      float keep = pins[j].r + gap / 2;
+      float keep = pins[j].r + 1;
       if (j != i && segment_dist2(cand, pins[j].x, pins[j].y) < keep * keep)
         return false;
     }
   return true;
 }
 
-size_t ks_labels_place(const ks_label_pin *pins, size_t n, ks_rect panel, float gap,
-                       ks_label *out) {
-  /* Around the pin: right, left, above, below, the four corners, then the eight between; at
-   * the pin's side, then farther out with a leader. */
-  static const float dirs[16][2] = {
-      {1, 0},          {-1, 0},          {0, -1},          {0, 1},
-      {0.7f, -0.7f},   {-0.7f, -0.7f},   {0.7f, 0.7f},     {-0.7f, 0.7f},
-      {0.92f, -0.38f}, {0.92f, 0.38f},   {-0.92f, -0.38f}, {-0.92f, 0.38f},
-      {0.38f, -0.92f}, {-0.38f, -0.92f}, {0.38f, 0.92f},   {-0.38f, 0.92f}};
-  static const float reach[] = {1, 2, 3.2f, 4.5f, 6.5f};
-  size_t done[4096], n_done = 0;
-  for (size_t i = 0; i < n; i++) {
+/* The box of a name whose side facing the pin passes through (ax, ay), the pin lying in
+ * direction (-dx, -dy) from there: right of the point for a pin to its left, centred for one
+ * straight above or below, and in between for the angles between. */
+static ks_rect box_at(float ax, float ay, float dx, float dy, int w, int h) {
+  float u = dx / 0.7f, v = dy / 0.7f;
+  u = u > 1 ? 1 : u < -1 ? -1 : u, v = v > 1 ? 1 : v < -1 ? -1 : v;
+  return (ks_rect){(int)lroundf(ax - (float)w * (1 - u) / 2),
+                   (int)lroundf(ay - (float)h * (1 - v) / 2), w, h};
+}
+
+/* One greedy pass: the names in the order `order`, each at the first place beside its pin that
+ * keeps the rule, else at the shortest leader of the nearest ring that does. */
+static size_t place_in_order(const ks_label_pin *pins, size_t n, const size_t *order, ks_rect panel,
+                             float gap, ks_label *out, size_t *done) {
+  /* Beside the pin: right, left, above, below, then the four corners. */
+  static const float beside[8][2] = {{1, 0},        {-1, 0},        {0, -1},      {0, 1},
+                                     {0.7f, -0.7f}, {-0.7f, -0.7f}, {0.7f, 0.7f}, {-0.7f, 0.7f}};
+  /* Farther out, with a leader: rings of 32 directions. */
+  static const float reach[] = {1.6f, 2.3f, 3.2f, 4.3f, 5.6f, 7.2f, 9.2f, 12, 15, 19};
+  enum { AROUND = 32 };
+  size_t n_done = 0;
+  for (size_t i = 0; i < n; i++)
     out[i] = (ks_label){0};
+  for (size_t o = 0; o < n; o++) {
+    size_t i = order[o];
     const ks_label_pin *p = &pins[i];
-    if (p->w <= 0 || p->h <= 0 || n_done >= sizeof done / sizeof *done)
+    if (p->w <= 0 || p->h <= 0)
       continue;
     float d0 = p->r + gap;
-    for (size_t ring = 0; ring < sizeof reach / sizeof *reach && !out[i].placed; ring++)
-      for (int k = 0; k < (ring ? 16 : 8) && !out[i].placed; k++) {
-        /* The point at this reach and direction lies on the box's side that faces the pin. */
-        float ax = p->x + dirs[k][0] * d0 * reach[ring], ay = p->y + dirs[k][1] * d0 * reach[ring];
-        float bx = dirs[k][0] > 0.3f    ? ax
-                   : dirs[k][0] < -0.3f ? ax - (float)p->w
-                                        : ax - (float)p->w / 2;
-        float by = dirs[k][1] > 0.3f    ? ay
-                   : dirs[k][1] < -0.3f ? ay - (float)p->h
-                                        : ay - (float)p->h / 2;
-        ks_label cand = {.placed = true, .rect = {(int)lroundf(bx), (int)lroundf(by), p->w, p->h}};
-        /* Beside the pin a name must be plainly its pin's; farther out a leader says so. */
-        if (ring == 0 && !nearest_own(pins, n, i, cand.rect, gap))
-          continue;
-        if (ring > 0) {
-          cand.leader = true;
-          leader_to(p, cand.rect, &cand);
-        }
-        if (fits(pins, n, i, &cand, out, done, n_done, panel, gap)) {
-          out[i] = cand;
-          done[n_done++] = i;
-        }
+    for (int k = 0; k < 8 && !out[i].placed; k++) {
+      ks_label cand = {.placed = true};
+      cand.rect = box_at(p->x + beside[k][0] * d0, p->y + beside[k][1] * d0, beside[k][0],
+                         beside[k][1], p->w, p->h);
+      /* Beside the pin a name must be plainly its pin's. */
+      if (nearest_own(pins, n, i, cand.rect, gap) &&
+          fits(pins, n, i, &cand, out, done, n_done, panel, gap))
+        out[i] = cand;
+    }
+    for (size_t ring = 0; ring < sizeof reach / sizeof *reach && !out[i].placed; ring++) {
+      float best = INFINITY;
+      for (int k = 0; k < AROUND; k++) {
+        float a = (float)k * 6.2831853f / AROUND, dx = cosf(a), dy = sinf(a);
+        float d = d0 * reach[ring];
+        ks_label cand = {.placed = true, .leader = true};
+        cand.rect = box_at(p->x + dx * d, p->y + dy * d, dx, dy, p->w, p->h);
+        leader_to(p, cand.rect, &cand);
+        float len = hypotf(cand.x1 - cand.x0, cand.y1 - cand.y0);
+        if (len < best && fits(pins, n, i, &cand, out, done, n_done, panel, gap))
+          out[i] = cand, best = len;
       }
+    }
+    if (out[i].placed)
+      done[n_done++] = i;
   }
   return n_done;
+}
+
+size_t ks_labels_place(const ks_label_pin *pins, size_t n, ks_rect panel, float gap,
+                       ks_label *out) {
+  if (n > KS_LABELS_MAX)
+    n = KS_LABELS_MAX;
+  size_t order[KS_LABELS_MAX], done[KS_LABELS_MAX], best_must = 0, best = 0;
+  ks_label trial[KS_LABELS_MAX];
+  for (size_t i = 0; i < n; i++)
+    order[i] = i;
+  /* A name that must be there and found no place goes first in the next pass (the names placed
+   * before it took its room): a few passes, the one naming most of them kept. */
+  for (int pass = 0; pass < 4; pass++) {
+    size_t placed = place_in_order(pins, n, order, panel, gap, trial, done), must = 0;
+    for (size_t i = 0; i < n; i++)
+      must += pins[i].must && trial[i].placed;
+    if (pass == 0 || must > best_must || (must == best_must && placed > best)) {
+      memcpy(out, trial, n * sizeof *out);
+      best_must = must, best = placed;
+    }
+    size_t front = 0, missing = 0, next[KS_LABELS_MAX];
+    for (size_t o = 0; o < n; o++) /* the missing ones first, in their order, then the rest */
+      if (pins[order[o]].must && !trial[order[o]].placed)
+        next[front++] = order[o], missing++;
+    if (!missing)
+      break;
+    for (size_t o = 0; o < n; o++)
+      if (!(pins[order[o]].must && !trial[order[o]].placed))
+        next[front++] = order[o];
+    memcpy(order, next, n * sizeof *order);
+  }
+  return best;
 }
 
 size_t ks_labels_check(const ks_label_pin *pins, size_t n, const ks_label *labels, ks_rect panel,

@@ -16,7 +16,11 @@ typedef struct {
   float x, y; /* its centre, pixels */
   float r;    /* its drawn radius: no name covers it */
   int w, h;   /* its name's box (the text and the plate under it); w 0: no name wanted */
+  bool must;  /* named before any other where the names can be ordered so (the corridor's) */
 } ks_label_pin;
+
+/* Pins ks_labels_place names at most; past them, none. */
+#define KS_LABELS_MAX 512
 
 /* Where a pin's name went. */
 typedef struct {
@@ -27,11 +31,13 @@ typedef struct {
 } ks_label;
 
 /* Places the names of `n` pins in `panel`, in the pins' order: an earlier pin gets the better
- * place (give the ones that must be named first). Each takes, of the places around its pin, the
- * nearest that keeps the rule with the names placed before it: beside the pin (right first),
- * else farther out with a leader; a name that has no such place is left out (out[i].placed
- * false). `gap` is the room kept between a name and any pin, and between names. Returns how
- * many were placed. Every placement it returns passes ks_labels_check. */
+ * place. Each takes, of the places around its pin, the nearest that keeps the rule with the
+ * names placed before it: beside the pin (right first), else farther out with the shortest
+ * leader; a name that has no such place is left out (out[i].placed false). Where a `must` name
+ * is left out, the names are placed again with it first (a few times), and the placement that
+ * names most of the `must` pins is kept. `gap` is the room kept between a name and any pin, and
+ * between names. Returns how many were placed. Every placement it returns passes ks_labels_check.
+ */
 size_t ks_labels_place(const ks_label_pin *pins, size_t n, ks_rect panel, float gap, ks_label *out);
 
 /* The rule above, for names placed by anyone: the index of the first name that breaks it, with

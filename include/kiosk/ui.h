@@ -7,6 +7,7 @@
 #include "kiosk/font.h"
 #include "kiosk/gesture.h"
 #include "kiosk/gfx.h"
+#include "kiosk/maplabels.h"
 
 #include <stdbool.h>
 
@@ -101,6 +102,13 @@ bool ks_ui_text_run_at(const ks_ui *ui, size_t i, ks_ui_text_run *out);
 /* The whole text of the i-th text run of the last draw (as laid out: a subtitle's separators
  * may be line breaks), valid until the next draw; NULL past the last. */
 const char *ks_ui_text_run_text(const ks_ui *ui, size_t i);
+
+/* The cities screen's map as the last draw left it, for the check of its names
+ * (ks_labels_check): its `*n` pins shown, each with the name placed for it (`*labels`, same
+ * order; not placed where it had no room), and the panel they keep to. NULL (and *n 0) when the
+ * screen shown is not the cities screen or has not been drawn. */
+const ks_label_pin *ks_ui_map_labels(const ks_ui *ui, const ks_label **labels, size_t *n,
+                                     ks_rect *panel);
 
 /* Feeds a gesture, in the screen-relative units of gesture.h, against what was drawn last.
  * Returns true when the screen must be drawn again (press feedback counts: it shows in the very
