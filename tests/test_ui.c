@@ -2,6 +2,7 @@
 
 #include <limits.h>
 
+#include "kiosk/fileio.h"
 #include "kiosk/gesture.h"
 #include "kiosk/pack.h"
 #include "kiosk/session.h"
@@ -466,6 +467,45 @@ static void city_rows_name_whole(void **state) {
     assert_true(rows > 20);
     panel_close(at);
   }
+}
+
+/* Whether the last draw named province `name` on the map (the map was read and painted). */
+static bool map_painted(const ks_ui *ui, const char *name) {
+  ks_ui_text_run run;
+  for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
+    if (strcmp(ks_ui_text_run_text(ui, i), name) == 0)
+      return true;
+  return false;
+}
+
+/* The map is read when the cities screen first needs it, not when it is named: home's first
+ * frame pays nothing for it. The file named does not exist until after home is drawn, and the
+ * map then shows all the same; a file that never loads leaves the pins alone. */
+static void map_is_read_on_first_use(void **state) {
+  rig *r = *state; /* the bundled pack */
+  char path[1024];
+  ts_tmp(path, sizeof path, "later-map.txt");
+  remove(path);
+  panel_ui at = {ks_gfx_create(NULL, 1920, 1080, 2), ks_ui_create(r->content, r->fonts, TS_ZH)};
+  ks_ui_set_map_file(at.ui, path);
+  ks_ui_draw(at.ui, at.gfx); /* home */
+  size_t size;
+  char err[256];
+  char *text = ks_file_read(KS_TEST_MAP, 1 << 22, &size, err, sizeof err);
+  assert_non_null(text);
+  ts_write(path, text, size);
+  free(text);
+  assert_true(ks_ui_show(at.ui, KS_SCREEN_CITIES, NULL));
+  ks_ui_draw(at.ui, at.gfx);
+  assert_true(map_painted(at.ui, "江苏"));
+  panel_close(at);
+  at = (panel_ui){ks_gfx_create(NULL, 1920, 1080, 2), ks_ui_create(r->content, r->fonts, TS_ZH)};
+  ks_ui_set_map_file(at.ui, KS_TEST_TMP "/no-such-map.txt");
+  assert_true(ks_ui_show(at.ui, KS_SCREEN_CITIES, NULL));
+  ks_ui_draw(at.ui, at.gfx);
+  ks_ui_draw(at.ui, at.gfx); /* tried once: said once */
+  assert_false(map_painted(at.ui, "江苏"));
+  panel_close(at);
 }
 
 /* The map's names are never ambiguous (the rule of kiosk/maplabels.h: each name nearer its own
@@ -1445,6 +1485,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(timeline_titles_take_the_room, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(city_rows_name_whole, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(map_names_are_never_ambiguous, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(map_is_read_on_first_use, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(filters_take_one_row, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(no_page_says_a_sentence_twice, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(figures_show_their_dates, setup_bundled, teardown),

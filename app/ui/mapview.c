@@ -1,12 +1,34 @@
 /* The delta's map painted as a map (mapview.h). */
 #include "mapview.h"
 
+#include "kiosk/diag.h"
+#include "kiosk/mem.h"
+
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The largest polygon painted: the bundled map's largest has 1,046 points. A larger one (of
  * another map file) is left unfilled rather than drawn with an allocation every frame. */
 enum { MAX_RING = 4096 };
+
+void ks_ui_set_map_file(ks_ui *ui, const char *path) {
+  free(ui->map_file);
+  ui->map_file = path ? ks_xstrdup(path) : NULL;
+}
+
+const ks_mapdata *ui_map(const ks_ui *ui) {
+  if (!ui->map && ui->map_file) { /* read once, on first use; the UI itself is never const */
+    ks_ui *u = (ks_ui *)ui;
+    char err[512];
+    if (!ks_ui_load_map(u, u->map_file, err, sizeof err))
+      ks_diag_log(stderr, "kiosk: %s; the cities screen shows its pins without coastline", err);
+    free(u->map_file);
+    u->map_file = NULL;
+  }
+  return ui->map;
+}
 
 double ui_map_aspect(const double v[4]) {
   double k = cos((v[1] + v[3]) / 2 * 3.14159265358979 / 180);

@@ -6,6 +6,10 @@
 
 #include "ui_private.h"
 
+/* The UI's map, read from the file ks_ui_set_map_file named the first time it is asked for
+ * (said on stderr if it will not load); NULL when there is none. */
+const ks_mapdata *ui_map(const ks_ui *ui);
+
 /* An equirectangular projection scaled by cos(latitude) at the view's middle — true enough in
  * shape for a region a few degrees high — fitted into a rectangle of pixels. */
 typedef struct {

@@ -46,6 +46,11 @@ void ks_ui_set_lang(ks_ui *ui, ks_lang lang);
 /* Loads the vector map the cities screen draws under its pins (assets/map/delta.txt). Without it
  * the pins are drawn alone. False, with the reason in `err`, when the file will not load. */
 bool ks_ui_load_map(ks_ui *ui, const char *path, char *err, size_t err_size);
+/* Names the map file to read when a screen first needs the map (the cities screen), so that a
+ * frame that does not show it never pays for reading it. A file that will not load is said
+ * then on stderr, once ("kiosk: FILE:LINE: …; the cities screen shows its pins without
+ * coastline"), and the pins are drawn alone. */
+void ks_ui_set_map_file(ks_ui *ui, const char *path);
 /* Draws the current screen at the gfx's size, and remembers where its buttons are. */
 void ks_ui_draw(ks_ui *ui, ks_gfx *gfx);
 ks_screen_id ks_ui_screen(const ks_ui *ui);

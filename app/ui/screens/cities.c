@@ -26,8 +26,9 @@ static bool on_map(const ks_exhibit *c) {
 /* The whole map's region: west, south, east, north. */
 static void whole(const ks_ui *ui, double v[4]) {
   double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
-  if (ui->map) /* the map's own region, which the lines fill */
-    ks_mapdata_bbox(ui->map, &w, &s, &e, &n);
+  const ks_mapdata *map = ui_map(ui);
+  if (map) /* the map's own region, which it fills */
+    ks_mapdata_bbox(map, &w, &s, &e, &n);
   for (size_t i = 0; i < ui->idx.n_cities; i++) {
     if (!on_map(ui->idx.cities[i]))
       continue;
@@ -351,10 +352,11 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
   ui_map_proj p = fit(ui, st->zoomed ? ui_inset(room, half) : inner, st->zoomed ? st->view : NULL);
   /* The map under everything else, inside the panel. */
   float mark[2], *at = NULL;
-  if (ui->map) {
-    ui_map_paint(f, ui->map, &p, inner);
-    if (ks_mapdata_place_count(ui->map)) {
-      const ks_map_place *sh = ks_mapdata_place(ui->map, 0);
+  const ks_mapdata *map = ui_map(ui);
+  if (map) {
+    ui_map_paint(f, map, &p, inner);
+    if (ks_mapdata_place_count(map)) {
+      const ks_map_place *sh = ks_mapdata_place(map, 0);
       ui_map_project(&p, sh->lon, sh->lat, &mark[0], &mark[1]);
       at = mark;
     }
@@ -365,8 +367,8 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
   for (size_t i = 0; i < ui->idx.n_cities && i < MAX_CITIES; i++)
     if (st->shown[i])
       xy[2 * n_xy] = (float)st->px[i], xy[2 * n_xy + 1] = (float)st->py[i], n_xy++;
-  if (ui->map)
-    ui_map_province_names(f, ui->map, &p, inner, xy, n_xy, pin_radius(f, true) * 2);
+  if (map)
+    ui_map_province_names(f, map, &p, inner, xy, n_xy, pin_radius(f, true) * 2);
   ks_gfx_set_clip(f->gfx, &area);
   /* The corridor: a line through its cities in order (zoomed in, it runs on past the panel). */
   float line[64];
