@@ -160,7 +160,10 @@ static size_t place_in_order(const ks_label_pin *pins, size_t n, const size_t *o
           fits(pins, n, i, &cand, out, done, n_done, panel, gap))
         out[i] = cand;
     }
-    for (size_t ring = 0; ring < sizeof reach / sizeof *reach && !out[i].placed; ring++) {
+    /* A name that need not be there keeps near its pin: a long leader across the map for a
+     * city a tap names too costs the map more than it says. */
+    size_t rings = p->must ? sizeof reach / sizeof *reach : 3;
+    for (size_t ring = 0; ring < rings && !out[i].placed; ring++) {
       float best = INFINITY;
       for (int k = 0; k < AROUND; k++) {
         float a = (float)k * 6.2831853f / AROUND, dx = cosf(a), dy = sinf(a);

@@ -100,7 +100,8 @@ void ui_map_paint(const frame *f, const ks_mapdata *map, const ui_map_proj *p, k
 }
 
 void ui_map_province_names(const frame *f, const ks_mapdata *map, const ui_map_proj *p,
-                           ks_rect panel, const float *xy, size_t n, float keep) {
+                           ks_rect panel, const float *xy, size_t n, float keep,
+                           const ks_rect *avoid, size_t n_avoid) {
   bool en = strcmp(lang_code(f), "en") == 0;
   int h = ui_line_height(f, UI_TYPE_BODY);
   for (size_t i = 0; i < ks_mapdata_province_count(map); i++) {
@@ -119,6 +120,9 @@ void ui_map_province_names(const frame *f, const ks_mapdata *map, const ui_map_p
       for (size_t k = 0; k < n && clear; k++)
         clear = !(xy[2 * k] > (float)r.x - keep && xy[2 * k] < (float)(r.x + r.w) + keep &&
                   xy[2 * k + 1] > (float)r.y - keep && xy[2 * k + 1] < (float)(r.y + r.h) + keep);
+      for (size_t k = 0; k < n_avoid && clear; k++)
+        clear = !(r.x < avoid[k].x + avoid[k].w && avoid[k].x < r.x + r.w &&
+                  r.y < avoid[k].y + avoid[k].h && avoid[k].y < r.y + r.h);
       if (clear) {
         ui_text(f, name, UI_TYPE_BODY, r.x, r.y, w + 1, 1, KS_MAP_PROVINCE_NAME);
         break;

@@ -30,9 +30,11 @@ void ui_map_project(const ui_map_proj *p, double lon, double lat, float *x, floa
 void ui_map_paint(const frame *f, const ks_mapdata *map, const ui_map_proj *p, ks_rect panel);
 
 /* Names the four provinces of the delta (江苏 / Jiangsu …) at their label points, in a muted
- * colour under the pins: a name that would come near any of the `n` points `xy` (pins, with
- * `keep` pixels to spare) moves up or down a line, or is left out. */
+ * colour: a name that would come near any of the `n` points `xy` (pins, with `keep` pixels to
+ * spare) or meet any of the `n_avoid` boxes `avoid` (the cities' names) moves up or down a
+ * line, or is left out. */
 void ui_map_province_names(const frame *f, const ks_mapdata *map, const ui_map_proj *p,
-                           ks_rect panel, const float *xy, size_t n, float keep);
+                           ks_rect panel, const float *xy, size_t n, float keep,
+                           const ks_rect *avoid, size_t n_avoid);
 
 #endif

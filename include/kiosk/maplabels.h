@@ -33,7 +33,8 @@ typedef struct {
 /* Places the names of `n` pins in `panel`, in the pins' order: an earlier pin gets the better
  * place. Each takes, of the places around its pin, the nearest that keeps the rule with the
  * names placed before it: beside the pin (right first), else farther out with the shortest
- * leader; a name that has no such place is left out (out[i].placed false). Where a `must` name
+ * leader (a name that is not `must` only a few of its widths out); a name that has no such
+ * place is left out (out[i].placed false). Where a `must` name
  * is left out, the names are placed again with it first (a few times), and the placement that
  * names most of the `must` pins is kept. `gap` is the room kept between a name and any pin, and
  * between names. Returns how many were placed. Every placement it returns passes ks_labels_check.

@@ -367,8 +367,6 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
   for (size_t i = 0; i < ui->idx.n_cities && i < MAX_CITIES; i++)
     if (st->shown[i])
       xy[2 * n_xy] = (float)st->px[i], xy[2 * n_xy + 1] = (float)st->py[i], n_xy++;
-  if (map)
-    ui_map_province_names(f, map, &p, inner, xy, n_xy, pin_radius(f, true) * 2);
   ks_gfx_set_clip(f->gfx, &area);
   /* The corridor: a line through its cities in order (zoomed in, it runs on past the panel). */
   float line[64];
@@ -389,6 +387,14 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
   ks_gfx_set_clip(f->gfx, NULL);
   place_names(f, st, &p, room, at);
   pin_hits(f, st);
+  if (map) { /* under the pins, clear of them and of the cities' names */
+    ks_rect avoid[MAX_PINS];
+    size_t n_avoid = 0;
+    for (size_t k = 0; k < st->n_pins; k++)
+      if (st->names[k].placed)
+        avoid[n_avoid++] = st->names[k].rect;
+    ui_map_province_names(f, map, &p, inner, xy, n_xy, pin_radius(f, true) * 2, avoid, n_avoid);
+  }
   /* Pins: corridor cities large, the others small; the corridor's last, so that they stay on
    * top where pins crowd (Shanghai). */
   for (size_t k = 0; k < 2 * ui->idx.n_cities; k++) {
