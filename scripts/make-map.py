@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """The assembly step of scripts/make-map.sh: reads the dumps gmt wrote into TMP and prints
-assets/map/delta.txt (format 2, described in its header and in assets/map/README.md).
+assets/map/delta.txt (format 3, described in its header and in assets/map/README.md).
 
 Debian's python3 and python3-shapely (GEOS) do the geometry: polygonize, intersection, buffer,
-Douglas–Peucker (simplify) and the pole of inaccessibility (polylabel). gmt select says which
+Douglas–Peucker (simplify) and the pole of inaccessibility (polylabel); python3-mapbox-earcut
+cuts each area into the triangles the kiosk fills it with (so that it does no triangulating). gmt select says which
 face of the plane the shorelines cut is land, lake or island, from the same GSHHG data.
 
 Usage: make-map.py TMP REGION TOLERANCE MIN_AREA GMT_VERSION GSHHG_VERSION DCW_VERSION
@@ -14,6 +15,8 @@ import sys
 
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, box
 from shapely.ops import linemerge, polygonize_full, polylabel, unary_union
+import mapbox_earcut
+import numpy
 
 tmp, region, tol, min_area, gmt_version, gshhg_version, dcw_version = sys.argv[1:]
 tol, min_area = float(tol), float(min_area)
@@ -309,20 +312,31 @@ print(f"# from DCW-GMT (the Digital Chart of the World for GMT), Debian gmt-dcw 
 print("# Licence: both LGPL-3.0-or-later, and so is this file (see assets/map/README.md).")
 print(f"# Region {region}; Douglas-Peucker tolerance {tol:g} degrees; features under "
       f"{min_area:g} km2 left out.")
-print("# Format 2 (assets/map/README.md): 'bbox W S E N'; 'layer NAME' starts polylines (coast,")
+print("# Format 3 (assets/map/README.md): 'bbox W S E N'; 'layer NAME' starts polylines (coast,")
 print("# lake, river: outlines; stream: single-lined rivers; border: province borders); 'area NAME")
 print("# [CODE]' starts closed polygons painted in file order (land, lake, river, isle; province")
 print("# CODE); each polyline or polygon is its point count N, then N 'lon lat' lines, a polygon")
-print("# repeating its first point last. 'label CODE LON LAT SHORT FULL ENGLISH' names a province,")
-print("# 'place ID LON LAT ZH ENGLISH' marks a place.")
-print("format 2")
+print("# repeating its first point last; each of land, lake, river and isle is followed by")
+print("# 'triangles T' and T lines 'A B C', the points (from 0) of the triangles that fill it.")
+print("# 'label CODE LON LAT SHORT FULL ENGLISH' names a province, 'place ID LON LAT ZH ENGLISH'")
+print("# marks a place.")
+print("format 3")
 print(f"bbox {W:g} {S:g} {E:g} {N:g}")
 stats = []
 
 
-def emit(kind, name, items):
+def triangles(out):
+    """The triangles that fill the ring `out` (lines 'lon lat', first point repeated last), as
+    the file writes them: earcut (Mapbox's, Debian python3-mapbox-earcut) on the points as
+    written, the repeated last point left out."""
+    pts = numpy.array([[float(v) for v in p.split()] for p in out[:-1]], dtype=numpy.float64)
+    ix = mapbox_earcut.triangulate_float64(pts, numpy.array([len(pts)], dtype=numpy.uint32))
+    return [f'{ix[k]} {ix[k + 1]} {ix[k + 2]}' for k in range(0, len(ix), 3)]
+
+
+def emit(kind, name, items, filled=False):
     print(f'{kind} {name}')
-    count = points = 0
+    count = points = tris = 0
     for out in items:
         if out is None:
             continue
@@ -330,7 +344,13 @@ def emit(kind, name, items):
         print('\n'.join(out))
         count += 1
         points += len(out)
-    stats.append(f'{name} {count}/{points}')
+        if filled:
+            t = triangles(out)
+            print(f'triangles {len(t)}')
+            if t:
+                print('\n'.join(t))
+            tris += len(t)
+    stats.append(f'{name} {count}/{points}' + (f'/{tris}' if filled else ''))
 
 
 for name, lines in outlines.items():
@@ -342,7 +362,7 @@ for name, lines in outlines.items():
                 items.append(out)
     emit('layer', name, items)
 for name, polys in areas.items():
-    emit('area', name, [ring_out(p.exterior) for p in polys])
+    emit('area', name, [ring_out(p.exterior) for p in polys], filled=True)
 emit('layer', 'stream', [line_out(part) for whole in stitch(read('rivers')) for part in clip(whole)])
 emit('layer', 'border', [line_out(b) for b in borders])
 for code in codes:
@@ -353,4 +373,4 @@ for code, (short, full, en) in LABELS.items():
     print(f'label {code} {lon:.4f} {lat:.4f} {short} {full} {en}')
 for pid, lon, lat, zh, en in PLACES:
     print(f'place {pid} {lon:.4f} {lat:.4f} {zh} {en}')
-print('make-map: ' + ', '.join(stats) + ' (items/points)', file=sys.stderr)
+print('make-map: ' + ', '.join(stats) + ' (items/points/triangles)', file=sys.stderr)

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Makes assets/map/delta.txt, the vector map of the Yangtze River Delta the kiosk draws, from
 # GSHHG high resolution and DCW-GMT's provinces (Debian: gmt, gmt-gshhg-high, gmt-dcw,
-# python3-shapely). Run by hand when the map should change; the build only reads the committed
-# file and needs none of these.
+# python3-shapely, python3-mapbox-earcut). Run by hand when the map should change; the build
+# only reads the committed file and needs none of these.
 # gmt dumps the shorelines, rivers and province outlines of the region; scripts/make-map.py
-# joins, cuts, closes, classifies and simplifies them and prints the file (format 2):
+# joins, cuts, closes, classifies and simplifies them and prints the file (format 3):
 #   coast, lake, river  the outlines of format 1, unchanged (today's corridor map draws them):
 #          shoreline level 1; lakes (level 2, -A…+l) with their islands; the double-lined
 #          Yangtze (river-lakes, -A…+r) with its islands, and the rivers -I1 -I2
 #   land   areas: the faces of the region the level-1 shoreline cuts it into that are land
 #   lake   areas: lakes (Taihu, Chaohu, Hongze …), river  areas: the double-lined Yangtze,
 #   isle   areas: islands in lakes and rivers (level 3), painted over them as land again
+#          (each area with the triangles that fill it: earcut, at development time)
 #   stream lines: single-lined rivers (GSHHG -I1 -I2: the Huai, Qiantang/Xin'an …)
 #   border lines: stretches two provinces share (DCW), once, on land
 #   province CODE areas: each province's DCW outline cut to the region and to the land
@@ -25,9 +26,10 @@ TOLERANCE=0.005 # degrees: about 1.5 px when the region fills a 4K screen's map 
 MIN_AREA=2      # km²: smaller islands and lakes are left out
 OUT=$PWD/assets/map/delta.txt
 PY=/usr/bin/python3 # Debian's, where python3-shapely is
-need="apt-get install gmt gmt-gshhg-high gmt-dcw python3-shapely"
+need="apt-get install gmt gmt-gshhg-high gmt-dcw python3-shapely python3-mapbox-earcut"
 command -v gmt >/dev/null || { echo "make-map: needs gmt ($need)" >&2; exit 1; }
-"$PY" -c 'import shapely' 2>/dev/null || { echo "make-map: needs python3-shapely ($need)" >&2; exit 1; }
+"$PY" -c "import shapely, mapbox_earcut" 2>/dev/null ||
+  { echo "make-map: needs python3-shapely and python3-mapbox-earcut ($need)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 script=$PWD/scripts/make-map.py

@@ -80,9 +80,47 @@ static void round_rects_have_no_seams(void **state) {
   ks_canvas_destroy(c);
 }
 
+/* A polygon given as triangles (a map's land) fills what it covers and nothing else: an
+ * L-shaped hexagon cut into four triangles, turned with the screen, has every pixel well inside
+ * it filled and none well outside; an index past the points draws nothing of its triangle. */
+static void triangles_fill_their_polygon(void **state) {
+  (void)state;
+  char err[256];
+  static const float xy[] = {10, 10, 90, 10, 90, 40, 40, 40, 40, 70, 10, 70};
+  static const uint32_t ix[] = {0, 1, 2, 0, 2, 3, 0, 3, 4, 0, 4, 5, 0, 1, 9};
+  for (int rotation = 0; rotation <= 90; rotation += 90) {
+    ks_canvas *c = ks_canvas_create(rotation ? 80 : 100, rotation ? 100 : 80, err, sizeof err);
+    assert_non_null(c);
+    ks_gfx *g = ks_gfx_create(ks_canvas_renderer(c), rotation ? 80 : 100, rotation ? 100 : 80, 1);
+    ks_gfx_set_rotation(g, rotation);
+    ks_gfx_clear(g, (ks_color){0, 0, 0, 255});
+    ks_gfx_triangles(g, xy, 6, ix, 5, fill);
+    ks_gfx_flush(g);
+    SDL_Surface *s = ks_canvas_surface(c);
+    long wrong = 0;
+    for (int y = 0; y < 80; y++)
+      for (int x = 0; x < 100; x++) {
+        float px = (float)x + 0.5f, py = (float)y + 0.5f;
+        bool in = (px > 11 && px < 89 && py > 11 && py < 39) ||
+                  (px > 11 && px < 39 && py > 11 && py < 69);
+        bool out = px < 9 || py < 9 || px > 91 || py > 71 || (px > 41 && py > 41);
+        int sx = rotation ? 79 - y : x, sy = rotation ? x : y; /* turned clockwise */
+        Uint32 v;
+        memcpy(&v, (const Uint8 *)s->pixels + sy * s->pitch + sx * 4, 4);
+        bool lit = (v & 0xffffff) == 0xffffff;
+        wrong += (in && !lit) || (out && lit);
+      }
+    if (wrong)
+      fail_msg("rotation %d: %ld pixels wrong", rotation, wrong);
+    ks_gfx_destroy(g);
+    ks_canvas_destroy(c);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(round_rects_have_no_seams),
+      cmocka_unit_test(triangles_fill_their_polygon),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

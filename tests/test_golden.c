@@ -8,6 +8,7 @@
 #include "kiosk/canvas.h"
 #include "kiosk/gesture.h"
 #include "kiosk/gfx.h"
+#include "kiosk/pack.h"
 #include "kiosk/session.h"
 #include "kiosk/source.h"
 #include "kiosk/ui.h"
@@ -24,36 +25,48 @@ typedef struct {
   float panel_w_mm, panel_h_mm; /* the panel's size (ks_ui_set_panel_mm); 0: not told */
   const char *tag; /* of the three-language pack (tests/fixtures/trilingual) in this language;
                       NULL: the fixture pack in `lang` */
+  bool map;        /* the bundled pack, with the bundled map (assets/map/delta.txt) */
 } golden;
 
 static const golden cases[] = {
-    {"home-zh", "home", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL},
-    {"home-en-portrait", "home", NULL, TS_EN, 720, 1280, 0, 0, 0, NULL},
-    {"achievements-en", "achievements", NULL, TS_EN, 1280, 720, 0, 0, 0, NULL},
-    {"achievement-zh", "achievement", "ach-quantum-sensor", TS_ZH, 1280, 720, 0, 0, 0, NULL},
-    {"timeline-zh", "timeline", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL},
-    {"event-en-portrait", "event", "ev-2021-05-27-joint-lab", TS_EN, 720, 1280, 0, 0, 0, NULL},
-    {"cities-zh", "cities", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL},
-    {"city-en", "city", "city-hefei", TS_EN, 1280, 720, 0, 0, 0, NULL},
-    {"attract-zh", "attract", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL},
-    {"home-zh-rotate-90", "home", NULL, TS_ZH, 1280, 720, 90, 0, 0, NULL},
+    {"home-zh", "home", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL, false},
+    {"home-en-portrait", "home", NULL, TS_EN, 720, 1280, 0, 0, 0, NULL, false},
+    {"achievements-en", "achievements", NULL, TS_EN, 1280, 720, 0, 0, 0, NULL, false},
+    {"achievement-zh", "achievement", "ach-quantum-sensor", TS_ZH, 1280, 720, 0, 0, 0, NULL, false},
+    {"timeline-zh", "timeline", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL, false},
+    {"event-en-portrait", "event", "ev-2021-05-27-joint-lab", TS_EN, 720, 1280, 0, 0, 0, NULL,
+     false},
+    {"cities-zh", "cities", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL, false},
+    {"city-en", "city", "city-hefei", TS_EN, 1280, 720, 0, 0, 0, NULL, false},
+    {"attract-zh", "attract", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL, false},
+    {"home-zh-rotate-90", "home", NULL, TS_ZH, 1280, 720, 90, 0, 0, NULL, false},
     /* A 7-inch 800x480 panel: text and targets at their physical floors, the layout reflowed. */
-    {"home-en-7in", "home", NULL, TS_EN, 800, 480, 0, 155, 86, NULL},
-    {"achievements-zh-7in", "achievements", NULL, TS_ZH, 800, 480, 0, 155, 86, NULL},
-    {"city-zh-7in", "city", "city-hefei", TS_ZH, 800, 480, 0, 155, 86, NULL},
+    {"home-en-7in", "home", NULL, TS_EN, 800, 480, 0, 155, 86, NULL, false},
+    {"achievements-zh-7in", "achievements", NULL, TS_ZH, 800, 480, 0, 155, 86, NULL, false},
+    {"city-zh-7in", "city", "city-hefei", TS_ZH, 800, 480, 0, 155, 86, NULL, false},
     /* Japanese drawn with the Japanese face: 海 of 上海 and the other ideographs in their
      * Japanese forms (unit.ui checks that 直, 骨, 写, 角 and 海 differ between the ja and zh
      * faces); the language control names each language in its own face. */
-    {"city-ja-face", "city", "city-chizhou", TS_ZH, 1280, 720, 0, 0, 0, "ja"},
-    {"achievements-ja", "achievements", NULL, TS_ZH, 1280, 720, 0, 0, 0, "ja"},
+    {"city-ja-face", "city", "city-chizhou", TS_ZH, 1280, 720, 0, 0, 0, "ja", false},
+    {"achievements-ja", "achievements", NULL, TS_ZH, 1280, 720, 0, 0, 0, "ja", false},
     /* Charts of figures (tests/fixtures/chart, an exhibit the fixture pack does not have): three
      * values and a hatched target on a 7-inch panel and at 1920x1080, two figures of a measure. */
-    {"statistic-chart-en-7in", "statistic", "stat-chart-value", TS_EN, 800, 480, 0, 155, 86, NULL},
-    {"statistic-chart-zh", "statistic", "stat-chart-value", TS_ZH, 1920, 1080, 0, 0, 0, NULL},
-    {"achievement-chart-zh", "achievement", "ach-chart-lab", TS_ZH, 1280, 720, 0, 0, 0, NULL},
+    {"statistic-chart-en-7in", "statistic", "stat-chart-value", TS_EN, 800, 480, 0, 155, 86, NULL,
+     false},
+    {"statistic-chart-zh", "statistic", "stat-chart-value", TS_ZH, 1920, 1080, 0, 0, 0, NULL,
+     false},
+    {"achievement-chart-zh", "achievement", "ach-chart-lab", TS_ZH, 1280, 720, 0, 0, 0, NULL,
+     false},
+    /* The corridor map as a map: land, water, provinces, every name unambiguous, on a 7-inch
+     * panel and a 21.5-inch one, in both languages. */
+    {"map-zh-7in", "cities", NULL, TS_ZH, 800, 480, 0, 155, 86, NULL, true},
+    {"map-en-7in", "cities", NULL, TS_EN, 800, 480, 0, 155, 86, NULL, true},
+    {"map-zh", "cities", NULL, TS_ZH, 1920, 1080, 0, 476, 268, NULL, true},
+    {"map-en", "cities", NULL, TS_EN, 1920, 1080, 0, 476, 268, NULL, true},
 };
 
-static ks_content *content, *trilingual, *charts;
+static ks_content *content, *trilingual, *charts, *bundled;
+static ks_pack *bundled_pack;
 
 static int setup(void **state) {
   (void)state;
@@ -61,8 +74,10 @@ static int setup(void **state) {
   content = ks_source_load(KS_TEST_FIXTURES "/good", d);
   trilingual = ks_source_load(KS_TEST_FIXTURES "/trilingual", d);
   charts = ks_source_load(KS_TEST_FIXTURES "/chart", d);
+  bundled_pack = ks_pack_open(KS_TEST_BUNDLED, d);
+  bundled = bundled_pack ? ks_pack_read(bundled_pack, d) : NULL;
   ks_diag_destroy(d);
-  return content && trilingual && charts ? 0 : -1;
+  return content && trilingual && charts && bundled ? 0 : -1;
 }
 
 static int teardown(void **state) {
@@ -70,12 +85,16 @@ static int teardown(void **state) {
   ks_content_destroy(content);
   ks_content_destroy(trilingual);
   ks_content_destroy(charts);
+  ks_content_destroy(bundled);
+  ks_pack_close(bundled_pack);
   return 0;
 }
 
 /* The content a case shows: the three-language pack's, the fixture pack's, or for an exhibit
  * the fixture pack does not have, the chart fixture's. */
 static ks_content *content_of(const golden *g) {
+  if (g->map)
+    return bundled;
   if (g->tag)
     return trilingual;
   return !g->id || ks_content_find(content, g->id) ? content : charts;
@@ -99,6 +118,8 @@ static ks_session *render(const golden *g) {
   assert_non_null(session);
   ks_ui *ui = ks_session_ui(session);
   ks_gfx *gfx = ks_session_gfx(session);
+  if (g->map)
+    ks_ui_set_map_file(ui, KS_TEST_MAP);
   ks_screen_id screen;
   assert_true(ks_screen_parse(g->screen, &screen));
   if (screen != KS_SCREEN_HOME)

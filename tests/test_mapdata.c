@@ -144,6 +144,49 @@ static void every_polygon_is_closed(void **state) {
   ks_mapdata_destroy(m);
 }
 
+/* Twice the signed area of a triangle (lon, lat). */
+static double cross(const float *a, const float *b, const float *c) {
+  return ((double)b[0] - a[0]) * ((double)c[1] - a[1]) -
+         ((double)b[1] - a[1]) * ((double)c[0] - a[0]);
+}
+
+/* Every area polygon of the bundled map comes with triangles that fill it: each triangle's
+ * corners are the polygon's points, none is turned over against the others, and together they
+ * cover exactly the polygon's area (the shoelace sum) — no gap the sea would show through, no
+ * triangle outside the shore. */
+static void every_area_is_cut_into_triangles_that_fill_it(void **state) {
+  (void)state;
+  ks_mapdata *m = load_bundled();
+  size_t triangles = 0;
+  for (int a = 0; a < KS_MAP_AREAS; a++)
+    for (size_t i = 0; i < ks_mapdata_area_count(m, (ks_map_area)a); i++) {
+      ks_polyline p = ks_mapdata_area(m, (ks_map_area)a, i);
+      size_t n;
+      const uint32_t *ix = ks_mapdata_area_triangles(m, (ks_map_area)a, i, &n);
+      assert_non_null(ix);
+      assert_true(n >= 1 && n + 3 <= p.n);
+      double ring = 0, sum = 0, sign = 0;
+      for (size_t k = 0; k + 1 < p.n; k++)
+        ring += cross(p.lonlat, p.lonlat + 2 * k, p.lonlat + 2 * k + 2);
+      for (size_t t = 0; t < n; t++) {
+        assert_true(ix[3 * t] < p.n - 1 && ix[3 * t + 1] < p.n - 1 && ix[3 * t + 2] < p.n - 1);
+        double c = cross(p.lonlat + 2 * ix[3 * t], p.lonlat + 2 * ix[3 * t + 1],
+                         p.lonlat + 2 * ix[3 * t + 2]);
+        if (fabs(c) > 1e-9) { /* turned as the first one that has an area */
+          sign = sign ? sign : c;
+          assert_true(c * sign > 0);
+        }
+        sum += fabs(c);
+      }
+      if (fabs(sum - fabs(ring)) > 1e-6 * fabs(ring) + 1e-8)
+        fail_msg("area %d polygon %zu: triangles cover %g, the polygon %g", a, i, sum / 2,
+                 fabs(ring) / 2);
+      triangles += n;
+    }
+  assert_true(triangles > 3000);
+  ks_mapdata_destroy(m);
+}
+
 /* Reads "key: value" from the front matter of a content file. */
 static bool field(const char *text, const char *key, char *out, size_t size) {
   char pat[32];
@@ -330,6 +373,21 @@ static void refuses_a_broken_map_naming_the_line(void **state) {
   snprintf(text, sizeof text, "%s%s", head, longline);
   refused(text, "broken-map.txt:3:", "too long");
 #undef SH
+  /* Format 3: each area polygon followed by its triangles, of its own points. */
+  static const struct {
+    const char *body, *line, *why;
+  } filled[] = {
+      {"area land\n4\n120 30\n121 30\n121 31\n120 30\n", "8", "triangles T"},
+      {"area land\n4\n120 30\n121 30\n121 31\n120 30\ntriangles 2\n", "9", "triangles T"},
+      {"area land\n4\n120 30\n121 30\n121 31\n120 30\ntriangles 1\n0 1 3\n", "10", "A B C"},
+      {"area land\n4\n120 30\n121 30\n121 31\n120 30\ntriangles 1\n0 1\n", "10", "A B C"},
+      {"area land\n4\n120 30\n121 30\n121 31\n120 30\ntriangles 1\n", "9", "A B C"},
+  };
+  for (size_t i = 0; i < sizeof filled / sizeof filled[0]; i++) {
+    snprintf(text, sizeof text, "format 3\nbbox 115 28 123 35\n%s", filled[i].body);
+    snprintf(where, sizeof where, "broken-map.txt:%s:", filled[i].line);
+    refused(text, where, filled[i].why);
+  }
   refused("bbox 115 28 123 35\nlayer coast\n", "broken-map.txt:1:", "format 2");
   refused("# only a comment\nformat 1\n", "broken-map.txt:2:", "format 2");
   refused("format 2\nlayer coast\n", "broken-map.txt:2:", "bbox must come");
@@ -377,6 +435,24 @@ static void loads_every_kind_of_line(void **state) {
   assert_int_equal(ks_mapdata_place_count(m), 1);
   assert_string_equal(ks_mapdata_place(m, 0)->en, "Hangzhou City");
   assert_float_equal(ks_mapdata_place(m, 0)->lat, 30.274, 1e-5);
+  size_t n = 1;
+  assert_null(ks_mapdata_area_triangles(m, KS_MAP_LAND, 0, &n)); /* format 2 has none */
+  assert_int_equal(n, 0);
+  ks_mapdata_destroy(m);
+  /* Format 3: the same with the land's triangles; a province's parts have none. */
+  const char filled[] = "format 3\nbbox 115 28 123 35\n"
+                        "area land\n5\n120 30\n121 30\n121 31\n120 31\n120 30\n"
+                        "triangles 2\n0 1 2\n0 2 3\n"
+                        "area province ZJ\n4\n120 30\n121 30\n121 31\n120 30\n";
+  ts_write(ts_tmp(path, sizeof path, "small-map.txt"), filled, sizeof filled - 1);
+  m = ks_mapdata_load(path, err, sizeof err);
+  if (!m)
+    fail_msg("%s", err);
+  const uint32_t *ix = ks_mapdata_area_triangles(m, KS_MAP_LAND, 0, &n);
+  assert_int_equal(n, 2);
+  assert_int_equal(ix[4], 2);
+  assert_int_equal(ix[5], 3);
+  assert_int_equal(ks_mapdata_province(m, 0)->n_parts, 1);
   ks_mapdata_destroy(m);
 }
 
@@ -384,6 +460,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(loads_the_bundled_map),
       cmocka_unit_test(every_polygon_is_closed),
+      cmocka_unit_test(every_area_is_cut_into_triangles_that_fill_it),
       cmocka_unit_test(every_city_lies_on_land_in_its_province),
       cmocka_unit_test(capitals_lie_in_their_own_province),
       cmocka_unit_test(lakes_and_the_yangtze_are_water),

@@ -2,6 +2,7 @@
 
 #include <limits.h>
 
+#include "kiosk/fileio.h"
 #include "kiosk/gesture.h"
 #include "kiosk/pack.h"
 #include "kiosk/session.h"
@@ -447,11 +448,15 @@ static void city_rows_name_whole(void **state) {
   for (int l = 0; l < (int)r->content->meta.n_languages; l++) {
     panel_ui at = panel_open(r, 800, 480, 152.4f, 91.4f, l, KS_SCREEN_CITIES);
     ks_ui *ui = at.ui;
-    size_t rows = 0;
+    size_t rows = 0, n;
+    const ks_label *names;
+    ks_rect map; /* the rows are right of the map's panel, whose names are not rows */
+    ks_ui_map_labels(ui, &names, &n, &map);
+    assert_true(map.w > 0 && map.x + map.w < 800 * 2 / 3);
     for (int page = 0; page < 20; page++) {
       ks_ui_text_run run;
       for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
-        if (run.rect.x > 400 && titled(r->content, ui, i, KS_KIND_CITY, l)) {
+        if (run.rect.x > map.x + map.w && titled(r->content, ui, i, KS_KIND_CITY, l)) {
           rows++;
           if (run.cut)
             fail_msg("%s: the row of %s cuts its name", ks_content_lang_tag(r->content, (ks_lang)l),
@@ -462,6 +467,106 @@ static void city_rows_name_whole(void **state) {
     assert_true(rows > 20);
     panel_close(at);
   }
+}
+
+/* Whether the last draw named province `name` on the map (the map was read and painted). */
+static bool map_painted(const ks_ui *ui, const char *name) {
+  ks_ui_text_run run;
+  for (size_t i = 0; ks_ui_text_run_at(ui, i, &run); i++)
+    if (strcmp(ks_ui_text_run_text(ui, i), name) == 0)
+      return true;
+  return false;
+}
+
+/* The map is read when the cities screen first needs it, not when it is named: home's first
+ * frame pays nothing for it. The file named does not exist until after home is drawn, and the
+ * map then shows all the same; a file that never loads leaves the pins alone. */
+static void map_is_read_on_first_use(void **state) {
+  rig *r = *state; /* the bundled pack */
+  char path[1024];
+  ts_tmp(path, sizeof path, "later-map.txt");
+  remove(path);
+  panel_ui at = {ks_gfx_create(NULL, 1920, 1080, 2), ks_ui_create(r->content, r->fonts, TS_ZH)};
+  ks_ui_set_map_file(at.ui, path);
+  ks_ui_draw(at.ui, at.gfx); /* home */
+  size_t size;
+  char err[256];
+  char *text = ks_file_read(KS_TEST_MAP, 1 << 22, &size, err, sizeof err);
+  assert_non_null(text);
+  ts_write(path, text, size);
+  free(text);
+  assert_true(ks_ui_show(at.ui, KS_SCREEN_CITIES, NULL));
+  ks_ui_draw(at.ui, at.gfx);
+  assert_true(map_painted(at.ui, "江苏"));
+  panel_close(at);
+  at = (panel_ui){ks_gfx_create(NULL, 1920, 1080, 2), ks_ui_create(r->content, r->fonts, TS_ZH)};
+  ks_ui_set_map_file(at.ui, KS_TEST_TMP "/no-such-map.txt");
+  assert_true(ks_ui_show(at.ui, KS_SCREEN_CITIES, NULL));
+  ks_ui_draw(at.ui, at.gfx);
+  ks_ui_draw(at.ui, at.gfx); /* tried once: said once */
+  assert_false(map_painted(at.ui, "江苏"));
+  panel_close(at);
+}
+
+/* The map's names are never ambiguous (the rule of kiosk/maplabels.h: each name nearer its own
+ * pin than any other, or joined to it by a leader that crosses no leader, name or pin), on every
+ * panel `kiosk layout-check` is run on (tests/CMakeLists.txt), in both languages, on the bundled
+ * pack with its map. Before the fix the 7" map set 湖州 and
+ * 嘉兴 beside other cities' pins, their leaders crossing. */
+static size_t all_named(const ks_label *names, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    k += names[i].placed;
+  return k;
+}
+
+static void map_names_are_never_ambiguous(void **state) {
+  rig *r = *state; /* the bundled pack */
+  static const struct {
+    int w, h;
+    float inches;
+  } panels[] = {{800, 480, 7},       {1024, 600, 7},      {1280, 800, 10.1f},
+                {1920, 1080, 21.5f}, {1080, 1920, 21.5f}, {3840, 2160, 55}};
+  size_t corridor = 0;
+  for (size_t i = 0; i < r->content->n_exhibits; i++)
+    corridor += r->content->exhibits[i].kind == KS_KIND_CITY && r->content->exhibits[i].corridor;
+  assert_true(corridor >= 9);
+  int failures = 0;
+  for (size_t p = 0; p < sizeof panels / sizeof *panels; p++)
+    for (int l = 0; l < (int)r->content->meta.n_languages; l++) {
+      float w_mm, h_mm;
+      assert_true(
+          ks_session_diagonal_mm(panels[p].inches, panels[p].w, panels[p].h, 0, &w_mm, &h_mm));
+      panel_ui at = {ks_gfx_create(NULL, panels[p].w, panels[p].h, 2),
+                     ks_ui_create(r->content, r->fonts, (ks_lang)l)};
+      ks_ui_set_panel_mm(at.ui, w_mm, h_mm);
+      char err[512], why[256];
+      assert_true(ks_ui_load_map(at.ui, KS_TEST_MAP, err, sizeof err));
+      assert_true(ks_ui_show(at.ui, KS_SCREEN_CITIES, NULL));
+      ks_ui_draw(at.ui, at.gfx);
+      const ks_label *names;
+      size_t n, named = 0;
+      ks_rect panel;
+      const ks_label_pin *pins = ks_ui_map_labels(at.ui, &names, &n, &panel);
+      assert_non_null(pins);
+      const char *tag = ks_content_lang_tag(r->content, (ks_lang)l);
+      size_t bad = ks_labels_check(pins, n, names, panel, why, sizeof why);
+      if (bad != SIZE_MAX) {
+        fprintf(stderr, "%dx%d %.1f\" %s: %s\n", panels[p].w, panels[p].h, (double)panels[p].inches,
+                tag, why);
+        failures++;
+      }
+      for (size_t i = 0; i < corridor && i < n; i++) /* the corridor's pins come first */
+        named += names[i].placed;
+      /* How many corridor cities are named, said rather than asserted: on small panels the
+       * Taihu cluster leaves no unambiguous place for some (a tap on the pin then shows its
+       * card, and the zoom brings them apart); docs/notes/NOTES-k13.md has the figures. */
+      fprintf(stderr, "%dx%d %.1f\" %s: %zu of the %zu corridor cities named, %zu names\n",
+              panels[p].w, panels[p].h, (double)panels[p].inches, tag, named, corridor,
+              all_named(names, n));
+      panel_close(at);
+    }
+  assert_int_equal(failures, 0);
 }
 
 /* On a 7-inch 800x480 panel (155 x 86 mm), turned or not, and a 10-inch 1280x800 one, every
@@ -1379,6 +1484,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(gallery_titles_are_whole, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(timeline_titles_take_the_room, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(city_rows_name_whole, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(map_names_are_never_ambiguous, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(map_is_read_on_first_use, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(filters_take_one_row, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(no_page_says_a_sentence_twice, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(figures_show_their_dates, setup_bundled, teardown),

@@ -315,6 +315,20 @@ void ks_gfx_polyline(ks_gfx *g, const float *xy, size_t n, float width, ks_color
       fan(g, xy[2 * i], xy[2 * i + 1], h, 0, 2.0f * 3.14159265f, 8, c);
 }
 
+void ks_gfx_triangles(ks_gfx *g, const float *xy, size_t n_points, const uint32_t *ix,
+                      size_t n_tris, ks_color c) {
+  if (n_points == 0 || n_tris == 0 || n_points > INT32_MAX / 2)
+    return;
+  int base = reserve(g, NULL, n_points, 3 * n_tris);
+  for (size_t i = 0; i < n_points; i++)
+    vertex(g, xy[2 * i], xy[2 * i + 1], c, 0, 0);
+  for (size_t t = 0; t < n_tris; t++) {
+    const uint32_t *k = ix + 3 * t;
+    if (k[0] < n_points && k[1] < n_points && k[2] < n_points)
+      index3(g, base + (int)k[0], base + (int)k[1], base + (int)k[2]);
+  }
+}
+
 void ks_gfx_set_bounds(ks_gfx *g, const ks_rect *bounds) {
   g->bounded = bounds != NULL;
   if (bounds)

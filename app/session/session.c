@@ -69,13 +69,15 @@ bool ks_session_diagonal_mm(float diagonal_in, int w_px, int h_px, int rotation,
   return true;
 }
 
+/* Names the bundled map to the UI, which reads it when the cities screen first shows it (a
+ * first frame of home pays nothing for it); a missing file is said at once. */
 static void attach_map(ks_ui *ui) {
-  char path[4096], err[512];
+  char path[4096];
   if (!ks_paths_find("assets/map/delta.txt", path, sizeof path))
     fprintf(stderr, "kiosk: the map asset is missing beside the binary; the cities screen shows "
                     "its pins without coastline\n");
-  else if (!ks_ui_load_map(ui, path, err, sizeof err))
-    ks_diag_log(stderr, "kiosk: %s; the cities screen shows its pins without coastline", err);
+  else
+    ks_ui_set_map_file(ui, path);
 }
 
 /* The exhibits of `pack` (or, without one, of the session's content) as shown on `today` ("":

@@ -22,9 +22,17 @@ enum {
 /* Points may sit on the bbox's edge; 4 decimals in the file round to within half of this. */
 #define BBOX_SLACK 1e-4
 
+/* The triangles that fill one area polygon: three point indices each. */
+typedef struct {
+  uint32_t *ix;
+  size_t n;
+} fill;
+
 typedef struct {
   ks_polyline *lines;
   size_t n, cap;
+  fill *fills; /* per line, for areas of format 3; NULL otherwise */
+  size_t cap_fills;
 } polylines;
 
 typedef struct {
@@ -50,7 +58,10 @@ static const char *const stroke_names[KS_MAP_STROKES] = {"stream", "border"};
 static void free_lines(polylines *ls) {
   for (size_t i = 0; i < ls->n; i++)
     free((void *)ls->lines[i].lonlat);
+  for (size_t i = 0; ls->fills && i < ls->n; i++)
+    free(ls->fills[i].ix);
   free(ls->lines);
+  free(ls->fills);
 }
 
 void ks_mapdata_destroy(ks_mapdata *map) {
@@ -77,6 +88,8 @@ typedef struct {
   int line;       /* number of the line last read */
   polylines *dst; /* the group the next polyline goes to; NULL before the first */
   bool closed;    /* the group holds polygons (first point repeated last) */
+  bool filled;    /* each of its polygons is followed by its triangles (format 3 areas) */
+  int format;     /* 2 or 3, once read */
   const char *why;
 } parser;
 
@@ -167,7 +180,48 @@ static province *find_province(ks_mapdata *m, const char *code) {
   return NULL;
 }
 
-/* Reads the `count` point lines of a polyline into the current group. */
+/* A whole number from 0 to `max`, decimal digits only. */
+static bool parse_index(const char *s, size_t max, size_t *out) {
+  size_t len = strspn(s, "0123456789");
+  if (len == 0 || len > 6 || s[len] != '\0')
+    return false;
+  *out = strtoul(s, NULL, 10);
+  return *out <= max;
+}
+
+/* Reads "triangles T" and its T lines "A B C", each a point of the polygon just read (of
+ * `points` points, its repeated last one not counted): the triangles that fill it. A polygon of
+ * N points has at most N - 2. */
+static bool read_triangles(parser *p, size_t points, fill *out) {
+  char *s = next_line(p), *w[4];
+  size_t t;
+  if (!s || split(s, w, 3) != 2 || strcmp(w[0], "triangles") != 0 ||
+      !parse_index(w[1], points, &t) || t + 2 > points) {
+    p->why =
+        p->why
+            ? p->why
+            : "not 'triangles T' (T at most the polygon's points less 2) after an area's polygon";
+    return false;
+  }
+  out->ix = ks_xmalloc((t ? t : 1) * 3 * sizeof(uint32_t));
+  out->n = t;
+  for (size_t i = 0; i < t; i++) {
+    size_t v[3];
+    s = next_line(p);
+    if (!s || split(s, w, 4) != 3 || !parse_index(w[0], points - 1, &v[0]) ||
+        !parse_index(w[1], points - 1, &v[1]) || !parse_index(w[2], points - 1, &v[2])) {
+      p->why = p->why ? p->why : "not a triangle 'A B C' of the polygon's points";
+      free(out->ix);
+      return false;
+    }
+    for (int k = 0; k < 3; k++)
+      out->ix[3 * i + (size_t)k] = (uint32_t)v[k];
+  }
+  return true;
+}
+
+/* Reads the `count` point lines of a polyline into the current group (and, for an area of
+ * format 3, the triangles that follow it). */
 static bool read_points(parser *p, size_t count) {
   float *pts = ks_xmalloc(count * 2 * sizeof(float));
   for (size_t i = 0; i < count; i++) {
@@ -196,8 +250,18 @@ static bool read_points(parser *p, size_t count) {
     free(pts);
     return false;
   }
-  ks_grow((void **)&p->dst->lines, &p->dst->cap, p->dst->n, sizeof(ks_polyline));
-  p->dst->lines[p->dst->n++] = (ks_polyline){pts, count};
+  fill tris = {0};
+  if (p->filled && !read_triangles(p, count - 1, &tris)) {
+    free(pts);
+    return false;
+  }
+  polylines *d = p->dst;
+  if (p->filled) {
+    ks_grow((void **)&d->fills, &d->cap_fills, d->n, sizeof(fill));
+    d->fills[d->n] = tris;
+  }
+  ks_grow((void **)&d->lines, &d->cap, d->n, sizeof(ks_polyline));
+  d->lines[d->n++] = (ks_polyline){pts, count};
   return true;
 }
 
@@ -222,6 +286,7 @@ static bool start_province(parser *p, const char *code) {
   memcpy(pr->p.code, code, 3);
   p->dst = &pr->parts;
   p->closed = true;
+  p->filled = false;
   return true;
 }
 
@@ -288,8 +353,10 @@ static bool read_item(parser *p, char *s, bool *have_format, bool *have_bbox) {
     return false;
   }
   if (!*have_format) { /* a file of another format must not be half read */
-    *have_format = n == 2 && strcmp(w[0], "format") == 0 && strcmp(w[1], "2") == 0;
-    p->why = *have_format ? NULL : "the first line must be 'format 2'";
+    *have_format =
+        n == 2 && strcmp(w[0], "format") == 0 && (strcmp(w[1], "2") == 0 || strcmp(w[1], "3") == 0);
+    p->format = *have_format ? w[1][0] - '0' : 0;
+    p->why = *have_format ? NULL : "the first line must be 'format 3' (or 'format 2')";
     return *have_format;
   }
   if (strcmp(w[0], "bbox") == 0) {
@@ -312,7 +379,7 @@ static bool read_item(parser *p, char *s, bool *have_format, bool *have_bbox) {
     int l = find_name(layer_names, KS_MAP_LAYERS, w[1]);
     int k = find_name(stroke_names, KS_MAP_STROKES, w[1]);
     p->dst = l >= 0 ? &m->layers[l] : k >= 0 ? &m->strokes[k] : NULL;
-    p->closed = false;
+    p->closed = p->filled = false;
     p->why = p->dst ? NULL : "unknown layer (coast, lake, river, stream, border)";
     return p->dst != NULL;
   }
@@ -322,6 +389,7 @@ static bool read_item(parser *p, char *s, bool *have_format, bool *have_bbox) {
     int a = find_name(area_names, KS_MAP_AREAS, w[1]);
     p->dst = a >= 0 ? &m->areas[a] : NULL;
     p->closed = true;
+    p->filled = p->format == 3;
     p->why = p->dst ? NULL : "unknown area (land, lake, river, isle, province CODE)";
     return p->dst != NULL;
   }
@@ -347,7 +415,7 @@ ks_mapdata *ks_mapdata_load(const char *path, char *err, size_t err_size) {
     return NULL;
   }
   ks_mapdata *map = ks_xcalloc(1, sizeof *map);
-  parser p = {map, text, text + size, 0, NULL, false, NULL};
+  parser p = {.map = map, .next = text, .end = text + size};
   bool ok = true, have_format = false, have_bbox = false;
   char *s;
   while (ok && (s = next_line(&p)) != NULL)
@@ -382,6 +450,13 @@ size_t ks_mapdata_area_count(const ks_mapdata *map, ks_map_area area) { return m
 
 ks_polyline ks_mapdata_area(const ks_mapdata *map, ks_map_area area, size_t i) {
   return map->areas[area].lines[i];
+}
+
+const uint32_t *ks_mapdata_area_triangles(const ks_mapdata *map, ks_map_area area, size_t i,
+                                          size_t *n) {
+  const polylines *a = &map->areas[area];
+  *n = a->fills ? a->fills[i].n : 0;
+  return a->fills ? a->fills[i].ix : NULL;
 }
 
 size_t ks_mapdata_stroke_count(const ks_mapdata *map, ks_map_stroke stroke) {

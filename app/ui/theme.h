@@ -24,6 +24,13 @@ static const ks_color KS_TEAL = {0x3c, 0xd3, 0xc1, 0xff};      /* 9.7:1 on BG: c
 static const ks_color KS_CORAL = {0xff, 0x8a, 0x6b, 0xff};     /* 7.0:1 on BG: timeline */
 static const ks_color KS_LILAC = {0xb9, 0xa8, 0xff, 0xff};     /* 8.4:1 on BG: statistics */
 static const ks_color KS_ON_ACCENT = {0x0b, 0x1a, 0x2e, 0xff}; /* text on an accent fill */
+/* The map (app/ui/mapview.c): calm fills a step apart, so that land, sea and inland water read
+ * at a glance and the pins (teal 6.4:1, gold 6.3:1 on the land) and names stay first. */
+static const ks_color KS_MAP_SEA = {0x0e, 0x2b, 0x4c, 0xff};           /* a step bluer than CARD */
+static const ks_color KS_MAP_LAND_FILL = {0x2b, 0x3b, 0x44, 0xff};     /* slate */
+static const ks_color KS_MAP_WATER_FILL = {0x2f, 0x6a, 0xa3, 0xff};    /* lakes, the Yangtze */
+static const ks_color KS_MAP_BORDER_LINE = {0x9a, 0xab, 0xbd, 0xa0};   /* province borders */
+static const ks_color KS_MAP_PROVINCE_NAME = {0xa9, 0xb8, 0xc8, 0xff}; /* 6.6:1 on the land */
 /* What a pressed fill is lightened towards (half way), inside a white rim (ui_press_fill). */
 static const ks_color KS_PRESS_LIFT = {0x5a, 0x8c, 0xc8, 0xff};
 

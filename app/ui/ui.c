@@ -112,6 +112,7 @@ void ks_ui_destroy(ks_ui *ui) {
   free(ui->texts);
   free(ui->run_texts);
   ks_mapdata_destroy(ui->map);
+  free(ui->map_file);
   ks_ui_set_notice(ui, NULL, NULL, -1, 0);
   ks_store_destroy(ui->store);
   free(ui);

@@ -205,6 +205,7 @@ struct ks_ui {
   bool asking;          /* "Still there?": the countdown before the reset shows (ui_idle_ask) */
   bool swallow;         /* the touch that woke the kiosk is not over yet */
   ks_mapdata *map;      /* coastline, lakes, rivers; NULL when not loaded */
+  char *map_file;       /* the map to read when a screen first needs it (ui_map), or NULL */
   text_entry *texts;    /* TEXT_CACHE slots, open addressing, created on first use */
   size_t n_texts;
   struct {

@@ -56,6 +56,11 @@ void ks_gfx_fill_round_rect(ks_gfx *gfx, ks_rect rect, int radius, ks_color colo
 void ks_gfx_fill_circle(ks_gfx *gfx, float cx, float cy, float radius, ks_color color);
 /* Connected line segments of `width` pixels through `n` points (x0, y0, x1, y1, …). */
 void ks_gfx_polyline(ks_gfx *gfx, const float *xy, size_t n, float width, ks_color color);
+/* Filled triangles of one colour: `n_tris` triangles, three indices each into the `n_points`
+ * points `xy` (x0, y0, x1, y1, …); an index past the points draws nothing of its triangle. A
+ * polygon cut into triangles once (a map's land) is filled with one call a frame. */
+void ks_gfx_triangles(ks_gfx *gfx, const float *xy, size_t n_points, const uint32_t *ix,
+                      size_t n_tris, ks_color color);
 /* One line of text with its baseline at `baseline`, starting at `x`. */
 void ks_gfx_text(ks_gfx *gfx, ks_face *face, const char *text, size_t len, int x, int baseline,
                  ks_color color);

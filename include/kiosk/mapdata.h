@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The outlines of format 1, which the corridor map draws as lines. */
 typedef enum {
@@ -63,9 +64,10 @@ typedef struct {
 
 typedef struct ks_mapdata ks_mapdata;
 
-/* Reads a map file (format 2). NULL with "FILE:LINE: what is wrong" in `err` on failure: a
- * line that is not of the format, a number out of range, a polygon that is not closed, a
- * point outside the bbox, a label for no province. */
+/* Reads a map file (format 3, or 2: without triangles). NULL with "FILE:LINE: what is wrong"
+ * in `err` on failure: a line that is not of the format, a number out of range, a polygon that
+ * is not closed, a point outside the bbox, a label for no province, a triangle that names a
+ * point its polygon has not. */
 ks_mapdata *ks_mapdata_load(const char *path, char *err, size_t err_size);
 void ks_mapdata_destroy(ks_mapdata *map);
 /* The outlines of `layer`: count, and the i-th (i < count). */
@@ -74,6 +76,12 @@ ks_polyline ks_mapdata_line(const ks_mapdata *map, ks_map_layer layer, size_t i)
 /* The polygons of `area`: count, and the i-th (i < count), closed. */
 size_t ks_mapdata_area_count(const ks_mapdata *map, ks_map_area area);
 ks_polyline ks_mapdata_area(const ks_mapdata *map, ks_map_area area, size_t i);
+/* The triangles that fill the i-th polygon of `area`: `*n` of them, three indices each into
+ * that polygon's points (ks_mapdata_area), together covering it exactly (made at development
+ * time by scripts/make-map.py, so that the kiosk never triangulates). NULL and 0 for a file of
+ * format 2, which has none. */
+const uint32_t *ks_mapdata_area_triangles(const ks_mapdata *map, ks_map_area area, size_t i,
+                                          size_t *n);
 /* The lines of `stroke`: count, and the i-th (i < count). */
 size_t ks_mapdata_stroke_count(const ks_mapdata *map, ks_map_stroke stroke);
 ks_polyline ks_mapdata_stroke(const ks_mapdata *map, ks_map_stroke stroke, size_t i);

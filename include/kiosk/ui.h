@@ -7,6 +7,7 @@
 #include "kiosk/font.h"
 #include "kiosk/gesture.h"
 #include "kiosk/gfx.h"
+#include "kiosk/maplabels.h"
 #include "kiosk/store.h"
 
 #include <stdbool.h>
@@ -51,6 +52,11 @@ void ks_ui_set_lang(ks_ui *ui, ks_lang lang);
 /* Loads the vector map the cities screen draws under its pins (assets/map/delta.txt). Without it
  * the pins are drawn alone. False, with the reason in `err`, when the file will not load. */
 bool ks_ui_load_map(ks_ui *ui, const char *path, char *err, size_t err_size);
+/* Names the map file to read when a screen first needs the map (the cities screen), so that a
+ * frame that does not show it never pays for reading it. A file that will not load is said
+ * then on stderr, once ("kiosk: FILE:LINE: …; the cities screen shows its pins without
+ * coastline"), and the pins are drawn alone. */
+void ks_ui_set_map_file(ks_ui *ui, const char *path);
 /* Draws the current screen at the gfx's size, and remembers where its buttons are. */
 void ks_ui_draw(ks_ui *ui, ks_gfx *gfx);
 ks_screen_id ks_ui_screen(const ks_ui *ui);
@@ -107,6 +113,13 @@ bool ks_ui_text_run_at(const ks_ui *ui, size_t i, ks_ui_text_run *out);
 /* The whole text of the i-th text run of the last draw (as laid out: a subtitle's separators
  * may be line breaks), valid until the next draw; NULL past the last. */
 const char *ks_ui_text_run_text(const ks_ui *ui, size_t i);
+
+/* The cities screen's map as the last draw left it, for the check of its names
+ * (ks_labels_check): its `*n` pins shown, each with the name placed for it (`*labels`, same
+ * order; not placed where it had no room), and the panel they keep to. NULL (and *n 0) when the
+ * screen shown is not the cities screen or has not been drawn. */
+const ks_label_pin *ks_ui_map_labels(const ks_ui *ui, const ks_label **labels, size_t *n,
+                                     ks_rect *panel);
 
 /* Feeds a gesture, in the screen-relative units of gesture.h, against what was drawn last.
  * Returns true when the screen must be drawn again (press feedback counts: it shows in the very

@@ -1,5 +1,7 @@
-/* The corridor on a map — every city pinned at its latitude and longitude, the G60 cities joined
- * in corridor order — with the list of cities beside it. */
+/* The corridor on a map — the delta painted as a map (mapview.c), every city pinned at its
+ * latitude and longitude and named where its name fits unambiguously (maplabels.c), the G60
+ * cities joined in corridor order — with the list of cities beside it. */
+#include "../mapview.h"
 #include "../ui_private.h"
 
 #include "kiosk/mem.h"
@@ -12,13 +14,6 @@
 /* The region the map shows at least, in degrees: the delta from Hefei to the sea. It grows to
  * take in every city of the pack, with a margin. */
 static const double MAP_W = 115.5, MAP_E = 123.0, MAP_S = 28.0, MAP_N = 34.0, MARGIN = 0.4;
-
-/* An equirectangular projection scaled by cos(latitude) at the map's centre — true enough in
- * shape for a region a few degrees high — fitted into `area` and centred. */
-typedef struct {
-  double west, north, k; /* the region's corner and the longitude scale */
-  double scale, x0, y0;  /* pixels per degree and where the region's corner lands */
-} projection;
 
 /* The cities as places (ks_store_places): where each is and its name, read once for the map and
  * the list beside it; never every city whole. */
@@ -42,8 +37,9 @@ static bool on_map(const ks_place *c) {
 /* The whole map's region: west, south, east, north. */
 static void whole(const ks_ui *ui, double v[4]) {
   double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
-  if (ui->map) /* the map's own region, which the lines fill */
-    ks_mapdata_bbox(ui->map, &w, &s, &e, &n);
+  const ks_mapdata *map = ui_map(ui);
+  if (map) /* the map's own region, which it fills */
+    ks_mapdata_bbox(map, &w, &s, &e, &n);
   for (size_t i = 0; i < n_places(ui); i++) {
     if (!on_map(place_at(ui, i)))
       continue;
@@ -54,24 +50,13 @@ static void whole(const ks_ui *ui, double v[4]) {
 }
 
 /* The whole map, or `view` (west, south, east, north) where it is zoomed into a part. */
-static projection fit(const ks_ui *ui, ks_rect area, const double *view) {
+static ui_map_proj fit(const ks_ui *ui, ks_rect area, const double *view) {
   double v[4];
   if (view)
     memcpy(v, view, sizeof v);
   else
     whole(ui, v);
-  double w = v[0], s = v[1], e = v[2], n = v[3];
-  projection p = {.west = w, .north = n, .k = cos((s + n) / 2 * 3.14159265358979 / 180)};
-  double width = (e - w) * p.k, height = n - s;
-  p.scale = fmin(area.w / width, area.h / height);
-  p.x0 = area.x + (area.w - width * p.scale) / 2;
-  p.y0 = area.y + (area.h - height * p.scale) / 2;
-  return p;
-}
-
-static void project(const projection *p, double lon, double lat, float *x, float *y) {
-  *x = (float)(p->x0 + (lon - p->west) * p->k * p->scale);
-  *y = (float)(p->y0 + (p->north - lat) * p->scale);
+  return ui_map_fit(v, area);
 }
 
 /* The area two rectangles share (0 when they do not meet). */
@@ -81,10 +66,10 @@ static long overlap_area(ks_rect a, ks_rect b) {
   return ow > 0 && oh > 0 ? (long)ow * oh : 0;
 }
 
-enum { MAX_CITIES = 128 };
+enum { MAX_CITIES = 128, MAX_PINS = MAX_CITIES + 1 /* and Shanghai's mark */ };
 
 typedef struct {
-  /* Per city of the list (ui->idx.cities) as last drawn: the group of pins it answers with on the
+  /* Per city of the list (ks_store_places) as last drawn: the group of pins it answers with on the
    * map, whether its pin shows, and where its row is in the list. */
   size_t group[MAX_CITIES];
   bool shown[MAX_CITIES];
@@ -92,105 +77,100 @@ typedef struct {
   bool pressed[MAX_CITIES];           /* per group: the finger is on it */
   char labels[4096];                  /* the names of crowded groups, for their targets */
   int px[MAX_CITIES], py[MAX_CITIES]; /* where its pin was */
+  ks_rect target[MAX_CITIES];         /* per group: where it answers a touch (w < 0: none) */
+  bool named[MAX_CITIES];             /* its name is on the map */
   int least;                          /* a finger's width in pixels, at the last draw */
   float tap_x, tap_y;                 /* where the last tap was, in pixels */
   /* Where a tap on a group of crowded pins brought the map closer: the region it shows (west,
    * south, east, north). */
   bool zoomed;
   double view[4];
+  size_t preview; /* 1 + the city whose preview card shows (its unnamed pin was tapped), or 0 */
+  /* The pins shown and their names as last placed (ks_ui_map_labels): the cities' in the
+   * list's order, corridor first, then Shanghai's mark where no city's pin is on it; placed
+   * again only when the pins or their names change. */
+  ks_label_pin pins[MAX_PINS];
+  ks_label names[MAX_PINS];
+  size_t pin_city[MAX_PINS]; /* the city of each, SIZE_MAX for the mark */
+  size_t n_pins;
+  ks_rect names_panel;
 } cities;
 
-/* Names the corridor's pins. Each name takes the one of sixteen places around its pin (eight
- * near, eight farther out) that costs least: covering a name placed before it (dearest: names
- * must stay readable), coming close to another city's pin (a name beside the wrong pin reads as
- * that pin's name), leaving the panel, or sitting farther out. Ties keep the earlier place, so
- * names sit to the right of their pins where there is room. */
 /* Whether city i's pin shows on the map as last drawn (past MAX_CITIES: on the whole map). */
 static bool shows(const cities *st, size_t i, const ks_place *c) {
   return i < MAX_CITIES ? st->shown[i] : !st->zoomed && on_map(c);
 }
 
-static void place_names(const frame *f, const projection *p, ks_rect area, const cities *st) {
+/* The radius of a pin drawn with its halo, and of Shanghai's mark around a pin. */
+static float pin_radius(const frame *f, bool corridor) {
+  return (float)(sz(f, corridor ? UI_PIN : UI_DOT) + sz(f, UI_SP_XXS));
+}
+static float mark_radius(const frame *f) {
+  return pin_radius(f, true) + (float)(sz(f, UI_SP_XS) + sz(f, UI_STROKE));
+}
+
+/* Where each shown pin's name goes (kiosk/maplabels.h): corridor cities first, so that they are
+ * named wherever any place keeps the rule, then the others where their names fit. `mark` is
+ * Shanghai's centre in pixels (NULL: none), which no name may cover. Placed again only when
+ * the pins, the names' sizes or the panel changed since the last draw. */
+static void place_names(const frame *f, cities *st, const ui_map_proj *p, ks_rect panel,
+                        const float *mark) {
   const ks_ui *ui = f->ui;
-  enum { MAX_NAMES = 32, MAX_PINS = 128, NAME_WEIGHT = 64 };
-  struct obstacle {
-    ks_rect r;
-    long weight;
-    size_t city;
-  } obs[MAX_PINS + MAX_NAMES];
-  size_t n_obs = 0;
-  /* Other cities' pins, with a margin around them: corridor pins weigh most. */
-  for (size_t i = 0; i < n_places(ui) && n_obs < MAX_PINS; i++) {
-    if (!shows(st, i, place_at(ui, i)))
-      continue;
-    float x, y;
-    project(p, place_at(ui, i)->lon, place_at(ui, i)->lat, &x, &y);
-    int half = place_at(ui, i)->corridor ? sz(f, UI_PIN) + sz(f, UI_SP_S)
-                                         : sz(f, UI_DOT) + sz(f, UI_SP_XS);
-    obs[n_obs++] = (struct obstacle){{ui_px(x) - half, ui_px(y) - half, 2 * half, 2 * half},
-                                     place_at(ui, i)->corridor ? 6 : 2,
-                                     i};
-  }
-  size_t named = 0;
-  for (size_t i = 0; i < n_places(ui) && named < MAX_NAMES; i++) {
+  ks_label_pin pins[MAX_PINS];
+  size_t city[MAX_PINS], n = 0;
+  int pad = sz(f, UI_SP_XS), h = ui_line_height(f, UI_TYPE_SMALL);
+  bool marked = false;
+  for (size_t i = 0; i < n_places(ui) && i < MAX_CITIES; i++) {
     const ks_place *c = place_at(ui, i);
-    if (!c->corridor || !shows(st, i, c))
+    st->named[i] = false;
+    if (!shows(st, i, c))
       continue;
     float x, y;
-    project(p, c->lon, c->lat, &x, &y);
-    const char *name = tr(f, &c->title);
-    int w = ui_text_width(f, name, UI_TYPE_SMALL), h = ui_line_height(f, UI_TYPE_SMALL);
-    int d = sz(f, UI_PIN) + sz(f, UI_SP_XS); /* from the pin's centre */
-    int px = ui_px(x), py = ui_px(y);
-    /* Right, left, above, below, then the four corners; the second eight twice as far. */
-    static const signed char dirs[8][2] = {{1, 0},  {-1, 0},  {0, -1}, {0, 1},
-                                           {1, -1}, {-1, -1}, {1, 1},  {-1, 1}};
-    ks_rect best = {0};
-    long best_cost = -1;
-    bool far = false;
-    for (int t = 0; t < 16 && best_cost != 0; t++) {
-      int ax = dirs[t % 8][0], ay = dirs[t % 8][1];
-      int off = (t < 8 ? d : 2 * d) * (ax && ay ? 7 : 10) / 10;
-      ks_rect r = {ax > 0   ? px + off
-                   : ax < 0 ? px - off - w
-                            : px - w / 2,
-                   ay > 0   ? py + off
-                   : ay < 0 ? py - off - h
-                            : py - h / 2,
-                   w, h};
-      long cost = t < 8 ? 0 : (long)w * h / 4;
-      for (size_t k = 0; k < n_obs; k++)
-        if (obs[k].city != i)
-          cost += obs[k].weight * overlap_area(r, obs[k].r);
-      cost += 8 * ((long)w * h - overlap_area(r, area));
-      if (best_cost < 0 || cost < best_cost)
-        best = r, best_cost = cost, far = t >= 8;
+    ui_map_project(p, c->lon, c->lat, &x, &y);
+    float r = pin_radius(f, c->corridor);
+    if (mark && fabsf(x - mark[0]) < 1 &&
+        fabsf(y - mark[1]) < 1) /* the pin Shanghai's mark rings */
+      r = mark_radius(f), marked = true;
+    pins[n] = (ks_label_pin){
+        x, y, r, ui_text_width(f, tr(f, &c->title), UI_TYPE_SMALL) + 2 * pad, h, c->corridor};
+    city[n++] = i;
+  }
+  if (mark && !marked)
+    pins[n] = (ks_label_pin){mark[0], mark[1], mark_radius(f), 0, 0, false}, city[n++] = SIZE_MAX;
+  bool same = n == st->n_pins && memcmp(pins, st->pins, n * sizeof *pins) == 0 &&
+              memcmp(&panel, &st->names_panel, sizeof panel) == 0;
+  if (!same) {
+    memcpy(st->pins, pins, n * sizeof *pins);
+    memcpy(st->pin_city, city, n * sizeof *city);
+    st->n_pins = n, st->names_panel = panel;
+    ks_labels_place(st->pins, n, panel, (float)sz(f, UI_SP_XS), st->names);
+  }
+  for (size_t k = 0; k < n; k++)
+    if (st->names[k].placed && st->pin_city[k] != SIZE_MAX)
+      st->named[st->pin_city[k]] = true;
+}
+
+/* Draws the names placed by place_names: leaders, then a translucent plate of the background
+ * under each name (legible where it crosses the corridor line or a shore), the corridor's in
+ * white, the others' a step dimmer. */
+static void draw_names(const frame *f, const cities *st) {
+  const ks_ui *ui = f->ui;
+  float hair = (float)sz(f, UI_SP_HAIR);
+  for (size_t k = 0; k < st->n_pins; k++)
+    if (st->names[k].placed && st->names[k].leader) {
+      const ks_label *l = &st->names[k];
+      float line[4] = {l->x0, l->y0, l->x1, l->y1};
+      ks_gfx_polyline(f->gfx, line, 2, hair < 1 ? 1 : hair, KS_TEXT_DIM);
     }
-    /* Inside the map's panel, even where no place around the pin is: a name never covers the
-     * list beside the map. */
-    best.x = best.x + w > area.x + area.w ? area.x + area.w - w : best.x;
-    best.x = best.x < area.x ? area.x : best.x;
-    best.y = best.y + h > area.y + area.h ? area.y + area.h - h : best.y;
-    best.y = best.y < area.y ? area.y : best.y;
-    if (far) { /* a thin leader from the pin's edge to the name, so it is not taken for another */
-      float nx = x < best.x ? (float)best.x : x > best.x + w ? (float)(best.x + w) : x;
-      float ny = y < best.y ? (float)best.y : y > best.y + h ? (float)(best.y + h) : y;
-      float len = sqrtf((nx - x) * (nx - x) + (ny - y) * (ny - y)),
-            r0 = (float)(sz(f, UI_PIN) + sz(f, UI_SP_XXS));
-      if (len > r0) {
-        float leader[4] = {x + (nx - x) * r0 / len, y + (ny - y) * r0 / len, nx, ny};
-        ks_gfx_polyline(f->gfx, leader, 2, (float)sz(f, UI_SP_HAIR), KS_TEXT_DIM);
-      }
-    }
-    if (n_obs < MAX_PINS + MAX_NAMES)
-      obs[n_obs++] = (struct obstacle){best, NAME_WEIGHT, i};
-    named++;
-    /* A translucent plate of the background under the name: it stays legible where it crosses
-     * the corridor line or a coastline. */
-    ks_gfx_fill_round_rect(f->gfx,
-                           (ks_rect){best.x - sz(f, UI_SP_XS), best.y, w + 2 * sz(f, UI_SP_XS), h},
-                           sz(f, UI_SP_XS), (ks_color){KS_BG.r, KS_BG.g, KS_BG.b, 0xc8});
-    ui_text(f, name, UI_TYPE_SMALL, best.x, best.y, w + 1, 1, KS_TEXT);
+  int pad = sz(f, UI_SP_XS);
+  for (size_t k = 0; k < st->n_pins; k++) {
+    if (!st->names[k].placed || st->pin_city[k] == SIZE_MAX)
+      continue;
+    const ks_place *c = place_at(ui, st->pin_city[k]);
+    ks_rect r = st->names[k].rect;
+    ks_gfx_fill_round_rect(f->gfx, r, pad, (ks_color){KS_BG.r, KS_BG.g, KS_BG.b, 0xc8});
+    ui_text(f, tr(f, &c->title), UI_TYPE_SMALL, r.x + pad, r.y, r.w - 2 * pad + 1, 1,
+            c->corridor ? KS_TEXT : KS_TEXT_DIM);
   }
 }
 
@@ -209,12 +189,13 @@ static int gap_along(ks_rect a, ks_rect b, int axis) {
 }
 
 /* The pins' touch targets, none overlapping another and none under the floor. Each pin answers
+
  * in a square around it. Pins nearer than a finger both ways (Shanghai's districts on a small
  * panel) are one target: a group that names its cities and brings them up in the list beside the
  * map, where each is a row of its own. Where two targets then overlap, they are cut apart at the
  * middle between their pins, if each keeps a finger's width; where they cannot be, they become
  * one group too. */
-static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect in) {
+static void pin_targets(const frame *f, cities *st, const ui_map_proj *p, ks_rect in) {
   const ks_ui *ui = f->ui;
   size_t n = n_places(ui) < MAX_CITIES ? n_places(ui) : MAX_CITIES;
   int side = sz(f, UI_PIN_HIT), half = side / 2, least = ui_mm(f, UI_TARGET_MIN_MM);
@@ -222,7 +203,7 @@ static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect
   st->least = least;
   for (size_t i = 0; i < n; i++) {
     float x, y;
-    project(p, place_at(ui, i)->lon, place_at(ui, i)->lat, &x, &y);
+    ui_map_project(p, place_at(ui, i)->lon, place_at(ui, i)->lat, &x, &y);
     cx[i] = ui_px(x), cy[i] = ui_px(y);
     st->px[i] = cx[i], st->py[i] = cy[i];
     /* Zoomed in, only the pins whose whole target is in `in` show. */
@@ -283,7 +264,15 @@ static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect
         again = true;
       }
   }
-  size_t used = 0;
+  memcpy(st->target, g, sizeof(ks_rect) * n);
+}
+
+/* The pins' touch targets (pin_targets) as answers to a touch: a named pin opens its city, an
+ * unnamed one shows its preview card, a group brings the map closer. */
+static void pin_hits(const frame *f, cities *st) {
+  const ks_ui *ui = f->ui;
+  size_t used = 0, n = n_places(ui) < MAX_CITIES ? n_places(ui) : MAX_CITIES;
+  const ks_rect *g = st->target;
   for (size_t a = 0; a < n; a++) {
     if (g[a].w < 0)
       continue;
@@ -291,9 +280,9 @@ static void pin_targets(const frame *f, cities *st, const projection *p, ks_rect
     for (size_t k = a; k < n; k++)
       members += st->group[k] == a;
     const ks_place *c = place_at(ui, a);
-    if (members == 1) {
-      st->pressed[a] =
-          ui_add_hit(f, g[a], (action){ACT_GO, KS_SCREEN_CITY, c->id}, tr(f, &c->title));
+    if (members == 1) { /* named: it opens the city; unnamed: its preview card first */
+      action act = {st->named[a] ? ACT_GO : ACT_SEEK, KS_SCREEN_CITY, c->id};
+      st->pressed[a] = ui_add_hit(f, g[a], act, tr(f, &c->title));
       continue;
     }
     char *label = st->labels + used;
@@ -330,11 +319,37 @@ static int whole_map_width(const frame *f) {
   return w > sz(f, UI_NAV) ? w : sz(f, UI_NAV);
 }
 
+/* The card a tap on an unnamed pin shows beside it: "常州 · 打开 / Changzhou · Open", a finger's
+ * height, above the pin (below where the panel has no room), inside the map's panel. A tap on
+ * it opens the city. */
+static void preview_card(const frame *f, const cities *st, ks_rect panel) {
+  size_t i = st->preview - 1;
+  const ks_place *c = place_at(f->ui, i);
+  char text[256];
+  snprintf(text, sizeof text, "%s · %s", tr(f, &c->title), ui_say(f, "cities.open"));
+  int pad = sz(f, UI_SP_M), line = ui_line_height(f, UI_TYPE_SMALL), h = sz(f, UI_TARGET);
+  float s = (float)line / 5;
+  int w = ui_text_width(f, text, UI_TYPE_SMALL) + 2 * pad + (int)s + sz(f, UI_SP_S) + 1;
+  w = w < panel.w ? w : panel.w;
+  int gap = (int)pin_radius(f, true) + sz(f, UI_SP_XS);
+  ks_rect r = {st->px[i] - w / 2, st->py[i] - gap - h, w, h};
+  if (r.y < panel.y)
+    r.y = st->py[i] + gap;
+  r.x = r.x + r.w > panel.x + panel.w ? panel.x + panel.w - r.w : r.x;
+  r.x = r.x < panel.x ? panel.x : r.x;
+  r.y = r.y + r.h > panel.y + panel.h ? panel.y + panel.h - r.h : r.y;
+  bool pressed = ui_add_hit(f, r, (action){ACT_GO, KS_SCREEN_CITY, c->id}, text);
+  ks_gfx_fill_round_rect(f->gfx, ui_inset(r, -sz(f, UI_SP_HAIR)), r.h / 2, KS_TEXT_DIM);
+  ui_press_fill(f, r, r.h / 2, KS_CARD, pressed);
+  ui_text(f, text, UI_TYPE_SMALL, r.x + pad, r.y + (r.h - line) / 2, r.w - 2 * pad - (int)s, 1,
+          KS_TEXT);
+  ui_chevron(f, (float)(r.x + r.w - pad) - s / 2, (float)r.y + (float)r.h / 2, s, 1, KS_TEXT);
+}
+
 static void draw_map(const frame *f, cities *st, ks_rect area) {
   const ks_ui *ui = f->ui;
   ks_gfx_fill_round_rect(f->gfx, area, sz(f, UI_RADIUS), KS_CARD);
-  ks_rect inner = {area.x + sz(f, UI_SP_L), area.y + sz(f, UI_SP_L), area.w - sz(f, UI_SP_3XL),
-                   area.h - sz(f, UI_SP_3XL)};
+  ks_rect inner = ui_inset(area, sz(f, UI_SP_L));
   /* Zoomed in: the way back across the top, the pins below it, the group's cities fitted where
    * their whole targets are inside. */
   ks_rect room = inner, back = {0};
@@ -344,53 +359,70 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
     ui_cut_top(&room, sz(f, UI_SP_S));
   }
   int half = sz(f, UI_PIN_HIT) / 2;
-  projection p = fit(ui, st->zoomed ? ui_inset(room, half) : inner, st->zoomed ? st->view : NULL);
-  /* The land's outline, lakes and rivers under everything else, inside the panel. */
-  ks_gfx_set_clip(f->gfx, &area);
-  static const ks_color layer_color[KS_MAP_LAYERS] = {
-      {0x6f, 0x8f, 0xb5, 0xff}, {0x3f, 0x7c, 0xc4, 0xff}, {0x3f, 0x7c, 0xc4, 0xc0}};
-  for (int l = 0; ui->map && l < KS_MAP_LAYERS; l++)
-    for (size_t i = 0; i < ks_mapdata_count(ui->map, (ks_map_layer)l); i++) {
-      ks_polyline pl = ks_mapdata_line(ui->map, (ks_map_layer)l, i);
-      float pts[2 * 512];
-      for (size_t k = 0; k < pl.n; k += 511) { /* in pieces that share their end points */
-        size_t m = pl.n - k < 512 ? pl.n - k : 512;
-        for (size_t j = 0; j < m; j++)
-          project(&p, pl.lonlat[2 * (k + j)], pl.lonlat[2 * (k + j) + 1], &pts[2 * j],
-                  &pts[2 * j + 1]);
-        ks_gfx_polyline(f->gfx, pts, m, (float)sz(f, l == KS_MAP_COAST ? UI_LINE_W : UI_SP_HAIR),
-                        layer_color[l]);
-        if (m < 512)
-          break;
-      }
+  ui_map_proj p = fit(ui, st->zoomed ? ui_inset(room, half) : inner, st->zoomed ? st->view : NULL);
+  /* The map under everything else, inside the panel. */
+  float mark[2], *at = NULL;
+  const ks_mapdata *map = ui_map(ui);
+  if (map) {
+    ui_map_paint(f, map, &p, inner);
+    if (ks_mapdata_place_count(map)) {
+      const ks_map_place *sh = ks_mapdata_place(map, 0);
+      ui_map_project(&p, sh->lon, sh->lat, &mark[0], &mark[1]);
+      at = mark;
     }
+  }
+  pin_targets(f, st, &p, room);
+  float xy[2 * MAX_CITIES];
+  size_t n_xy = 0;
+  for (size_t i = 0; i < n_places(ui) && i < MAX_CITIES; i++)
+    if (st->shown[i])
+      xy[2 * n_xy] = (float)st->px[i], xy[2 * n_xy + 1] = (float)st->py[i], n_xy++;
+  ks_gfx_set_clip(f->gfx, &area);
   /* The corridor: a line through its cities in order (zoomed in, it runs on past the panel). */
   float line[64];
   size_t n = 0;
   for (size_t i = 0; i < n_places(ui) && n < 32; i++)
     if (place_at(ui, i)->corridor && on_map(place_at(ui, i))) {
-      project(&p, place_at(ui, i)->lon, place_at(ui, i)->lat, &line[2 * n], &line[2 * n + 1]);
+      ui_map_project(&p, place_at(ui, i)->lon, place_at(ui, i)->lat, &line[2 * n],
+                     &line[2 * n + 1]);
       n++;
     }
   ks_gfx_polyline(f->gfx, line, n, (float)sz(f, UI_STROKE), KS_TEAL);
+  /* Shanghai marked: a white ring around its centre. */
+  if (at) {
+    float r = mark_radius(f);
+    ks_gfx_fill_circle(f->gfx, at[0], at[1], r, KS_TEXT);
+    ks_gfx_fill_circle(f->gfx, at[0], at[1], r - (float)sz(f, UI_STROKE), KS_MAP_LAND_FILL);
+  }
   ks_gfx_set_clip(f->gfx, NULL);
-  /* Pins: corridor cities large and named, the others small (the list names them all). The
-   * corridor's last, so that they stay on top where pins crowd (Shanghai). */
-  pin_targets(f, st, &p, room);
+  place_names(f, st, &p, room, at);
+  pin_hits(f, st);
+  if (map) { /* under the pins, clear of them and of the cities' names */
+    ks_rect avoid[MAX_PINS];
+    size_t n_avoid = 0;
+    for (size_t k = 0; k < st->n_pins; k++)
+      if (st->names[k].placed)
+        avoid[n_avoid++] = st->names[k].rect;
+    ui_map_province_names(f, map, &p, inner, xy, n_xy, pin_radius(f, true) * 2, avoid, n_avoid);
+  }
+  /* Pins: corridor cities large, the others small; the corridor's last, so that they stay on
+   * top where pins crowd (Shanghai). */
   for (size_t k = 0; k < 2 * n_places(ui); k++) {
     size_t i = k % n_places(ui);
     const ks_place *c = place_at(ui, i);
     if (c->corridor != (k >= n_places(ui)) || !shows(st, i, c))
       continue;
     float x, y;
-    project(&p, c->lon, c->lat, &x, &y);
+    ui_map_project(&p, c->lon, c->lat, &x, &y);
     int r = sz(f, c->corridor ? UI_PIN : UI_DOT);
     bool pressed = i < MAX_CITIES && st->group[i] < MAX_CITIES && st->pressed[st->group[i]];
     ks_gfx_fill_circle(f->gfx, x, y, (float)r + (float)sz(f, UI_SP_XXS), KS_BG);
     ks_gfx_fill_circle(f->gfx, x, y, (float)r, pressed ? KS_TEXT : c->corridor ? KS_TEAL : KS_GOLD);
   }
   /* Names after all pins, so that no pin covers a name. */
-  place_names(f, &p, area, st);
+  draw_names(f, st);
+  if (st->preview && st->preview - 1 < MAX_CITIES && st->shown[st->preview - 1])
+    preview_card(f, st, room);
   if (st->zoomed)
     whole_map_button(f, back);
 }
@@ -438,12 +470,23 @@ static void draw(const frame *f, void *state) {
   ui_say_count(f, sub, sizeof sub, "cities.subtitle", n_places(f->ui));
   const char *title = ui_say(f, "cities.title");
   int top = ui_header(f, title, sub, false), left = sz(f, UI_MARGIN), gap = sz(f, UI_GAP);
-  /* The map beside the list, or above it on a portrait display. */
+  /* The map beside the list, or above it on a portrait display: as wide (high) as the region
+   * is for the height (width) it has, so that the region fills its panel, up to five eighths
+   * (three fifths) of the room; the list takes the rest. */
   ks_rect list = {left, top, f->w - 2 * left, f->h - left - top}, map;
-  if (f->portrait)
-    map = ui_cut_top(&list, list.h * 3 / 5), ui_cut_top(&list, gap);
-  else
-    map = ui_cut_left(&list, list.w * 5 / 8), ui_cut_left(&list, gap);
+  double v[4];
+  whole(f->ui, v);
+  double aspect = ui_map_aspect(v);
+  int pad = 2 * sz(f, UI_SP_L);
+  if (f->portrait) {
+    double want = (list.w - pad) / aspect + pad;
+    map = ui_cut_top(&list, want < list.h * 3 / 5 ? (int)want : list.h * 3 / 5);
+    ui_cut_top(&list, gap);
+  } else {
+    double want = (list.h - pad) * aspect + pad;
+    map = ui_cut_left(&list, want < list.w * 5 / 8 ? (int)want : list.w * 5 / 8);
+    ui_cut_left(&list, gap);
+  }
   draw_city_list(f, st, list);
   /* The list scrolls under the header: cover what went past, then draw what stays. */
   ks_gfx_fill_rect(f->gfx, (ks_rect){0, 0, f->w, top}, KS_BG);
@@ -466,6 +509,7 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
   }
   if (a->kind == ACT_ZOOM_OUT) {
     st->zoomed = false;
+    st->preview = 0;
     return 1;
   }
   if (a->kind != ACT_SEEK)
@@ -484,6 +528,14 @@ static int input(ks_ui *ui, void *state, const ks_gesture *g, const action *a) {
         best = dx * dx + dy * dy, at = i;
     }
   ks_scroller_glide_to(&ui->scroll, (float)st->row_y[at]);
+  size_t members = 0;
+  for (size_t i = 0; i < n; i++)
+    members += st->group[i] == st->group[root];
+  if (members == 1) { /* an unnamed pin alone: its preview card, which opens it */
+    st->preview = at + 1;
+    return 1;
+  }
+  st->preview = 0;
   int near = INT32_MAX; /* to its nearest neighbour, the farther way (what makes a group) */
   for (size_t i = 0; i < n; i++)
     if (i != at && st->shown[i]) {
@@ -536,3 +588,12 @@ const ui_screen ui_screen_cities = {.name = "cities",
                                     .leave = leave,
                                     .input = input,
                                     .draw = draw};
+
+const ks_label_pin *ks_ui_map_labels(const ks_ui *ui, const ks_label **labels, size_t *n,
+                                     ks_rect *panel) {
+  const cities *st = ui->screen == KS_SCREEN_CITIES ? ui->state : NULL;
+  *n = st ? st->n_pins : 0;
+  *labels = st ? st->names : NULL;
+  *panel = st ? st->names_panel : (ks_rect){0};
+  return st && st->n_pins ? st->pins : NULL;
+}
