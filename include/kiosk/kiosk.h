@@ -51,7 +51,8 @@ void ks_pacer_presented(ks_pacer *p, uint64_t begin_us, uint64_t end_us);
 
 /* Runs the loop: input to gestures to the UI, a frame only when something changed, and at rest
  * sleeps until input or the UI's next deadline. Returns when the window is closed or, when
- * `max_ms` > 0, after that many milliseconds. `hooks` may be NULL. Returns the UI on screen at
+ * `max_ms` > 0, after that many milliseconds — but never before the first frame where the hooks
+ * wait for it (first_frame). `hooks` may be NULL. Returns the UI on screen at
  * the end: `ui`, or the last one the hooks handed over. */
 ks_ui *ks_kiosk_run(ks_window *win, ks_ui *ui, uint64_t max_ms, const ks_kiosk_hooks *hooks);
 
