@@ -63,6 +63,15 @@ static const golden cases[] = {
     {"map-en-7in", "cities", NULL, TS_EN, 800, 480, 0, 155, 86, NULL, true},
     {"map-zh", "cities", NULL, TS_ZH, 1920, 1080, 0, 476, 268, NULL, true},
     {"map-en", "cities", NULL, TS_EN, 1920, 1080, 0, 476, 268, NULL, true},
+    /* Locator maps: a city's page on a 7-inch panel, an achievement's three cities at 1920x1080;
+     * a share's ring and a year on the timeline, where a page has no chart and no place. */
+    {"locator-city-zh-7in", "city", "city-changzhou", TS_ZH, 800, 480, 0, 155, 86, NULL, true},
+    {"locator-achievement-en", "achievement", "ach-7nm-chip-chain", TS_EN, 1920, 1080, 0, 476, 268,
+     NULL, true},
+    {"share-ring-zh-7in", "statistic", "stat-yrd-ic-sales-share", TS_ZH, 800, 480, 0, 155, 86, NULL,
+     true},
+    {"when-en-portrait", "achievement", "ach-jiuzhang-3", TS_EN, 1080, 1920, 0, 268, 476, NULL,
+     true},
 };
 
 static ks_content *content, *trilingual, *charts, *bundled;

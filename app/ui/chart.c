@@ -6,6 +6,7 @@
 #include "kiosk/amount.h"
 #include "kiosk/lang.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -229,6 +230,7 @@ static int draw_bars(const frame *f, const ui_chart *c, const bar_words *words, 
       break;
     plot_h -= over;
   }
+  f->ui->pictures++;
   int top = y + above;
   ks_color muted = accent;
   muted.a = 0x8c;
@@ -270,6 +272,64 @@ static size_t bars_in(const frame *f, int w) {
   return slot > 0 && w / slot > 1 ? (size_t)(w / slot) : 2;
 }
 
+/* Whether a unit is written `as` in some language. */
+static bool unit_is(const ks_text *t, const char *as) {
+  for (int l = 0; l < KS_LANG_MAX; l++)
+    if (t->s[l] && strcmp(t->s[l], as) == 0)
+      return true;
+  return false;
+}
+
+double ui_stat_share(const ks_exhibit *e, const ks_stat_value *v) {
+  const ks_text *unit = written(&v->unit) ? &v->unit : &e->unit;
+  double x;
+  if (!v->value || !ks_amount_parse(v->value, &x))
+    return -1;
+  if (strchr(v->value, '/')) /* "1/6": a share as it is, where no unit says otherwise */
+    x = written(unit) ? -1 : x;
+  else if (unit_is(unit, "\xe6\x88\x90")) /* 成: tenths (六成, 60 %), which "%" translates */
+    x /= 10;
+  else if (unit_is(unit, "%"))
+    x /= 100;
+  else
+    x = -1;
+  return x > 0 && x <= 1 ? x : -1;
+}
+
+/* A ring of diameter `d` at (x, y), the share `part` of it from the top, clockwise, in the accent
+ * and the rest dim: a part of a whole seen at once. */
+static void share_ring(const frame *f, double part, int x, int y, int d) {
+  enum { SEGMENTS = 96 };
+  float cx = (float)x + (float)d / 2, cy = (float)y + (float)d / 2;
+  float outer = (float)d / 2, inner = outer * 0.62f;
+  size_t lit = (size_t)lround(part * SEGMENTS);
+  lit = lit < 1 ? 1 : lit;
+  for (int pass = 0; pass < 2; pass++) { /* the rest, then the share */
+    size_t from = pass ? 0 : lit, to = pass ? lit : SEGMENTS;
+    if (from >= to)
+      continue;
+    float xy[2 * 2 * (SEGMENTS + 1)];
+    uint32_t ix[3 * 2 * SEGMENTS];
+    size_t n = 0, t = 0;
+    for (size_t k = from; k <= to; k++) {
+      double a = 2 * 3.14159265358979 * ((double)k / SEGMENTS - 0.25);
+      float c = (float)cos(a), s = (float)sin(a);
+      xy[2 * n] = cx + outer * c, xy[2 * n + 1] = cy + outer * s, n++;
+      xy[2 * n] = cx + inner * c, xy[2 * n + 1] = cy + inner * s, n++;
+      if (k > from) { /* the quad from the last pair to this one */
+        uint32_t o0 = (uint32_t)(n - 4), i0 = o0 + 1, o1 = o0 + 2, i1 = o0 + 3;
+        ix[t++] = o0, ix[t++] = i0, ix[t++] = o1;
+        ix[t++] = i0, ix[t++] = i1, ix[t++] = o1;
+      }
+    }
+    ks_color col = KS_LILAC;
+    if (!pass)
+      col.a = 0x40;
+    ks_gfx_triangles(f->gfx, xy, n, ix, t / 3, col);
+  }
+  f->ui->pictures++;
+}
+
 /* One value with its date above (in the accent, coral on a target), the number at `size`. */
 static int draw_value(const frame *f, const ks_exhibit *e, const ks_stat_value *v, ui_size size,
                       int x, int y, int w) {
@@ -291,6 +351,15 @@ int ui_stat_picture(const frame *f, const ks_exhibit *e, int x, int y, int w, in
          sz(f, UI_SP_S);
   const ks_stat_value *lead = &e->values[c.lead];
   h += draw_value(f, e, lead, UI_TYPE_FIGURE, x, y + h, w);
+  double share = c.n ? -1 : ui_stat_share(e, lead);
+  if (share > 0) { /* a share alone: the ring of the whole with its part lit, under the number */
+    /* Two fifths of the column, in view with the number where that leaves 16 mm or more. */
+    int d = w * 2 / 5, most = room - h - sz(f, UI_SP_L);
+    d = most >= ui_mm(f, 16) && most < d ? most : d;
+    h += sz(f, UI_SP_L);
+    share_ring(f, share, x, y + h, d);
+    h += d;
+  }
   if (c.n) {
     bar_words words[UI_CHART_MAX];
     const char *lead_unit = ui_stat_unit(f, e, lead);

@@ -50,8 +50,13 @@ bool ui_chart_has(const ui_chart *c, size_t index);
  * as its value is of the largest (which fills the plot's height). `bars` gets `c->n` rectangles. */
 void ui_chart_layout(const ui_chart *c, ks_rect plot, int bar_w, ks_rect *bars);
 
+/* The share of a whole a statistic's value `v` says — a fraction ("1/6") with no unit, or a
+ * number of "%" or 成 (tenths: 六成) — from 0 (excluded) to 1; -1 for any other value. */
+double ui_stat_share(const ks_exhibit *e, const ks_stat_value *v);
+
 /* A statistic's picture at (x, y), `w` wide: its lead value large with its date, the chart of its
- * values where it has one (each other value's number above its bar, every date under its bar),
+ * values where it has one (each other value's number above its bar, every date under its bar)
+ * or, for a share alone, a ring with the share lit,
  * then the values the chart does not show, each with its date. Every value said once. The chart
  * is lower where that keeps its dates within `room` pixels of `y` (in view on a short panel
  * without scrolling) and leaves it 12 mm tall or more. Returns the height. */

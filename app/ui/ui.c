@@ -561,6 +561,7 @@ void ks_ui_draw(ks_ui *ui, ks_gfx *gfx) {
   ui->short_side = (float)(f.w < f.h ? f.w : f.h);
   ui->mm_per_px = 1.0f / f.px_per_mm;
   ui->n_hits = 0;
+  ui->pictures = 0;
   ui->visited = 0;
   ui->n_runs = 0;
   ui->run_texts_len = 0;
@@ -611,3 +612,5 @@ unsigned ks_ui_take_notice_tap(ks_ui *ui) {
   ui->notice.tapped = 0;
   return t;
 }
+
+int ks_ui_pictures(const ks_ui *ui) { return ui->pictures; }

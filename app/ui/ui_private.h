@@ -189,6 +189,9 @@ struct ks_ui {
   int depth;
   hit hits[MAX_HITS]; /* rebuilt by every draw */
   int n_hits;
+  /* Pictures (an image, a chart, a locator map, a timeline strip) the last draw drew: what the
+   * tests hold every page to (a page of words alone is a document, not an exhibit). */
+  int pictures;
   ks_ui_text_run runs[MAX_RUNS];      /* the text drawn by the last draw, for ks_ui_text_run_at */
   char year_labels[KS_MAX_YEARS][16]; /* the year strip's targets' labels ("2019", "2018–2020") */
   size_t n_runs;
@@ -354,6 +357,16 @@ int ui_chip(const frame *f, const char *label, int x, int y, ks_color accent, ac
 int ui_chip_width(const frame *f, const char *label);
 /* An exhibit image filling `r`, or a placeholder while it loads or if it cannot be shown. */
 void ui_image(const frame *f, const ks_image *image, ks_rect r);
+/* The exhibit's images one under another at (x, y), `w` wide, each 16:9 with its caption
+ * (app/ui/pictures.c): what every kind's page shows first in its side column. Returns the height
+ * (0 without images). */
+int ui_images(const frame *f, const ks_exhibit *e, int x, int y, int w);
+/* When, as a picture (pictures.c): a line over the timeline's years (and `year`, where it comes
+ * after them) with the events of each year as a small bar, `year` marked in gold with `label`
+ * ("2019", "reported 2024"; "" where the page has said the date just above) over it, the first and
+ * last years named. For a page that has no image, chart or map. Returns the height (0 for a year
+ * not 1900…2100). */
+int ui_when(const frame *f, int year, const char *label, int x, int y, int w);
 /* The name of a province code in the UI's language. */
 const char *ui_province_name(const frame *f, const char *province);
 /* The sentences of `text` that none of the `others` says already (compared without spacing and

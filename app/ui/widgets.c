@@ -751,6 +751,7 @@ int ui_sources(const frame *f, const ks_exhibit *e, int x, int y, int w) {
 }
 
 void ui_image(const frame *f, const ks_image *image, ks_rect r) {
+  f->ui->pictures++;
   SDL_Texture *tex = NULL;
   ks_image_state state =
       ks_images_get(ks_gfx_images(f->gfx), image->data, image->size, r.w, r.h, &tex);
@@ -881,6 +882,7 @@ void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to,
   int first = ui->years.first_year, last = ui->years.last_year, most = ui->years.year_most;
   if (!first || last <= first || last - first >= KS_MAX_YEARS)
     return;
+  f->ui->pictures++;
   const int *count = ui->years.year_count;
   float inset = (float)sz(f, UI_SP_XS);
   float x0 = (float)a.x + inset, x1 = (float)(a.x + a.w) - inset;

@@ -110,6 +110,8 @@ typedef struct {
 /* The i-th target or text run of the last draw; false past the last. */
 bool ks_ui_target_at(const ks_ui *ui, size_t i, ks_ui_target *out);
 bool ks_ui_text_run_at(const ks_ui *ui, size_t i, ks_ui_text_run *out);
+/* How many pictures (images, charts, locator maps, timeline strips) the last ks_ui_draw drew. */
+int ks_ui_pictures(const ks_ui *ui);
 /* The whole text of the i-th text run of the last draw (as laid out: a subtitle's separators
  * may be line breaks), valid until the next draw; NULL past the last. */
 const char *ks_ui_text_run_text(const ks_ui *ui, size_t i);

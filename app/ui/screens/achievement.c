@@ -1,5 +1,6 @@
 /* An achievement's page: its story, images, key figures, who took part, links and sources. */
 #include "../chart.h"
+#include "../locator.h"
 #include "../ui_private.h"
 
 #include "kiosk/mem.h"
@@ -32,6 +33,7 @@ static int draw_figure(const frame *f, const ks_figure *fig, int x, int y, int w
 }
 
 static void draw(const frame *f, void *state) {
+  int pictures = f->ui->pictures; /* drawn before this page (a slide draws two) */
   (void)state;
   const ks_exhibit *e = f->ui->exhibit;
   char sub[512], place[320], year[32];
@@ -49,15 +51,7 @@ static void draw(const frame *f, void *state) {
   bool one = p.col.one;
   int y = p.y;
   int side_y = one ? y : p.top - p.offset;
-  for (size_t i = 0; i < e->n_images; i++) {
-    int ih = side_w * 9 / 16;
-    ui_image(f, &e->images[i], (ks_rect){side_x, side_y, side_w, ih});
-    side_y += ih + sz(f, UI_SP_XS);
-    const char *caption = tr(f, &e->images[i].caption);
-    if (*caption)
-      side_y += ui_text(f, caption, UI_TYPE_SMALL, side_x, side_y, side_w, 2, KS_TEXT_DIM);
-    side_y += sz(f, UI_SP_L);
-  }
+  side_y += ui_images(f, e, side_x, side_y, side_w);
   /* Figures of one measure as a chart (app/ui/chart.c); the others alone, two across in one
    * column (portrait), a row as tall as its taller one. */
   side_y += ui_figure_charts(f, e, side_x, side_y, side_w,
@@ -81,6 +75,11 @@ static void draw(const frame *f, void *state) {
     side_y += row + sz(f, UI_SP_LX);
   }
   free(alone);
+  /* Where: the cities it is linked to, on a small map. */
+  side_y += ui_locator(f, e, side_x, side_y, side_w, p.view_h / 2);
+  if (f->ui->pictures == pictures) { /* no image, chart or place: when, on the timeline */
+    side_y += ui_when(f, e->year, year, side_x, side_y, side_w); /* its year, as the title's */
+  }
   if (e->n_organisations) {
     side_y += sz(f, UI_SP_XS) + ui_text(f, ui_say(f, "achievement.who"), UI_TYPE_SMALL, side_x,
                                         side_y, side_w, 1, KS_GOLD);

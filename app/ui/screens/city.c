@@ -1,4 +1,5 @@
-/* A city's page: its role, story, facts, links and sources. */
+/* A city's page: its role, story, where it is on a small map, its facts, links and sources. */
+#include "../locator.h"
 #include "../ui_private.h"
 
 #include <stdlib.h>
@@ -24,6 +25,9 @@ static void draw(const frame *f, void *state) {
       free(facts[n_facts]);
   }
   int fy = one ? y : p.top - p.offset;
+  /* Its images, then where it is: the delta small, the city marked. */
+  fy += ui_images(f, c, side_x, fy, side_w);
+  fy += ui_locator(f, c, side_x, fy, side_w, p.view_h * 2 / 3);
   if (n_facts)
     fy += ui_text(f, ui_say(f, "city.facts"), UI_TYPE_SMALL, side_x, fy, side_w, 1, KS_TEAL) +
           sz(f, UI_SP_S);

@@ -1,5 +1,6 @@
 /* An event's page: its date, story, where it sits in time (the timeline's years with its own
  * marked, the events just before and after it), links and sources. */
+#include "../locator.h"
 #include "../ui_private.h"
 
 #include "kiosk/textbox.h"
@@ -68,13 +69,13 @@ static void draw(const frame *f, void *state) {
   ui_page p = ui_page_begin(f, e, tr(f, &e->title), date, 2, 3);
   int y = p.y + ui_paragraphs(f, tr(f, &e->body), p.left, p.y, p.col.main_w, KS_TEXT_DIM) +
           sz(f, UI_SP_M);
-  if (p.col.one) {
-    y += in_time(f, e, p.left, y, p.col.main_w);
-  } else {
-    int side_y = p.top - p.offset;
-    side_y += in_time(f, e, p.col.side_x, side_y, p.col.side_w);
-    y = y > side_y ? y : side_y;
-  }
+  /* Its images, where it sits in time, and where it took place (its cities on a small map). */
+  int side_x = p.col.one ? p.left : p.col.side_x, side_w = p.col.one ? p.col.main_w : p.col.side_w;
+  int side_y = p.col.one ? y : p.top - p.offset;
+  side_y += ui_images(f, e, side_x, side_y, side_w);
+  side_y += in_time(f, e, side_x, side_y, side_w);
+  side_y += ui_locator(f, e, side_x, side_y, side_w, p.view_h / 2);
+  y = p.col.one || side_y > y ? side_y : y;
   ui_page_end(f, &p, e, y);
 }
 

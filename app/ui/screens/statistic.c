@@ -2,9 +2,11 @@
  * as a goal, never drawn as reached; app/ui/chart.c), the notes on how the values were counted,
  * links and sources. */
 #include "../chart.h"
+#include "../locator.h"
 #include "../ui_private.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_target(const ks_stat_value *v) {
@@ -70,6 +72,7 @@ int ui_stat_value(const frame *f, const ks_exhibit *e, const ks_stat_value *v, u
 }
 
 static void draw(const frame *f, void *state) {
+  int pictures = f->ui->pictures; /* drawn before this page (a slide draws two) */
   (void)state;
   const ks_exhibit *e = f->ui->exhibit;
   ui_page p = ui_page_begin(f, e, tr(f, &e->title), ui_say(f, "statistics.title"), 1, 2);
@@ -81,7 +84,15 @@ static void draw(const frame *f, void *state) {
    * portrait display). */
   /* To the page bar (or the foot of the screen), unscrolled, a step clear of it. */
   int room = p.top - p.offset + p.view_h - sz(f, UI_SP_M) - side_y;
-  side_y += ui_stat_picture(f, e, side_x, side_y, side_w, room) + sz(f, UI_SP_LX);
+  int images = ui_images(f, e, side_x, side_y, side_w);
+  side_y += images;
+  side_y += ui_stat_picture(f, e, side_x, side_y, side_w, room - images) + sz(f, UI_SP_LX);
+  side_y += ui_locator(f, e, side_x, side_y, side_w, p.view_h / 2);
+  if (f->ui->pictures == pictures && e->n_values) { /* one number: when it was, in time (its
+                                                      date is said over the number) */
+    const ks_stat_value *v = &e->values[e->n_values - 1];
+    side_y += ui_when(f, v->as_of ? atoi(v->as_of) : 0, "", side_x, side_y, side_w);
+  }
   if (one)
     y = side_y + sz(f, UI_SP_M);
   y += ui_text(f, ui_say(f, "statistic.measure"), UI_TYPE_SMALL, left, y, main_w, 1, KS_LILAC) +
