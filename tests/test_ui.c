@@ -508,6 +508,51 @@ static void map_is_read_on_first_use(void **state) {
   panel_close(at);
 }
 
+/* The square target of a locator map's pin named `name` on the last draw (a chip of the same
+ * name is wider than tall), or false. */
+static bool locator_pin(const ks_ui *ui, const char *name, ks_ui_target *out) {
+  for (size_t i = 0; ks_ui_target_at(ui, i, out); i++)
+    if (out->label && strcmp(out->label, name) == 0 && out->rect.w == out->rect.h)
+      return true;
+  return false;
+}
+
+/* An achievement's page shows its cities on a small map (a locator), each pin a finger's
+ * target that opens its city — but for a pin nearer an earlier one than a finger (Songjiang
+ * beside Suzhou at 1080p), whose city its chip under the page opens: targets never overlap. A
+ * city's own pin on its own page opens nothing. */
+static void locator_pins_open_their_cities(void **state) {
+  rig *r = *state; /* the bundled pack */
+  ks_ui_set_map_file(r->ui, KS_TEST_MAP);
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "ach-7nm-chip-chain"));
+  ks_ui_draw(r->ui, r->gfx);
+  ks_ui_target t, pins[3];
+  const char *cities[] = {"苏州", "杭州", "上海松江"};
+  const char *ids[] = {"city-suzhou", "city-hangzhou", "city-songjiang"};
+  size_t n = 0, first = 3;
+  for (size_t i = 0; i < 3; i++)
+    if (locator_pin(r->ui, cities[i], &t)) {
+      first = first < 3 ? first : i;
+      assert_string_equal(t.action, "go");
+      assert_string_equal(t.to, "city");
+      assert_true(t.rect.w >= 9 * 1080 / 268); /* 9 mm at least (1080 px over 268 mm is more) */
+      pins[n++] = t;
+    }
+  assert_true(n >= 2);
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = i + 1; k < n; k++)
+      assert_false(pins[i].rect.x < pins[k].rect.x + pins[k].rect.w &&
+                   pins[k].rect.x < pins[i].rect.x + pins[i].rect.w &&
+                   pins[i].rect.y < pins[k].rect.y + pins[k].rect.h &&
+                   pins[k].rect.y < pins[i].rect.y + pins[i].rect.h);
+  t = pins[0];
+  tap(r, t.rect.x + t.rect.w / 2, t.rect.y + t.rect.h / 2);
+  assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_CITY);
+  assert_string_equal(ks_ui_exhibit(r->ui), ids[first]);
+  assert_false(locator_pin(r->ui, cities[first], &t)); /* its own page: not a way to itself */
+  assert_true(ks_ui_pictures(r->ui) >= 1);
+}
+
 /* The map's names are never ambiguous (the rule of kiosk/maplabels.h: each name nearer its own
  * pin than any other, or joined to it by a leader that crosses no leader, name or pin), on every
  * panel `kiosk layout-check` is run on (tests/CMakeLists.txt), in both languages, on the bundled
@@ -1489,6 +1534,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(timeline_titles_take_the_room, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(city_rows_name_whole, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(map_names_are_never_ambiguous, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(locator_pins_open_their_cities, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(map_is_read_on_first_use, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(filters_take_one_row, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(no_page_says_a_sentence_twice, setup_bundled, teardown),
