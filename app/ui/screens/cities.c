@@ -101,6 +101,23 @@ static bool shows(const cities *st, size_t i, const ks_place *c) {
   return i < MAX_CITIES ? st->shown[i] : !st->zoomed && on_map(c);
 }
 
+/* A corridor city's place along the corridor, 1…: the list has them first, in corridor order. */
+static size_t corridor_number(const ks_ui *ui, size_t i) {
+  return place_at(ui, i) && place_at(ui, i)->corridor ? i + 1 : 0;
+}
+
+/* Its number inside a disc of radius `r` at (x, y), dark on the pin's colour: the key that names
+ * the pin where its name finds no place on a small panel, matched by the same number in the
+ * list beside the map. Left out where it does not fit inside. */
+static void pin_number(const frame *f, size_t number, float x, float y, float r) {
+  char s[8];
+  snprintf(s, sizeof s, "%zu", number);
+  int w = ui_text_width(f, s, UI_TYPE_SMALL), h = ui_line_height(f, UI_TYPE_SMALL);
+  if (number == 0 || (float)w > 1.6f * r)
+    return;
+  ui_text(f, s, UI_TYPE_SMALL, ui_px(x) - w / 2, ui_px(y) - h / 2, w + 1, 1, KS_BG);
+}
+
 /* The radius of a pin drawn with its halo, and of Shanghai's mark around a pin. */
 static float pin_radius(const frame *f, bool corridor) {
   return (float)(sz(f, corridor ? UI_PIN : UI_DOT) + sz(f, UI_SP_XXS));
@@ -418,6 +435,7 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
     bool pressed = i < MAX_CITIES && st->group[i] < MAX_CITIES && st->pressed[st->group[i]];
     ks_gfx_fill_circle(f->gfx, x, y, (float)r + (float)sz(f, UI_SP_XXS), KS_BG);
     ks_gfx_fill_circle(f->gfx, x, y, (float)r, pressed ? KS_TEXT : c->corridor ? KS_TEAL : KS_GOLD);
+    pin_number(f, corridor_number(ui, i), x, y, (float)r);
   }
   /* Names after all pins, so that no pin covers a name. */
   draw_names(f, st);
@@ -454,10 +472,20 @@ static void draw_city_list(const frame *f, cities *st, ks_rect area) {
       float s = (float)line / 5; /* a chevron on the right: the row opens the city */
       ui_chevron(f, (float)(r.x + r.w - pad) - s / 2, (float)r.y + (float)r.h / 2, s, 1,
                  KS_TEXT_DIM);
+      /* A corridor city's number on its pin, before its name: the map's key. */
+      int key = 0;
+      if (c->corridor) {
+        float pr = (float)sz(f, UI_PIN);
+        ks_gfx_fill_circle(f->gfx, (float)(r.x + pad) + pr, (float)r.y + (float)r.h / 2, pr,
+                           KS_TEAL);
+        pin_number(f, corridor_number(ui, i), (float)(r.x + pad) + pr, (float)r.y + (float)r.h / 2,
+                   pr);
+        key = 2 * (int)pr + sz(f, UI_SP_M);
+      }
       /* The name whole: a step smaller, or on two lines, where the row is narrow (7"). */
       const ks_textbox *name = ui_fit_lines(f, tr(f, &c->title), UI_TYPE_BODY, UI_TYPE_SMALL,
-                                            r.w - 2 * pad - line, r.h, 1);
-      ui_draw_box(f, name, r.x + pad, r.y + (r.h - ks_textbox_height(name)) / 2, KS_TEXT);
+                                            r.w - 2 * pad - line - key, r.h, 1);
+      ui_draw_box(f, name, r.x + pad + key, r.y + (r.h - ks_textbox_height(name)) / 2, KS_TEXT);
     }
     y += row, content_h += row;
   }
