@@ -601,13 +601,34 @@ static void map_names_are_never_ambiguous(void **state) {
                 tag, why);
         failures++;
       }
-      for (size_t i = 0; i < corridor && i < n; i++) /* the corridor's pins come first */
+      size_t keyed = 0;
+      for (size_t i = 0; i < corridor && i < n; i++) { /* the corridor's pins come first */
         named += names[i].placed;
-      /* How many corridor cities are named, said rather than asserted: on small panels the
-       * Taihu cluster leaves no unambiguous place for some (a tap on the pin then shows its
-       * card, and the zoom brings them apart); docs/notes/NOTES-k13.md has the figures. */
-      fprintf(stderr, "%dx%d %.1f\" %s: %zu of the %zu corridor cities named, %zu names\n",
-              panels[p].w, panels[p].h, (double)panels[p].inches, tag, named, corridor,
+        /* Every corridor city is named: by its name beside its pin, or by its number on the
+         * pin (the key of the list beside the map, which has it before the name). */
+        char number[24];
+        snprintf(number, sizeof number, "%zu", i + 1);
+        bool on_pin = false;
+        ks_ui_text_run run;
+        for (size_t k = 0; !on_pin && ks_ui_text_run_at(at.ui, k, &run); k++) {
+          float cx = (float)run.rect.x + (float)run.rect.w / 2 - pins[i].x;
+          float cy = (float)run.rect.y + (float)run.rect.h / 2 - pins[i].y;
+          on_pin = strcmp(ks_ui_text_run_text(at.ui, k), number) == 0 &&
+                   cx * cx + cy * cy <= pins[i].r * pins[i].r;
+        }
+        keyed += on_pin;
+        if (!names[i].placed && !on_pin) {
+          fprintf(stderr, "%dx%d %.1f\" %s: corridor pin %zu has neither name nor number\n",
+                  panels[p].w, panels[p].h, (double)panels[p].inches, tag, i + 1);
+          failures++;
+        }
+      }
+      /* How many corridor cities are named beside their pins, said rather than asserted: on
+       * small panels the Taihu cluster leaves no unambiguous place for some, which their
+       * numbers name; docs/notes/NOTES-k13.md has the figures. */
+      fprintf(stderr,
+              "%dx%d %.1f\" %s: %zu of the %zu corridor cities named, %zu numbered, %zu names\n",
+              panels[p].w, panels[p].h, (double)panels[p].inches, tag, named, corridor, keyed,
               all_named(names, n));
       panel_close(at);
     }
