@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "../app/ui/attract_show.h"
+
 #include <limits.h>
 
 #include "kiosk/fileio.h"
@@ -210,6 +212,41 @@ static void attract_asks_for_frames_at_its_rate_and_home_at_rest_for_none(void *
   /* A slow frame (a second late) is not made up with a burst. */
   assert_true(ks_ui_tick(r->ui, 1.0f));
   assert_false(ks_ui_tick(r->ui, 0.001f));
+}
+
+/* A figure counts up in the article's own form — its decimals, its grouping, its words around
+ * the number — and ends on the article's text; a fraction or a number in words is not counted. */
+static void a_figure_counts_up_to_the_articles_text(void **state) {
+  (void)state;
+  static const struct {
+    const char *text;
+    float u;
+    const char *shown; /* NULL: not counted */
+  } cases[] = {
+      {"109.49", 0, "0.00"},
+      {"109.49", 0.5f, "54.74"},
+      {"109.49", 1, "109.49"},
+      {"40,000+", 0.5f, "20,000+"},
+      {"40,000+", 0.25f, "10,000+"},
+      {"超327", 0, "超0"},
+      {"4万多", 0.5f, "2万多"},
+      {"3000多", 0.999f, "2997多"},
+      {"12", 2, "12"},
+      {"1/8", 0.5f, NULL},
+      {"六", 0.5f, NULL},
+      {"many", 0.5f, NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char out[64];
+    bool counted = ui_count_text(cases[i].text, cases[i].u, out, sizeof out);
+    if (counted != (cases[i].shown != NULL) || (counted && strcmp(out, cases[i].shown) != 0))
+      fail_msg("\"%s\" at %.3f: %s \"%s\", expected %s", cases[i].text, (double)cases[i].u,
+               counted ? "counted" : "not counted", out, cases[i].shown ? cases[i].shown : "none");
+  }
+  /* Eased: at rest at both ends, half way at the middle, never going back. */
+  assert_true(ui_ease(0) == 0 && ui_ease(1) == 1 && fabsf(ui_ease(0.5f) - 0.5f) < 1e-6f);
+  for (float u = 0; u < 1; u += 0.01f)
+    assert_true(ui_ease(u + 0.01f) >= ui_ease(u) && ui_ease_out(u + 0.01f) >= ui_ease_out(u));
 }
 
 /* The first achievement the gallery shows, by opening its first card (and coming back). */
@@ -1516,6 +1553,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(walking_away_resets_to_the_attract_loop, setup, teardown),
       cmocka_unit_test_setup_teardown(attract_asks_for_frames_at_its_rate_and_home_at_rest_for_none,
                                       setup, teardown),
+      cmocka_unit_test(a_figure_counts_up_to_the_articles_text),
       cmocka_unit_test_setup_teardown(filters_last_as_long_as_their_visit, setup_bundled, teardown),
       cmocka_unit_test(every_string_in_every_language),
       cmocka_unit_test_setup_teardown(seven_inch_panel_keeps_the_floors, setup_bundled, teardown),
