@@ -233,18 +233,17 @@ static void both_names(const frame *f, const ks_place *c, char *out, size_t size
   }
 }
 
-void ui_flight_draw(const frame *f, const ui_flight *fl, double t, ks_rect window) {
+void ui_flight_draw(const frame *f, const ui_flight *fl, double t, ks_rect window, ks_rect shown) {
   const ks_ui *ui = f->ui;
   flight_phase ph = phase_at(fl, t);
   float fx = (float)window.x + (float)window.w / 2, fy = (float)window.y + (float)window.h / 2;
   camera c = camera_at(f, fl, ph, window, fx, fy);
   ui_map_proj p = {.west = c.lon, .north = c.lat, .k = fl->k, .scale = c.scale, .x0 = fx, .y0 = fy};
-  ks_rect screen = {0, 0, f->w, f->h};
   const ks_mapdata *map = ui_map(ui);
-  if (map) {
-    ui_map_paint(f, map, &p, screen);
-    ks_gfx_set_clip(f->gfx, NULL);
-  }
+  if (map)
+    ui_map_paint(f, map, &p, shown);
+  ks_gfx_set_clip(f->gfx, &shown); /* nothing drawn under what covers the map: the cost of
+                                      painting it is the part in view */
   const ks_place *places;
   size_t n = ks_store_places(ui->store, &places);
   float pad = (float)sz(f, UI_PIN) * 8;
@@ -324,6 +323,7 @@ void ui_flight_draw(const frame *f, const ui_flight *fl, double t, ks_rect windo
     ui_text(f, title, UI_TYPE_TITLE, window.x + (window.w - tw) / 2, window.y + sz(f, UI_SP_XL),
             tw + 1, 1, faded(KS_TEAL, over));
   }
+  ks_gfx_set_clip(f->gfx, NULL);
 }
 
 /* The years' drift: a year passes every so many seconds; after the last, a few empty years,
@@ -340,7 +340,7 @@ void ui_drift_years(const frame *f, ks_rect band, double t, int mark) {
   int first = y->first_year, span = y->last_year - y->first_year + 1;
   if (!first || span < 1 || span > KS_MAX_YEARS)
     return;
-  ks_gfx_fill_rect(f->gfx, band, faded(KS_BG, 0.9f));
+  ks_gfx_fill_rect(f->gfx, band, KS_BG); /* opaque: filled without blending */
   ks_gfx_set_clip(f->gfx, &band);
   int label_h = ui_line_height(f, UI_TYPE_BODY), lw = ui_text_width(f, "2000", UI_TYPE_BODY);
   float axis = (float)(band.y + band.h - sz(f, UI_SP_S) - label_h);

@@ -34,11 +34,11 @@ void ui_flight_plan(const ks_ui *ui, ui_flight *fl);
 /* Seconds one round of the flight takes: a glide to each stop and a rest there, then out to the
  * whole corridor, every city lit, and back to the first. */
 double ui_flight_period(const ui_flight *fl);
-/* The map over the whole screen `t` seconds into the loop, the camera's focus at the centre of
- * `window` (the part of the screen nothing covers): the stop it is at lit, pulsing and named in
- * the pack's languages, those passed lit and joined by the corridor's line, the other cities
- * small. Paints only what is in view; reads no exhibit. */
-void ui_flight_draw(const frame *f, const ui_flight *fl, double t, ks_rect window);
+/* The map in `shown` (the part of the screen nothing opaque covers) `t` seconds into the loop,
+ * the camera's focus at the centre of `window` (the part nothing covers at all): the stop it is at
+ * lit, pulsing and named in the pack's languages, those passed lit and joined by the corridor's
+ * line, the other cities small. Paints only what is in view; reads no exhibit. */
+void ui_flight_draw(const frame *f, const ui_flight *fl, double t, ks_rect window, ks_rect shown);
 
 /* The timeline's years drifting slowly past in `band` (`t` seconds in), a bar for each year as
  * tall as its events, years without events as gaps; the year `mark` ringed (0: none). Reads the

@@ -19,8 +19,8 @@ enum { N_HIGHLIGHTED = sizeof highlighted / sizeof *highlighted };
 
 /* Frames a second the loop asks for, at most. */
 enum { FRAME_HZ = 30 };
-/* A frame is due this much before its time, so that a sleep rounded to the millisecond does not
- * wait a whole extra turn. */
+/* A frame is due this much before its time: the loop's clock counts whole milliseconds, so that
+ * a sleep of the time asked for may end a millisecond short of it, and would else wake twice. */
 #define FRAME_SLACK_S 0.002
 #define SLIDE_S 9.0
 #define ENTER_S 0.8f /* a highlight rising in */
@@ -111,14 +111,15 @@ static placing place(const frame *f, double t) {
   return L;
 }
 
-/* The veil over the covered part, its inner edge soft, so that text reads over the map. */
-static void veil(const frame *f, ks_rect r) {
-  ks_gfx_fill_rect(f->gfx, r, faded(KS_BG, 0.94f));
+/* The soft edge of the covered part over the map beside (or under) it: what covers the map
+ * is opaque (a fill without blending, and no map painted under it), and fades out over the
+ * map's first few millimetres. */
+static void soft_edge(const frame *f, ks_rect cover) {
   int steps = 8, step = sz(f, UI_SP_XS) > 1 ? sz(f, UI_SP_XS) : 1;
   for (int i = 0; i < steps; i++) {
-    float a = 0.94f * (float)(steps - i) / (float)(steps + 1);
-    ks_rect edge = r.w == f->w ? (ks_rect){0, r.y + r.h + i * step, f->w, step}
-                               : (ks_rect){r.x + r.w + i * step, 0, step, f->h};
+    float a = (float)(steps - i) / (float)(steps + 1);
+    ks_rect edge = cover.w == f->w ? (ks_rect){0, cover.y + cover.h + i * step, f->w, step}
+                                   : (ks_rect){cover.x + cover.w + i * step, 0, step, f->h};
     ks_gfx_fill_rect(f->gfx, edge, faded(KS_BG, a));
   }
 }
@@ -227,9 +228,11 @@ static void draw(const frame *f, void *state) {
   const ks_ui *ui = f->ui;
   attract *s = state;
   placing L = place(f, s->t);
-  /* The map under everything, its focus in the part nothing covers. */
-  ui_flight_draw(f, &s->flight, s->t, L.window);
-  veil(f, L.cover);
+  /* The map beside the highlight, above the years, its focus in the part nothing covers. */
+  ks_rect shown = f->portrait ? (ks_rect){0, L.cover.h, f->w, L.band.y - L.cover.h}
+                              : (ks_rect){L.cover.w, 0, f->w - L.cover.w, L.band.y};
+  ui_flight_draw(f, &s->flight, s->t, L.window, shown);
+  soft_edge(f, L.cover);
   /* The highlight: rising in, still while its figure counts up, fading out at its end. */
   ks_kind kind;
   size_t i;
@@ -298,7 +301,7 @@ static bool tick(ks_ui *ui, void *state, float dt) {
 static int wait_ms(const ks_ui *ui, const void *state) {
   (void)ui;
   const attract *s = state;
-  double left = s->next_frame - FRAME_SLACK_S - s->t;
+  double left = s->next_frame - s->t;
   return left > 0 ? (int)ceil(left * 1000) : 0; /* up, so that the tick after it is due */
 }
 
