@@ -38,7 +38,9 @@ static const golden cases[] = {
      false},
     {"cities-zh", "cities", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL, false},
     {"city-en", "city", "city-hefei", TS_EN, 1280, 720, 0, 0, 0, NULL, false},
-    {"attract-zh", "attract", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL, false},
+    /* The attract loop ATTRACT_AT seconds in, over the bundled map: an event of 2003 shown, its
+     * year marked in the drifting years, the flight near Suzhou, the call in both languages. */
+    {"attract-zh", "attract", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL, true},
     {"home-zh-rotate-90", "home", NULL, TS_ZH, 1280, 720, 90, 0, 0, NULL, false},
     /* A 7-inch 800x480 panel: text and targets at their physical floors, the layout reflowed. */
     {"home-en-7in", "home", NULL, TS_EN, 800, 480, 0, 155, 86, NULL, false},
@@ -73,6 +75,9 @@ static const golden cases[] = {
     {"when-en-portrait", "achievement", "ach-jiuzhang-3", TS_EN, 1080, 1920, 0, 268, 476, NULL,
      true},
 };
+
+/* The moment of the attract loop its golden image shows, in seconds: it never comes to rest. */
+#define ATTRACT_AT 21.0f
 
 static ks_content *content, *trilingual, *charts, *bundled;
 static ks_pack *bundled_pack;
@@ -133,8 +138,11 @@ static ks_session *render(const golden *g) {
   assert_true(ks_screen_parse(g->screen, &screen));
   if (screen != KS_SCREEN_HOME)
     assert_true(ks_ui_show(ui, screen, g->id));
-  while (ks_ui_tick(ui, 0.05f)) /* at rest */
-    ;
+  if (screen == KS_SCREEN_ATTRACT)
+    ks_ui_tick(ui, ATTRACT_AT);
+  else
+    while (ks_ui_tick(ui, 0.05f)) /* at rest */
+      ;
   ks_ui_draw(ui, gfx);
   return session;
 }
@@ -218,6 +226,40 @@ static void screens_match_their_references(void **state) {
   }
   if (!update)
     assert_int_equal(failures, 0);
+}
+
+/* The attract loop moves: frames a second apart differ, wherever in the loop (two minutes of
+ * it, a pair every seven seconds: a flight's rest at a city, a highlight standing still after
+ * its count) — by far more than a few pixels. The frames of the old loop, a still slide per
+ * highlight, were the same for eight seconds at a time. */
+static void attract_frames_a_second_apart_differ(void **state) {
+  (void)state;
+  golden g = {"attract", "attract", NULL, TS_ZH, 1280, 720, 0, 0, 0, NULL, true};
+  ks_session *session = render(&g); /* ATTRACT_AT seconds in */
+  ks_ui *ui = ks_session_ui(session);
+  ks_gfx *gfx = ks_session_gfx(session);
+  SDL_Surface *now = ks_canvas_surface(ks_session_canvas(session));
+  SDL_Surface *diff = SDL_CreateRGBSurfaceWithFormat(0, now->w, now->h, 32, now->format->format);
+  long least = -1;
+  for (int pair = 0; pair < 17; pair++) {
+    SDL_Surface *before = SDL_DuplicateSurface(now);
+    ks_ui_tick(ui, 1.0f);
+    ks_ui_draw(ui, gfx);
+    now = ks_canvas_surface(ks_session_canvas(session)); /* flushed */
+    long differ = compare(now, before, diff);
+    least = least < 0 || differ < least ? differ : least;
+    if (differ <= now->w * now->h / 100)
+      fail_msg("%.0f s into the loop: only %ld pixels changed in a second", ATTRACT_AT + 7 * pair,
+               differ);
+    SDL_FreeSurface(before);
+    ks_ui_tick(ui, 6.0f);
+    ks_ui_draw(ui, gfx);
+    now = ks_canvas_surface(ks_session_canvas(session));
+  }
+  print_message("attract: at least %ld of %d pixels changed from one second to the next\n", least,
+                now->w * now->h);
+  SDL_FreeSurface(diff);
+  ks_session_close(session);
 }
 
 /* The software renderer (headless, the canvas) fills opaque rectangles unblended — SDL would
@@ -413,6 +455,7 @@ static void qr_code_is_drawn_to_be_read(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(screens_match_their_references),
+      cmocka_unit_test(attract_frames_a_second_apart_differ),
       cmocka_unit_test(opaque_rectangles_fill_as_sdl_blended_them),
       cmocka_unit_test(qr_code_is_drawn_to_be_read),
   };

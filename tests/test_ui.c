@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "../app/ui/attract_show.h"
+
 #include <limits.h>
 
 #include "kiosk/fileio.h"
@@ -153,11 +155,11 @@ static void walking_away_resets_to_the_attract_loop(void **state) {
   assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ATTRACT);
   assert_int_equal(ks_ui_lang(r->ui), TS_ZH);
   assert_false(ks_ui_back(r->ui)); /* the history is gone */
-  /* The highlight fades in, then the loop rests until the next one. */
-  while (ks_ui_tick(r->ui, 0.1f))
-    ;
+  /* The loop moves: whenever it is, its next frame is due within a frame's time. */
+  for (int i = 0; i < 20; i++)
+    ks_ui_tick(r->ui, 0.1f);
   int wait = ks_ui_wait_ms(r->ui);
-  assert_true(wait > 6000 && wait <= 8000);
+  assert_true(wait >= 0 && wait <= 1000 / 30 + 1);
   /* A touch anywhere, even where home has a tile, only wakes the kiosk — also when home is
    * drawn while the finger is still down. */
   ks_ui_draw(r->ui, r->gfx);
@@ -174,6 +176,77 @@ static void walking_away_resets_to_the_attract_loop(void **state) {
   assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
   tap(r, 300, 600); /* the next touch works as usual */
   assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_ACHIEVEMENTS);
+}
+
+/* The attract loop moves all the time, but asks for at most 30 frames a second however often
+ * the loop's clock ticks (ks_ui_wait_ms says when the next is due; a tick before then draws
+ * nothing), and every frame it asks for is a wake-up of its own; home at rest asks for none. */
+static void attract_asks_for_frames_at_its_rate_and_home_at_rest_for_none(void **state) {
+  rig *r = *state;
+  ks_ui_set_idle_timeout(r->ui, 0);
+  for (int i = 0; i < 120 && ks_ui_tick(r->ui, 1.0f / 60); i++)
+    ;                                         /* home settles */
+  assert_int_equal(ks_ui_wait_ms(r->ui), -1); /* nothing to wake for */
+  for (int i = 0; i < 60 * 60; i++)           /* a minute at 60 Hz: not one frame */
+    assert_false(ks_ui_tick(r->ui, 1.0f / 60));
+  assert_true(ks_ui_show(r->ui, KS_SCREEN_ATTRACT, NULL));
+  /* Woken every millisecond (input, other timers): still 30 frames a second, no more. */
+  int frames = 0;
+  for (int ms = 0; ms < 10000; ms++)
+    frames += ks_ui_tick(r->ui, 0.001f);
+  print_message("attract: %d frames in 10 s ticked every 1 ms\n", frames);
+  assert_true(frames >= 10 * 30 - 1 && frames <= 10 * 30 + 1);
+  /* Asleep as long as it asks: each wake-up a frame, never a wait longer than a frame. */
+  frames = 0;
+  int wakes = 0;
+  for (double t = 0; t < 10; wakes++) {
+    int wait = ks_ui_wait_ms(r->ui);
+    assert_true(wait >= 0 && wait <= 1000 / 30 + 1);
+    float dt = (float)(wait > 0 ? wait : 1) / 1000.0f;
+    t += dt;
+    frames += ks_ui_tick(r->ui, dt);
+  }
+  print_message("attract: %d frames, %d wake-ups in 10 s asleep as asked\n", frames, wakes);
+  assert_true(frames >= 10 * 30 - 10 && frames <= 10 * 30 + 1);
+  assert_true(wakes <= frames + 1);
+  /* A slow frame (a second late) is not made up with a burst. */
+  assert_true(ks_ui_tick(r->ui, 1.0f));
+  assert_false(ks_ui_tick(r->ui, 0.001f));
+}
+
+/* A figure counts up in the article's own form — its decimals, its grouping, its words around
+ * the number — and ends on the article's text; a fraction or a number in words is not counted. */
+static void a_figure_counts_up_to_the_articles_text(void **state) {
+  (void)state;
+  static const struct {
+    const char *text;
+    float u;
+    const char *shown; /* NULL: not counted */
+  } cases[] = {
+      {"109.49", 0, "0.00"},
+      {"109.49", 0.5f, "54.74"},
+      {"109.49", 1, "109.49"},
+      {"40,000+", 0.5f, "20,000+"},
+      {"40,000+", 0.25f, "10,000+"},
+      {"超327", 0, "超0"},
+      {"4万多", 0.5f, "2万多"},
+      {"3000多", 0.999f, "2997多"},
+      {"12", 2, "12"},
+      {"1/8", 0.5f, NULL},
+      {"六", 0.5f, NULL},
+      {"many", 0.5f, NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char out[64];
+    bool counted = ui_count_text(cases[i].text, cases[i].u, out, sizeof out);
+    if (counted != (cases[i].shown != NULL) || (counted && strcmp(out, cases[i].shown) != 0))
+      fail_msg("\"%s\" at %.3f: %s \"%s\", expected %s", cases[i].text, (double)cases[i].u,
+               counted ? "counted" : "not counted", out, cases[i].shown ? cases[i].shown : "none");
+  }
+  /* Eased: at rest at both ends, half way at the middle, never going back. */
+  assert_true(ui_ease(0) == 0 && ui_ease(1) == 1 && fabsf(ui_ease(0.5f) - 0.5f) < 1e-6f);
+  for (float u = 0; u < 1; u += 0.01f)
+    assert_true(ui_ease(u + 0.01f) >= ui_ease(u) && ui_ease_out(u + 0.01f) >= ui_ease_out(u));
 }
 
 /* The first achievement the gallery shows, by opening its first card (and coming back). */
@@ -1548,6 +1621,9 @@ int main(void) {
       cmocka_unit_test_setup_teardown(detail_needs_an_exhibit_of_its_kind, setup, teardown),
       cmocka_unit_test_setup_teardown(every_screen_by_touch, setup, teardown),
       cmocka_unit_test_setup_teardown(walking_away_resets_to_the_attract_loop, setup, teardown),
+      cmocka_unit_test_setup_teardown(attract_asks_for_frames_at_its_rate_and_home_at_rest_for_none,
+                                      setup, teardown),
+      cmocka_unit_test(a_figure_counts_up_to_the_articles_text),
       cmocka_unit_test_setup_teardown(filters_last_as_long_as_their_visit, setup_bundled, teardown),
       cmocka_unit_test(every_string_in_every_language),
       cmocka_unit_test_setup_teardown(seven_inch_panel_keeps_the_floors, setup_bundled, teardown),

@@ -19,7 +19,9 @@ enum {
   FRAME_HZ = 60,
   IDLE_SECONDS = 10,
   PACING_SECONDS = 3,
-  CLOSED_SECONDS = 10
+  CLOSED_SECONDS = 10,
+  ATTRACT_SECONDS = 10,
+  ATTRACT_HZ = 30 /* the rate the attract loop asks for (app/ui/screens/attract.c) */
 };
 
 static double now_ms(clockid_t clock) {
@@ -134,6 +136,47 @@ static void bench_pacing(ks_window *win, ks_ui *ui) {
   ks_gesture_destroy(th.gm);
 }
 
+/* The attract loop for ATTRACT_SECONDS in the kiosk's own loop, in the headless window: what it
+ * costs through the hours nobody touches the kiosk — the process's CPU time over the wall time
+ * (SDL's software renderer on the offscreen driver: rasterising included, which a board's GPU
+ * does), frames presented and wake-ups a second. Then its frames on the null backend, as the
+ * fling's are measured: the kiosk's own work a frame (the flight over the map, the highlight,
+ * the years, the call), without the rasteriser. */
+static void bench_attract(ks_window *win, ks_ui *ui, ks_session *session, int w, int h) {
+  ks_ui_show(ui, KS_SCREEN_ATTRACT, NULL);
+  ks_window_stats before = ks_window_stats_get(win);
+  double t0 = now_ms(CLOCK_MONOTONIC), c0 = now_ms(CLOCK_PROCESS_CPUTIME_ID);
+  ks_kiosk_run(win, ui, ATTRACT_SECONDS * 1000, NULL);
+  double secs = (now_ms(CLOCK_MONOTONIC) - t0) / 1000.0;
+  double cpu = (now_ms(CLOCK_PROCESS_CPUTIME_ID) - c0) / 1000.0;
+  ks_window_stats after = ks_window_stats_get(win);
+  printf("attract    %.1f s of the attract loop in the loop (offscreen %dx%d, software): %.1f "
+         "frames presented a second, %.1f wake-ups a second, %.3f of a core\n",
+         secs, w, h, (double)(after.presents - before.presents) / secs,
+         (double)(after.wakeups - before.wakeups) / secs, cpu / secs);
+  ks_gfx *gfx = ks_gfx_create(NULL, w, h, 2);
+  ks_ui *own = ks_session_new_ui(session, NULL, "zh");
+  ks_ui_show(own, KS_SCREEN_ATTRACT, NULL);
+  const int frames = ATTRACT_SECONDS * ATTRACT_HZ;
+  const float dt = 1.0f / ATTRACT_HZ;
+  for (int i = 0; i < frames; i++) /* warm-up: the glyphs of a round of highlights */
+    ks_bench_frame(own, gfx, dt);
+  double *each = malloc(sizeof(double) * frames), total = 0;
+  for (int i = 0; i < frames; i++) {
+    double c = now_ms(CLOCK_THREAD_CPUTIME_ID);
+    ks_bench_frame(own, gfx, dt);
+    each[i] = now_ms(CLOCK_THREAD_CPUTIME_ID) - c;
+    total += each[i];
+  }
+  qsort(each, (size_t)frames, sizeof *each, cmp_double);
+  printf("  own work            p50 %.3f ms, p99 %.3f ms a frame (null backend); %.4f of a core "
+         "at %d frames a second\n",
+         each[frames / 2], each[frames * 99 / 100], total / (ATTRACT_SECONDS * 1000.0), ATTRACT_HZ);
+  free(each);
+  ks_ui_destroy(own);
+  ks_gfx_destroy(gfx);
+}
+
 /* The figures of a run of the service, from its first tick to its last. */
 typedef struct {
   bool started;
@@ -243,19 +286,22 @@ enum { OPT_PACK = 1, OPT_SIZE, OPT_ONLY };
 static const ks_cli_opt bench_opts[] = {
     {OPT_PACK, "--pack", "FILE.kpack", "the pack (default: the bundled one)"},
     {OPT_SIZE, "--size", "WxH", "the headless screen (default 1920x1080)"},
-    {OPT_ONLY, "--only", "WHAT", "one figure: first-frame, idle, tour, pacing, fling or closed"},
+    {OPT_ONLY, "--only", "WHAT",
+     "one figure: first-frame, idle, tour, pacing, attract, fling or closed"},
     {0}};
 
 static const ks_cli_cmd bench_cmd = {
     .name = "bench",
-    .synopsis = "[--pack FILE.kpack] [--size WxH] [--only first-frame|idle|tour|pacing|fling]",
-    .about = "Prints start-up, idle, fling and memory figures, headless.\n",
+    .synopsis = "[--pack FILE.kpack] [--size WxH]\n"
+                "[--only first-frame|idle|tour|pacing|attract|fling|closed]",
+    .about = "Prints start-up, idle, attract loop, fling and memory figures, headless.\n",
     .opts = bench_opts};
 
 int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
   const char *pack_path = NULL;
   int w = 1920, h = 1080;
-  bool idle = true, fling = true, first = true, tour = true, pacing = true, closed = false;
+  bool idle = true, fling = true, first = true, tour = true, pacing = true, closed = false,
+       attract = true;
   ks_cli *cli = ks_cli_begin(&bench_cmd, argc, argv);
   const char *v;
   for (int opt; (opt = ks_cli_next(cli, &v)) != KS_CLI_DONE;) {
@@ -269,11 +315,12 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
     } else if (opt == OPT_ONLY) {
       tour = strcmp(v, "tour") == 0;
       pacing = strcmp(v, "pacing") == 0;
-      first = strcmp(v, "first-frame") == 0 || strcmp(v, "idle") == 0 || tour || pacing;
+      attract = strcmp(v, "attract") == 0;
+      first = strcmp(v, "first-frame") == 0 || strcmp(v, "idle") == 0 || tour || pacing || attract;
       idle = strcmp(v, "idle") == 0;
       fling = strcmp(v, "fling") == 0;
       if (!first && !fling)
-        ks_cli_fail(cli, "--only takes first-frame, idle, tour, pacing, fling or closed");
+        ks_cli_fail(cli, "--only takes first-frame, idle, tour, pacing, attract, fling or closed");
     }
   }
   int rc = ks_cli_end(cli);
@@ -313,6 +360,8 @@ int ks_cmd_bench(int argc, char **argv, double main_start_ms) {
       bench_tour(win, ks_session_ui(session));
     if (pacing)
       bench_pacing(win, ks_session_ui(session));
+    if (attract)
+      bench_attract(win, ks_session_ui(session), session, w, h);
   }
   if (fling)
     bench_fling(session, w, h);

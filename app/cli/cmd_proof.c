@@ -27,7 +27,8 @@ static bool render_page(ks_session *session, ks_canvas *canvas, const char *lang
   ks_ui *ui = ks_session_new_ui(session, NULL, lang);
   bool ok = p->screen == KS_SCREEN_HOME || ks_ui_show(ui, p->screen, p->id);
   if (ok) {
-    while (ks_ui_tick(ui, 0.05f))
+    /* At rest; the attract loop, which never rests, 5 s in. */
+    for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
       ;
     ks_ui_draw(ui, gfx);
     ks_images_settle(ks_gfx_images(gfx));

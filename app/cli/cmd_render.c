@@ -18,6 +18,7 @@ enum {
   OPT_NOTICE,
   OPT_PROGRESS,
   OPT_SCROLL,
+  OPT_AT,
   OPT_OUT
 };
 
@@ -38,6 +39,10 @@ static const ks_cli_opt render_opts[] = {
     {OPT_SCROLL, "--scroll", "end",
      "the screen scrolled to the end, as a finger drags it there (a page's\n"
      "sources and its QR code)"},
+    {OPT_AT, "--at", "SECONDS",
+     "the screen SECONDS after it shows, its animations that far on: a moment\n"
+     "of the attract loop (default: at rest; the attract loop, which never\n"
+     "rests, 5 seconds in)"},
     KS_CLI_PANEL_OPTS,
     {OPT_OUT, "--out", "FILE.png", "where to write the PNG"},
     {0}};
@@ -46,7 +51,7 @@ static const ks_cli_cmd render_cmd = {
     .name = "render",
     .synopsis = "--screen NAME [--id EXHIBIT] [--lang TAG] [--size WxH]\n"
                 "[--rotate 0|90|180|270] [--pack FILE.kpack] [--fonts DIR]\n"
-                "[--notice TEXT [--progress P]] [--scroll end]\n"
+                "[--notice TEXT [--progress P]] [--scroll end] [--at SECONDS]\n"
                 "[--diagonal INCHES | --panel-mm WxH]\n"
                 "--out FILE.png",
     .about = "Renders one screen to a PNG with no display (SDL's software renderer).\n",
@@ -73,6 +78,7 @@ int ks_cmd_render(int argc, char **argv) {
   const char *notice = NULL;
   float progress = -1;
   bool scroll_end = false;
+  double at = -1;                         /* seconds after the screen shows; -1: at rest */
   ks_session_opts so = {.cmd = "render"}; /* the rest once all is read */
   ks_cli *cli = ks_cli_begin(&render_cmd, argc, argv);
   const char *v;
@@ -99,6 +105,11 @@ int ks_cmd_render(int argc, char **argv) {
       if (strcmp(v, "end") != 0)
         ks_cli_fail(cli, "--scroll takes end");
       scroll_end = true;
+    } else if (opt == OPT_AT) {
+      char *end;
+      at = strtod(v, &end);
+      if (end == v || *end || !(at >= 0 && at <= 86400))
+        ks_cli_fail(cli, "--at takes seconds from 0 to 86400");
     } else if (opt == OPT_FONTS)
       fonts_dir = v;
     else if (opt == OPT_LANG) {
@@ -135,9 +146,11 @@ int ks_cmd_render(int argc, char **argv) {
     ks_diag_log(stderr, "kiosk render: the pack has no exhibit \"%s\" for screen %s",
                 id ? id : "(any)", screen_name);
   } else {
-    /* A screen at rest: let its animations (a highlight fading in) finish first. */
-    for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
-      ;
+    if (at > 0) /* the moment asked for: time passes in one step, as after a slow frame */
+      ks_ui_tick(ui, (float)at);
+    else if (at < 0) /* a screen at rest: let its animations (a list settling) finish first */
+      for (int i = 0; i < 100 && ks_ui_tick(ui, 0.05f); i++)
+        ;
     if (scroll_end)
       drag_to_end(ui, gfx);
     if (notice)

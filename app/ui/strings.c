@@ -49,7 +49,7 @@ static const entry zh[] = {
     {"stat.reported", "%s报道"},
     {"stat.target_for", "目标 · %s"},
     {"timeline.subtitle", "%zu 个事件 · 左右滑动浏览"},
-    {"attract.cue", "触摸探索"},
+    {"attract.cue", "轻触开始探索"},
     {"page.position", "%zu / %zu"},
     {"page.previous", "上一个"},
     {"page.next", "下一个"},
