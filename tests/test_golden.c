@@ -63,6 +63,14 @@ static const golden cases[] = {
     {"map-en-7in", "cities", NULL, TS_EN, 800, 480, 0, 155, 86, NULL, true},
     {"map-zh", "cities", NULL, TS_ZH, 1920, 1080, 0, 476, 268, NULL, true},
     {"map-en", "cities", NULL, TS_EN, 1920, 1080, 0, 476, 268, NULL, true},
+    /* Time as time (the bundled pack, 2003 to 2023 with years missing): the timeline with the
+     * year 2005 a gap, each card's date said once; an event's page with the strip of the
+     * timeline around it on a 7-inch panel (gaps of one year and of four) and at 1280x720. */
+    {"timeline-gaps-en", "timeline", NULL, TS_EN, 1920, 1080, 0, 476, 268, NULL, true},
+    {"event-strip-en-7in", "event", "ev-2013-deqing-first-innovation-vouchers", TS_EN, 800, 480, 0,
+     155, 86, NULL, true},
+    {"event-strip-zh", "event", "ev-2016-g60-corridor-launched", TS_ZH, 1280, 720, 0, 0, 0, NULL,
+     true},
 };
 
 static ks_content *content, *trilingual, *charts, *bundled;
