@@ -48,13 +48,14 @@ static void years_in_view(const frame *f, const ui_time_axis *a, size_t k, int o
     ui_time_gap_label(a->year[k] + 1, a->year[k + 1] - 1, label, sizeof label);
     int lw = ui_text_width(f, label, UI_TYPE_SMALL);
     ui_text(f, label, UI_TYPE_SMALL, (int)mid - lw / 2, year_y + down, card_w, 1, KS_TEXT_DIM);
-    /* The axis dotted through the gap, broken in its middle: time passes, compressed. */
-    int line = sz(f, UI_SP_XXS), dot = sz(f, UI_LINE_W); /* the axis's width; a thin line's */
-    float step = 4.0f * (float)dot;
+    /* The axis dotted through the gap, broken in its middle: time passes, compressed. Square
+     * dots: two triangles each where a round one takes many, and a fling passes gaps. */
+    int line = sz(f, UI_SP_XXS), dot = sz(f, UI_LINE_W) > 1 ? sz(f, UI_LINE_W) : 2;
     ks_gfx_fill_rect(f->gfx, (ks_rect){(int)end, axis_y - line, (int)(next - end), 2 * line},
                      KS_BG);
-    for (float dx = (float)end + step; dx < (float)next - step / 2; dx += step)
-      ks_gfx_fill_circle(f->gfx, dx, (float)axis_y, (float)dot * 0.75f, KS_CARD_PRESSED);
+    for (int64_t dx = end + 4 * dot; dx < next - 2 * dot; dx += 4 * dot)
+      ks_gfx_fill_rect(f->gfx, (ks_rect){(int)dx - dot / 2, axis_y - dot / 2, dot, dot},
+                       KS_CARD_PRESSED);
     ui_time_break(f, (float)mid, (float)axis_y, KS_TEXT_DIM);
   }
 }
