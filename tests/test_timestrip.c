@@ -18,17 +18,12 @@ static ks_content *bundled;
 
 static int setup(void **state) {
   (void)state;
-  ks_diag *d = ks_diag_create();
-  pack = ks_pack_open(KS_TEST_BUNDLED, d);
-  bundled = pack ? ks_pack_read(pack, d) : NULL;
-  ks_diag_destroy(d);
-  return bundled ? 0 : -1;
+  return ts_pack_read(KS_TEST_BUNDLED, &pack, &bundled);
 }
 
 static int teardown(void **state) {
   (void)state;
-  ks_content_destroy(bundled);
-  ks_pack_close(pack);
+  ts_pack_close(pack, bundled);
   return 0;
 }
 

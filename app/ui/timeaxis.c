@@ -1,8 +1,6 @@
 /* Time drawn as time: the timeline's years laid out with the years without events as gaps. */
 #include "timeaxis.h"
 
-#include "kiosk/validate.h"
-
 #include <math.h>
 #include <stdio.h>
 
@@ -40,16 +38,22 @@ void ui_time_axis_layout(ui_time_axis *a, int pitch) {
   }
 }
 
-size_t ui_time_axis_year_of(const ui_time_axis *a, size_t i) {
-  size_t lo = 0, hi = a->n; /* the answer is below hi; first[0] is 0 */
+/* The last of `a`'s years whose first event is at place `v` of the list or before it (`by_x`
+ * false), or whose first card starts at `v` or before it (true); 0 when none is. */
+static size_t last_year_to(const ui_time_axis *a, bool by_x, int64_t v) {
+  size_t lo = 0, hi = a->n; /* the answer is below hi */
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;
-    if (a->first[mid] <= i)
+    if ((by_x ? a->x[mid] : (int64_t)a->first[mid]) <= v)
       lo = mid;
     else
       hi = mid;
   }
   return lo;
+}
+
+size_t ui_time_axis_year_of(const ui_time_axis *a, size_t i) {
+  return last_year_to(a, false, i < (size_t)INT64_MAX ? (int64_t)i : INT64_MAX);
 }
 
 int64_t ui_time_axis_x(const ui_time_axis *a, size_t i) {
@@ -62,14 +66,7 @@ int64_t ui_time_axis_x(const ui_time_axis *a, size_t i) {
 size_t ui_time_axis_at(const ui_time_axis *a, int64_t x) {
   if (x <= 0 || a->pitch <= 0)
     return 0;
-  size_t lo = 0, hi = a->n; /* the last year starting at x or before */
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (a->x[mid] <= x)
-      lo = mid;
-    else
-      hi = mid;
-  }
+  size_t lo = last_year_to(a, true, x);
   if (a->n == 0)
     return (size_t)(x / a->pitch);
   /* Within its cards, or in the gap after them: then its last card. */
@@ -89,23 +86,6 @@ void ui_time_gap_label(int from, int to, char *out, size_t size) {
     snprintf(out, size, "%d\u2013%d", from, to);
   else
     snprintf(out, size, "%d", from);
-}
-
-void ui_date_in_year(const frame *f, const char *date, char *out, size_t size) {
-  ks_date d;
-  char why[96];
-  if (!date || !ks_date_parse(date, &d, why, sizeof why)) {
-    snprintf(out, size, "%s", ui_str(date));
-    return;
-  }
-  char month[16];
-  snprintf(month, sizeof month, "month.%d", d.month); /* 1…12 when not 0 */
-  if (d.month && d.day)
-    ui_sayf(f, out, size, "date.month_day", ui_say(f, month), d.day);
-  else if (d.month)
-    snprintf(out, size, "%s", ui_say(f, month));
-  else
-    out[0] = '\0';
 }
 
 void ui_time_break(const frame *f, float cx, float y, ks_color c) {

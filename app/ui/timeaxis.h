@@ -46,9 +46,6 @@ int64_t ui_time_axis_end(const ui_time_axis *a, size_t k);
 /* The name of the years `from` to `to` without events: "2005", "2009–2012" (in every language:
  * the timeline names its years by their digits). */
 void ui_time_gap_label(int from, int to, char *out, size_t size);
-/* A date as it is said under a mark that says its year: the day and month ("11月28日",
- * "28 November"), the month ("3月", "March"); "" for a year alone. An unreal date as written. */
-void ui_date_in_year(const frame *f, const char *date, char *out, size_t size);
 /* A break in an axis drawn at `y` in `c` (the axis's colour), centred on `cx`: the line cut and
  * two slanted strokes across it, as a chart marks an axis that leaves out a stretch. */
 void ui_time_break(const frame *f, float cx, float y, ks_color c);
