@@ -74,6 +74,14 @@ static const golden cases[] = {
      true},
     {"when-en-portrait", "achievement", "ach-jiuzhang-3", TS_EN, 1080, 1920, 0, 268, 476, NULL,
      true},
+    /* Time as time (the bundled pack, 2003 to 2023 with years missing): the timeline with the
+     * year 2005 a gap, each card's date said once; an event's page with the strip of the
+     * timeline around it on a 7-inch panel (gaps of one year and of four) and at 1280x720. */
+    {"timeline-gaps-en", "timeline", NULL, TS_EN, 1920, 1080, 0, 476, 268, NULL, true},
+    {"event-strip-en-7in", "event", "ev-2013-deqing-first-innovation-vouchers", TS_EN, 800, 480, 0,
+     155, 86, NULL, true},
+    {"event-strip-zh", "event", "ev-2016-g60-corridor-launched", TS_ZH, 1280, 720, 0, 0, 0, NULL,
+     true},
 };
 
 /* The moment of the attract loop its golden image shows, in seconds: it never comes to rest. */

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "kiosk/diag.h"
+#include "kiosk/pack.h"
 
 /* Writes `n` bytes to `path`, replacing it. */
 static inline void ts_write(const char *path, const void *data, size_t n) {
@@ -60,5 +61,19 @@ static inline void ts_expect_diag(const ks_diag *diag, ks_severity sev, size_t c
  * (a slot means a language only within its pack: ks_content_lang finds one by tag). */
 enum { TS_ZH = 0, TS_EN = 1 };
 static inline const char *ts_lang_tag(int slot) { return slot == TS_EN ? "en" : "zh"; }
+
+/* The pack at `path` opened (`*pack`) and read whole (`*content`), for a group's setup: 0, or -1
+ * when either fails. ts_pack_close undoes it. */
+static inline int ts_pack_read(const char *path, ks_pack **pack, ks_content **content) {
+  ks_diag *d = ks_diag_create();
+  *pack = ks_pack_open(path, d);
+  *content = *pack ? ks_pack_read(*pack, d) : NULL;
+  ks_diag_destroy(d);
+  return *content ? 0 : -1;
+}
+static inline void ts_pack_close(ks_pack *pack, ks_content *content) {
+  ks_content_destroy(content);
+  ks_pack_close(pack);
+}
 
 #endif

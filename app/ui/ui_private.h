@@ -396,6 +396,10 @@ int ui_qr(const frame *f, const char *url, int x, int y);
 /* Forgets the code kept for the last url (the screen changed, the UI goes). */
 void ui_qr_forget(ks_ui *ui);
 void ui_format_date(const frame *f, const char *date, char *out, size_t size);
+/* A date as it is said under a mark that says its year (the timeline's): the day and month
+ * ("11月28日", "28 November"), the month ("3月", "March"); "" for a year alone. An unreal date as
+ * written. */
+void ui_date_in_year(const frame *f, const char *date, char *out, size_t size);
 const char *ui_field_name(const frame *f, const char *field);
 void ui_place_of(const frame *f, const ks_exhibit *e, char *out, size_t size);
 /* An achievement's year as a card shows it: "2021", or "2023年报道" / "reported 2023" when the

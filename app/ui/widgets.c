@@ -704,7 +704,9 @@ int ui_links(const frame *f, const ks_exhibit *e, int x, int y, int w) {
 
 /* A date as precise as it was recorded: 2022年8月27日 / 27 August 2022, 2022年8月 / August 2022.
  * A date that is not a real one (a damaged pack) is shown as it is written. */
-void ui_format_date(const frame *f, const char *date, char *out, size_t size) {
+/* A date as the UI's language writes it, with its year or (`with_year` false, under a mark that
+ * says it) without; an unreal one as written. */
+static void format_date(const frame *f, const char *date, bool with_year, char *out, size_t size) {
   ks_date parsed;
   char why[96];
   if (!date || !ks_date_parse(date, &parsed, why, sizeof why)) {
@@ -714,12 +716,26 @@ void ui_format_date(const frame *f, const char *date, char *out, size_t size) {
   int y = parsed.year, m = parsed.month, d = parsed.day; /* 1…12 and 1…31 when not 0 */
   char month[16];
   snprintf(month, sizeof month, "month.%d", m);
-  if (d && m)
+  if (d && m && with_year)
     ui_sayf(f, out, size, "date.day", y, ui_say(f, month), d);
-  else if (m)
+  else if (d && m)
+    ui_sayf(f, out, size, "date.month_day", ui_say(f, month), d);
+  else if (m && with_year)
     ui_sayf(f, out, size, "date.month", y, ui_say(f, month));
-  else
+  else if (m)
+    snprintf(out, size, "%s", ui_say(f, month));
+  else if (with_year)
     ui_sayf(f, out, size, "date.year", y);
+  else if (size)
+    out[0] = '\0';
+}
+
+void ui_format_date(const frame *f, const char *date, char *out, size_t size) {
+  format_date(f, date, true, out, size);
+}
+
+void ui_date_in_year(const frame *f, const char *date, char *out, size_t size) {
+  format_date(f, date, false, out, size);
 }
 
 size_t ui_cited_count(const ks_exhibit *e) { return e->n_citations + e->n_values; }

@@ -1,6 +1,8 @@
-/* An event's page: its date, story, where it sits in time (the timeline's years with its own
- * marked, the events just before and after it), links and sources. */
+/* An event's page: its date, story, where it sits in time (a strip of the timeline around it,
+ * the events just before and after it), where it took place (a locator map), links and
+ * sources. */
 #include "../locator.h"
+#include "../timeaxis.h"
 #include "../ui_private.h"
 
 #include "kiosk/textbox.h"
@@ -33,23 +35,13 @@ static int neighbour_row(const frame *f, const ks_exhibit *to, const char *which
   return h;
 }
 
-/* Where the event sits in time, from `y` in a column `w` wide at `x`: the year strip with its
- * year marked, then its neighbours by date (none past either end). Returns the height. */
+/* The events just before and after this one by date (none past either end), from `y` in a
+ * column `w` wide at `x`, under the strip of the timeline. Returns the height. */
 static int in_time(const frame *f, const ks_exhibit *e, int x, int y, int w) {
-  const ui_years *years = &f->ui->years;
   size_t i = ui_pos(f->ui, e), n = ui_count(f->ui, KS_KIND_EVENT);
   if (i >= n)
     return 0; /* its date is not a real one: it is not on the timeline */
   int y0 = y;
-  /* The strip only where it has years to show (ui_year_strip draws nothing otherwise). */
-  if (years->last_year > years->first_year && years->last_year - years->first_year < KS_MAX_YEARS) {
-    y += ui_text(f, ui_say(f, "event.in_time"), UI_TYPE_SMALL, x, y, w, 1, KS_GOLD) +
-         sz(f, UI_SP_XS);
-    int year = ui_event_year(f->ui, i);
-    ks_rect strip = {x, y, w, sz(f, UI_STRIP_H)};
-    ui_year_strip(f, strip, KS_CORAL, year, year, false);
-    y += strip.h + sz(f, UI_SP_L);
-  }
   const ks_exhibit *before = i > 0 ? ui_at(f->ui, KS_KIND_EVENT, i - 1) : NULL;
   const ks_exhibit *after = i + 1 < n ? ui_at(f->ui, KS_KIND_EVENT, i + 1) : NULL;
   if (before)
@@ -67,12 +59,16 @@ static void draw(const frame *f, void *state) {
   /* The story two thirds of the width, a measure easy to read; beside it (under it on a narrow
    * or portrait display) where the event sits in time. */
   ui_page p = ui_page_begin(f, e, tr(f, &e->title), date, 2, 3);
-  int y = p.y + ui_paragraphs(f, tr(f, &e->body), p.left, p.y, p.col.main_w, KS_TEXT_DIM) +
-          sz(f, UI_SP_M);
+  int y = p.y;
+  if (p.col.one) /* the strip of the timeline above the story: the page's picture */
+    y += ui_timestrip(f, e, p.left, y, p.col.main_w);
+  y += ui_paragraphs(f, tr(f, &e->body), p.left, y, p.col.main_w, KS_TEXT_DIM) + sz(f, UI_SP_M);
   /* Its images, where it sits in time, and where it took place (its cities on a small map). */
   int side_x = p.col.one ? p.left : p.col.side_x, side_w = p.col.one ? p.col.main_w : p.col.side_w;
   int side_y = p.col.one ? y : p.top - p.offset;
   side_y += ui_images(f, e, side_x, side_y, side_w);
+  if (!p.col.one)
+    side_y += ui_timestrip(f, e, side_x, side_y, side_w);
   side_y += in_time(f, e, side_x, side_y, side_w);
   side_y += ui_locator(f, e, side_x, side_y, side_w, p.view_h / 2);
   y = p.col.one || side_y > y ? side_y : y;
