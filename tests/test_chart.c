@@ -193,15 +193,7 @@ static int runs_saying(const ks_ui *ui, const char *s) {
  * bars with their own measure word where it differs — and no list of the values besides. */
 static void statistic_page_says_each_value_once(void **state) {
   (void)state;
-  ks_session *s = ks_session_open(&(ks_session_opts){.cmd = "test",
-                                                     .content = bundled,
-                                                     .fonts_dir = KS_TEST_FONTS,
-                                                     .lang = "zh",
-                                                     .target = KS_SESSION_NONE,
-                                                     .width = 1920,
-                                                     .height = 1080,
-                                                     .map_later = true});
-  assert_non_null(s);
+  ks_session *s = ts_session(bundled);
   ks_ui *ui = ks_session_ui(s);
   assert_true(ks_ui_show(ui, KS_SCREEN_STATISTIC, "stat-shared-instruments"));
   ks_ui_draw(ui, ks_session_gfx(s));

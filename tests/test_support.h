@@ -14,6 +14,7 @@
 
 #include "kiosk/diag.h"
 #include "kiosk/pack.h"
+#include "kiosk/session.h"
 
 /* Writes `n` bytes to `path`, replacing it. */
 static inline void ts_write(const char *path, const void *data, size_t n) {
@@ -74,6 +75,21 @@ static inline int ts_pack_read(const char *path, ks_pack **pack, ks_content **co
 static inline void ts_pack_close(ks_pack *pack, ks_content *content) {
   ks_content_destroy(content);
   ks_pack_close(pack);
+}
+
+/* A session over `content` in Chinese at 1920x1080, started as the commands start it on the null
+ * backend, its map left for later; fails the test where it does not open. */
+static inline ks_session *ts_session(const ks_content *content) {
+  ks_session *s = ks_session_open(&(ks_session_opts){.cmd = "test",
+                                                     .content = content,
+                                                     .fonts_dir = KS_TEST_FONTS,
+                                                     .lang = "zh",
+                                                     .target = KS_SESSION_NONE,
+                                                     .width = 1920,
+                                                     .height = 1080,
+                                                     .map_later = true});
+  assert_non_null(s);
+  return s;
 }
 
 #endif

@@ -41,15 +41,7 @@ static int setup_with(void **state, bool bundled) {
     r->content = ks_source_load(KS_TEST_FIXTURES "/good", r->diag);
   }
   assert_non_null(r->content);
-  r->session = ks_session_open(&(ks_session_opts){.cmd = "test",
-                                                  .content = r->content,
-                                                  .fonts_dir = KS_TEST_FONTS,
-                                                  .lang = "zh",
-                                                  .target = KS_SESSION_NONE,
-                                                  .width = 1920,
-                                                  .height = 1080,
-                                                  .map_later = true});
-  assert_non_null(r->session);
+  r->session = ts_session(r->content);
   r->fonts = ks_session_fonts(r->session);
   r->gfx = ks_session_gfx(r->session);
   r->ui = ks_ui_create(r->content, r->fonts, TS_ZH);
