@@ -16,7 +16,11 @@
 #include <SDL.h>
 #include <SDL_image.h>
 
-enum { TOLERANCE = 2 };
+/* A channel may differ by 2/255 (blending rounds differently on aarch64), and one pixel in 5,000
+ * by more: the map's filled triangles, projected with cos() and rasterised by SDL's software
+ * renderer, move a few isolated edge pixels between x86-64 and aarch64 (2 to 84 of a screen,
+ * seen under qemu). A layout that moved, a glyph or a colour changes thousands. */
+enum { TOLERANCE = 2, STRAY_PER = 5000 };
 
 typedef struct {
   const char *name, *screen, *id;
@@ -216,7 +220,7 @@ static void screens_match_their_references(void **state) {
       SDL_Surface *diff =
           SDL_CreateRGBSurfaceWithFormat(0, got->w, got->h, 32, SDL_PIXELFORMAT_ARGB8888);
       long bad = compare(got, want, diff);
-      if (bad) {
+      if (bad > (long)got->w * got->h / STRAY_PER) {
         snprintf(out, sizeof out, "%s/%s-diff.png", KS_TEST_TMP, g->name);
         IMG_SavePNG(diff, out);
         fprintf(stderr, "%s: %ld pixels differ by more than %d/255; see %s\n", g->name, bad,
