@@ -82,18 +82,24 @@ static void round_rects_have_no_seams(void **state) {
 
 /* A polygon given as triangles (a map's land) fills what it covers and nothing else: an
  * L-shaped hexagon cut into four triangles, turned with the screen, has every pixel well inside
- * it filled and none well outside; an index past the points draws nothing of its triangle. */
+ * it filled and none well outside; an index past the points draws nothing of its triangle.
+ * Clipped to its left part, what is inside the clip is still filled — a triangle partly inside
+ * is drawn, only one wholly outside is left out — and nothing past it. */
 static void triangles_fill_their_polygon(void **state) {
   (void)state;
   char err[256];
   static const float xy[] = {10, 10, 90, 10, 90, 40, 40, 40, 40, 70, 10, 70};
   static const uint32_t ix[] = {0, 1, 2, 0, 2, 3, 0, 3, 4, 0, 4, 5, 0, 1, 9};
-  for (int rotation = 0; rotation <= 90; rotation += 90) {
+  for (int run = 0; run < 4; run++) {
+    int rotation = run % 2 ? 90 : 0;
+    bool clipped = run >= 2;
     ks_canvas *c = ks_canvas_create(rotation ? 80 : 100, rotation ? 100 : 80, err, sizeof err);
     assert_non_null(c);
     ks_gfx *g = ks_gfx_create(ks_canvas_renderer(c), rotation ? 80 : 100, rotation ? 100 : 80, 1);
     ks_gfx_set_rotation(g, rotation);
     ks_gfx_clear(g, (ks_color){0, 0, 0, 255});
+    if (clipped)
+      ks_gfx_set_clip(g, &(ks_rect){0, 0, 30, 80});
     ks_gfx_triangles(g, xy, 6, ix, 5, fill);
     ks_gfx_flush(g);
     SDL_Surface *s = ks_canvas_surface(c);
@@ -103,7 +109,9 @@ static void triangles_fill_their_polygon(void **state) {
         float px = (float)x + 0.5f, py = (float)y + 0.5f;
         bool in = (px > 11 && px < 89 && py > 11 && py < 39) ||
                   (px > 11 && px < 39 && py > 11 && py < 69);
-        bool out = px < 9 || py < 9 || px > 91 || py > 71 || (px > 41 && py > 41);
+        bool out =
+            px < 9 || py < 9 || px > 91 || py > 71 || (px > 41 && py > 41) || (clipped && px > 31);
+        in = in && !(clipped && px > 29);
         int sx = rotation ? 79 - y : x, sy = rotation ? x : y; /* turned clockwise */
         Uint32 v;
         memcpy(&v, (const Uint8 *)s->pixels + sy * s->pitch + sx * 4, 4);
@@ -111,7 +119,7 @@ static void triangles_fill_their_polygon(void **state) {
         wrong += (in && !lit) || (out && lit);
       }
     if (wrong)
-      fail_msg("rotation %d: %ld pixels wrong", rotation, wrong);
+      fail_msg("rotation %d%s: %ld pixels wrong", rotation, clipped ? ", clipped" : "", wrong);
     ks_gfx_destroy(g);
     ks_canvas_destroy(c);
   }

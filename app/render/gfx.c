@@ -45,6 +45,8 @@ struct ks_gfx {
   float shift_x;     /* added to every logical x drawn (ks_gfx_set_shift) */
   bool bounded;      /* every clip is kept inside `bounds` (ks_gfx_set_bounds) */
   ks_rect bounds;    /* logical, shift added */
+  bool clipped;      /* `clip` holds the clip in force, physical; else the whole screen */
+  SDL_Rect clip;
   page pages[MAX_PAGES];
   int n_pages, max_pages;
   glyph_slot *slots;
@@ -319,13 +321,37 @@ void ks_gfx_triangles(ks_gfx *g, const float *xy, size_t n_points, const uint32_
                       size_t n_tris, ks_color c) {
   if (n_points == 0 || n_tris == 0 || n_points > INT32_MAX / 2)
     return;
+  /* Opaque on SDL's software renderer: drawn apart, unblended. It blends a triangle through a
+   * surface the size of the triangle's box, allocated and freed for each: a map's land seen close
+   * up took 3.7 MB at a time (the attract loop's flight), and blending an opaque colour changes
+   * nothing. */
+  bool apart = g->soft && g->r && c.a == 255;
+  if (apart)
+    ks_gfx_flush(g);
   int base = reserve(g, NULL, n_points, 3 * n_tris);
   for (size_t i = 0; i < n_points; i++)
     vertex(g, xy[2 * i], xy[2 * i + 1], c, 0, 0);
+  /* A triangle wholly outside the clip (or the screen) is left out: a map seen close up would
+   * otherwise hand the renderer every triangle of the land, tens of thousands, to draw none of
+   * them (SDL keeps each in its command buffer: 3.7 MB more at the attract loop's closest). */
+  SDL_Rect cut = g->clipped ? g->clip : (SDL_Rect){0, 0, g->width, g->height};
+  float cx0 = (float)cut.x, cy0 = (float)cut.y, cx1 = (float)(cut.x + cut.w),
+        cy1 = (float)(cut.y + cut.h);
+  const SDL_Vertex *v = g->batch.verts + base;
   for (size_t t = 0; t < n_tris; t++) {
     const uint32_t *k = ix + 3 * t;
-    if (k[0] < n_points && k[1] < n_points && k[2] < n_points)
-      index3(g, base + (int)k[0], base + (int)k[1], base + (int)k[2]);
+    if (k[0] >= n_points || k[1] >= n_points || k[2] >= n_points)
+      continue;
+    SDL_FPoint a = v[k[0]].position, b = v[k[1]].position, d = v[k[2]].position;
+    if ((a.x < cx0 && b.x < cx0 && d.x < cx0) || (a.x > cx1 && b.x > cx1 && d.x > cx1) ||
+        (a.y < cy0 && b.y < cy0 && d.y < cy0) || (a.y > cy1 && b.y > cy1 && d.y > cy1))
+      continue;
+    index3(g, base + (int)k[0], base + (int)k[1], base + (int)k[2]);
+  }
+  if (apart) {
+    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_NONE);
+    ks_gfx_flush(g);
+    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_BLEND); /* as the renderer was set up */
   }
 }
 
@@ -338,10 +364,10 @@ void ks_gfx_set_bounds(ks_gfx *g, const ks_rect *bounds) {
 
 void ks_gfx_set_clip(ks_gfx *g, const ks_rect *clip) {
   ks_gfx_flush(g); /* what is batched was drawn under the old clip */
-  if (!g->r)
-    return;
   if (!clip && !g->bounded) {
-    SDL_RenderSetClipRect(g->r, NULL);
+    g->clipped = false;
+    if (g->r)
+      SDL_RenderSetClipRect(g->r, NULL);
     return;
   }
   /* The rectangle's corners turned as vertices are, then the physical box around them. */
@@ -371,7 +397,9 @@ void ks_gfx_set_clip(ks_gfx *g, const ks_rect *clip) {
   default:
     r = (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
   }
-  SDL_RenderSetClipRect(g->r, &r);
+  g->clipped = true, g->clip = r;
+  if (g->r)
+    SDL_RenderSetClipRect(g->r, &r);
 }
 
 void ks_gfx_texture(ks_gfx *g, SDL_Texture *texture, ks_rect d) {

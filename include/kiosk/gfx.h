@@ -58,7 +58,8 @@ void ks_gfx_fill_circle(ks_gfx *gfx, float cx, float cy, float radius, ks_color 
 void ks_gfx_polyline(ks_gfx *gfx, const float *xy, size_t n, float width, ks_color color);
 /* Filled triangles of one colour: `n_tris` triangles, three indices each into the `n_points`
  * points `xy` (x0, y0, x1, y1, …); an index past the points draws nothing of its triangle. A
- * polygon cut into triangles once (a map's land) is filled with one call a frame. */
+ * polygon cut into triangles once (a map's land) is filled with one call a frame. A triangle
+ * wholly outside the clip in force (or the screen) is not drawn at all. */
 void ks_gfx_triangles(ks_gfx *gfx, const float *xy, size_t n_points, const uint32_t *ix,
                       size_t n_tris, ks_color color);
 /* One line of text with its baseline at `baseline`, starting at `x`. */
