@@ -109,6 +109,39 @@ static void language_toggle_and_empty_taps(void **state) {
   assert_int_equal(ks_ui_screen(r->ui), KS_SCREEN_HOME);
 }
 
+/* An image in a pack is shown on every kind's page, not only an achievement's: the fixture's
+ * achievement image given to its city and its event, each page draws it (a picture, with no map
+ * to draw a locator from), and its caption. */
+static void images_show_on_every_kind(void **state) {
+  rig *r = *state;
+  ks_exhibit *ach = (ks_exhibit *)ks_content_find(r->content, "ach-quantum-sensor");
+  assert_non_null(ach);
+  assert_true(ach->n_images > 0);
+  const char *caption = ach->images[0].caption.s[TS_ZH];
+  assert_non_null(caption);
+  static const struct {
+    const char *id;
+    ks_screen_id screen;
+  } pages[] = {{"city-hefei", KS_SCREEN_CITY}, {"ev-2021-05-27-joint-lab", KS_SCREEN_EVENT}};
+  for (size_t i = 0; i < 2; i++) {
+    ks_exhibit *e = (ks_exhibit *)ks_content_find(r->content, pages[i].id);
+    assert_non_null(e);
+    ks_ui *ui = ks_ui_create(r->content, r->fonts, TS_ZH); /* no map: no locator */
+    assert_true(ks_ui_show(ui, pages[i].screen, pages[i].id));
+    ks_ui_draw(ui, r->gfx);
+    int without = ks_ui_pictures(ui);
+    e->images = ach->images, e->n_images = ach->n_images;
+    ks_ui_draw(ui, r->gfx);
+    assert_int_equal(ks_ui_pictures(ui), without + (int)ach->n_images);
+    bool captioned = false;
+    for (size_t k = 0; ks_ui_text_run_text(ui, k); k++)
+      captioned |= strcmp(ks_ui_text_run_text(ui, k), caption) == 0;
+    assert_true(captioned);
+    e->images = NULL, e->n_images = 0;
+    ks_ui_destroy(ui);
+  }
+}
+
 static void detail_needs_an_exhibit_of_its_kind(void **state) {
   rig *r = *state;
   assert_false(ks_ui_show(r->ui, KS_SCREEN_ACHIEVEMENT, "city-hefei"));
@@ -1624,6 +1657,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(city_rows_name_whole, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(map_names_are_never_ambiguous, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(locator_pins_open_their_cities, setup_bundled, teardown),
+      cmocka_unit_test_setup_teardown(images_show_on_every_kind, setup, teardown),
       cmocka_unit_test_setup_teardown(map_is_read_on_first_use, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(filters_take_one_row, setup_bundled, teardown),
       cmocka_unit_test_setup_teardown(no_page_says_a_sentence_twice, setup_bundled, teardown),
