@@ -1,4 +1,5 @@
-/* Time drawn as time: the timeline's years laid out with the years without events as gaps. */
+/* Time drawn as time: the timeline's years laid out with the years without events as gaps, and
+ * the strip of its years under the timeline and on home (ui_year_strip). */
 #include "timeaxis.h"
 
 #include <math.h>
@@ -100,5 +101,99 @@ void ui_time_break(const frame *f, float cx, float y, ks_color c) {
     float x = cx + (float)side * half;
     float stroke[4] = {x - s * 0.25f, y + s * 0.5f, x + s * 0.25f, y - s * 0.5f};
     ks_gfx_polyline(f->gfx, stroke, 2, (float)sz(f, UI_STROKE), c);
+  }
+}
+
+/* The strip of the timeline's years (ui_private.h): home's and the timeline's foot. */
+static float year_x(float x0, float pitch, int years_after_first) {
+  return x0 + pitch * (float)years_after_first;
+}
+
+void ui_year_strip(const frame *f, ks_rect a, ks_color accent, int from, int to, bool seek) {
+  const ks_ui *ui = f->ui;
+  int first = ui->years.first_year, last = ui->years.last_year, most = ui->years.year_most;
+  if (!first || last <= first || last - first >= KS_MAX_YEARS)
+    return;
+  f->ui->pictures++;
+  const int *count = ui->years.year_count;
+  float inset = (float)sz(f, UI_SP_XS);
+  float x0 = (float)a.x + inset, x1 = (float)(a.x + a.w) - inset;
+  /* The axis, at the bottom; the years' names under it. */
+  float y = (float)(a.y + a.h - sz(f, UI_SP_S) - ui_line_height(f, UI_TYPE_SMALL));
+  float room = y - (float)a.y - inset;
+  float step = fminf((float)sz(f, UI_DOT_STEP), room / (float)most),
+        r = fminf((float)sz(f, UI_SP_XS), step / 2);
+  float pitch = (x1 - x0) / (float)(last - first);
+  if (from && to >= from) { /* the years in view (or an event's year), behind the dots */
+    float l = year_x(x0, pitch, from - first) - pitch / 2,
+          rr = year_x(x0, pitch, to - first) + pitch / 2;
+    ks_gfx_fill_round_rect(f->gfx, (ks_rect){(int)l, a.y, (int)(rr - l), a.h}, sz(f, UI_SP_S),
+                           KS_CARD_PRESSED);
+  }
+  float axis[4] = {x0, y, x1, y};
+  ks_gfx_polyline(f->gfx, axis, 2, (float)sz(f, UI_LINE_W), KS_TEXT_DIM);
+  for (int k = 0; k <= last - first; k++) {
+    if (r >= (float)sz(f, UI_STROKE)) {
+      for (int n = 0; n < count[k]; n++)
+        ks_gfx_fill_circle(f->gfx, year_x(x0, pitch, k), y - step * (float)n, r, accent);
+    } else if (count[k]) { /* too many to stack as dots: a bar as tall as the stack would be */
+      int bw = (int)fminf((float)sz(f, UI_SP_S), pitch * 0.6f),
+          bh = (int)(room * (float)count[k] / (float)most);
+      bh = bh > bw ? bh : bw;
+      ks_gfx_fill_round_rect(
+          f->gfx, (ks_rect){(int)year_x(x0, pitch, k) - bw / 2, (int)y - bh, bw, bh + bw / 2},
+          bw / 2, accent);
+    }
+  }
+  /* With `seek`, the whole strip answers a tap: each year with events takes the columns from
+   * halfway to the year with events before it to halfway to the one after, so a finger between
+   * two years goes to the nearer. Where years crowd (a small panel), a place narrower than a
+   * finger takes in the years after it until it is wide enough, and goes to the first. */
+  int span = last - first;
+  float least = (float)ui_mm(f, UI_TARGET_MIN_MM);
+  for (int k = 0, prev = -1; seek && k <= span;) {
+    if (!count[k]) {
+      k++;
+      continue;
+    }
+    float l = prev < 0 ? (float)a.x : year_x(x0, pitch, prev) + pitch * (float)(k - prev) / 2;
+    int end = k, next = k;
+    float rr;
+    do {
+      end = next, next = end + 1;
+      while (next <= span && !count[next])
+        next++;
+      rr = next > span ? (float)(a.x + a.w)
+                       : year_x(x0, pitch, end) + pitch * (float)(next - end) / 2;
+      /* and the years at the end too, where they would be left a place too narrow */
+    } while (next <= span && (rr - l < least || (float)(a.x + a.w) - rr < least));
+    char *label = f->ui->year_labels[k]; /* the years it takes a finger to */
+    if (end > k)
+      snprintf(label, sizeof f->ui->year_labels[k], "%d\u2013%d", first + k, first + end);
+    else
+      snprintf(label, sizeof f->ui->year_labels[k], "%d", first + k);
+    ui_add_hit(
+        f, (ks_rect){(int)l, a.y, (int)rr - (int)l, a.h}, /* edge to edge, not over */
+        (action){.kind = ACT_SEEK, .exhibit = ui_id_at(ui, KS_KIND_EVENT, ui->years.year_first[k])},
+        label);
+    prev = end, k = next;
+  }
+  /* Year names: the first and last, and with `seek` every fifth between where there is room. */
+  char label[16];
+  int gap = sz(f, UI_SP_L), left_end = a.x - gap, right_start;
+  snprintf(label, sizeof label, "%d", last);
+  int lw = ui_text_width(f, label, UI_TYPE_SMALL);
+  right_start = a.x + a.w - lw;
+  ui_text(f, label, UI_TYPE_SMALL, right_start, (int)y + sz(f, UI_SP_S), lw + 1, 1, KS_TEXT_DIM);
+  for (int year = first; year < last; year++) {
+    if (year != first && (!seek || year % 5 != 0))
+      continue;
+    snprintf(label, sizeof label, "%d", year);
+    int w = ui_text_width(f, label, UI_TYPE_SMALL);
+    int x = year == first ? a.x : (int)year_x(x0, pitch, year - first) - w / 2;
+    if (x < left_end + gap || x + w > right_start - gap)
+      continue;
+    ui_text(f, label, UI_TYPE_SMALL, x, (int)y + sz(f, UI_SP_S), w + 1, 1, KS_TEXT_DIM);
+    left_end = x + w;
   }
 }
