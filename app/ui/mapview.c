@@ -76,10 +76,10 @@ void ui_map_paint(const frame *f, const ks_mapdata *map, const ui_map_proj *p, k
       f->gfx, (ks_rect){ui_px(sx0), ui_px(sy0), ui_px(sx1) - ui_px(sx0), ui_px(sy1) - ui_px(sy0)},
       KS_MAP_SEA);
   float xy[2 * MAX_RING]; /* 32 KB of stack: no allocation a frame, no state kept */
-  static const ks_color fill[KS_MAP_AREAS] = {[KS_MAP_LAND] = KS_MAP_LAND_FILL,
-                                              [KS_MAP_LAKE_WATER] = KS_MAP_WATER_FILL,
-                                              [KS_MAP_RIVER_WATER] = KS_MAP_WATER_FILL,
-                                              [KS_MAP_ISLE] = KS_MAP_LAND_FILL};
+  const ks_color fill[KS_MAP_AREAS] = {[KS_MAP_LAND] = KS_MAP_LAND_FILL,
+                                       [KS_MAP_LAKE_WATER] = KS_MAP_WATER_FILL,
+                                       [KS_MAP_RIVER_WATER] = KS_MAP_WATER_FILL,
+                                       [KS_MAP_ISLE] = KS_MAP_LAND_FILL};
   for (int a = 0; a < KS_MAP_AREAS; a++)
     for (size_t i = 0; i < ks_mapdata_area_count(map, (ks_map_area)a); i++) {
       ks_polyline pl = ks_mapdata_area(map, (ks_map_area)a, i);
