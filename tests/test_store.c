@@ -183,7 +183,7 @@ static void places_are_the_cities(void **state) {
     }
     corridor += pp[i].corridor;
   }
-  assert_true(corridor >= 9 && corridor < n); /* both kinds of city were compared */
+  assert_true(corridor >= 9 && corridor < n);   /* both kinds of city were compared */
   assert_int_equal(ks_store_places(p, &mp), n); /* kept: the same array again */
   assert_ptr_equal(mp, pp);
   ks_store_destroy(p);

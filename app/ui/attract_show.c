@@ -95,10 +95,6 @@ bool ui_count_text(const char *text, float u, char *out, size_t size) {
 /* A pulse leaves the city the camera is at every so often. */
 #define PULSE_S 2.0
 
-static bool on_globe(const ks_place *c) {
-  return c->has_position && c->lat >= -90 && c->lat <= 90 && c->lon >= -180 && c->lon <= 180;
-}
-
 void ui_flight_plan(const ks_ui *ui, ui_flight *fl) {
   memset(fl, 0, sizeof *fl);
   const ks_place *p;
@@ -106,7 +102,7 @@ void ui_flight_plan(const ks_ui *ui, ui_flight *fl) {
   /* The corridor's cities in its order; a pack without a corridor tours its first cities. */
   for (int pass = 0; pass < 2 && fl->n == 0; pass++)
     for (size_t i = 0; i < n && fl->n < (pass ? 8u : UI_FLIGHT_STOPS); i++)
-      if (on_globe(&p[i]) && (pass || p[i].corridor)) {
+      if (ui_place_on_globe(&p[i]) && (pass || p[i].corridor)) {
         fl->place[fl->n] = i, fl->lon[fl->n] = p[i].lon, fl->lat[fl->n] = p[i].lat;
         fl->n++;
       }
@@ -249,7 +245,7 @@ void ui_flight_draw(const frame *f, const ui_flight *fl, double t, ks_rect windo
   float pad = (float)sz(f, UI_PIN) * 8;
   /* The other cities, small: where the corridor sits among them. */
   for (size_t i = 0; i < n && i < 4096; i++) {
-    if (!on_globe(&places[i]) || places[i].corridor)
+    if (!ui_place_on_globe(&places[i]) || places[i].corridor)
       continue;
     float x, y;
     ui_map_project(&p, places[i].lon, places[i].lat, &x, &y);

@@ -7,13 +7,6 @@
 #include <math.h>
 #include <string.h>
 
-/* The region a locator shows when there is no map to take it from: the delta, Hefei to the sea. */
-static const double DELTA[4] = {115.5, 28.0, 123.0, 34.0};
-
-static bool on_globe(const ks_place *c) {
-  return c->has_position && c->lat >= -90 && c->lat <= 90 && c->lon >= -180 && c->lon <= 180;
-}
-
 /* Whether `id` is among the first `n` of `ids`. */
 static bool has_id(const char *const *ids, size_t n, const char *id) {
   for (size_t i = 0; i < n; i++)
@@ -47,7 +40,7 @@ size_t ui_locator_places(const ks_ui *ui, const ks_exhibit *e, const ks_place **
   for (size_t k = 0; k < n_ids && n < max; k++)
     for (size_t i = 0; i < n_places; i++)
       if (strcmp(places[i].id, ids[k]) == 0) {
-        if (on_globe(&places[i]))
+        if (ui_place_on_globe(&places[i]))
           out[n++] = &places[i];
         break;
       }
@@ -63,10 +56,10 @@ static void region(const ks_place *places, size_t n_places, const ks_place *cons
   const double margin = 0.6;
   bool corridor = false;
   for (size_t i = 0; i < n_places && !corridor; i++)
-    corridor = places[i].corridor && on_globe(&places[i]);
+    corridor = places[i].corridor && ui_place_on_globe(&places[i]);
   double w = INFINITY, s = INFINITY, e = -INFINITY, nn = -INFINITY;
   for (size_t i = 0; i < n_places; i++)
-    if (on_globe(&places[i]) && (places[i].corridor || !corridor)) {
+    if (ui_place_on_globe(&places[i]) && (places[i].corridor || !corridor)) {
       w = fmin(w, places[i].lon), e = fmax(e, places[i].lon);
       s = fmin(s, places[i].lat), nn = fmax(nn, places[i].lat);
     }
@@ -75,7 +68,7 @@ static void region(const ks_place *places, size_t n_places, const ks_place *cons
     s = fmin(s, marked[i]->lat), nn = fmax(nn, marked[i]->lat);
   }
   if (!(w <= e && s <= nn)) /* no place at all */
-    w = DELTA[0], s = DELTA[1], e = DELTA[2], nn = DELTA[3];
+    w = UI_MAP_DELTA[0], s = UI_MAP_DELTA[1], e = UI_MAP_DELTA[2], nn = UI_MAP_DELTA[3];
   v[0] = w - margin, v[1] = s - margin, v[2] = e + margin, v[3] = nn + margin;
   double aspect = ui_map_aspect(v);
   if (aspect < 1) { /* too tall: wider about its middle */
@@ -116,12 +109,7 @@ int ui_locator(const frame *f, const ks_exhibit *e, int x, int y, int w, int max
   ui_map_paint(f, map, &p, inner);
   /* The corridor, thin: what every page of the exhibition is about, for reference. */
   float line[64];
-  size_t k = 0;
-  for (size_t i = 0; i < n_places && k < 32; i++)
-    if (places[i].corridor && on_globe(&places[i])) {
-      ui_map_project(&p, places[i].lon, places[i].lat, &line[2 * k], &line[2 * k + 1]);
-      k++;
-    }
+  size_t k = ui_map_corridor(&p, places, n_places, line, 32);
   ks_color faint = KS_TEAL;
   faint.a = 0x70;
   ks_gfx_polyline(f->gfx, line, k, (float)sz(f, UI_LINE_W), faint);

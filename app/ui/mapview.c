@@ -30,6 +30,23 @@ const ks_mapdata *ui_map(const ks_ui *ui) {
   return ui->map;
 }
 
+const double UI_MAP_DELTA[4] = {115.5, 28.0, 123.0, 34.0};
+
+bool ui_place_on_globe(const ks_place *c) {
+  return c->has_position && c->lat >= -90 && c->lat <= 90 && c->lon >= -180 && c->lon <= 180;
+}
+
+size_t ui_map_corridor(const ui_map_proj *p, const ks_place *places, size_t n, float *xy,
+                       size_t max) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < max; i++)
+    if (places[i].corridor && ui_place_on_globe(&places[i])) {
+      ui_map_project(p, places[i].lon, places[i].lat, &xy[2 * k], &xy[2 * k + 1]);
+      k++;
+    }
+  return k;
+}
+
 double ui_map_aspect(const double v[4]) {
   double k = cos((v[1] + v[3]) / 2 * 3.14159265358979 / 180);
   return (v[2] - v[0]) * k / (v[3] - v[1]);

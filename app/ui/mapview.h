@@ -10,6 +10,15 @@
  * (said on stderr if it will not load); NULL when there is none. */
 const ks_mapdata *ui_map(const ks_ui *ui);
 
+/* The region a map shows where neither its data nor its cities say (west, south, east, north):
+ * the delta, Hefei to the sea. */
+extern const double UI_MAP_DELTA[4];
+
+/* Whether a city has a point on the globe to pin. One that has none — no position, or one
+ * infinite, not a number, or past the poles (values a damaged pack can hold) — is left off every
+ * map, so that a region fitted around the pins, and every pixel position, stays finite. */
+bool ui_place_on_globe(const ks_place *c);
+
 /* An equirectangular projection scaled by cos(latitude) at the view's middle — true enough in
  * shape for a region a few degrees high — fitted into a rectangle of pixels. */
 typedef struct {
@@ -22,6 +31,10 @@ ui_map_proj ui_map_fit(const double view[4], ks_rect area);
 /* Width over height of the view as the projection draws it. */
 double ui_map_aspect(const double view[4]);
 void ui_map_project(const ui_map_proj *p, double lon, double lat, float *x, float *y);
+/* The corridor as a line through `p`: the corridor's cities among the `n` places, in their order
+ * (the list's: corridor order), projected into `xy` (room for `max` points). Returns how many. */
+size_t ui_map_corridor(const ui_map_proj *p, const ks_place *places, size_t n, float *xy,
+                       size_t max);
 
 /* Paints `map` through `p`, clipped to `panel`: the sea over the map's region, land, lakes and
  * the Yangtze, isles, streams and province borders (nothing where the map has no data). No

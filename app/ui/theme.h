@@ -26,9 +26,9 @@ static const ks_color KS_LILAC = {0xb9, 0xa8, 0xff, 0xff};     /* 8.4:1 on BG: s
 static const ks_color KS_ON_ACCENT = {0x0b, 0x1a, 0x2e, 0xff}; /* text on an accent fill */
 /* The map (app/ui/mapview.c): calm fills a step apart, so that land, sea and inland water read
  * at a glance and the pins (teal 6.4:1, gold 6.3:1 on the land) and names stay first. */
-static const ks_color KS_MAP_SEA = {0x0e, 0x2b, 0x4c, 0xff};           /* a step bluer than CARD */
-static const ks_color KS_MAP_LAND_FILL = {0x2b, 0x3b, 0x44, 0xff};     /* slate */
-static const ks_color KS_MAP_WATER_FILL = {0x2f, 0x6a, 0xa3, 0xff};    /* lakes, the Yangtze */
+static const ks_color KS_MAP_SEA = {0x0e, 0x2b, 0x4c, 0xff};        /* a step bluer than CARD */
+static const ks_color KS_MAP_LAND_FILL = {0x2b, 0x3b, 0x44, 0xff};  /* slate */
+static const ks_color KS_MAP_WATER_FILL = {0x2f, 0x6a, 0xa3, 0xff}; /* lakes, the Yangtze */
 /* Province borders: opaque, the mix 0xa0 of {0x9a, 0xab, 0xbd} over the land would give. A
  * translucent line is blended, and SDL's software renderer blends a triangle through a surface as
  * large as its bounding box: a border crossing the zoomed attract map took 3.7 MB a frame. */

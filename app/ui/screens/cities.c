@@ -13,7 +13,7 @@
 
 /* The region the map shows at least, in degrees: the delta from Hefei to the sea. It grows to
  * take in every city of the pack, with a margin. */
-static const double MAP_W = 115.5, MAP_E = 123.0, MAP_S = 28.0, MAP_N = 34.0, MARGIN = 0.4;
+static const double MARGIN = 0.4;
 
 /* The cities as places (ks_store_places): where each is and its name, read once for the map and
  * the list beside it; never every city whole. */
@@ -26,22 +26,14 @@ static const ks_place *place_at(const ks_ui *ui, size_t i) {
   return i < ks_store_places(ui->store, &p) ? &p[i] : NULL;
 }
 
-/* Whether a city has a point on the globe to pin. One that has none — no position, or one
- * infinite, not a number, or past the poles (values a damaged pack can hold) — is left off the
- * map (the list still names it): the region fitted around the pins, and so every pixel
- * position, then stays finite and within the panel. */
-static bool on_map(const ks_place *c) {
-  return c->has_position && c->lat >= -90 && c->lat <= 90 && c->lon >= -180 && c->lon <= 180;
-}
-
 /* The whole map's region: west, south, east, north. */
 static void whole(const ks_ui *ui, double v[4]) {
-  double w = MAP_W, e = MAP_E, s = MAP_S, n = MAP_N;
+  double w = UI_MAP_DELTA[0], s = UI_MAP_DELTA[1], e = UI_MAP_DELTA[2], n = UI_MAP_DELTA[3];
   const ks_mapdata *map = ui_map(ui);
   if (map) /* the map's own region, which it fills */
     ks_mapdata_bbox(map, &w, &s, &e, &n);
   for (size_t i = 0; i < n_places(ui); i++) {
-    if (!on_map(place_at(ui, i)))
+    if (!ui_place_on_globe(place_at(ui, i)))
       continue;
     w = fmin(w, place_at(ui, i)->lon - MARGIN), e = fmax(e, place_at(ui, i)->lon + MARGIN);
     s = fmin(s, place_at(ui, i)->lat - MARGIN), n = fmax(n, place_at(ui, i)->lat + MARGIN);
@@ -98,7 +90,7 @@ typedef struct {
 
 /* Whether city i's pin shows on the map as last drawn (past MAX_CITIES: on the whole map). */
 static bool shows(const cities *st, size_t i, const ks_place *c) {
-  return i < MAX_CITIES ? st->shown[i] : !st->zoomed && on_map(c);
+  return i < MAX_CITIES ? st->shown[i] : !st->zoomed && ui_place_on_globe(c);
 }
 
 /* A corridor city's place along the corridor, 1…: the list has them first, in corridor order. */
@@ -224,7 +216,7 @@ static void pin_targets(const frame *f, cities *st, const ui_map_proj *p, ks_rec
     cx[i] = ui_px(x), cy[i] = ui_px(y);
     st->px[i] = cx[i], st->py[i] = cy[i];
     /* Zoomed in, only the pins whose whole target is in `in` show. */
-    st->shown[i] = on_map(place_at(ui, i)) &&
+    st->shown[i] = ui_place_on_globe(place_at(ui, i)) &&
                    (!st->zoomed || (cx[i] - half >= in.x && cy[i] - half >= in.y &&
                                     cx[i] + half <= in.x + in.w && cy[i] + half <= in.y + in.h));
     st->group[i] = st->shown[i] ? i : SIZE_MAX;
@@ -396,14 +388,10 @@ static void draw_map(const frame *f, cities *st, ks_rect area) {
       xy[2 * n_xy] = (float)st->px[i], xy[2 * n_xy + 1] = (float)st->py[i], n_xy++;
   ks_gfx_set_clip(f->gfx, &area);
   /* The corridor: a line through its cities in order (zoomed in, it runs on past the panel). */
+  const ks_place *places;
+  size_t n_all = ks_store_places(ui->store, &places);
   float line[64];
-  size_t n = 0;
-  for (size_t i = 0; i < n_places(ui) && n < 32; i++)
-    if (place_at(ui, i)->corridor && on_map(place_at(ui, i))) {
-      ui_map_project(&p, place_at(ui, i)->lon, place_at(ui, i)->lat, &line[2 * n],
-                     &line[2 * n + 1]);
-      n++;
-    }
+  size_t n = ui_map_corridor(&p, places, n_all, line, 32);
   ks_gfx_polyline(f->gfx, line, n, (float)sz(f, UI_STROKE), KS_TEAL);
   /* Shanghai marked: a white ring around its centre. */
   if (at) {
