@@ -8,11 +8,28 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The links between exhibits and the citations of their sources: the same in every version. */
+#define SCHEMA_LINK_CITATION                                                                       \
+  "CREATE TABLE link (\n"                                                                          \
+  "  from_id TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  to_id TEXT NOT NULL REFERENCES exhibit(id),\n"                                                \
+  "  PRIMARY KEY (from_id, to_id)\n"                                                               \
+  ") WITHOUT ROWID;\n"                                                                             \
+  "CREATE INDEX link_to ON link(to_id);\n"                                                         \
+  "CREATE TABLE citation (\n"                                                                      \
+  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
+  "  seq INTEGER NOT NULL,\n"                                                                      \
+  "  source TEXT NOT NULL REFERENCES source(id),\n"                                                \
+  "  quote TEXT NOT NULL,\n"                                                                       \
+  "  note TEXT,\n"                                                                                 \
+  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
+  ") WITHOUT ROWID;\n"
+
 /* Keep SCHEMA.md in step with this text. A pack must hold exactly these objects: the reader
  * compares a pack's sqlite_schema with what the text of its version creates. Versions 1 to 3 are
  * built from shared parts: version 2 added a column at the end of two tables (V2_*), version 3
  * two at the end of exhibit (V3_EXHIBIT). Version 4, which moved every text into one table, is
- * written out whole below. */
+ * written out below but for the links and citations, the same in every version. */
 #define SCHEMA_UP_TO_SOURCE_V1                                                                     \
   "CREATE TABLE meta (\n"                                                                          \
   "  key TEXT PRIMARY KEY NOT NULL,\n"                                                             \
@@ -115,21 +132,7 @@
   "  credit TEXT,\n"                                                                               \
   "  data BLOB NOT NULL,\n"                                                                        \
   "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
-  ");\n"                                                                                           \
-  "CREATE TABLE link (\n"                                                                          \
-  "  from_id TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
-  "  to_id TEXT NOT NULL REFERENCES exhibit(id),\n"                                                \
-  "  PRIMARY KEY (from_id, to_id)\n"                                                               \
-  ") WITHOUT ROWID;\n"                                                                             \
-  "CREATE INDEX link_to ON link(to_id);\n"                                                         \
-  "CREATE TABLE citation (\n"                                                                      \
-  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
-  "  seq INTEGER NOT NULL,\n"                                                                      \
-  "  source TEXT NOT NULL REFERENCES source(id),\n"                                                \
-  "  quote TEXT NOT NULL,\n"                                                                       \
-  "  note TEXT,\n"                                                                                 \
-  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
-  ") WITHOUT ROWID;\n"
+  ");\n" SCHEMA_LINK_CITATION
 
 /* Version 4: the texts of every language in one table, `text`, keyed by what they belong to
  * (owner, field, seq) and their language; the other tables keep what is not a text. Version 5
@@ -227,21 +230,7 @@
   "  credit TEXT,\n"                                                                               \
   "  data BLOB NOT NULL,\n"                                                                        \
   "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
-  ");\n"                                                                                           \
-  "CREATE TABLE link (\n"                                                                          \
-  "  from_id TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
-  "  to_id TEXT NOT NULL REFERENCES exhibit(id),\n"                                                \
-  "  PRIMARY KEY (from_id, to_id)\n"                                                               \
-  ") WITHOUT ROWID;\n"                                                                             \
-  "CREATE INDEX link_to ON link(to_id);\n"                                                         \
-  "CREATE TABLE citation (\n"                                                                      \
-  "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
-  "  seq INTEGER NOT NULL,\n"                                                                      \
-  "  source TEXT NOT NULL REFERENCES source(id),\n"                                                \
-  "  quote TEXT NOT NULL,\n"                                                                       \
-  "  note TEXT,\n"                                                                                 \
-  "  PRIMARY KEY (exhibit, seq)\n"                                                                 \
-  ") WITHOUT ROWID;\n"
+  ");\n" SCHEMA_LINK_CITATION
 #define V5_STAT_VALUE                                                                              \
   "CREATE TABLE stat_value (\n"                                                                    \
   "  exhibit TEXT NOT NULL REFERENCES exhibit(id),\n"                                              \
